@@ -1,0 +1,5 @@
+import { EnvironmentsView } from "@/components/environments/environments-view";
+
+export default function EnvironmentsPage() {
+  return <EnvironmentsView />;
+}

@@ -1,0 +1,5 @@
+import { SessionOverview } from "@/components/session/session-overview";
+
+export default function OverviewPage() {
+  return <SessionOverview />;
+}

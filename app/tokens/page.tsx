@@ -1,0 +1,5 @@
+import { TokenComparison } from "@/components/tokens/token-comparison";
+
+export default function TokensPage() {
+  return <TokenComparison />;
+}

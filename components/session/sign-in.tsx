@@ -1,0 +1,23 @@
+"use client";
+
+import { Authenticator } from "@aws-amplify/ui-react";
+import "@aws-amplify/ui-react/styles.css";
+import { signIn, type SignInInput } from "aws-amplify/auth";
+import type { Profile } from "@/lib/config/profile";
+
+/**
+ * Amplify's own Authenticator, so sign-in (SRP by default, new-password and MFA challenges)
+ * behaves exactly as in the customer's app. Sign-up is hidden: this tool signs in to
+ * environments that already exist.
+ */
+export default function SignIn({ profile }: { profile: Profile }) {
+  const services =
+    profile.signInFlow === "USER_PASSWORD_AUTH"
+      ? {
+          // The Authenticator calls this with one argument; the cast names signIn's overloads.
+          handleSignIn: ((input: SignInInput) =>
+            signIn({ ...input, options: { ...input.options, authFlowType: "USER_PASSWORD_AUTH" } })) as typeof signIn,
+        }
+      : undefined;
+  return <Authenticator hideSignUp services={services} />;
+}

@@ -1,0 +1,27 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_USER = { email: "demo@example.com", password: "Demo-Passw0rd!" };
+
+/** The overview page: Amplify's Authenticator while signed out, the session once signed in. */
+export class SessionPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto("/");
+    await expect(this.page.getByRole("heading", { name: /Sign in|Signed in as/ })).toBeVisible();
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password", { exact: true }).fill(password);
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
+  }
+
+  signedInUser() {
+    return this.page.getByTestId("signed-in-user");
+  }
+
+  tokenCard(name: "ID token" | "Access token") {
+    return this.page.getByRole("region", { name });
+  }
+}

@@ -1,0 +1,37 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// One production build, one server pair for the whole run; ports apart from `npm start`'s so a
+// running dashboard is never mistaken for the one under test.
+const APP_PORT = 3210;
+const SANDBOX_PORT = 4610;
+// Browser downloads are impossible here: use Debian's Chromium when it is installed.
+const systemChromium = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    trace: "retain-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: existsSync(systemChromium)
+      ? {
+          executablePath: systemChromium,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        }
+      : {},
+  },
+  webServer: {
+    command: `node scripts/start.mjs --no-build --port ${APP_PORT} --sandbox-port ${SANDBOX_PORT}`,
+    url: `http://127.0.0.1:${APP_PORT}/api/presets`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+  },
+});
