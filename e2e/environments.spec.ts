@@ -7,15 +7,15 @@ test("a broken amplify_outputs.json paste lists each bad field", async ({ page }
     auth: { aws_region: "tokyo", user_pool_id: "ap-northeast-1-AbC", user_pool_client_id: "abc" },
     data: { url: "https://x.appsync-api.ap-northeast-1.amazonaws.com/graphql", aws_region: "ap-northeast-1", default_authorization_type: "COGNITO", authorization_types: [] },
   };
-  await page.getByLabel("amplify_outputs.json").fill(JSON.stringify(broken, null, 2));
+  await page.getByLabel("amplify_outputs.json", { exact: true }).fill(JSON.stringify(broken, null, 2));
   await page.getByRole("button", { name: "Import" }).click();
   const problems = page.getByRole("list", { name: "Problems in the file" });
   await expect(problems).toContainText("auth.user_pool_id must look like ap-northeast-1_AbC123");
   await expect(problems).toContainText("auth.aws_region must look like ap-northeast-1");
   await expect(problems).toContainText("data.default_authorization_type");
-  await page.getByLabel("amplify_outputs.json").fill("{ not json");
+  await page.getByLabel("amplify_outputs.json", { exact: true }).fill("{ not json");
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("alert")).toContainText("This is not valid JSON");
+  await expect(page.getByRole("region", { name: "Import amplify_outputs.json" }).getByRole("alert")).toContainText("This is not valid JSON");
 });
 
 test("an imported file becomes the active environment, and switching back needs no reload", async ({ page }) => {
@@ -29,8 +29,8 @@ test("an imported file becomes the active environment, and switching back needs 
       username_attributes: ["email"],
     },
   };
-  await page.getByLabel("Name").first().fill("Customer A");
-  await page.getByLabel("amplify_outputs.json").fill(JSON.stringify(outputs));
+  await page.getByRole("region", { name: "Import amplify_outputs.json" }).getByLabel("Name", { exact: true }).fill("Customer A");
+  await page.getByLabel("amplify_outputs.json", { exact: true }).fill(JSON.stringify(outputs));
   await page.getByRole("button", { name: "Import" }).click();
   const switcher = page.getByRole("combobox", { name: "Active environment" });
   await expect(switcher).toHaveValue("customer-a");
@@ -51,13 +51,13 @@ test("the form names the field that is wrong", async ({ page }) => {
   await page.goto("/environments");
   await page.getByRole("button", { name: "New environment" }).click();
   const form = page.getByRole("form", { name: "Environment profile" });
-  await form.getByLabel("Name").fill("Typo");
-  await form.getByLabel("Region").fill("ap-northeast-1");
-  await form.getByLabel("User pool id").fill("ap-northeast-1-AbC123");
-  await form.getByLabel("App client id").fill("abcdefghijklmnopqrstuvwxyz");
+  await form.getByLabel("Name", { exact: true }).fill("Typo");
+  await form.getByLabel("Region", { exact: true }).fill("ap-northeast-1");
+  await form.getByLabel("User pool id", { exact: true }).fill("ap-northeast-1-AbC123");
+  await form.getByLabel("App client id", { exact: true }).fill("abcdefghijklmnopqrstuvwxyz");
   await form.getByRole("button", { name: "Save environment" }).click();
   await expect(form.getByRole("alert")).toHaveText("user pool id must look like ap-northeast-1_AbC123");
-  await form.getByLabel("User pool id").fill("ap-northeast-1_AbC123");
+  await form.getByLabel("User pool id", { exact: true }).fill("ap-northeast-1_AbC123");
   await form.getByRole("button", { name: "Save environment" }).click();
   await expect(page.getByRole("combobox", { name: "Active environment" })).toHaveValue("typo");
 });

@@ -45,3 +45,14 @@ test("the session survives a reload in the same tab but not a new tab", async ({
   await other.open();
   await expect(other.page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
 });
+
+test("a user with a temporary password is asked for a new one, as the Authenticator does", async ({ page }) => {
+  const session = new SessionPage(page);
+  await session.open();
+  await session.signIn("newuser@example.com", "Temp-Passw0rd!");
+  await expect(page.getByRole("heading", { name: "Change Password" })).toBeVisible();
+  await page.getByLabel("Password", { exact: true }).fill("Brand-New-Passw0rd!");
+  await page.getByLabel("Confirm Password", { exact: true }).fill("Brand-New-Passw0rd!");
+  await page.getByRole("button", { name: "Change Password" }).click();
+  await expect(session.signedInUser()).toHaveText("newuser@example.com");
+});

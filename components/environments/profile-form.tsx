@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { toFieldErrors } from "@/lib/config/field-errors";
 import { APPSYNC_AUTH_MODES, profileSchema, type Profile } from "@/lib/config/profile";
 import { newProfileId } from "@/lib/config/profile-store";
@@ -125,6 +125,7 @@ export function ProfileForm({
 }) {
   const [fields, setFields] = useState<Fields>(initial ? fromProfile(initial) : EMPTY);
   const [errors, setErrors] = useState<Partial<Record<keyof Fields, string>>>({});
+  const formId = useId();
 
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setFields((f) => ({ ...f, [key]: value }));
 
@@ -146,8 +147,10 @@ export function ProfileForm({
   }
 
   const text = (key: keyof Fields, label: string, hint?: string) => (
-    <Field label={label} error={errors[key]} hint={hint}>
+    <Field id={`${formId}-${key}`} label={label} error={errors[key]} hint={hint}>
       <input
+        id={`${formId}-${key}`}
+        aria-describedby={`${formId}-${key}-note`}
         name={key}
         value={String(fields[key])}
         onChange={(e) => set(key, e.target.value as never)}
@@ -167,8 +170,8 @@ export function ProfileForm({
         {text("userPoolClientId", "App client id")}
         {text("identityPoolId", "Identity pool id (optional)")}
         {text("oauthDomain", "OAuth domain (optional)", "myapp.auth.ap-northeast-1.amazoncognito.com")}
-        <Field label="Sign-in flow" hint="Amplify's default is SRP">
-          <select name="signInFlow" value={fields.signInFlow} onChange={(e) => set("signInFlow", e.target.value)} className="rounded border border-slate-300 px-2 py-1 text-sm">
+        <Field id={`${formId}-signInFlow`} label="Sign-in flow" hint="Amplify's default is SRP">
+          <select id={`${formId}-signInFlow`} name="signInFlow" value={fields.signInFlow} onChange={(e) => set("signInFlow", e.target.value)} className="rounded border border-slate-300 px-2 py-1 text-sm">
             <option value="USER_SRP_AUTH">USER_SRP_AUTH (SRP)</option>
             <option value="USER_PASSWORD_AUTH">USER_PASSWORD_AUTH</option>
           </select>
@@ -181,8 +184,8 @@ export function ProfileForm({
       <fieldset className="grid gap-3 md:grid-cols-2">
         <legend className="mb-2 font-medium">AppSync (optional)</legend>
         {text("appSyncUrl", "GraphQL endpoint", "https://….appsync-api.{region}.amazonaws.com/graphql")}
-        <Field label="Default auth mode">
-          <select name="appSyncAuthMode" value={fields.appSyncAuthMode} onChange={(e) => set("appSyncAuthMode", e.target.value)} className="rounded border border-slate-300 px-2 py-1 text-sm">
+        <Field id={`${formId}-appSyncAuthMode`} label="Default auth mode">
+          <select id={`${formId}-appSyncAuthMode`} name="appSyncAuthMode" value={fields.appSyncAuthMode} onChange={(e) => set("appSyncAuthMode", e.target.value)} className="rounded border border-slate-300 px-2 py-1 text-sm">
             {APPSYNC_AUTH_MODES.map((m) => (
               <option key={m}>{m}</option>
             ))}
@@ -216,18 +219,25 @@ export function ProfileForm({
   );
 }
 
-function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: ReactNode }) {
+/** The hint and the error describe the input (`{id}-note`) but are not part of its name. */
+function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
   return (
-    <label className="block text-sm">
-      <span className="mb-1 block text-slate-700">{label}</span>
+    <div className="block text-sm">
+      <label htmlFor={id} className="mb-1 block text-slate-700">
+        {label}
+      </label>
       {children}
       {error ? (
-        <span role="alert" className="mt-1 block text-red-700">
+        <span id={`${id}-note`} role="alert" className="mt-1 block text-red-700">
           {error}
         </span>
       ) : (
-        hint && <span className="mt-1 block text-xs text-slate-500">{hint}</span>
+        hint && (
+          <span id={`${id}-note`} className="mt-1 block text-xs text-slate-500">
+            {hint}
+          </span>
+        )
       )}
-    </label>
+    </div>
   );
 }
