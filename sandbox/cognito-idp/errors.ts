@@ -1,0 +1,49 @@
+import { AwsError } from "../http/aws-json";
+
+/**
+ * Cognito user pool errors with the texts the real service sends. Where a text is confirmed,
+ * the source is noted; the others are our best guess and say so.
+ */
+
+/** Confirmed (localstack/localstack#3201, captured from AWS). Also used for unknown users,
+ * because new app clients hide user existence (PreventUserExistenceErrors=ENABLED). */
+export const incorrectCredentials = () => new AwsError("NotAuthorizedException", "Incorrect username or password.");
+
+/** Confirmed (aws/aws-sdk-php#2183, aws-amplify/amplify-flutter#740). */
+export const clientNotFound = (clientId: string) =>
+  new AwsError("ResourceNotFoundException", `User pool client ${clientId} does not exist.`);
+
+/** Confirmed wording "USER_PASSWORD_AUTH flow not enabled for this client" (many user reports). */
+export const flowNotEnabled = (flow: string) =>
+  new AwsError("InvalidParameterException", `${flow} flow not enabled for this client`);
+
+/** Confirmed pattern "Missing required parameter SRP_A" (aws/aws-sdk-cpp#452). */
+export const missingParameter = (name: string) =>
+  new AwsError("InvalidParameterException", `Missing required parameter ${name}`);
+
+/** Access token errors. "has expired" and "has been revoked" are confirmed (aws-sdk-ios#1376,
+ * amplify-js#2205); "Invalid Access Token" for a malformed or foreign token is our best guess. */
+export const invalidAccessToken = () => new AwsError("NotAuthorizedException", "Invalid Access Token");
+export const accessTokenExpired = () => new AwsError("NotAuthorizedException", "Access Token has expired");
+export const accessTokenRevoked = () => new AwsError("NotAuthorizedException", "Access Token has been revoked");
+/** Best guess for an access token without aws.cognito.signin.user.admin. */
+export const accessTokenMissingScope = () =>
+  new AwsError("NotAuthorizedException", "Access Token does not have required scopes");
+
+/** Refresh token errors. "Invalid Refresh Token" and "has been revoked" are confirmed
+ * (aws-sdk-java-v2#3418, amplify-swift#3344); "has expired" is our best guess. */
+export const invalidRefreshToken = () => new AwsError("NotAuthorizedException", "Invalid Refresh Token");
+export const refreshTokenExpired = () => new AwsError("NotAuthorizedException", "Refresh Token has expired");
+export const refreshTokenRevoked = () => new AwsError("NotAuthorizedException", "Refresh Token has been revoked");
+
+/** Challenge sessions. "is expired" and "can only be used once" are confirmed from captured
+ * Cognito responses; the bare form for an unknown session is our best guess. */
+export const invalidSession = () => new AwsError("NotAuthorizedException", "Invalid session for the user.");
+export const sessionExpired = () =>
+  new AwsError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+export const sessionUsed = () =>
+  new AwsError("NotAuthorizedException", "Invalid session for the user, session can only be used once.");
+
+export const userDoesNotExist = () => new AwsError("NotAuthorizedException", "User does not exist.");
+
+export const invalidParameter = (message: string) => new AwsError("InvalidParameterException", message);

@@ -1,0 +1,40 @@
+import type { Scenario } from "../scenario";
+import type { OperationHandler, SandboxService } from "../http/types";
+import { AMZ_JSON_1_1 } from "../http/aws-json";
+import { initiateAuth } from "./initiate-auth";
+import { KeyRing } from "./keys";
+import { getTokensFromRefreshToken } from "./refresh";
+import { respondToAuthChallenge } from "./respond-to-auth-challenge";
+import { SessionStore } from "./sessions";
+import type { CognitoContext } from "./sign-in";
+import { UserPoolStore } from "./store";
+import { getUser, globalSignOut, revokeToken } from "./user-ops";
+import { wellKnownRoutes } from "./well-known";
+
+/**
+ * Cognito user pools (service `cognito-idp`): the JSON 1.1 API that aws-amplify and the AWS
+ * SDK call with `X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>`, and the pools'
+ * public OIDC documents.
+ */
+export async function createCognitoIdp(scenarios: readonly Scenario[], now: () => number): Promise<SandboxService> {
+  const store = new UserPoolStore(scenarios);
+  const keys = await KeyRing.create(store.pools().map((pool) => pool.id));
+  const ctx: CognitoContext = { store, keys, sessions: new SessionStore(now), now, verifiers: new Map() };
+
+  const operations: Record<string, OperationHandler> = {
+    InitiateAuth: (input, req) => initiateAuth(ctx, input, req),
+    RespondToAuthChallenge: (input, req) => respondToAuthChallenge(ctx, input, req),
+    GetTokensFromRefreshToken: (input, req) => getTokensFromRefreshToken(ctx, input, req),
+    GetUser: (input, req) => getUser(ctx, input, req),
+    GlobalSignOut: (input, req) => globalSignOut(ctx, input, req),
+    RevokeToken: (input) => revokeToken(ctx, input),
+  };
+
+  return {
+    name: "cognito-idp",
+    targetPrefix: "AWSCognitoIdentityProviderService",
+    contentType: AMZ_JSON_1_1,
+    operations,
+    routes: wellKnownRoutes(store, keys),
+  };
+}

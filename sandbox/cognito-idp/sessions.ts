@@ -1,0 +1,165 @@
+import { randomBytes, randomUUID } from "node:crypto";
+
+/**
+ * Server-side memory of a user pool: what real Cognito keeps so that opaque strings it hands
+ * out (refresh tokens, SRP secret blocks, challenge sessions) mean something when they come
+ * back, and so that revocation works. Everything lives in memory and dies with the process.
+ */
+
+export interface RefreshRecord {
+  readonly poolId: string;
+  readonly clientId: string;
+  readonly username: string;
+  /** Shared by every token minted from this sign-in; revocation is keyed on it. */
+  readonly originJti: string;
+  /** Seconds since epoch of the original sign-in; refreshed tokens keep it. */
+  readonly authTime: number;
+  readonly expiresAt: number;
+  revoked: boolean;
+}
+
+export interface SrpSession {
+  readonly poolId: string;
+  readonly clientId: string;
+  /** USER_ID_FOR_SRP: the internal username, or the typed one for an unknown user. */
+  readonly userIdForSrp: string;
+  /** False for the decoy challenge handed out for unknown users. */
+  readonly userExists: boolean;
+  readonly A: bigint;
+  readonly B: bigint;
+  readonly b: bigint;
+  readonly v: bigint;
+  readonly secretBlock: Buffer;
+}
+
+export interface ChallengeSession {
+  readonly poolId: string;
+  readonly clientId: string;
+  readonly username: string;
+  readonly challengeName: "NEW_PASSWORD_REQUIRED";
+}
+
+const SRP_TTL_MS = 5 * 60_000;
+/** Measured on real Cognito: a challenge session lasts about three minutes. */
+const CHALLENGE_TTL_MS = 3 * 60_000;
+/** Long enough that "expired" and "used" stay distinguishable from "never existed". */
+const TOMBSTONE_MS = 60 * 60_000;
+
+type Lookup<T> = { value: T } | { problem: "unknown" | "expired" | "used" };
+
+/** A map whose entries expire; spent and expired entries are remembered a while as tombstones. */
+class ExpiringStore<T> {
+  private readonly entries = new Map<string, { value: T; expiresAt: number; used: boolean }>();
+  constructor(private readonly now: () => number) {}
+
+  put(key: string, value: T, ttlMs: number): void {
+    this.prune();
+    this.entries.set(key, { value, expiresAt: this.now() + ttlMs, used: false });
+  }
+
+  /** Finds a live entry without spending it. */
+  peek(key: string): Lookup<T> {
+    const entry = this.entries.get(key);
+    if (!entry) return { problem: "unknown" };
+    if (entry.used) return { problem: "used" };
+    if (entry.expiresAt <= this.now()) return { problem: "expired" };
+    return { value: entry.value };
+  }
+
+  /** One-time use: after this, looking the key up again reports "used". */
+  spend(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry) entry.used = true;
+  }
+
+  take(key: string): Lookup<T> {
+    const found = this.peek(key);
+    this.spend(key);
+    return found;
+  }
+
+  private prune(): void {
+    const cutoff = this.now() - TOMBSTONE_MS;
+    for (const [key, entry] of this.entries) if (entry.expiresAt < cutoff) this.entries.delete(key);
+  }
+}
+
+const b64url = (bytes: Buffer) => bytes.toString("base64url");
+
+/**
+ * Real refresh tokens are JWEs (five dot-separated parts, header
+ * {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}) that only Cognito can open. Ours have the same
+ * shape but random contents: the server looks them up, nobody can read anything from them.
+ */
+function newRefreshToken(): string {
+  const header = b64url(Buffer.from(JSON.stringify({ cty: "JWT", enc: "A256GCM", alg: "RSA-OAEP" })));
+  return [header, b64url(randomBytes(256)), b64url(randomBytes(12)), b64url(randomBytes(384)), b64url(randomBytes(16))].join(".");
+}
+
+export class SessionStore {
+  private readonly refreshTokens = new Map<string, RefreshRecord>();
+  private readonly revokedOrigins = new Set<string>();
+  private readonly srp: ExpiringStore<SrpSession>;
+  private readonly challenges: ExpiringStore<ChallengeSession>;
+
+  constructor(private readonly now: () => number) {
+    this.srp = new ExpiringStore(now);
+    this.challenges = new ExpiringStore(now);
+  }
+
+  issueRefreshToken(record: Omit<RefreshRecord, "revoked">): string {
+    const cutoff = this.now() - TOMBSTONE_MS;
+    for (const [token, old] of this.refreshTokens) if (old.expiresAt < cutoff) this.refreshTokens.delete(token);
+    const token = newRefreshToken();
+    this.refreshTokens.set(token, { ...record, revoked: false });
+    return token;
+  }
+
+  refreshRecord(token: string): RefreshRecord | undefined {
+    return this.refreshTokens.get(token);
+  }
+
+  /** RevokeToken: the refresh token and every access token minted from the same sign-in. */
+  revoke(record: RefreshRecord): void {
+    record.revoked = true;
+    this.revokedOrigins.add(record.originJti);
+  }
+
+  /** GlobalSignOut: every sign-in of the user, on every app client of the pool. */
+  revokeUser(poolId: string, username: string): void {
+    for (const record of this.refreshTokens.values()) {
+      if (record.poolId === poolId && record.username === username) this.revoke(record);
+    }
+  }
+
+  isOriginRevoked(originJti: string): boolean {
+    return this.revokedOrigins.has(originJti);
+  }
+
+  /** Stores an SRP exchange under its secret block, which the client echoes back. */
+  putSrp(session: SrpSession): string {
+    const key = session.secretBlock.toString("base64");
+    this.srp.put(key, session, SRP_TTL_MS);
+    return key;
+  }
+
+  takeSrp(secretBlock: string): Lookup<SrpSession> {
+    return this.srp.take(secretBlock);
+  }
+
+  putChallenge(session: ChallengeSession): string {
+    // Real sessions are long opaque strings; the length carries no meaning.
+    const key = b64url(Buffer.concat([Buffer.from(randomUUID()), randomBytes(480)]));
+    this.challenges.put(key, session, CHALLENGE_TTL_MS);
+    return key;
+  }
+
+  /** Looks a challenge session up; `spendChallenge` once the answer has been accepted. */
+  challenge(session: string): Lookup<ChallengeSession> {
+    return this.challenges.peek(session);
+  }
+
+  spendChallenge(session: string): void {
+    this.challenges.spend(session);
+  }
+}

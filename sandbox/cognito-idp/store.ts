@@ -1,0 +1,123 @@
+import { createHash } from "node:crypto";
+import type { Scenario, ScenarioClient, ScenarioUserPool } from "../scenario";
+
+/**
+ * The user pools the sandbox serves, built once from the scenarios. Users are copied out of
+ * the scenario because they change at run time (a NEW_PASSWORD_REQUIRED answer sets a new
+ * password and confirms the user); the scenario files are never written back.
+ */
+
+export interface PoolRecord {
+  readonly id: string;
+  /** The part after "_": SRP hashes it into every password verifier. */
+  readonly srpName: string;
+  readonly name: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly usernameAttributes: readonly string[];
+  readonly users: UserRecord[];
+}
+
+export interface ClientRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly poolId: string;
+  readonly authFlows: ReadonlySet<string>;
+  readonly idTokenSeconds: number;
+  readonly accessTokenSeconds: number;
+  readonly refreshTokenSeconds: number;
+  readonly scopes: readonly string[];
+}
+
+export interface UserRecord {
+  readonly username: string;
+  readonly sub: string;
+  password: string;
+  status: "CONFIRMED" | "FORCE_CHANGE_PASSWORD";
+  /** Every value a string, as Cognito stores them ("true", not true). */
+  attributes: Record<string, string>;
+  readonly groups: readonly string[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A stable UUID-shaped sub for users whose username is not already one. */
+function derivedSub(poolId: string, username: string): string {
+  const hex = createHash("sha256").update(`${poolId}/${username}`).digest("hex");
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function toUser(pool: ScenarioUserPool, user: ScenarioUserPool["users"][number]): UserRecord {
+  const attributes = Object.fromEntries(Object.entries(user.attributes).map(([k, v]) => [k, String(v)]));
+  const sub = user.sub ?? (UUID.test(user.username) ? user.username : derivedSub(pool.id, user.username));
+  return { username: user.username, sub, password: user.password, status: user.status, attributes, groups: [...user.groups] };
+}
+
+function toClient(poolId: string, client: ScenarioClient): ClientRecord {
+  return {
+    id: client.id,
+    name: client.name,
+    poolId,
+    authFlows: new Set(client.authFlows),
+    idTokenSeconds: client.idTokenValidityMinutes * 60,
+    accessTokenSeconds: client.accessTokenValidityMinutes * 60,
+    refreshTokenSeconds: client.refreshTokenValidityDays * 86_400,
+    scopes: [...client.scopes],
+  };
+}
+
+export class UserPoolStore {
+  private readonly poolsById = new Map<string, PoolRecord>();
+  private readonly clientsById = new Map<string, ClientRecord>();
+
+  constructor(scenarios: readonly Scenario[]) {
+    for (const scenario of scenarios) {
+      for (const pool of scenario.userPools) {
+        this.poolsById.set(pool.id, {
+          id: pool.id,
+          srpName: pool.id.split("_")[1] ?? "",
+          name: pool.name,
+          region: scenario.region,
+          accountId: scenario.accountId,
+          usernameAttributes: [...pool.usernameAttributes],
+          users: pool.users.map((user) => toUser(pool, user)),
+        });
+        for (const client of pool.clients) this.clientsById.set(client.id, toClient(pool.id, client));
+      }
+    }
+  }
+
+  pools(): PoolRecord[] {
+    return [...this.poolsById.values()];
+  }
+
+  pool(poolId: string): PoolRecord | undefined {
+    return this.poolsById.get(poolId);
+  }
+
+  /** The app client and its pool; every user-facing Cognito call starts here. */
+  client(clientId: string): { client: ClientRecord; pool: PoolRecord } | undefined {
+    const client = this.clientsById.get(clientId);
+    const pool = client && this.poolsById.get(client.poolId);
+    return client && pool ? { client, pool } : undefined;
+  }
+
+  /**
+   * Finds a user by what they type to sign in: the username itself, or an attribute the pool
+   * signs in with (email for Gen 2 pools). Case-insensitive, as pools are by default.
+   */
+  findUser(pool: PoolRecord, login: string): UserRecord | undefined {
+    const wanted = login.toLowerCase();
+    return pool.users.find(
+      (user) =>
+        user.username.toLowerCase() === wanted ||
+        pool.usernameAttributes.some((attribute) => user.attributes[attribute]?.toLowerCase() === wanted),
+    );
+  }
+
+  /** Exact lookup by the internal username, as tokens carry it. */
+  user(pool: PoolRecord, username: string): UserRecord | undefined {
+    return pool.users.find((user) => user.username === username);
+  }
+}

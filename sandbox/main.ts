@@ -1,0 +1,56 @@
+import { DEFAULT_PORT, startSandbox } from "./server";
+
+/**
+ * `npm run sandbox` / `npx tsx sandbox/main.ts [--port N] [--scenarios DIR]`
+ * Port precedence: --port, then SANDBOX_PORT, then 4577. SANDBOX_LOG=1 logs one line per request.
+ */
+
+const USAGE = "usage: tsx sandbox/main.ts [--port N] [--scenarios DIR]";
+
+function parseArgs(argv: string[]): { port?: string; scenariosDir?: string } {
+  const out: { port?: string; scenariosDir?: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = () => inline ?? argv[++i];
+    if (flag === "--port") out.port = value();
+    else if (flag === "--scenarios") out.scenariosDir = value();
+    else if (flag === "--help" || flag === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+  }
+  return out;
+}
+
+function toPort(raw: string | undefined, from: string): number | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${from} must be a port number, got ${raw}`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const port = toPort(args.port, "--port") ?? toPort(process.env["SANDBOX_PORT"], "SANDBOX_PORT") ?? DEFAULT_PORT;
+  const sandbox = await startSandbox({ port, ...(args.scenariosDir ? { scenariosDir: args.scenariosDir } : {}) });
+  const names = sandbox.scenarios.map((scenario) => scenario.name).join(", ") || "none";
+  console.log(`sandbox listening on ${sandbox.url} (scenarios: ${names})`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    sandbox.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`sandbox: ${(error as Error).message}`);
+  process.exit(1);
+});

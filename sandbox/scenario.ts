@@ -1,0 +1,171 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import { CLIENT_ID_PATTERN, REGION_PATTERN, USER_POOL_ID_PATTERN } from "../lib/config/profile";
+
+/**
+ * A scenario file describes the fake AWS account the sandbox serves: today Cognito user pools,
+ * later identity pools, roles, AppSync APIs and AgentCore runtimes. Each service adds its own
+ * optional top-level key to `scenarioSchema` below; the object is strict so a typo in a key
+ * fails loudly instead of silently doing nothing.
+ */
+
+export const AUTH_FLOWS = ["USER_SRP_AUTH", "USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH"] as const;
+export const USER_STATUSES = ["CONFIRMED", "FORCE_CHANGE_PASSWORD"] as const;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const clientSchema = z.strictObject({
+  id: z.string().regex(CLIENT_ID_PATTERN, "app client id must be letters, digits, _ or + (up to 128)"),
+  name: z.string().min(1),
+  authFlows: z.array(z.enum(AUTH_FLOWS)).min(1, "list at least one auth flow"),
+  // Cognito's limits: ID/access tokens 5 minutes to 1 day, refresh tokens up to 10 years.
+  idTokenValidityMinutes: z.number().int().min(5).max(1440),
+  accessTokenValidityMinutes: z.number().int().min(5).max(1440),
+  refreshTokenValidityDays: z.number().int().min(1).max(3650),
+  scopes: z.array(z.string().min(1)).default(["aws.cognito.signin.user.admin"]),
+});
+
+const userSchema = z.strictObject({
+  username: z.string().min(1).max(128),
+  /** Defaults to the username when that is a UUID (Gen 2 pools), else a stable derived UUID. */
+  sub: z.string().regex(UUID_PATTERN, "sub must be a lowercase UUID").optional(),
+  password: z.string().min(1),
+  status: z.enum(USER_STATUSES),
+  // Booleans are accepted for convenience; Cognito stores every attribute as a string.
+  attributes: z.record(z.string(), z.union([z.string(), z.boolean()])).default({}),
+  groups: z.array(z.string().min(1)).default([]),
+});
+
+const userPoolSchema = z
+  .strictObject({
+    id: z.string().regex(USER_POOL_ID_PATTERN, "user pool id must look like ap-northeast-1_AbC123"),
+    name: z.string().min(1),
+    usernameAttributes: z.array(z.enum(["email", "phone_number"])).default([]),
+    clients: z.array(clientSchema).min(1, "a user pool needs at least one app client"),
+    users: z.array(userSchema).default([]),
+  })
+  .superRefine((pool, ctx) => {
+    const seen = new Set<string>();
+    pool.users.forEach((user, i) => {
+      const key = user.username.toLowerCase();
+      if (seen.has(key)) {
+        ctx.addIssue({ code: "custom", path: ["users", i, "username"], message: `duplicate username ${user.username}` });
+      }
+      seen.add(key);
+      for (const attribute of pool.usernameAttributes) {
+        const value = user.attributes[attribute];
+        if (typeof value !== "string") {
+          ctx.addIssue({
+            code: "custom",
+            path: ["users", i, "attributes", attribute],
+            message: `${attribute} is required because the pool signs users in with it`,
+          });
+        } else if (seen.has(`${attribute}:${value.toLowerCase()}`)) {
+          ctx.addIssue({ code: "custom", path: ["users", i, "attributes", attribute], message: `duplicate ${attribute} ${value}` });
+        } else {
+          seen.add(`${attribute}:${value.toLowerCase()}`);
+        }
+      }
+      if (pool.usernameAttributes.length > 0 && !UUID_PATTERN.test(user.username)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["users", i, "username"],
+          message: "must be a lowercase UUID when usernameAttributes is set (Cognito then uses the sub as username)",
+        });
+      }
+    });
+  });
+
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, "name must be lowercase letters, digits and dashes"),
+    description: z.string().max(500).optional(),
+    region: z.string().regex(REGION_PATTERN, "region must look like ap-northeast-1"),
+    accountId: z.string().regex(/^\d{12}$/, "accountId must be 12 digits"),
+    userPools: z.array(userPoolSchema).default([]),
+    // Later: identityPools, roles, appSyncApis, agentCoreRuntimes.
+  })
+  .superRefine((scenario, ctx) => {
+    scenario.userPools.forEach((pool, i) => {
+      const poolRegion = USER_POOL_ID_PATTERN.exec(pool.id)?.[1];
+      if (poolRegion && poolRegion !== scenario.region) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["userPools", i, "id"],
+          message: `user pool id is in ${poolRegion} but the scenario's region is ${scenario.region}`,
+        });
+      }
+    });
+  });
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioUserPool = Scenario["userPools"][number];
+export type ScenarioClient = ScenarioUserPool["clients"][number];
+export type ScenarioUser = ScenarioUserPool["users"][number];
+
+export class ScenarioError extends Error {
+  override name = "ScenarioError";
+}
+
+/** `userPools[0].clients[1].id`: the field a person has to fix. */
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`))
+    .join("");
+}
+
+function formatIssues(source: string, error: z.ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
+    const field = formatPath(issue.path) || "(top level)";
+    const where = keys.length > 0 ? `${field === "(top level)" ? "" : `${field}.`}${keys.join(", ")}` : field;
+    return `  ${where}: ${issue.message}`;
+  });
+  return `invalid scenario ${source}:\n${lines.join("\n")}`;
+}
+
+/** Validates one scenario; `source` names the file (or option) in any error. */
+export function parseScenario(value: unknown, source: string): Scenario {
+  const result = scenarioSchema.safeParse(value);
+  if (!result.success) throw new ScenarioError(formatIssues(source, result.error));
+  return result.data;
+}
+
+export async function loadScenarioFile(file: string): Promise<Scenario> {
+  const text = await readFile(file, "utf8");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ScenarioError(`invalid scenario ${file}: not valid JSON (${(error as Error).message})`);
+  }
+  return parseScenario(json, file);
+}
+
+/** Loads every `*.json` in a directory, in name order so startup output is stable. */
+export async function loadScenarioDir(dir: string): Promise<Scenario[]> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith(".json")).sort();
+  return Promise.all(names.map((name) => loadScenarioFile(join(dir, name))));
+}
+
+/**
+ * The sandbox serves every scenario at once, routing by id alone (a ClientId names its pool),
+ * so names, pool ids and client ids must be unique across all of them.
+ */
+export function assertDistinctIds(scenarios: readonly Scenario[]): void {
+  const owners = new Map<string, string>();
+  const claim = (kind: string, id: string, owner: string) => {
+    const key = `${kind}:${id}`;
+    const previous = owners.get(key);
+    if (previous) throw new ScenarioError(`${kind} ${id} is defined by both ${previous} and ${owner}; ids must be distinct`);
+    owners.set(key, owner);
+  };
+  for (const scenario of scenarios) {
+    claim("scenario", scenario.name, `scenario ${scenario.name}`);
+    for (const pool of scenario.userPools) {
+      claim("user pool", pool.id, `scenario ${scenario.name}`);
+      for (const client of pool.clients) claim("app client", client.id, `scenario ${scenario.name}`);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { createCognitoIdp } from "./cognito-idp/index";
+import { sandboxMeta } from "./meta";
+import { createRouter } from "./router";
+import { assertDistinctIds, loadScenarioDir, parseScenario, type Scenario, type ScenarioInput } from "./scenario";
+
+/**
+ * The local AWS sandbox: one HTTP server on loopback standing in for every AWS endpoint the
+ * dashboard talks to. Each AWS service is a module that hands the router its operations and
+ * routes; adding a service means adding it to `services` below.
+ */
+
+export const DEFAULT_PORT = 4577;
+export const DEFAULT_SCENARIOS_DIR = fileURLToPath(new URL("./scenarios/", import.meta.url));
+/** Loopback only: the sandbox hands out tokens for made-up users and must not be reachable. */
+const HOST = "127.0.0.1";
+
+export interface SandboxOptions {
+  /** 0 picks a free port (tests). Defaults to 4577. */
+  port?: number;
+  /** Scenarios given directly; validated like files. */
+  scenarios?: ScenarioInput[];
+  /** A directory of scenario JSON files. When neither option is set, sandbox/scenarios/. */
+  scenariosDir?: string;
+  /** Clock in milliseconds, for tests that need tokens to expire. */
+  now?: () => number;
+}
+
+export interface RunningSandbox {
+  /** `http://127.0.0.1:{port}`, no trailing slash. */
+  url: string;
+  port: number;
+  scenarios: Scenario[];
+  close(): Promise<void>;
+}
+
+async function collectScenarios(options: SandboxOptions): Promise<Scenario[]> {
+  const given = (options.scenarios ?? []).map((scenario, i) => parseScenario(scenario, `options.scenarios[${i}]`));
+  const dir = options.scenariosDir ?? (options.scenarios ? undefined : DEFAULT_SCENARIOS_DIR);
+  const fromDir = dir ? await loadScenarioDir(dir) : [];
+  const all = [...given, ...fromDir];
+  assertDistinctIds(all);
+  return all;
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${port} on ${HOST} is already in use (is a sandbox already running?)`) : error);
+    };
+    server.once("error", onError);
+    server.listen(port, HOST, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const scenarios = await collectScenarios(options);
+  const now = options.now ?? Date.now;
+  const services = [sandboxMeta(scenarios), await createCognitoIdp(scenarios, now)];
+
+  // The base URL is only known once listening (port 0); the router reads it per request.
+  let url = "";
+  const server = createServer(createRouter(services, () => url));
+  await listen(server, options.port ?? DEFAULT_PORT);
+  const { port } = server.address() as AddressInfo;
+  url = `http://${HOST}:${port}`;
+
+  return {
+    url,
+    port,
+    scenarios,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Browsers and SDKs keep connections alive; don't wait for them to time out.
+        server.closeAllConnections();
+      }),
+  };
+}

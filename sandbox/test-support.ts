@@ -1,0 +1,20 @@
+import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+
+/** Ids from sandbox/scenarios/demo.json, shared by the sandbox's tests. */
+export const DEMO = {
+  region: "ap-northeast-1",
+  userPoolId: "ap-northeast-1_DemoPool1",
+  clientId: "tuxqnxeeb1fx6m6nyyzpcmtoky",
+  user: { email: "demo@example.com", password: "Demo-Passw0rd!", username: "a472fb37-2692-48cd-a822-c1f5545d0b1b" },
+  newUser: { email: "newuser@example.com", password: "Temp-Passw0rd!", username: "6a7616ff-ad59-4144-b60c-8f83a0d1ebb9" },
+} as const;
+
+/** The official SDK pointed at the sandbox; the user pool APIs used here are unsigned. */
+export function sdkClient(endpoint: string): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({
+    region: DEMO.region,
+    endpoint,
+    credentials: { accessKeyId: "AKIASANDBOXEXAMPLE", secretAccessKey: "sandbox-secret" },
+    maxAttempts: 1,
+  });
+}
