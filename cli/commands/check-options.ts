@@ -1,0 +1,172 @@
+import { parseArgs } from "node:util";
+import type { AgentCoreJwtConfig, AgentCoreTarget } from "../../lib/tokens/authorizers/agentcore";
+import type { CustomClaimValidation } from "../../lib/tokens/authorizers/agentcore-claims";
+import type { ApiGatewayCognitoConfig } from "../../lib/tokens/authorizers/api-gateway";
+import type { AppSyncUserPoolConfig } from "../../lib/tokens/authorizers/appsync";
+import type { AppSyncOidcConfig } from "../../lib/tokens/authorizers/appsync-oidc";
+import { cognitoIssuer, issuerFromDiscoveryUrl } from "../../lib/tokens/issuer";
+import { UsageError } from "../io";
+
+/** Flags → authorizer configs. Validation here, so lib/ receives only well-formed configs. */
+
+export const CHECK_OPTIONS = {
+  json: { type: "boolean" },
+  pick: { type: "string" },
+  at: { type: "string" },
+  authorizer: { type: "string" },
+  // AgentCore CUSTOM_JWT
+  "discovery-url": { type: "string" },
+  "allowed-clients": { type: "string" },
+  "allowed-audience": { type: "string" },
+  "allowed-scopes": { type: "string" },
+  "custom-claims": { type: "string" },
+  config: { type: "string" },
+  target: { type: "string" },
+  // AppSync / API Gateway
+  "user-pool-id": { type: "string", multiple: true },
+  "user-pool-endpoint": { type: "string" },
+  "app-id-client-regex": { type: "string" },
+  "default-action": { type: "string" },
+  "field-groups": { type: "string" },
+  field: { type: "string" },
+  "client-id-regex": { type: "string" },
+  "iat-ttl": { type: "string" },
+  "auth-ttl": { type: "string" },
+  scopes: { type: "string" },
+  // Signature verification (fetches the JWKS)
+  verify: { type: "boolean" },
+  issuer: { type: "string" },
+  "client-id": { type: "string" },
+  "token-use": { type: "string" },
+  "clock-tolerance": { type: "string" },
+} as const;
+
+export function parseCheckArgs(args: string[]) {
+  return parseArgs({ args, allowPositionals: true, strict: true, options: CHECK_OPTIONS });
+}
+
+export type CheckValues = ReturnType<typeof parseCheckArgs>["values"];
+
+export type AuthorizerChoice =
+  | { kind: "agentcore"; config: AgentCoreJwtConfig; target: AgentCoreTarget }
+  | { kind: "appsync-userpool"; config: AppSyncUserPoolConfig }
+  | { kind: "appsync-oidc"; config: AppSyncOidcConfig }
+  | { kind: "api-gateway"; config: ApiGatewayCognitoConfig };
+
+export const list = (value: string | undefined): string[] | undefined =>
+  value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter(Boolean);
+
+function required(values: CheckValues, flag: keyof CheckValues, authorizer: string): string {
+  const v = values[flag];
+  if (typeof v !== "string" || v === "") throw new UsageError(`--authorizer ${authorizer} needs --${flag}.`);
+  return v;
+}
+
+function json<T>(text: string, flag: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new UsageError(`--${flag} is not valid JSON.`);
+  }
+}
+
+function milliseconds(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${flag} wants milliseconds, not "${value}".`);
+  return n;
+}
+
+function userPools(values: CheckValues, authorizer: string): string[] {
+  const ids = (values["user-pool-id"] ?? []).flatMap((v) => list(v) ?? []);
+  if (ids.length === 0) throw new UsageError(`--authorizer ${authorizer} needs --user-pool-id.`);
+  return ids;
+}
+
+/** AgentCore's customJWTAuthorizer, from --config (as get-agent-runtime prints it) and/or flags. */
+function agentCore(values: CheckValues): AgentCoreJwtConfig {
+  const pasted = values.config ? json<Record<string, unknown>>(values.config, "config") : {};
+  const inner = (pasted["customJWTAuthorizer"] ?? pasted) as Partial<AgentCoreJwtConfig>;
+  const discoveryUrl = values["discovery-url"] ?? inner.discoveryUrl;
+  if (!discoveryUrl) throw new UsageError("--authorizer agentcore needs --discovery-url (or --config with discoveryUrl).");
+  const customClaims = values["custom-claims"] ? json<CustomClaimValidation[]>(values["custom-claims"], "custom-claims") : inner.customClaims;
+  if (customClaims !== undefined && !Array.isArray(customClaims)) throw new UsageError("--custom-claims must be a JSON array.");
+  const pick = (flag: "allowed-clients" | "allowed-audience" | "allowed-scopes", from?: readonly string[]) => list(values[flag]) ?? from;
+  const allowedClients = pick("allowed-clients", inner.allowedClients);
+  const allowedAudience = pick("allowed-audience", inner.allowedAudience);
+  const allowedScopes = pick("allowed-scopes", inner.allowedScopes);
+  return {
+    discoveryUrl,
+    ...(allowedClients ? { allowedClients } : {}),
+    ...(allowedAudience ? { allowedAudience } : {}),
+    ...(allowedScopes ? { allowedScopes } : {}),
+    ...(customClaims ? { customClaims } : {}),
+  };
+}
+
+export function authorizerFrom(values: CheckValues): AuthorizerChoice | null {
+  const kind = values.authorizer;
+  if (kind === undefined) return null;
+  const endpoint = values["user-pool-endpoint"];
+  switch (kind) {
+    case "agentcore": {
+      const target = values.target ?? "runtime";
+      if (target !== "runtime" && target !== "gateway") throw new UsageError(`--target is runtime or gateway, not "${target}".`);
+      return { kind, config: agentCore(values), target };
+    }
+    case "appsync-userpool": {
+      const [userPoolId] = userPools(values, kind);
+      const action = values["default-action"]?.toUpperCase();
+      if (action !== undefined && action !== "ALLOW" && action !== "DENY") throw new UsageError("--default-action is ALLOW or DENY.");
+      const field = values.field?.split(".");
+      const fieldGroups = values["field-groups"] === undefined ? undefined : (list(values["field-groups"]) ?? []);
+      return {
+        kind,
+        config: {
+          userPoolId: userPoolId ?? "",
+          ...(values["app-id-client-regex"] !== undefined ? { appIdClientRegex: values["app-id-client-regex"] } : {}),
+          ...(action ? { defaultAction: action } : {}),
+          ...(fieldGroups ? { fieldGroups } : {}),
+          ...(field?.length === 2 && field[0] && field[1] ? { field: { typeName: field[0], fieldName: field[1] } } : {}),
+          ...(endpoint ? { userPoolEndpoint: endpoint } : {}),
+        },
+      };
+    }
+    case "appsync-oidc": {
+      const iatTTL = milliseconds(values["iat-ttl"], "iat-ttl");
+      const authTTL = milliseconds(values["auth-ttl"], "auth-ttl");
+      return {
+        kind,
+        config: {
+          issuer: required(values, "issuer", kind),
+          ...(values["client-id-regex"] !== undefined ? { clientId: values["client-id-regex"] } : {}),
+          ...(iatTTL !== undefined ? { iatTTL } : {}),
+          ...(authTTL !== undefined ? { authTTL } : {}),
+        },
+      };
+    }
+    case "api-gateway": {
+      const scopes = list(values.scopes);
+      return { kind, config: { userPoolIds: userPools(values, kind), ...(scopes ? { scopes } : {}), ...(endpoint ? { userPoolEndpoint: endpoint } : {}) } };
+    }
+    default:
+      throw new UsageError(`--authorizer is agentcore, appsync-userpool, appsync-oidc or api-gateway, not "${kind}".`);
+  }
+}
+
+/** The issuer the authorizer trusts, so --verify fetches keys from there and not from the token. */
+export function authorizerIssuer(choice: AuthorizerChoice | null): string | null {
+  if (!choice) return null;
+  switch (choice.kind) {
+    case "agentcore":
+      return issuerFromDiscoveryUrl(choice.config.discoveryUrl);
+    case "appsync-userpool":
+      return cognitoIssuer(choice.config.userPoolId, choice.config.userPoolEndpoint);
+    case "appsync-oidc":
+      return choice.config.issuer;
+    case "api-gateway":
+      return choice.config.userPoolIds.length === 1 && choice.config.userPoolIds[0]
+        ? cognitoIssuer(choice.config.userPoolIds[0], choice.config.userPoolEndpoint)
+        : null;
+  }
+}

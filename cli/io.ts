@@ -1,0 +1,21 @@
+/**
+ * The CLI's only contact with the process, so commands can be run in-process by tests and the
+ * launcher alike.
+ */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Reads all of stdin; only called for `-` or a missing TOKEN. */
+  readonly readStdin: () => Promise<string>;
+  /** True when stdin is a terminal, i.e. nothing was piped in. */
+  readonly stdinIsTTY: boolean;
+  /** Milliseconds since the epoch. */
+  readonly now: () => number;
+}
+
+/** Bad flags or unusable input: exit code 2, message on stderr. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export const EXIT = { pass: 0, fail: 1, badInput: 2 } as const;

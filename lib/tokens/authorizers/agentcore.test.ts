@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { decodeToken } from "../decode";
+import { CLIENT_ID, createFakePool, ISSUER, OTHER_CLIENT_ID, type FakePool } from "../testing/cognito-tokens";
+import { checkAgentCore, type AgentCoreJwtConfig } from "./agentcore";
+import type { CustomClaimValidation } from "./agentcore-claims";
+
+const NOW = 1_760_000_000;
+const DISCOVERY = `${ISSUER}/.well-known/openid-configuration`;
+let pool: FakePool;
+beforeAll(async () => {
+  pool = await createFakePool();
+});
+
+type Kind = "id" | "access";
+async function run(kind: Kind, claims: Record<string, unknown>, config: Partial<AgentCoreJwtConfig>, scheme?: "bearer" | "raw") {
+  const token = decodeToken(await pool[kind](claims, { iat: NOW - 60 }));
+  return checkAgentCore({ token, now: NOW * 1000, ...(scheme ? { scheme } : {}) }, { discoveryUrl: DISCOVERY, ...config });
+}
+const status = (r: Awaited<ReturnType<typeof run>>, name: string) => r.checks.find((c) => c.name === name)?.status;
+
+describe("AgentCore CUSTOM_JWT rules", () => {
+  const cases: Array<[string, Kind, Record<string, unknown>, Partial<AgentCoreJwtConfig>, string, "pass" | "fail" | "n/a", RegExp | null]> = [
+    ["access token, allowedClients has its client_id", "access", {}, { allowedClients: [CLIENT_ID] }, "client_id", "pass", null],
+    ["access token of another app client", "access", { client_id: OTHER_CLIENT_ID }, { allowedClients: [CLIENT_ID] }, "client_id", "fail", /^Claim 'client_id' value mismatch with configuration\./],
+    // Seed 000: the ID token was sent where allowedClients is checked.
+    ["ID token against allowedClients (seed 000)", "id", {}, { allowedClients: [CLIENT_ID] }, "client_id", "fail", /^Claim 'client_id' value mismatch with configuration\..*ID token.*Send the access token/],
+    ["allowedClients unset", "id", {}, {}, "client_id", "n/a", null],
+    ["ID token, allowedAudience has its aud", "id", {}, { allowedAudience: [CLIENT_ID] }, "aud", "pass", null],
+    ["access token against allowedAudience: never passes", "access", {}, { allowedAudience: [CLIENT_ID] }, "aud", "fail", /^Claim 'aud' value mismatch with configuration\..*Cognito access tokens have no aud.*allowedClients/],
+    ["both lists set: aud still enforced", "access", {}, { allowedClients: [CLIENT_ID], allowedAudience: [CLIENT_ID] }, "aud", "fail", /Both lists are enforced/],
+    ["aud as a list", "access", { aud: ["api://x", "other"] }, { allowedAudience: ["other"] }, "aud", "pass", null],
+    ["allowedScopes: any one scope is enough", "access", { scope: "openid mcp/invoke" }, { allowedScopes: ["mcp/invoke", "admin"] }, "scope", "pass", null],
+    ["allowedScopes: SRP token has only the admin scope", "access", {}, { allowedScopes: ["mcp/invoke"] }, "scope", "fail", /only aws\.cognito\.signin\.user\.admin/],
+    ["allowedScopes: ID token has no scope", "id", {}, { allowedScopes: ["openid"] }, "scope", "fail", /ID tokens carry no scope/],
+    ["allowedScopes read from an Okta-style scp list", "access", { scope: undefined, scp: ["read"] }, { allowedScopes: ["read"] }, "scope", "pass", null],
+    ["expired token", "access", { exp: NOW - 1 }, {}, "exp", "fail", /Expired/],
+    ["issuer differs from the discovery URL's", "access", { iss: "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Other0001" }, {}, "iss", "fail", /must equal the token's iss.*ap-northeast-1_Other0001/],
+    ["trailing slash in the discovery issuer", "access", {}, { discoveryUrl: `${ISSUER}//.well-known/openid-configuration` }, "iss", "fail", /trailing slash/],
+  ];
+
+  it.each(cases)("%s", async (_label, kind, claims, config, name, expected, message) => {
+    const result = await run(kind, claims, config);
+    const row = result.checks.find((c) => c.name === name);
+    expect(row?.status).toBe(expected);
+    if (message) expect(row?.message).toMatch(message);
+    expect(result.verdict).toBe(result.checks.some((c) => c.status === "fail") ? "fail" : "pass");
+  });
+
+  it("answers 401 with AgentCore's own wording for a client_id mismatch at a runtime", async () => {
+    const result = await run("id", {}, { allowedClients: [CLIENT_ID] });
+    expect(result.verdict).toBe("fail");
+    expect(result.response).toMatchObject({ status: 401, message: "Claim 'client_id' value mismatch with configuration.", confirmed: true });
+  });
+
+  it("does not pretend to know the gateway's wording", async () => {
+    const token = decodeToken(await pool.id({}, { iat: NOW - 60 }));
+    const result = checkAgentCore({ token, now: NOW * 1000 }, { discoveryUrl: DISCOVERY, allowedClients: [CLIENT_ID] }, "gateway");
+    expect(result.response).toMatchObject({ status: 403, confirmed: false });
+  });
+
+  it("lints a discovery URL without /.well-known/openid-configuration (seed 000) and gives the fix", async () => {
+    const result = await run("access", {}, { discoveryUrl: ISSUER, allowedClients: [CLIENT_ID] });
+    const row = result.checks.find((c) => c.name === "config.discoveryUrl");
+    expect(row?.status).toBe("fail");
+    expect(row?.message).toContain(`Properties validation failed for resource ... DiscoveryUrl: string [${ISSUER}] does not match pattern ^.+/\\.well-known/openid-configuration$`);
+    expect(row?.message).toContain(`Fix: use ${ISSUER}/.well-known/openid-configuration`);
+    // The issuer meant is still compared, so the rest of the report stays useful.
+    expect(status(result, "iss")).toBe("pass");
+    expect(result.response?.confirmed).toBe(true);
+  });
+
+  it("passes a Cognito access token against a typical Cognito config", async () => {
+    const result = await run("access", {}, { allowedClients: [CLIENT_ID] }, "bearer");
+    expect(result.verdict).toBe("pass");
+    expect(result.response).toBeNull();
+  });
+
+  it("wants the Bearer scheme", async () => {
+    const result = await run("access", {}, { allowedClients: [CLIENT_ID] }, "raw");
+    expect(status(result, "Authorization header")).toBe("fail");
+  });
+});
+
+describe("AgentCore customClaims", () => {
+  const claim = (name: string, type: "STRING" | "STRING_ARRAY", op: "EQUALS" | "CONTAINS" | "CONTAINS_ANY", value: string | string[]): CustomClaimValidation => ({
+    inboundTokenClaimName: name,
+    inboundTokenClaimValueType: type,
+    authorizingClaimMatchValue: {
+      claimMatchOperator: op,
+      claimMatchValue: Array.isArray(value) ? { matchValueStringList: value } : { matchValueString: value },
+    },
+  });
+
+  it.each([
+    ["EQUALS on a string", { tenant: "acme" }, claim("tenant", "STRING", "EQUALS", "acme"), "claim tenant", "pass"],
+    ["EQUALS mismatch", { tenant: "other" }, claim("tenant", "STRING", "EQUALS", "acme"), "claim tenant", "fail"],
+    ["CONTAINS on groups", {}, claim("cognito:groups", "STRING_ARRAY", "CONTAINS", "support"), "claim cognito:groups", "pass"],
+    ["CONTAINS_ANY on groups", {}, claim("cognito:groups", "STRING_ARRAY", "CONTAINS_ANY", ["admin", "support"]), "claim cognito:groups", "pass"],
+    ["CONTAINS_ANY with no groups", { "cognito:groups": undefined }, claim("cognito:groups", "STRING_ARRAY", "CONTAINS_ANY", ["admin"]), "claim cognito:groups", "fail"],
+    ["EQUALS on an array type is a config error", {}, claim("cognito:groups", "STRING_ARRAY", "EQUALS", "support"), "config.customClaims cognito:groups", "fail"],
+    ["CONTAINS on a string type is a config error", {}, claim("tenant", "STRING", "CONTAINS", "acme"), "config.customClaims tenant", "fail"],
+  ] as const)("%s", async (_label, claims, validation, name, expected) => {
+    const result = await run("access", claims, { customClaims: [validation] });
+    expect(result.checks.find((c) => c.name === name)?.status).toBe(expected);
+  });
+
+  it("explains a missing cognito:groups", async () => {
+    const result = await run("access", { "cognito:groups": undefined }, { customClaims: [claim("cognito:groups", "STRING_ARRAY", "CONTAINS", "admin")] });
+    expect(result.checks.at(-1)?.message).toMatch(/in no group/);
+  });
+});

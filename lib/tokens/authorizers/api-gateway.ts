@@ -1,0 +1,92 @@
+import { scopesOf, showAllowed } from "../checks";
+import { cognitoIssuer, issuerMismatchHint } from "../issuer";
+import { clientClaimOf, expRule, type AuthorizerInput } from "./common";
+import { result, rule, type AuthorizerResult, type Rule, type ServiceResponse } from "./result";
+
+/**
+ * API Gateway REST API `COGNITO_USER_POOLS` authorizer. Without OAuth scopes on the method it
+ * reads the token as an ID token; with scopes it wants an access token holding one of them
+ * (Cognito developer guide; AWS re:Post). It never checks the app client.
+ */
+
+export interface ApiGatewayCognitoConfig {
+  /** The authorizer's provider user pools (providerARNs). */
+  readonly userPoolIds: readonly string[];
+  /** The method's authorizationScopes; empty or unset means "ID token". */
+  readonly scopes?: readonly string[];
+  readonly userPoolEndpoint?: string;
+}
+
+const UNAUTHORIZED: ServiceResponse = {
+  status: 401,
+  message: '{"message":"Unauthorized"}',
+  confirmed: true,
+  source: "API Gateway's 401 body for a rejected Cognito token (public reports; amplify-js #4209)",
+};
+const EXPIRED: ServiceResponse = {
+  status: 401,
+  message: '{"message":"The incoming token has expired"}',
+  confirmed: true,
+  source: "API Gateway's 401 body for an expired Cognito token, matched verbatim by many public clients",
+};
+
+export function checkApiGateway(input: AuthorizerInput, config: ApiGatewayCognitoConfig): AuthorizerResult {
+  const scopes = config.scopes ?? [];
+  const rules: Rule[] = [
+    issuerRule(input, config),
+    expRule(input, EXPIRED),
+    scopes.length === 0 ? idTokenRule(input) : accessTokenRule(input),
+    scopesRule(input, scopes),
+    clientRule(input),
+  ];
+  return result("api-gateway", rules);
+}
+
+function issuerRule(input: AuthorizerInput, config: ApiGatewayCognitoConfig): Rule {
+  const issuers = config.userPoolIds.map((id) => cognitoIssuer(id, config.userPoolEndpoint));
+  const iss = input.token.issuer;
+  if (iss !== null && issuers.includes(iss)) return rule("iss", "pass", iss, showAllowed(issuers), "From a user pool of this authorizer.");
+  const hint = issuers.length === 1 && issuers[0] ? issuerMismatchHint(iss, issuers[0]) : "Not from any of the authorizer's user pools.";
+  return rule("iss", "fail", iss ?? "(absent)", showAllowed(issuers), hint, UNAUTHORIZED);
+}
+
+function idTokenRule(input: AuthorizerInput): Rule {
+  const use = input.token.tokenUse;
+  return use === "id"
+    ? rule("token_use", "pass", use, "id", "No OAuth scopes on the method, so API Gateway wants the ID token; this is one.")
+    : rule("token_use", "fail", use, "id",
+        use === "access"
+          ? "The method has no OAuth scopes, so API Gateway reads the token as an ID token and rejects this access token. " +
+            "Send the ID token, or add authorization scopes to the method to accept access tokens."
+          : "Not a Cognito ID token.",
+        UNAUTHORIZED);
+}
+
+function accessTokenRule(input: AuthorizerInput): Rule {
+  const use = input.token.tokenUse;
+  return use === "access"
+    ? rule("token_use", "pass", use, "access", "The method has OAuth scopes, so API Gateway wants an access token; this is one.")
+    : rule("token_use", "fail", use, "access",
+        use === "id"
+          ? "The method has OAuth scopes, so API Gateway wants an access token; ID tokens carry no scope. Send the access token."
+          : "Not a Cognito access token.",
+        UNAUTHORIZED);
+}
+
+function scopesRule(input: AuthorizerInput, scopes: readonly string[]): Rule {
+  const have = scopesOf(input.token.claims);
+  const actual = have.length ? have.join(" ") : null;
+  if (scopes.length === 0) return rule("scope", "n/a", actual, null, "No OAuth scopes on the method.");
+  const hit = have.find((s) => scopes.includes(s));
+  return hit
+    ? rule("scope", "pass", actual, showAllowed(scopes), `Holds ${hit}.`)
+    : rule("scope", "fail", actual ?? "(absent)", showAllowed(scopes),
+        "The token holds none of the method's scopes. Custom scopes come from the OAuth flows (hosted UI, client credentials), not from SRP/password sign-in.",
+        UNAUTHORIZED);
+}
+
+function clientRule(input: AuthorizerInput): Rule {
+  const { claim, value } = clientClaimOf(input.token);
+  return rule("client", "n/a", value === null ? null : `${claim}: ${value}`, null,
+    "Not checked: API Gateway's Cognito authorizer accepts tokens from any app client of the pool.");
+}

@@ -1,0 +1,35 @@
+import type { ServiceResponse } from "./result";
+
+/**
+ * AppSync's answers. A 401 body is `{"errors":[{"errorType":"UnauthorizedException","message":…}]}`;
+ * a field denied by schema directives is HTTP 200 with errorType "Unauthorized".
+ */
+
+const body = (errorType: string, message: string) => JSON.stringify({ errors: [{ errorType, message }] });
+
+export const APPSYNC = {
+  noValidHeader: {
+    status: 401,
+    message: body("UnauthorizedException", "Valid authorization header not provided."),
+    confirmed: false,
+    source: "AppSync's 401 for a missing or unusable Authorization header (observed in public reports); not confirmed that AppSync answers this for this particular rule",
+  },
+  unparsable: {
+    status: 401,
+    message: body("UnauthorizedException", "Unable to parse JWT token."),
+    confirmed: false,
+    source: "An observed AppSync 401 message; AWS's troubleshooting guide says the JWT must be sent without \"Bearer\", but not which message that yields",
+  },
+  expired: {
+    status: 401,
+    message: body("UnauthorizedException", "Token has expired."),
+    confirmed: false,
+    source: "From the project's AWS wire-facts sheet; not re-confirmed in public sources",
+  },
+  fieldDenied: (field: string, type: string): ServiceResponse => ({
+    status: 200,
+    message: body("Unauthorized", `Not Authorized to access ${field} on type ${type}`),
+    confirmed: true,
+    source: "AWS knowledge center \"troubleshoot Unauthorized errors in AppSync\" (200 with errorType Unauthorized)",
+  }),
+} satisfies Record<string, ServiceResponse | ((field: string, type: string) => ServiceResponse)>;

@@ -1,0 +1,98 @@
+import { base64url } from "jose";
+import { beforeAll, describe, expect, it } from "vitest";
+import { decodeToken } from "./decode";
+import { TokenDecodeError, type TokenDecodeErrorCode } from "./errors";
+import { APPSYNC_API_KEY, createFakePool, ISSUER, JWE_LIKE, type FakePool } from "./testing/cognito-tokens";
+
+const b64 = (value: unknown) => base64url.encode(typeof value === "string" ? value : JSON.stringify(value));
+const HEADER = b64({ kid: "k", alg: "RS256" });
+const PAYLOAD = b64({ sub: "x" });
+
+function decodeError(text: string): TokenDecodeError {
+  try {
+    decodeToken(text);
+  } catch (error) {
+    if (error instanceof TokenDecodeError) return error;
+    throw error;
+  }
+  throw new Error(`decoded without error: ${text}`);
+}
+
+let pool: FakePool;
+beforeAll(async () => {
+  pool = await createFakePool();
+});
+
+describe("decodeToken on Cognito tokens", () => {
+  it("reads an ID token: header, claims, raw signature, kind and use", async () => {
+    const token = await pool.id();
+    const decoded = decodeToken(token);
+    expect(decoded.header).toEqual({ kid: pool.idKey.kid, alg: "RS256" });
+    expect(decoded.claims["cognito:username"]).toBe("demo");
+    expect(decoded.tokenUse).toBe("id");
+    expect(decoded.issuer).toBe(ISSUER);
+    expect(decoded.kind).toBe("cognito");
+    expect(decoded.signature).toBe(token.split(".")[2]);
+    expect(decoded.raw).toBe(token);
+  });
+
+  it("reads an access token", async () => {
+    const decoded = decodeToken(await pool.access());
+    expect(decoded.tokenUse).toBe("access");
+    expect(decoded.claims["client_id"]).toBeDefined();
+    expect(decoded.claims.aud).toBeUndefined();
+  });
+
+  it("recognises the sandbox's issuer as Cognito and a foreign one as OIDC", async () => {
+    const sandbox = await createFakePool("http://127.0.0.1:4577/ap-northeast-1_AbCd1234");
+    expect(decodeToken(await sandbox.id()).kind).toBe("cognito");
+    expect(decodeToken(await pool.id({ iss: "https://example.auth0.com/" })).kind).toBe("oidc");
+    expect(decodeToken(await pool.id({ token_use: "refresh" })).tokenUse).toBe("unknown");
+  });
+
+  it("accepts a Bearer prefix, surrounding space and line wrapping", async () => {
+    const token = await pool.access();
+    const wrapped = `  Bearer ${token.slice(0, 40)}\n${token.slice(40)}  `;
+    expect(decodeToken(wrapped).raw).toBe(token);
+  });
+});
+
+describe("decodeToken errors", () => {
+  const cases: Array<[string, () => string, TokenDecodeErrorCode, RegExp, number?]> = [
+    ["empty", () => "  \n ", "ERR_TOKEN_EMPTY", /empty/],
+    ["oversize", () => "a".repeat(64 * 1024 + 1), "ERR_TOKEN_TOO_LARGE", /65 KB.*64 KB/],
+    ["AppSync API key", () => APPSYNC_API_KEY, "ERR_TOKEN_OPAQUE", /AppSync API key.*x-api-key/],
+    ["access key id", () => "AKIAIOSFODNN7EXAMPLE", "ERR_TOKEN_OPAQUE", /access key id/],
+    ["random opaque string", () => "sd8f7s6d8f7s6df", "ERR_TOKEN_OPAQUE", /no '\.' separators/],
+    ["2 segments", () => `${HEADER}.${PAYLOAD}`, "ERR_TOKEN_SEGMENTS", /^2 segments.*has 3.*cut off/],
+    ["4 segments", () => `${HEADER}.${PAYLOAD}.c2ln.eA`, "ERR_TOKEN_SEGMENTS", /^4 segments/],
+    ["7 segments", () => "a.b.c.d.e.f.g", "ERR_TOKEN_SEGMENTS", /^7 segments/],
+    ["JWE (Cognito refresh token)", () => JWE_LIKE, "ERR_TOKEN_JWE", /^5 segments: this is an encrypted JWE, which cannot be decoded without the key\..*Cognito refresh tokens/],
+    ["JWE with unreadable header", () => "x.y.z.w.v", "ERR_TOKEN_JWE", /^5 segments: this is an encrypted JWE/],
+    ["standard base64 in header", () => `${HEADER}+/.${PAYLOAD}.c2ln`, "ERR_TOKEN_BASE64URL", /segment 1 \(header\) is not valid base64url.*standard base64/, 1],
+    ["bad char in payload", () => `${HEADER}.${PAYLOAD}!.c2ln`, "ERR_TOKEN_BASE64URL", /segment 2 \(payload\).*'!'/, 2],
+    ["bad signature", () => `${HEADER}.${PAYLOAD}.a`, "ERR_TOKEN_BASE64URL", /segment 3 \(signature\)/, 3],
+    ["empty header", () => `.${PAYLOAD}.c2ln`, "ERR_TOKEN_BASE64URL", /segment 1 \(header\) is empty/, 1],
+    ["header not JSON", () => `${b64("not json")}.${PAYLOAD}.c2ln`, "ERR_TOKEN_NOT_JSON", /segment 1 \(header\) decodes, but not to JSON/, 1],
+    ["payload not JSON", () => `${HEADER}.${b64("{oops")}.c2ln`, "ERR_TOKEN_NOT_JSON", /segment 2 \(payload\)/, 2],
+    ["payload is an array", () => `${HEADER}.${b64([1, 2])}.c2ln`, "ERR_TOKEN_NOT_OBJECT", /segment 2 \(payload\) is JSON an array, not an object/, 2],
+    ["header is a number", () => `${b64(5)}.${PAYLOAD}.c2ln`, "ERR_TOKEN_NOT_OBJECT", /segment 1 \(header\) is JSON a number/, 1],
+    ["alg none", () => `${b64({ alg: "none" })}.${PAYLOAD}.`, "ERR_TOKEN_UNSIGNED", /Unsigned token.*"none"/, 1],
+    ["alg NONE (case)", () => `${b64({ alg: "NONE" })}.${PAYLOAD}.c2ln`, "ERR_TOKEN_UNSIGNED", /Unsigned token/, 1],
+    ["empty signature", () => `${HEADER}.${PAYLOAD}.`, "ERR_TOKEN_UNSIGNED", /segment 3 \(signature\) is empty/, 3],
+  ];
+
+  it.each(cases)("%s", (_label, input, code, message, segment) => {
+    const error = decodeError(input());
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+    expect(error.segment).toBe(segment);
+  });
+
+  it("does not blame Cognito for a JWE whose header is not Cognito's", () => {
+    const jwe = `${b64({ alg: "dir", enc: "A128GCM" })}.e.i.c.t`;
+    const error = decodeError(jwe);
+    expect(error.message).toMatch(/alg dir, enc A128GCM/);
+    expect(error.message).toMatch(/If it came from Cognito it is the refresh token/);
+  });
+});
