@@ -46,6 +46,9 @@ function Session() {
           {" "}· endpoint <code>{active.endpoints.cognitoIdp}</code>
         </>
       )}
+      {active.source === "sandbox" && active.description && (
+        <span className="mt-1 block text-slate-500">{active.description}</span>
+      )}
     </p>
   );
 

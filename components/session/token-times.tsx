@@ -43,9 +43,10 @@ export function TokenTimes({ name, token }: { name: string; token: JWT }) {
 }
 
 function LocalTime({ seconds }: { seconds: number }) {
+  const date = new Date(seconds * 1000);
   return (
-    <time dateTime={new Date(seconds * 1000).toISOString()} title={new Date(seconds * 1000).toString()}>
-      {formatUtc(seconds)}
+    <time dateTime={date.toISOString()} title={date.toString()}>
+      {formatUtc(seconds)} <span className="text-slate-500">({date.toLocaleTimeString()} local)</span>
     </time>
   );
 }
