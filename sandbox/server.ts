@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { createCognitoIdp } from "./cognito-idp/index";
 import { sandboxMeta } from "./meta";
 import { createRouter } from "./router";
+import { createUpgradeRouter } from "./upgrade-router";
 import { assertDistinctIds, loadScenarioDir, parseScenario, type Scenario, type ScenarioInput } from "./scenario";
 
 /**
@@ -66,6 +67,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // The base URL is only known once listening (port 0); the router reads it per request.
   let url = "";
   const server = createServer(createRouter(services, () => url));
+  server.on("upgrade", createUpgradeRouter(services, () => url));
   await listen(server, options.port ?? DEFAULT_PORT);
   const { port } = server.address() as AddressInfo;
   url = `http://${HOST}:${port}`;

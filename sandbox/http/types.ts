@@ -1,4 +1,5 @@
-import type { IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 
 /**
  * The contract between the sandbox's router (server.ts) and each fake AWS service.
@@ -19,6 +20,8 @@ export interface RequestContext {
   readonly method: string;
   readonly url: URL;
   readonly headers: IncomingHttpHeaders;
+  /** The raw request body (empty for GET): SigV4 verification needs the exact bytes. */
+  readonly body: Buffer;
 }
 
 /** A JSON-RPC operation: gets the parsed request body, returns the response body. */
@@ -30,11 +33,27 @@ export interface JsonResult {
   headers?: Record<string, string>;
 }
 
+/** A non-JSON answer: STS's XML, or a stream such as AgentCore's server-sent events. */
+export interface RawResult {
+  status: number;
+  contentType: string;
+  body: string | AsyncIterable<string>;
+  headers?: Record<string, string>;
+}
+
+export type HttpResult = JsonResult | RawResult;
+
 export interface Route {
   method: "GET" | "POST";
   /** Matched against the URL path; capture groups are handed to `handle`. */
   path: RegExp;
-  handle(params: string[], ctx: RequestContext): Promise<JsonResult>;
+  handle(params: string[], ctx: RequestContext): Promise<HttpResult>;
+}
+
+/** A WebSocket endpoint (AppSync realtime, AgentCore streams): the service owns the upgrade. */
+export interface UpgradeRoute {
+  path: RegExp;
+  handle(req: IncomingMessage, socket: Duplex, head: Buffer, params: string[], ctx: Omit<RequestContext, "body">): void;
 }
 
 export interface SandboxService {
@@ -45,5 +64,17 @@ export interface SandboxService {
   /** Content type of JSON-RPC responses; AWS JSON 1.1 unless the service says otherwise. */
   contentType?: string;
   operations?: Record<string, OperationHandler>;
+  /**
+   * Path its JSON-RPC operations are served on. AWS gives each service its own host; the
+   * sandbox has one host, so services other than Cognito user pools get a path of their own
+   * (`/cognito-identity`, `/cloudtrail`), which is also what lets CORS differ per service.
+   */
+  mount?: string;
+  /**
+   * `closed` answers browsers as STS does: no CORS headers, so a call from a page fails the way
+   * it would against AWS. Defaults to `open` (Access-Control-Allow-Origin: *).
+   */
+  cors?: "open" | "closed";
   routes?: Route[];
+  upgrades?: UpgradeRoute[];
 }
