@@ -1,5 +1,5 @@
-import { TokenComparison } from "@/components/tokens/token-comparison";
+import { TokensView } from "@/components/tokens/tokens-view";
 
 export default function TokensPage() {
-  return <TokenComparison />;
+  return <TokensView />;
 }

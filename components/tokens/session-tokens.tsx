@@ -1,0 +1,47 @@
+"use client";
+
+import Link from "next/link";
+import { useProfiles } from "@/components/profiles/profiles-provider";
+import { useAuthSession } from "@/components/session/use-auth-session";
+import { decodeToken } from "@/lib/tokens/decode";
+import { cognitoIssuer } from "@/lib/tokens/issuer";
+import { AuthorizerPanel } from "./authorizer-panel";
+import { ClaimsTable } from "./claims-table";
+import { VerificationPanel } from "./verification-panel";
+
+/** The signed-in user's ID and access tokens side by side, verified against the active profile. */
+export default function SessionTokens() {
+  const { active } = useProfiles();
+  const { state, busy, refresh } = useAuthSession();
+  if (!active) return null;
+  if (state.status === "loading") return <p className="text-slate-500">Reading the session…</p>;
+  if (state.status !== "signed-in") {
+    return (
+      <p className="rounded border border-slate-200 bg-white p-4 text-sm">
+        Not signed in to {active.name}. <Link href="/" className="text-blue-700 underline">Sign in</Link> to see your own
+        tokens here, or paste one below.
+      </p>
+    );
+  }
+  const id = decodeToken(state.idToken.toString());
+  const access = decodeToken(state.accessToken.toString());
+  const issuer = cognitoIssuer(active.userPoolId, active.endpoints.cognitoIdp);
+  return (
+    <section aria-labelledby="session-tokens-heading" className="space-y-4">
+      <div className="flex items-center justify-between">
+        <h2 id="session-tokens-heading" className="text-lg font-semibold">
+          Your tokens ({active.name})
+        </h2>
+        <button type="button" onClick={() => void refresh()} disabled={busy} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-50">
+          Refresh tokens
+        </button>
+      </div>
+      <ClaimsTable tokens={[id, access]} labels={["ID token", "Access token"]} />
+      <div className="space-y-4">
+        <VerificationPanel title="Verification: ID token" token={id} expectations={{ issuer, clientId: active.userPoolClientId, tokenUse: "id" }} />
+        <VerificationPanel title="Verification: access token" token={access} expectations={{ issuer, clientId: active.userPoolClientId, tokenUse: "access" }} />
+      </div>
+      <AuthorizerPanel key={active.id} profile={active} tokens={[{ label: "ID token", token: id }, { label: "access token", token: access }]} />
+    </section>
+  );
+}

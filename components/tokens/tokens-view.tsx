@@ -1,0 +1,22 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useProfiles } from "@/components/profiles/profiles-provider";
+import { PastePanel } from "./paste-panel";
+
+// aws-amplify loads only for the signed-in half; paste mode works without it.
+const SessionTokens = dynamic(() => import("./session-tokens"), {
+  ssr: false,
+  loading: () => <p className="text-slate-500">Reading the session…</p>,
+});
+
+export function TokensView() {
+  const { ready, active, configuration } = useProfiles();
+  return (
+    <div className="space-y-8">
+      <h1 className="text-xl font-semibold">Tokens</h1>
+      {ready && active && <SessionTokens key={configuration} />}
+      <PastePanel />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { useState } from "react";
+
+/** Copies a value; says so for a moment. Clipboard access can be refused, and that is said too. */
+export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
+  const [state, setState] = useState<"idle" | "copied" | "refused">("idle");
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(value);
+      setState("copied");
+    } catch {
+      setState("refused");
+    }
+    setTimeout(() => setState("idle"), 1500);
+  }
+  return (
+    <button
+      type="button"
+      onClick={() => void copy()}
+      aria-label={label}
+      className="rounded border border-slate-300 px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100"
+    >
+      {state === "copied" ? "Copied" : state === "refused" ? "Copy refused" : "Copy"}
+    </button>
+  );
+}

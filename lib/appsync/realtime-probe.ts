@@ -1,0 +1,138 @@
+import type { AppSyncEndpoints } from "./endpoints";
+import { encodeAuthSubprotocol, realtimeAuthHeader } from "./realtime-auth";
+import type { GraphqlOperation } from "./http-request";
+import type { AppSyncCredentials, AppSyncVariant } from "./variants";
+
+/** The parts of the WebSocket API we use: the browser's and `ws`'s both fit. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  onclose: ((event: { code: number; reason: string; wasClean?: boolean }) => void) | null;
+}
+export type WebSocketFactory = (url: string, protocols: string[]) => WebSocketLike;
+
+export type RealtimeStage = "connect" | "connection_ack" | "start_ack" | "data";
+
+export interface RealtimeOutcome {
+  ok: boolean;
+  /** How far the handshake got; a failure names the stage it failed at. */
+  reached: RealtimeStage | "none";
+  /** AppSync's error type and message from an `error`/`connection_error` frame, if any. */
+  errorType?: string;
+  message?: string;
+  closeCode?: number;
+  /** Every frame, both ways, in order, for the "exact exchange" view (auth redacted by the caller). */
+  transcript: { dir: "out" | "in"; at: number; frame: string }[];
+  url: string;
+  protocols: string[];
+}
+
+export interface RealtimeProbeInput {
+  variant: AppSyncVariant;
+  endpoints: AppSyncEndpoints;
+  subscription: GraphqlOperation;
+  credentials: AppSyncCredentials;
+  region: string;
+  createSocket: WebSocketFactory;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Runs after start_ack (e.g. a mutation); the probe then waits for one `data` frame. */
+  afterStart?: () => Promise<void>;
+}
+
+/**
+ * Opens a realtime connection the way AppSync documents it — `graphql-ws` plus the
+ * `header-<base64url>` auth subprotocol, `connection_init`, then one `start` with its own
+ * authorization — and reports how far it got. Always settles: on timeout, abort or close.
+ */
+export async function probeRealtime(input: RealtimeProbeInput): Promise<RealtimeOutcome> {
+  const { endpoints, credentials, region, variant } = input;
+  const connectHeader = await realtimeAuthHeader(variant, endpoints, credentials, region);
+  const protocols = ["graphql-ws", encodeAuthSubprotocol(connectHeader)];
+  const data = JSON.stringify({ query: input.subscription.query, variables: input.subscription.variables ?? {} });
+  const startAuth = await realtimeAuthHeader(variant, endpoints, credentials, region, data);
+  const started = Date.now();
+  const outcome: RealtimeOutcome = { ok: false, reached: "none", transcript: [], url: endpoints.realtimeUrl, protocols };
+
+  return new Promise<RealtimeOutcome>((resolve) => {
+    let socket: WebSocketLike;
+    let settled = false;
+    const finish = (patch: Partial<RealtimeOutcome>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      input.signal?.removeEventListener("abort", onAbort);
+      Object.assign(outcome, patch);
+      try {
+        if (socket && socket.readyState <= 1) socket.close(1000, "probe finished");
+      } catch {
+        // closing a socket that failed to open can throw in some runtimes; the result stands
+      }
+      resolve(outcome);
+    };
+    const send = (frame: object) => {
+      const text = JSON.stringify(frame);
+      outcome.transcript.push({ dir: "out", at: Date.now() - started, frame: text });
+      socket.send(text);
+    };
+    const onAbort = () => finish({ message: "Cancelled." });
+    const timer = setTimeout(
+      () => finish({ message: `No answer within ${input.timeoutMs} ms after reaching ${outcome.reached}.` }),
+      input.timeoutMs,
+    );
+    input.signal?.addEventListener("abort", onAbort);
+
+    try {
+      socket = input.createSocket(endpoints.realtimeUrl, protocols);
+    } catch (error) {
+      finish({ message: `Could not open the WebSocket: ${(error as Error).message}` });
+      return;
+    }
+    socket.onopen = () => {
+      outcome.reached = "connect";
+      send({ type: "connection_init" });
+    };
+    socket.onerror = () => {
+      // Browsers hide the reason (and the HTTP status of a refused upgrade) from scripts; the
+      // close event that follows carries the code.
+    };
+    socket.onclose = (event) =>
+      finish({
+        closeCode: event.code,
+        message: outcome.message ?? `The connection closed (code ${event.code}${event.reason ? `: ${event.reason}` : ""}) after reaching ${outcome.reached}.`,
+      });
+    socket.onmessage = (event) => {
+      const text = String(event.data);
+      outcome.transcript.push({ dir: "in", at: Date.now() - started, frame: text });
+      let frame: { type?: string; id?: string; payload?: { errors?: { errorType?: string; message?: string }[] } };
+      try {
+        frame = JSON.parse(text);
+      } catch {
+        return;
+      }
+      switch (frame.type) {
+        case "connection_ack":
+          outcome.reached = "connection_ack";
+          send({ id: "probe-1", type: "start", payload: { data, extensions: { authorization: startAuth } } });
+          return;
+        case "start_ack":
+          outcome.reached = "start_ack";
+          if (!input.afterStart) return finish({ ok: true });
+          input.afterStart().catch((error: Error) => finish({ message: `The trigger mutation failed: ${error.message}` }));
+          return;
+        case "data":
+          outcome.reached = "data";
+          return finish({ ok: true });
+        case "error":
+        case "connection_error": {
+          const first = frame.payload?.errors?.[0];
+          return finish({ errorType: first?.errorType, message: first?.message ?? "AppSync sent an error frame." });
+        }
+      }
+    };
+  });
+}
