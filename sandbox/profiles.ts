@@ -15,6 +15,8 @@ export function sandboxProfiles(scenarios: readonly Scenario[], baseUrl: string)
     // Prefer SRP (what aws-amplify uses by default); fall back to plain password when the
     // client only allows that.
     const signInFlow = client.authFlows.includes("USER_SRP_AUTH") ? "USER_SRP_AUTH" : "USER_PASSWORD_AUTH";
+    // The identity pool that trusts this user pool, if the scenario has one.
+    const identityPool = scenario.identityPools.find((p) => p.providers.some((provider) => provider.userPoolId === pool.id));
     return [
       profileSchema.parse({
         id: `sandbox-${scenario.name}`,
@@ -23,6 +25,7 @@ export function sandboxProfiles(scenarios: readonly Scenario[], baseUrl: string)
         region: scenario.region,
         userPoolId: pool.id,
         userPoolClientId: client.id,
+        ...(identityPool ? { identityPoolId: identityPool.id } : {}),
         signInFlow,
         usernameAttributes: pool.usernameAttributes,
         poolDetails: {
@@ -30,10 +33,27 @@ export function sandboxProfiles(scenarios: readonly Scenario[], baseUrl: string)
           // The policy the sandbox enforces on new passwords (Cognito's default).
           passwordPolicy: { minLength: 8, requireNumbers: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
           groups: [...new Set(pool.users.flatMap((user) => user.groups))].sort(),
+          ...(identityPool ? { unauthenticatedIdentitiesEnabled: identityPool.allowUnauthenticatedIdentities } : {}),
         },
-        endpoints: { cognitoIdp: baseUrl },
+        endpoints: { cognitoIdp: baseUrl, cognitoIdentity: `${baseUrl}/cognito-identity`, sts: `${baseUrl}/sts` },
+        appSync: appSyncPresets(scenario, baseUrl),
         description: scenario.description,
       }),
     ];
+  });
+}
+
+/** The scenario's AppSync APIs at their sandbox URLs, each with its first unexpired API key. */
+function appSyncPresets(scenario: Scenario, baseUrl: string) {
+  return scenario.appSyncApis.map((api) => {
+    const apiKey = api.apiKeys.find((key) => Date.parse(key.expires) > Date.now())?.id;
+    return {
+      name: api.name,
+      url: `${baseUrl}/appsync/${api.id}/graphql`,
+      region: api.region,
+      defaultAuthMode: api.defaultAuthMode,
+      additionalAuthModes: api.additionalAuthModes,
+      ...(apiKey ? { apiKey } : {}),
+    };
   });
 }

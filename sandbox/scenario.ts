@@ -2,6 +2,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { CLIENT_ID_PATTERN, REGION_PATTERN, USER_POOL_ID_PATTERN } from "../lib/config/profile";
+import { identityPoolSchema } from "./cognito-identity/schema";
+import { roleSchema } from "./iam/roles";
+import { appSyncApiSchema } from "./appsync/scenario";
 
 /**
  * A scenario file describes the fake AWS account the sandbox serves: today Cognito user pools,
@@ -83,7 +86,10 @@ export const scenarioSchema = z
     region: z.string().regex(REGION_PATTERN, "region must look like ap-northeast-1"),
     accountId: z.string().regex(/^\d{12}$/, "accountId must be 12 digits"),
     userPools: z.array(userPoolSchema).default([]),
-    // Later: identityPools, roles, appSyncApis, agentCoreRuntimes.
+    identityPools: z.array(identityPoolSchema).default([]),
+    roles: z.array(roleSchema).default([]),
+    appSyncApis: z.array(appSyncApiSchema).default([]),
+    // Later: agentCoreRuntimes.
   })
   .superRefine((scenario, ctx) => {
     scenario.userPools.forEach((pool, i) => {
@@ -93,6 +99,16 @@ export const scenarioSchema = z
           code: "custom",
           path: ["userPools", i, "id"],
           message: `user pool id is in ${poolRegion} but the scenario's region is ${scenario.region}`,
+        });
+      }
+    });
+    scenario.identityPools.forEach((pool, i) => {
+      const poolRegion = pool.id.split(":")[0];
+      if (poolRegion !== scenario.region) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["identityPools", i, "id"],
+          message: `identity pool id is in ${poolRegion} but the scenario's region is ${scenario.region}`,
         });
       }
     });
@@ -167,5 +183,10 @@ export function assertDistinctIds(scenarios: readonly Scenario[]): void {
       claim("user pool", pool.id, `scenario ${scenario.name}`);
       for (const client of pool.clients) claim("app client", client.id, `scenario ${scenario.name}`);
     }
+    for (const pool of scenario.identityPools) claim("identity pool", pool.id, `scenario ${scenario.name}`);
+    // Credentials are looked up by role ARN across the whole sandbox.
+    for (const role of scenario.roles) claim("role", role.arn, `scenario ${scenario.name}`);
+    // AppSync routes /appsync/{apiId}/… by id alone.
+    for (const api of scenario.appSyncApis) claim("AppSync API", api.id, `scenario ${scenario.name}`);
   }
 }

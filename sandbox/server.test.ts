@@ -53,7 +53,8 @@ describe("sandbox endpoints", () => {
 
   it("serves one valid dashboard profile per scenario", async () => {
     const { profiles } = (await (await fetch(`${sandbox.url}/_sandbox/profiles`)).json()) as { profiles: unknown[] };
-    expect(profiles).toHaveLength(2);
+    // One per scenario: srp-only plus every file in sandbox/scenarios/.
+    expect(profiles).toHaveLength(sandbox.scenarios.length);
     const parsed = profiles.map((profile) => profileSchema.parse(profile));
     const demo = parsed.find((profile) => profile.id === "sandbox-demo");
     expect(demo).toMatchObject({
@@ -63,7 +64,8 @@ describe("sandbox endpoints", () => {
       userPoolId: DEMO.userPoolId,
       userPoolClientId: DEMO.clientId,
       signInFlow: "USER_SRP_AUTH",
-      endpoints: { cognitoIdp: sandbox.url },
+      identityPoolId: DEMO.identityPoolId,
+      endpoints: { cognitoIdp: sandbox.url, cognitoIdentity: `${sandbox.url}/cognito-identity`, sts: `${sandbox.url}/sts` },
     });
     expect(demo?.description).toBeTruthy();
   });

@@ -1,8 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { createAppSync } from "./appsync/index";
+import { createCognitoIdentity } from "./cognito-identity/index";
 import { createCognitoIdp } from "./cognito-idp/index";
+import { bindIamState, createIamState } from "./iam/state";
 import { sandboxMeta } from "./meta";
+import { createSts } from "./sts/index";
 import { createRouter } from "./router";
 import { createUpgradeRouter } from "./upgrade-router";
 import { assertDistinctIds, loadScenarioDir, parseScenario, type Scenario, type ScenarioInput } from "./scenario";
@@ -62,7 +66,15 @@ function listen(server: Server, port: number): Promise<void> {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const scenarios = await collectScenarios(options);
   const now = options.now ?? Date.now;
-  const services = [sandboxMeta(scenarios), await createCognitoIdp(scenarios, now)];
+  // Roles, issued credentials and the CloudTrail log, shared by every service of this sandbox.
+  const iam = await createIamState(scenarios, now);
+  const services = [
+    sandboxMeta(scenarios),
+    await createCognitoIdp(scenarios, now),
+    createCognitoIdentity(scenarios, iam),
+    createSts(iam),
+    createAppSync(scenarios, now),
+  ];
 
   // The base URL is only known once listening (port 0); the router reads it per request.
   let url = "";
@@ -71,6 +83,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   await listen(server, options.port ?? DEFAULT_PORT);
   const { port } = server.address() as AddressInfo;
   url = `http://${HOST}:${port}`;
+  const unbindIam = bindIamState(url, iam);
 
   return {
     url,
@@ -78,6 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     scenarios,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        unbindIam();
         server.close((error) => (error ? reject(error) : resolve()));
         // Browsers and SDKs keep connections alive; don't wait for them to time out.
         server.closeAllConnections();

@@ -5,6 +5,9 @@ export const DEMO = {
   region: "ap-northeast-1",
   userPoolId: "ap-northeast-1_DemoPool1",
   clientId: "tuxqnxeeb1fx6m6nyyzpcmtoky",
+  identityPoolId: "ap-northeast-1:5f0c1a2b-3d4e-4f60-8a7b-9c0d1e2f3a4b",
+  authenticatedRoleArn: "arn:aws:iam::123456789012:role/demo-authenticated",
+  accountId: "123456789012",
   user: { email: "demo@example.com", password: "Demo-Passw0rd!", username: "a472fb37-2692-48cd-a822-c1f5545d0b1b" },
   newUser: { email: "newuser@example.com", password: "Temp-Passw0rd!", username: "6a7616ff-ad59-4144-b60c-8f83a0d1ebb9" },
 } as const;

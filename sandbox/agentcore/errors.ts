@@ -1,0 +1,103 @@
+import type { JsonResult } from "../http/types";
+
+/**
+ * AgentCore's error answers. The HTTP protocol does not wrap errors: the status is the
+ * exception's, `x-amzn-ErrorType` names it and the body is `{"message": …}` (devguide
+ * runtime-http-protocol-contract, "Error handling"). Each text says where it was seen;
+ * "unconfirmed" marks our best guess.
+ */
+
+export interface AgentCoreFailure {
+  status: number;
+  errorType: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+export function failureResult(failure: AgentCoreFailure): JsonResult {
+  return {
+    status: failure.status,
+    body: { message: failure.message },
+    headers: { ...failure.headers, "x-amzn-ErrorType": failure.errorType },
+  };
+}
+
+/**
+ * Confirmed wording (aws/agentcore-cli #714, #1647 and seed 003): sent when SigV4 reaches a
+ * CUSTOM_JWT runtime or a bearer token reaches an AWS_IAM one, for HTTP and WebSocket alike.
+ */
+export const METHOD_MISMATCH: AgentCoreFailure = {
+  status: 403,
+  errorType: "AccessDeniedException",
+  message:
+    "Authorization method mismatch. The agent is configured for a different authorization method than what was used in your request. " +
+    "Check the agent's authorization configuration and ensure your request uses the matching method (OAuth or SigV4)",
+};
+
+/**
+ * No bearer token for a CUSTOM_JWT runtime: 401 with the RFC 9728 pointer (devguide
+ * runtime-http-protocol-contract, "OAuth authentication responses"). The message is the one
+ * MCP/A2A runtimes put in their JSON-RPC envelope for the same case (CopilotKit #2912, #6920);
+ * for the plain HTTP protocol the body text is unconfirmed.
+ */
+export function missingBearer(baseUrl: string, encodedArn: string, qualifier: string): AgentCoreFailure {
+  const metadata = `${baseUrl}/agentcore/runtimes/${encodedArn}/invocations/.well-known/oauth-protected-resource?qualifier=${qualifier}`;
+  return {
+    status: 401,
+    errorType: "UnauthorizedException",
+    message: "Missing Authentication Token",
+    headers: { "WWW-Authenticate": `Bearer resource_metadata="${metadata}"` },
+  };
+}
+
+/** A bearer token that verifies badly (signature, unknown key). Status per the contract; wording unconfirmed. */
+export const invalidBearer = (why: string): AgentCoreFailure => ({
+  status: 401,
+  errorType: "UnauthorizedException",
+  message: `Token rejected: ${why}. (AgentCore's exact wording for this case is not confirmed.)`,
+});
+
+/**
+ * The runtime or its endpoint does not exist. Confirmed wording, often reported for a deleted
+ * runtime or a client in another region: "No endpoint or agent found with qualifier 'DEFAULT'
+ * for agent arn:…" (ResourceNotFoundException, 404).
+ */
+export const noSuchRuntime = (arn: string, qualifier: string): AgentCoreFailure => ({
+  status: 404,
+  errorType: "ResourceNotFoundException",
+  message: `No endpoint or agent found with qualifier '${qualifier}' for agent ${arn}`,
+});
+
+/**
+ * The ARN pasted into the path unencoded: its `/` splits the path and AgentCore answers 404
+ * (seed 003 shows the status only). Which error type and text come with it is unconfirmed; we
+ * name what the path held, so the cause is visible.
+ */
+export const unencodedArn = (rawArn: string, qualifier: string): AgentCoreFailure => noSuchRuntime(rawArn, qualifier);
+
+/**
+ * A path that names no operation, e.g. a runtime URL without `/invocations`: AWS's front door
+ * answers "Missing Authentication Token" rather than 404 (CopilotKit #6920, the API Gateway
+ * convention); 403 is that convention's status, unconfirmed for AgentCore.
+ */
+export const NO_ROUTE: AgentCoreFailure = {
+  status: 403,
+  errorType: "MissingAuthenticationTokenException",
+  message: "Missing Authentication Token",
+};
+
+/**
+ * Confirmed by many reports: "Value at 'runtimeSessionId' failed to satisfy constraint: Member
+ * must have length greater than or equal to 33" (400 ValidationException). The maximum's text follows
+ * Coral's pattern for the other bound.
+ */
+export function badSessionId(sessionId: string): AgentCoreFailure | undefined {
+  const bound =
+    sessionId.length < 33 ? "greater than or equal to 33" : sessionId.length > 256 ? "less than or equal to 256" : undefined;
+  if (!bound) return undefined;
+  return {
+    status: 400,
+    errorType: "ValidationException",
+    message: `Value at 'runtimeSessionId' failed to satisfy constraint: Member must have length ${bound}`,
+  };
+}

@@ -1,0 +1,61 @@
+import type { GraphQLSchema } from "graphql";
+import type { AppSyncFailure } from "./errors";
+import { FAIL } from "./errors";
+import type { AuthMode, ScenarioAppSyncApi } from "./scenario";
+
+/** One API as the service runs it: the scenario entry plus what is derived from it once. */
+export interface ApiConfig extends ScenarioAppSyncApi {
+  accountId: string;
+  modes: ReadonlySet<AuthMode>;
+  graphqlSchema: GraphQLSchema;
+}
+
+/** Who is calling, as far as field authorization and `whoami` need to know. */
+export interface Caller {
+  mode: AuthMode;
+  /** Written to `owner` by create mutations: a username, an identity id or a role session. */
+  owner: string | null;
+  groups: readonly string[];
+  /** What `whoami` answers: the mode and the identity, never a token or key. */
+  detail: string;
+}
+
+export type AuthResult = { ok: true; caller: Caller } | { ok: false; failure: AppSyncFailure };
+
+/** The credentials a request carries, as AppSync tells them apart. */
+export type Credentials = { kind: "api-key"; value: string } | { kind: "jwt"; value: string } | { kind: "iam" } | { kind: "none" };
+
+const SIGV4 = /^AWS4-HMAC-SHA256\s/;
+
+/**
+ * Authorization wins over x-api-key when a mode that reads it is enabled; AppSync documents no
+ * precedence (aws-appsync-community #169 reports it changing), so this order is our choice.
+ */
+export function credentialsOf(headers: Record<string, string | undefined>, modes: ReadonlySet<AuthMode>): Credentials {
+  const authorization = headers["authorization"]?.trim();
+  const apiKey = headers["x-api-key"]?.trim();
+  if (authorization) {
+    if (SIGV4.test(authorization) && modes.has("AWS_IAM")) return { kind: "iam" };
+    const jwtModes = modes.has("AMAZON_COGNITO_USER_POOLS") || modes.has("OPENID_CONNECT");
+    if (!SIGV4.test(authorization) && jwtModes) return { kind: "jwt", value: authorization };
+  }
+  if (apiKey && modes.has("API_KEY")) return { kind: "api-key", value: apiKey };
+  return { kind: "none" };
+}
+
+/** API keys are valid until `expires`; AppSync then refuses them like an unknown key. */
+export function authenticateApiKey(api: ApiConfig, value: string, now: number): AuthResult {
+  const key = api.apiKeys.find((k) => k.id === value);
+  if (!key || Date.parse(key.expires) <= now) return { ok: false, failure: FAIL.apiKey };
+  return { ok: true, caller: { mode: "API_KEY", owner: null, groups: [], detail: "API_KEY" } };
+}
+
+/** Lower-cased single-valued headers, from Node's request or from a realtime header object. */
+export function flatHeaders(headers: Record<string, unknown>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === "string") out[name.toLowerCase()] = value;
+    else if (Array.isArray(value) && typeof value[0] === "string") out[name.toLowerCase()] = value.join(",");
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import type { RawResult } from "../http/types";
+
+/**
+ * STS speaks the AWS query protocol: form-encoded requests, XML answers in the
+ * 2011-06-15 namespace, every answer ending in the request id. Shapes as in the STS API
+ * reference examples; errors as STS sends them (captured in aws-sdk-js#198, mozilla-aws-cli#146):
+ *   <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+ *     <Error><Type>Sender</Type><Code>…</Code><Message>…</Message></Error>
+ *     <RequestId>…</RequestId>
+ *   </ErrorResponse>
+ */
+
+export const STS_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+const CONTENT_TYPE = "text/xml";
+
+export function xmlEscape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+}
+
+/** A nested element tree; string leaves are escaped. Member order is kept, as AWS's is. */
+export type XmlNode = string | { [element: string]: XmlNode };
+
+function render(node: XmlNode, indent: string): string {
+  if (typeof node === "string") return xmlEscape(node);
+  return Object.entries(node)
+    .map(([name, child]) =>
+      typeof child === "string"
+        ? `${indent}<${name}>${xmlEscape(child)}</${name}>`
+        : `${indent}<${name}>\n${render(child, `${indent}  `)}\n${indent}</${name}>`,
+    )
+    .join("\n");
+}
+
+export function stsResponse(action: string, result: Record<string, XmlNode>, requestId: string): RawResult {
+  const body =
+    `<${action}Response xmlns="${STS_NAMESPACE}">\n` +
+    `  <${action}Result>\n${render(result, "    ")}\n  </${action}Result>\n` +
+    `  <ResponseMetadata>\n    <RequestId>${requestId}</RequestId>\n  </ResponseMetadata>\n` +
+    `</${action}Response>\n`;
+  return { status: 200, contentType: CONTENT_TYPE, body };
+}
+
+export class StsError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+    /** Sender for the caller's mistakes, Receiver for the service's own. */
+    readonly type: "Sender" | "Receiver" = "Sender",
+  ) {
+    super(message);
+  }
+}
+
+export function stsErrorResponse(error: StsError, requestId: string): RawResult {
+  const body =
+    `<ErrorResponse xmlns="${STS_NAMESPACE}">\n` +
+    `  <Error>\n    <Type>${error.type}</Type>\n    <Code>${xmlEscape(error.code)}</Code>\n` +
+    `    <Message>${xmlEscape(error.message)}</Message>\n  </Error>\n` +
+    `  <RequestId>${requestId}</RequestId>\n` +
+    `</ErrorResponse>\n`;
+  return { status: error.status, contentType: CONTENT_TYPE, body };
+}
