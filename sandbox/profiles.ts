@@ -35,8 +35,17 @@ export function sandboxProfiles(scenarios: readonly Scenario[], baseUrl: string)
           groups: [...new Set(pool.users.flatMap((user) => user.groups))].sort(),
           ...(identityPool ? { unauthenticatedIdentitiesEnabled: identityPool.allowUnauthenticatedIdentities } : {}),
         },
-        endpoints: { cognitoIdp: baseUrl, cognitoIdentity: `${baseUrl}/cognito-identity`, sts: `${baseUrl}/sts` },
+        endpoints: {
+          cognitoIdp: baseUrl,
+          cognitoIdentity: `${baseUrl}/cognito-identity`,
+          sts: `${baseUrl}/sts`,
+          // Stands for https://bedrock-agentcore.{region}.amazonaws.com.
+          agentCore: `${baseUrl}/agentcore`,
+          // Stands for https://cloudtrail.{region}.amazonaws.com (LookupEvents).
+          cloudTrail: `${baseUrl}/cloudtrail`,
+        },
         appSync: appSyncPresets(scenario, baseUrl),
+        ...agentCorePreset(scenario, baseUrl),
         description: scenario.description,
       }),
     ];
@@ -56,4 +65,18 @@ function appSyncPresets(scenario: Scenario, baseUrl: string) {
       ...(apiKey ? { apiKey } : {}),
     };
   });
+}
+
+/** The scenario's first AgentCore runtime and gateway, when it has them. */
+function agentCorePreset(scenario: Scenario, baseUrl: string) {
+  const runtime = scenario.agentCoreRuntimes[0];
+  const gateway = scenario.agentCoreGateways[0];
+  if (!runtime && !gateway) return {};
+  return {
+    agentCore: {
+      ...(runtime ? { runtimeArn: runtime.arn, qualifier: runtime.qualifiers[0] ?? "DEFAULT" } : {}),
+      // Stands for https://{id}.gateway.bedrock-agentcore.{region}.amazonaws.com/mcp.
+      ...(gateway ? { gatewayUrl: `${baseUrl}/agentcore-gateway/${gateway.id}/mcp` } : {}),
+    },
+  };
 }

@@ -5,6 +5,8 @@ import { CLIENT_ID_PATTERN, REGION_PATTERN, USER_POOL_ID_PATTERN } from "../lib/
 import { identityPoolSchema } from "./cognito-identity/schema";
 import { roleSchema } from "./iam/roles";
 import { appSyncApiSchema } from "./appsync/scenario";
+import { gatewaySchema, runtimeSchema } from "./agentcore/scenario";
+import { cloudTrailScenarioKeys } from "./cloudtrail/scenario";
 
 /**
  * A scenario file describes the fake AWS account the sandbox serves: today Cognito user pools,
@@ -89,7 +91,9 @@ export const scenarioSchema = z
     identityPools: z.array(identityPoolSchema).default([]),
     roles: z.array(roleSchema).default([]),
     appSyncApis: z.array(appSyncApiSchema).default([]),
-    // Later: agentCoreRuntimes.
+    agentCoreRuntimes: z.array(runtimeSchema).default([]),
+    agentCoreGateways: z.array(gatewaySchema).default([]),
+    ...cloudTrailScenarioKeys,
   })
   .superRefine((scenario, ctx) => {
     scenario.userPools.forEach((pool, i) => {
@@ -109,6 +113,16 @@ export const scenarioSchema = z
           code: "custom",
           path: ["identityPools", i, "id"],
           message: `identity pool id is in ${poolRegion} but the scenario's region is ${scenario.region}`,
+        });
+      }
+    });
+    scenario.agentCoreRuntimes.forEach((runtime, i) => {
+      const [, , , region, account] = runtime.arn.split(":");
+      if (region !== scenario.region || account !== scenario.accountId) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["agentCoreRuntimes", i, "arn"],
+          message: `runtime ARN names ${region} / ${account} but the scenario is ${scenario.region} / ${scenario.accountId}`,
         });
       }
     });
@@ -188,5 +202,8 @@ export function assertDistinctIds(scenarios: readonly Scenario[]): void {
     for (const role of scenario.roles) claim("role", role.arn, `scenario ${scenario.name}`);
     // AppSync routes /appsync/{apiId}/… by id alone.
     for (const api of scenario.appSyncApis) claim("AppSync API", api.id, `scenario ${scenario.name}`);
+    // AgentCore routes by runtime ARN and gateway id alone.
+    for (const runtime of scenario.agentCoreRuntimes) claim("AgentCore runtime", runtime.arn, `scenario ${scenario.name}`);
+    for (const gateway of scenario.agentCoreGateways) claim("AgentCore gateway", gateway.id, `scenario ${scenario.name}`);
   }
 }

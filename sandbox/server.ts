@@ -1,8 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { createAgentCore } from "./agentcore/index";
 import { createAppSync } from "./appsync/index";
 import { createCognitoIdentity } from "./cognito-identity/index";
+import { createCloudTrail } from "./cloudtrail/index";
 import { createCognitoIdp } from "./cognito-idp/index";
 import { bindIamState, createIamState } from "./iam/state";
 import { sandboxMeta } from "./meta";
@@ -73,7 +75,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     await createCognitoIdp(scenarios, now),
     createCognitoIdentity(scenarios, iam),
     createSts(iam),
+    ...createCloudTrail(scenarios, iam),
     createAppSync(scenarios, now),
+    ...createAgentCore(scenarios, now),
   ];
 
   // The base URL is only known once listening (port 0); the router reads it per request.

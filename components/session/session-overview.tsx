@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useProfiles } from "@/components/profiles/profiles-provider";
 import { useAuthSession } from "./use-auth-session";
 import { TokenTimes } from "./token-times";
+import { CredentialsPanel } from "@/components/credentials/credentials-panel";
 
 // Amplify UI is the heaviest thing on the page and only needed while signed out.
 const SignIn = dynamic(() => import("./sign-in"), {
@@ -105,6 +106,7 @@ function Session() {
           <p className="text-sm">
             <Link className="text-blue-700 underline" href="/tokens">Inspect both tokens</Link>
           </p>
+          <CredentialsPanel profile={active} idToken={state.idToken.toString()} />
         </div>
       );
   }

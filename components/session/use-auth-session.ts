@@ -1,9 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { fetchAuthSession, getCurrentUser, signOut } from "aws-amplify/auth";
+import { getCurrentUser, signOut } from "aws-amplify/auth";
 import { Hub } from "aws-amplify/utils";
 import type { JWT } from "aws-amplify/auth";
+import { readTokens } from "./read-tokens";
 
 export type AuthSessionState =
   | { status: "loading" }
@@ -30,8 +31,8 @@ export function useAuthSession() {
 
   const load = useCallback(async (forceRefresh = false) => {
     try {
-      const session = await fetchAuthSession({ forceRefresh });
-      if (!session.tokens?.idToken || !session.tokens.accessToken) {
+      const tokens = await readTokens(forceRefresh);
+      if (!tokens?.idToken || !tokens.accessToken) {
         setState({ status: "signed-out" });
         return;
       }
@@ -41,8 +42,8 @@ export function useAuthSession() {
         username: user.username,
         userId: user.userId,
         loginId: user.signInDetails?.loginId,
-        idToken: session.tokens.idToken,
-        accessToken: session.tokens.accessToken,
+        idToken: tokens.idToken,
+        accessToken: tokens.accessToken,
         readAt: Date.now(),
       });
     } catch (error) {

@@ -44,3 +44,15 @@ describe("toAmplifyConfig", () => {
     expect(cognito?.loginWith).toEqual({ email: false, phone: false, username: true });
   });
 });
+
+describe("toAmplifyConfig with AppSync", () => {
+  it("configures the first API the way generateClient() expects", () => {
+    const profile = profileSchema.parse({
+      ...base,
+      appSync: [{ name: "data", url: "https://abcdefghijklmnopqrstuvwxyz.appsync-api.ap-northeast-1.amazonaws.com/graphql", region: "ap-northeast-1", defaultAuthMode: "AMAZON_COGNITO_USER_POOLS", additionalAuthModes: ["API_KEY"], apiKey: "da2-x" }],
+    });
+    expect(toAmplifyConfig(profile).API).toEqual({
+      GraphQL: { endpoint: profile.appSync[0]!.url, region: "ap-northeast-1", defaultAuthMode: "userPool", apiKey: "da2-x" },
+    });
+  });
+});

@@ -1,5 +1,28 @@
 import type { ResourcesConfig } from "aws-amplify";
-import type { Profile } from "./profile";
+import type { AppSyncApi, Profile } from "./profile";
+
+/** Amplify's names for AppSync's auth modes. */
+export const AMPLIFY_AUTH_MODE = {
+  API_KEY: "apiKey",
+  AMAZON_COGNITO_USER_POOLS: "userPool",
+  AWS_IAM: "iam",
+  OPENID_CONNECT: "oidc",
+  AWS_LAMBDA: "lambda",
+} as const satisfies Record<AppSyncApi["defaultAuthMode"], string>;
+
+/** The API section for the profile's first AppSync API, so generateClient() works as in the app. */
+function apiConfig(profile: Profile): ResourcesConfig["API"] | undefined {
+  const api = profile.appSync[0];
+  if (!api) return undefined;
+  return {
+    GraphQL: {
+      endpoint: api.url,
+      region: api.region,
+      defaultAuthMode: AMPLIFY_AUTH_MODE[api.defaultAuthMode],
+      ...(api.apiKey ? { apiKey: api.apiKey } : {}),
+    },
+  };
+}
 
 /**
  * The aws-amplify v6 configuration for one profile. Endpoint overrides go to
@@ -30,7 +53,9 @@ export function toAmplifyConfig(profile: Profile): ResourcesConfig {
         : {}),
     },
   };
-  if (!profile.identityPoolId) return { Auth: { Cognito: userPool } };
+  const API = apiConfig(profile);
+  const withApi = API ? { API } : {};
+  if (!profile.identityPoolId) return { Auth: { Cognito: userPool }, ...withApi };
   // Amplify's types allow the identity-pool fields only together with an identityPoolId.
   return {
     Auth: {
@@ -41,5 +66,6 @@ export function toAmplifyConfig(profile: Profile): ResourcesConfig {
         allowGuestAccess: profile.poolDetails?.unauthenticatedIdentitiesEnabled ?? false,
       },
     },
+    ...withApi,
   };
 }

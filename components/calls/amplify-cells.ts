@@ -1,0 +1,117 @@
+"use client";
+
+import { generateClient } from "aws-amplify/api";
+import { AMPLIFY_AUTH_MODE } from "@/lib/config/amplify-config";
+import type { AppSyncApi } from "@/lib/config/profile";
+import { interpretAppSyncResponse } from "@/lib/appsync/response";
+import type { GraphqlOperation } from "@/lib/appsync/http-request";
+import { redactHeaders, redactText } from "@/lib/redact";
+import type { CellResult, MatrixCell } from "@/lib/matrix/types";
+
+export const AMPLIFY_ROW = "appsync-http";
+export const amplifyColumn = (mode: AppSyncApi["defaultAuthMode"]) => `amplify:${mode}`;
+
+interface Captured {
+  headers: Record<string, string>;
+  status?: number;
+  body?: string;
+}
+
+/**
+ * One cell per auth mode of the API, sent through aws-amplify's own generateClient(), with the
+ * request it really made captured on the wire. This is where "works in the AppSync console,
+ * fails in the app" shows: the console sends the ID token, Amplify sends the access token.
+ */
+export function amplifyCells(api: AppSyncApi, query: GraphqlOperation, tokens: { idToken?: string; accessToken?: string }): MatrixCell[] {
+  const modes = [api.defaultAuthMode, ...api.additionalAuthModes.filter((m) => m !== api.defaultAuthMode)];
+  return modes
+    .filter((mode) => mode !== "AWS_LAMBDA")
+    .map((mode) => ({
+      row: AMPLIFY_ROW,
+      column: amplifyColumn(mode),
+      run: () => exclusive(() => runThroughAmplify(api, mode, query, tokens)),
+    }));
+}
+
+async function runThroughAmplify(
+  api: AppSyncApi,
+  mode: AppSyncApi["defaultAuthMode"],
+  query: GraphqlOperation,
+  tokens: { idToken?: string; accessToken?: string },
+): Promise<CellResult> {
+  const captured: Captured = { headers: {} };
+  const started = performance.now();
+  const restore = captureFetch(api.url, captured);
+  let thrown: unknown;
+  try {
+    const client = generateClient({ authMode: AMPLIFY_AUTH_MODE[mode] });
+    await client.graphql({ query: query.query, variables: query.variables as Record<string, never> | undefined });
+  } catch (error) {
+    thrown = error;
+  } finally {
+    restore();
+  }
+  const latencyMs = Math.round(performance.now() - started);
+  const notes = [`aws-amplify generateClient({ authMode: "${AMPLIFY_AUTH_MODE[mode]}" })`, ...whichCredential(captured.headers, tokens)];
+  const detail = {
+    request: `POST ${api.url}\n${Object.entries(redactHeaders(captured.headers)).map(([k, v]) => `${k}: ${v}`).join("\n")}`,
+    response: captured.status !== undefined ? `HTTP ${captured.status}\n\n${redactText(captured.body ?? "")}` : undefined,
+    notes,
+  };
+  if (captured.status === undefined) {
+    const e = thrown as Error | undefined;
+    // Amplify refuses some modes before sending anything (no API key configured, no credentials).
+    return { status: "not-run", summary: `aws-amplify sent nothing: ${e?.name ?? "Error"}: ${e?.message ?? "unknown"}`, latencyMs, detail, path: "browser" };
+  }
+  const verdict = interpretAppSyncResponse(captured.status, captured.body ?? "");
+  if (verdict.ok) return { status: "pass", summary: `${captured.status} OK`, httpStatus: captured.status, latencyMs, detail, path: "browser" };
+  const recovery = (thrown as { errors?: { recoverySuggestion?: string }[] } | undefined)?.errors?.[0]?.recoverySuggestion;
+  if (recovery) notes.push(`Amplify's recoverySuggestion: ${recovery}`);
+  return {
+    status: "fail",
+    httpStatus: captured.status,
+    errorType: verdict.errorType,
+    message: verdict.message,
+    summary: `${captured.status} ${verdict.errorType ?? ""}: ${verdict.message ?? ""}`,
+    latencyMs,
+    detail,
+    path: "browser",
+  };
+}
+
+/** Says which token or key Amplify put on the request, compared with the session's own. */
+function whichCredential(headers: Record<string, string>, tokens: { idToken?: string; accessToken?: string }): string[] {
+  const authorization = headers["authorization"];
+  if (headers["x-api-key"]) return ["Amplify sent the API key (x-api-key)."];
+  if (!authorization) return ["Amplify sent no Authorization header."];
+  if (authorization.startsWith("AWS4-HMAC-SHA256")) return ["Amplify signed the request with SigV4 (identity-pool credentials)."];
+  if (authorization === tokens.accessToken) return ["Amplify sent the ACCESS token in Authorization (the AppSync console sends the ID token)."];
+  if (authorization === tokens.idToken) return ["Amplify sent the ID token in Authorization."];
+  return ["Amplify sent a token in Authorization that is neither of this session's tokens."];
+}
+
+/** Records the one request Amplify makes to the endpoint; everything else passes untouched. */
+function captureFetch(endpoint: string, captured: Captured): () => void {
+  const original = window.fetch;
+  window.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (request.url !== endpoint) return original(input, init);
+    request.headers.forEach((value, name) => (captured.headers[name] = value));
+    const response = await original(input, init);
+    captured.status = response.status;
+    captured.body = await response.clone().text();
+    return response;
+  };
+  return () => {
+    window.fetch = original;
+  };
+}
+
+// The capture patches window.fetch, so Amplify cells take turns. The matrix's own cells call a
+// fetch saved before any patch (AppSyncMatrixInput.fetchImpl), so they are never captured.
+let queue: Promise<unknown> = Promise.resolve();
+function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const next = queue.then(work, work);
+  queue = next.catch(() => undefined);
+  return next;
+}

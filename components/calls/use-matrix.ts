@@ -1,0 +1,53 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+import { runCells } from "@/lib/matrix/run";
+import { cellKey, type CellResult, type MatrixCell } from "@/lib/matrix/types";
+
+/**
+ * State of one matrix run: results arrive cell by cell, a run can be cancelled, a single cell
+ * re-run (through the relay when the browser blocked it) without touching the others.
+ */
+export function useMatrix(timeoutMs: number) {
+  const [results, setResults] = useState<ReadonlyMap<string, CellResult>>(new Map());
+  const [running, setRunning] = useState(false);
+  const [wallMs, setWallMs] = useState<number | null>(null);
+  const cells = useRef(new Map<string, MatrixCell>());
+  const controller = useRef<AbortController | null>(null);
+
+  const update = useCallback((key: string, result: CellResult) => {
+    setResults((current) => new Map(current).set(key, result));
+  }, []);
+
+  const run = useCallback(
+    async (next: MatrixCell[]) => {
+      controller.current?.abort();
+      const abort = new AbortController();
+      controller.current = abort;
+      cells.current = new Map(next.map((c) => [cellKey(c.row, c.column), c]));
+      setResults(new Map());
+      setRunning(true);
+      const started = performance.now();
+      await runCells(next, { timeoutMs, signal: abort.signal, onResult: update });
+      if (controller.current === abort) {
+        setWallMs(Math.round(performance.now() - started));
+        setRunning(false);
+      }
+    },
+    [timeoutMs, update],
+  );
+
+  const rerun = useCallback(
+    async (key: string, path: "browser" | "relay") => {
+      const cell = cells.current.get(key);
+      if (!cell) return;
+      await runCells([cell], { timeoutMs, pathOf: () => path, onResult: update });
+    },
+    [timeoutMs, update],
+  );
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  const exists = useCallback((key: string) => cells.current.has(key), []);
+
+  return { results, running, wallMs, run, rerun, cancel, exists };
+}

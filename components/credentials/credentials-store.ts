@@ -1,0 +1,101 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import type { Profile } from "@/lib/config/profile";
+import { getIdentityCredentials, IdentityPoolError, type IdentityCredentials, type IdentityFlow } from "@/lib/identity/credentials";
+import { RelayHttpHandler } from "@/lib/http/relay-handler";
+
+/**
+ * Identity-pool credentials for the active profile and signed-in user, shared by the
+ * credentials panel and the test matrix so both show the same identity and role. Refetched when
+ * they are within five minutes of expiry.
+ */
+
+export type CredentialsState =
+  | { status: "idle" }
+  | { status: "loading" }
+  | { status: "unavailable"; reason: string }
+  | { status: "error"; error: { step: string; code: string; message: string } }
+  | { status: "ok"; credentials: IdentityCredentials; callerArn?: string; callerError?: string; fetchedAt: number };
+
+let state: CredentialsState = { status: "idle" };
+let key = "";
+let inflight: Promise<CredentialsState> | null = null;
+const listeners = new Set<() => void>();
+
+function set(next: CredentialsState) {
+  state = next;
+  for (const l of listeners) l();
+}
+
+export function useCredentials(): CredentialsState {
+  return useSyncExternalStore(
+    (l) => (listeners.add(l), () => listeners.delete(l)),
+    () => state,
+    () => state,
+  );
+}
+
+const FRESH_MS = 5 * 60_000;
+
+export function ensureCredentials(profile: Profile, idToken: string, options: { flow?: IdentityFlow; roleArn?: string; force?: boolean } = {}): Promise<CredentialsState> {
+  const flow = options.flow ?? "enhanced";
+  const wanted = `${profile.id}|${idToken}|${flow}|${options.roleArn ?? ""}`;
+  if (!profile.identityPoolId) {
+    const unavailable: CredentialsState = { status: "unavailable", reason: "This environment has no identity pool, so there are no IAM credentials to test with." };
+    key = wanted;
+    set(unavailable);
+    return Promise.resolve(unavailable);
+  }
+  const fresh = state.status === "ok" && state.credentials.expiration.getTime() - Date.now() > FRESH_MS;
+  if (!options.force && wanted === key && (fresh || state.status === "error")) return Promise.resolve(state);
+  if (!options.force && wanted === key && inflight) return inflight;
+  key = wanted;
+  set({ status: "loading" });
+  inflight = load(profile, idToken, flow, options.roleArn).then((next) => {
+    if (key === wanted) set(next);
+    inflight = null;
+    return next;
+  });
+  return inflight;
+}
+
+export function forgetCredentials() {
+  key = "";
+  set({ status: "idle" });
+}
+
+async function load(profile: Profile, idToken: string, flow: IdentityFlow, roleArn?: string): Promise<CredentialsState> {
+  const relay = new RelayHttpHandler();
+  let credentials: IdentityCredentials;
+  try {
+    credentials = await getIdentityCredentials({
+      region: profile.region,
+      identityPoolId: profile.identityPoolId!,
+      userPoolId: profile.userPoolId,
+      idToken,
+      flow,
+      roleArn,
+      cognitoIdentityEndpoint: profile.endpoints.cognitoIdentity,
+      stsEndpoint: profile.endpoints.sts,
+      stsRequestHandler: relay,
+    });
+  } catch (error) {
+    if (error instanceof IdentityPoolError) return { status: "error", error: { step: error.step, code: error.code, message: error.message } };
+    return { status: "error", error: { step: "GetId", code: (error as Error).name, message: (error as Error).message } };
+  }
+  // STS sends no CORS headers, so GetCallerIdentity goes through the dashboard's relay.
+  try {
+    const sts = new STSClient({
+      region: profile.region,
+      ...(profile.endpoints.sts ? { endpoint: profile.endpoints.sts } : {}),
+      credentials,
+      requestHandler: relay,
+    });
+    const caller = await sts.send(new GetCallerIdentityCommand({}));
+    return { status: "ok", credentials, callerArn: caller.Arn, fetchedAt: Date.now() };
+  } catch (error) {
+    return { status: "ok", credentials, callerError: `${(error as Error).name}: ${(error as Error).message}`, fetchedAt: Date.now() };
+  }
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { CopyButton } from "@/components/ui/copy-button";
+import type { CellResult } from "@/lib/matrix/types";
+
+/** The exact exchange behind one cell: request (redacted), command line, response, notes. */
+export function CellDetail({
+  title,
+  result,
+  onClose,
+  onRelay,
+}: {
+  title: string;
+  result: CellResult;
+  onClose: () => void;
+  onRelay?: () => void;
+}) {
+  const d = result.detail ?? {};
+  return (
+    <section role="dialog" aria-label={title} className="space-y-3 rounded border border-slate-300 bg-white p-4 shadow-sm">
+      <div className="flex items-start justify-between gap-3">
+        <div>
+          <h3 className="font-medium">{title}</h3>
+          <p className="text-sm" data-testid="cell-summary">{result.summary}</p>
+          <p className="text-xs text-slate-500">
+            {result.latencyMs !== undefined && <>{result.latencyMs} ms · </>}
+            {result.path === "relay" ? "through the dashboard's relay" : result.path === "browser" ? "from this browser" : ""}
+          </p>
+        </div>
+        <button type="button" onClick={onClose} className="rounded border border-slate-300 px-2 py-1 text-sm">
+          Close
+        </button>
+      </div>
+      {result.relayAvailable && onRelay && (
+        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          The browser refused this call, which is itself a finding: a web app on this origin cannot make it either.{" "}
+          <button type="button" onClick={onRelay} className="underline">
+            Re-run through the relay
+          </button>{" "}
+          to see what the service itself answers.
+        </p>
+      )}
+      {d.notes && d.notes.length > 0 && (
+        <ul className="list-disc pl-5 text-sm text-slate-700">
+          {d.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <Block label="Request" text={d.request} />
+      <Block label="Command" text={d.command} />
+      <Block label="Response" text={d.response} />
+    </section>
+  );
+}
+
+function Block({ label, text }: { label: string; text?: string }) {
+  if (!text) return null;
+  return (
+    <div>
+      <div className="mb-1 flex items-center gap-2 text-xs font-medium text-slate-600">
+        {label} <CopyButton value={text} label={`Copy ${label.toLowerCase()}`} />
+      </div>
+      <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs text-slate-100" aria-label={label}>
+        {text}
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { cellKey, type CellResult, type CellStatus, type MatrixAxis } from "@/lib/matrix/types";
+
+const TONE: Record<CellStatus, string> = {
+  idle: "border-slate-200 bg-white text-slate-400",
+  running: "border-sky-200 bg-sky-50 text-sky-800",
+  pass: "border-green-300 bg-green-50 text-green-900",
+  fail: "border-red-300 bg-red-50 text-red-900",
+  blocked: "border-amber-300 bg-amber-50 text-amber-900",
+  "not-run": "border-slate-200 bg-slate-50 text-slate-600",
+  error: "border-red-400 bg-white text-red-800",
+};
+
+const WORD: Record<CellStatus, string> = {
+  idle: "not run yet",
+  running: "running",
+  pass: "accepted",
+  fail: "refused",
+  blocked: "blocked by the browser",
+  "not-run": "could not run",
+  error: "no answer",
+};
+
+/** Rows are ways of calling, columns are credentials; each cell opens the exact exchange. */
+export function MatrixTable({
+  label,
+  rows,
+  columns,
+  results,
+  exists,
+  onOpen,
+}: {
+  label: string;
+  rows: MatrixAxis[];
+  columns: MatrixAxis[];
+  results: ReadonlyMap<string, CellResult>;
+  exists: (key: string) => boolean;
+  onOpen: (key: string) => void;
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-separate border-spacing-1 text-sm" aria-label={label}>
+        <thead>
+          <tr>
+            <th />
+            {columns.map((c) => (
+              <th key={c.id} scope="col" className="px-1 text-left align-bottom text-xs font-medium text-slate-600">
+                {c.group && <span className="block text-[10px] uppercase tracking-wide text-slate-400">{c.group}</span>}
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row" className="pr-2 text-left align-top text-xs font-medium text-slate-700">
+                {row.label}
+              </th>
+              {columns.map((column) => {
+                const key = cellKey(row.id, column.id);
+                if (!exists(key)) return <td key={key} className="text-center text-slate-300">—</td>;
+                const result = results.get(key) ?? { status: "idle" as const, summary: "" };
+                return (
+                  <td key={key} className="align-top">
+                    <button
+                      type="button"
+                      data-cell={key}
+                      data-status={result.status}
+                      onClick={() => onOpen(key)}
+                      disabled={result.status === "idle" || result.status === "running"}
+                      title={result.summary}
+                      aria-label={`${row.label}, ${column.label}: ${WORD[result.status]}. ${result.summary}`}
+                      className={`block min-h-16 w-full min-w-36 rounded border p-2 text-left ${TONE[result.status]}`}
+                    >
+                      <span className="flex items-center justify-between gap-2 text-xs font-semibold">
+                        <span>{WORD[result.status]}</span>
+                        <span className="font-normal">
+                          {result.httpStatus ?? ""} {result.latencyMs !== undefined ? `${result.latencyMs} ms` : ""}
+                          {result.path === "relay" ? " · relay" : ""}
+                        </span>
+                      </span>
+                      <span className="mt-1 line-clamp-3 block text-xs">{result.summary}</span>
+                    </button>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

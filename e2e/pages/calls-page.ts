@@ -1,0 +1,27 @@
+import { expect, type Page } from "@playwright/test";
+import { SessionPage } from "./session-page";
+
+/** Signs in to one sandbox scenario and drives the test matrix on /calls. */
+export class CallsPage {
+  constructor(readonly page: Page) {}
+
+  async signInTo(scenario: string, email: string, password: string) {
+    const session = new SessionPage(this.page);
+    await session.open();
+    await this.page.getByRole("combobox", { name: "Active environment" }).selectOption(`sandbox-${scenario}`);
+    await session.signIn(email, password);
+    await expect(session.signedInUser()).toHaveText(email);
+  }
+
+  async runAll() {
+    await this.page.getByRole("link", { name: "Test calls" }).click();
+    // Introspection fills in the example query before a run makes sense.
+    await expect(this.page.getByLabel("GraphQL query")).toHaveValue(/listNotes/);
+    await this.page.getByRole("button", { name: "Run all" }).click();
+    await expect(this.page.getByTestId("wall-time")).toBeVisible({ timeout: 20_000 });
+  }
+
+  cell(row: string, column: string) {
+    return this.page.locator(`[data-cell="${row}|${column}"]`);
+  }
+}

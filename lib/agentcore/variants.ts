@@ -1,0 +1,55 @@
+import type { AwsCredentials } from "../sigv4/types";
+
+/**
+ * The test matrix for AgentCore. Rows are ways of calling; columns are the credential a call
+ * carries. The same three columns apply to every row (so the table lines up): the Cognito
+ * access token, the ID token, and SigV4 with identity-pool credentials (a signed request over
+ * HTTP, a presigned URL for the WebSocket). `bearer-header` exists only for the WebSocket row:
+ * the token in an Authorization header, which only non-browser clients can send.
+ */
+
+export const AGENTCORE_ROWS = {
+  http: "agentcore-http",
+  ws: "agentcore-ws",
+  gateway: "gateway-mcp",
+} as const;
+
+export const AGENTCORE_COLUMNS = ["access-token", "id-token", "sigv4", "bearer-header"] as const;
+export type AgentCoreColumn = (typeof AGENTCORE_COLUMNS)[number];
+
+export const ROW_LABEL: Record<(typeof AGENTCORE_ROWS)[keyof typeof AGENTCORE_ROWS], string> = {
+  "agentcore-http": "Runtime: HTTP invocations (SSE)",
+  "agentcore-ws": "Runtime: WebSocket stream",
+  "gateway-mcp": "Gateway: MCP tools/list",
+};
+
+export const COLUMN_LABEL: Record<AgentCoreColumn, string> = {
+  "access-token": "Access token (Bearer)",
+  "id-token": "ID token (Bearer)",
+  sigv4: "IAM SigV4 (identity pool)",
+  "bearer-header": "Access token in a WebSocket header",
+};
+
+export interface AgentCoreCredentials {
+  idToken?: string;
+  accessToken?: string;
+  aws?: AwsCredentials;
+  /** Why `aws` is missing (identity-pool error, no identity pool configured…). */
+  awsUnavailable?: string;
+}
+
+/** What a column needs from the session; a missing one means "could not run", with the reason. */
+export function missingFor(column: AgentCoreColumn, c: AgentCoreCredentials): string | undefined {
+  switch (column) {
+    case "access-token":
+    case "bearer-header":
+      return c.accessToken ? undefined : "Not signed in: no access token.";
+    case "id-token":
+      return c.idToken ? undefined : "Not signed in: no ID token.";
+    case "sigv4":
+      return c.aws ? undefined : (c.awsUnavailable ?? "No identity-pool credentials.");
+  }
+}
+
+/** The token a bearer column sends. */
+export const tokenFor = (column: AgentCoreColumn, c: AgentCoreCredentials) => (column === "id-token" ? c.idToken : c.accessToken);

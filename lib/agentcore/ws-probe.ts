@@ -1,0 +1,127 @@
+import type { WebSocketFactory, WebSocketLike } from "../appsync/realtime-probe";
+
+/**
+ * Opens one WebSocket to a runtime, sends one message and records what comes back, frame by
+ * frame. It always settles (answer, close, timeout or cancel) and keeps every frame received
+ * even when the socket drops mid-reply, because a partial answer is itself a finding. A browser
+ * hides why an upgrade was refused (status and body), so a failure before `open` is reported as
+ * such; a socket factory that can see the refusal (Node's `ws`) may set `refusal` on the socket.
+ */
+
+export type { WebSocketFactory, WebSocketLike };
+
+/** What a non-browser factory learnt about a refused upgrade (HTTP status, x-amzn-ErrorType, body). */
+export interface UpgradeRefusal {
+  status: number;
+  errorType?: string;
+  message?: string;
+}
+
+export interface WsFrame {
+  dir: "out" | "in";
+  /** Milliseconds since the socket was created. */
+  at: number;
+  data: string;
+}
+
+export interface WsProbeOutcome {
+  ok: boolean;
+  opened: boolean;
+  frames: WsFrame[];
+  closeCode?: number;
+  closeReason?: string;
+  refusal?: UpgradeRefusal;
+  message: string;
+}
+
+export interface WsProbeInput {
+  url: string;
+  protocols: string[];
+  createSocket: WebSocketFactory;
+  /** The first message, sent once the socket opens. */
+  message: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** After the last frame, how long silence means "the reply is complete". */
+  quietMs?: number;
+  /** Each frame as it arrives, for a live view. */
+  onFrame?: (data: string) => void;
+}
+
+/** The sandbox's echo agent ends a reply with an `{"echo": …}` frame; other agents end by going quiet. */
+const isFinalFrame = (data: string) => {
+  try {
+    const value = JSON.parse(data) as Record<string, unknown>;
+    return typeof value === "object" && value !== null && "echo" in value;
+  } catch {
+    return false;
+  }
+};
+
+export function probeWebSocket(input: WsProbeInput): Promise<WsProbeOutcome> {
+  const started = Date.now();
+  const outcome: WsProbeOutcome = { ok: false, opened: false, frames: [], message: "" };
+  return new Promise((resolve) => {
+    let socket: (WebSocketLike & { refusal?: UpgradeRefusal }) | undefined;
+    let settled = false;
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    const finish = (patch: Partial<WsProbeOutcome>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      clearTimeout(quiet);
+      input.signal?.removeEventListener("abort", onAbort);
+      Object.assign(outcome, patch);
+      try {
+        if (socket && socket.readyState <= 1) socket.close(1000, "probe finished");
+      } catch {
+        // a socket that never opened may throw on close; the outcome stands
+      }
+      resolve(outcome);
+    };
+    const received = () => `${outcome.frames.filter((f) => f.dir === "in").length} frame(s)`;
+    const onAbort = () => finish({ message: `Cancelled after ${received()}.` });
+    const deadline = setTimeout(() => {
+      const got = outcome.frames.some((f) => f.dir === "in");
+      finish({ ok: got, message: got ? `Received ${received()}; no end of reply within ${input.timeoutMs} ms.` : `No answer within ${input.timeoutMs} ms.` });
+    }, input.timeoutMs);
+    input.signal?.addEventListener("abort", onAbort);
+    if (input.signal?.aborted) return onAbort();
+
+    try {
+      socket = input.createSocket(input.url, input.protocols);
+    } catch (error) {
+      finish({ message: `Could not open the WebSocket: ${(error as Error).message}` });
+      return;
+    }
+    socket.onopen = () => {
+      outcome.opened = true;
+      outcome.frames.push({ dir: "out", at: Date.now() - started, data: input.message });
+      socket!.send(input.message);
+    };
+    socket.onerror = () => {
+      // The close event that follows carries the code; browsers give no reason here.
+    };
+    socket.onmessage = (event) => {
+      const data = typeof event.data === "string" ? event.data : String(event.data);
+      outcome.frames.push({ dir: "in", at: Date.now() - started, data });
+      input.onFrame?.(data);
+      clearTimeout(quiet);
+      if (isFinalFrame(data)) return finish({ ok: true, message: `Reply complete: ${received()}.` });
+      quiet = setTimeout(() => finish({ ok: true, message: `Received ${received()}, then silence.` }), input.quietMs ?? 1500);
+    };
+    socket.onclose = (event) => {
+      const refusal = socket?.refusal;
+      const closed = { closeCode: event.code, closeReason: event.reason, ...(refusal ? { refusal } : {}) };
+      if (!outcome.opened) {
+        const why = refusal
+          ? `The upgrade was refused: HTTP ${refusal.status}${refusal.errorType ? ` ${refusal.errorType}` : ""}${refusal.message ? `: ${refusal.message}` : ""}`
+          : "The upgrade was refused or the connection failed before it opened (a browser does not reveal the HTTP status; the websocat line shows AgentCore's answer)";
+        return finish({ ...closed, message: `${why}.` });
+      }
+      const code = `${event.code}${event.reason ? ` ${event.reason}` : ""}`;
+      const clean = event.code === 1000 && outcome.frames.some((f) => f.dir === "in");
+      finish({ ...closed, ok: clean, message: `The socket closed (${code}) after ${received()}.` });
+    };
+  });
+}

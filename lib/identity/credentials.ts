@@ -1,0 +1,118 @@
+import {
+  CognitoIdentityClient,
+  GetCredentialsForIdentityCommand,
+  GetIdCommand,
+  GetOpenIdTokenCommand,
+} from "@aws-sdk/client-cognito-identity";
+import { AssumeRoleWithWebIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import type { HttpHandler } from "@smithy/protocol-http";
+
+/**
+ * Identity-pool credentials the way a web app gets them (these calls are unsigned: the SDK
+ * needs no credentials of its own), one AWS call at a time, so a failure
+ * names the step and carries AWS's own error name and message verbatim.
+ *   enhanced: GetId → GetCredentialsForIdentity (Cognito assumes the role)
+ *   basic:    GetId → GetOpenIdToken → sts:AssumeRoleWithWebIdentity (the client names the role)
+ */
+
+export type IdentityFlow = "enhanced" | "basic";
+export type IdentityStep = "GetId" | "GetCredentialsForIdentity" | "GetOpenIdToken" | "AssumeRoleWithWebIdentity";
+
+export interface IdentityRequest {
+  region: string;
+  identityPoolId: string;
+  userPoolId: string;
+  /** The user pool ID token: identity pools take the ID token, never the access token. */
+  idToken: string;
+  flow: IdentityFlow;
+  /** Basic flow only: the role to assume. */
+  roleArn?: string;
+  /** Endpoint overrides (sandbox, VPC endpoints). */
+  cognitoIdentityEndpoint?: string;
+  stsEndpoint?: string;
+  /** STS answers no browser: the basic flow's STS call needs a handler that goes via the relay. */
+  stsRequestHandler?: HttpHandler;
+}
+
+export interface IdentityCredentials {
+  identityId: string;
+  flow: IdentityFlow;
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: Date;
+}
+
+export class IdentityPoolError extends Error {
+  constructor(
+    readonly step: IdentityStep,
+    /** AWS's error name, e.g. InvalidIdentityPoolConfigurationException. */
+    readonly code: string,
+    message: string,
+    readonly httpStatus?: number,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** The Logins key for a user pool, as identity pools expect it. */
+export const loginsKey = (region: string, userPoolId: string) => `cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+
+export async function getIdentityCredentials(request: IdentityRequest): Promise<IdentityCredentials> {
+  const client = new CognitoIdentityClient({
+    region: request.region,
+    ...(request.cognitoIdentityEndpoint ? { endpoint: request.cognitoIdentityEndpoint } : {}),
+  });
+  const Logins = { [loginsKey(request.region, request.userPoolId)]: request.idToken };
+  const { IdentityId } = await step("GetId", () => client.send(new GetIdCommand({ IdentityPoolId: request.identityPoolId, Logins })));
+  if (!IdentityId) throw new IdentityPoolError("GetId", "MissingIdentityId", "GetId answered without an IdentityId.");
+
+  if (request.flow === "enhanced") {
+    const { Credentials } = await step("GetCredentialsForIdentity", () =>
+      client.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins })),
+    );
+    if (!Credentials?.AccessKeyId || !Credentials.SecretKey || !Credentials.SessionToken) {
+      throw new IdentityPoolError("GetCredentialsForIdentity", "MissingCredentials", "The answer held no credentials.");
+    }
+    return {
+      identityId: IdentityId,
+      flow: "enhanced",
+      accessKeyId: Credentials.AccessKeyId,
+      secretAccessKey: Credentials.SecretKey,
+      sessionToken: Credentials.SessionToken,
+      expiration: Credentials.Expiration ?? new Date(Date.now() + 3600_000),
+    };
+  }
+
+  if (!request.roleArn) throw new IdentityPoolError("AssumeRoleWithWebIdentity", "MissingRoleArn", "The basic flow needs the ARN of the role to assume.");
+  const { Token } = await step("GetOpenIdToken", () => client.send(new GetOpenIdTokenCommand({ IdentityId, Logins })));
+  const sts = new STSClient({
+    region: request.region,
+    ...(request.stsEndpoint ? { endpoint: request.stsEndpoint } : {}),
+    ...(request.stsRequestHandler ? { requestHandler: request.stsRequestHandler } : {}),
+  });
+  const { Credentials } = await step("AssumeRoleWithWebIdentity", () =>
+    sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: request.roleArn, RoleSessionName: "CognitoIdentityCredentials", WebIdentityToken: Token })),
+  );
+  if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey || !Credentials.SessionToken) {
+    throw new IdentityPoolError("AssumeRoleWithWebIdentity", "MissingCredentials", "The answer held no credentials.");
+  }
+  return {
+    identityId: IdentityId,
+    flow: "basic",
+    accessKeyId: Credentials.AccessKeyId,
+    secretAccessKey: Credentials.SecretAccessKey,
+    sessionToken: Credentials.SessionToken,
+    expiration: Credentials.Expiration ?? new Date(Date.now() + 3600_000),
+  };
+}
+
+async function step<T>(name: IdentityStep, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const e = error as Error & { $metadata?: { httpStatusCode?: number } };
+    throw new IdentityPoolError(name, e.name || "Error", e.message || "No message.", e.$metadata?.httpStatusCode);
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { runCells } from "./run";
+import type { CellResult, MatrixCell } from "./types";
+
+const cell = (column: string, run: MatrixCell["run"]): MatrixCell => ({ row: "r", column, run });
+const after = (ms: number, result: CellResult) => () => new Promise<CellResult>((r) => setTimeout(() => r(result), ms));
+
+describe("runCells", () => {
+  it("runs cells in parallel: wall time is the slowest cell, not the sum", async () => {
+    const started = Date.now();
+    const results = await runCells(
+      [cell("a", after(150, { status: "pass", summary: "ok" })), cell("b", after(150, { status: "fail", summary: "401" })), cell("c", after(150, { status: "pass", summary: "ok" }))],
+      { timeoutMs: 2000, onResult: () => {} },
+    );
+    expect(Date.now() - started).toBeLessThan(400);
+    expect([...results.values()].map((r) => r.status)).toEqual(["pass", "fail", "pass"]);
+  });
+
+  it("ends a hanging cell at its deadline and keeps the others' results", async () => {
+    const updates: string[] = [];
+    const results = await runCells(
+      [cell("hang", () => new Promise(() => {})), cell("fast", after(10, { status: "pass", summary: "ok" }))],
+      { timeoutMs: 100, onResult: (key, r) => updates.push(`${key}:${r.status}`) },
+    );
+    expect(results.get("r|hang")).toMatchObject({ status: "error", summary: "Timed out after 100 ms" });
+    expect(results.get("r|fast")?.status).toBe("pass");
+    expect(updates).toContain("r|fast:pass");
+  });
+
+  it("turns a throwing cell into an error result", async () => {
+    const results = await runCells([cell("x", async () => { throw new Error("boom"); })], { timeoutMs: 100, onResult: () => {} });
+    expect(results.get("r|x")).toMatchObject({ status: "error", summary: "The test itself failed: boom" });
+  });
+
+  it("passes each cell its abort signal and the chosen path", async () => {
+    let seen: { aborted: boolean; path: string } | undefined;
+    const controller = new AbortController();
+    const done = runCells(
+      [cell("x", (ctx) => new Promise((resolve) => ctx.signal.addEventListener("abort", () => { seen = { aborted: true, path: ctx.path }; resolve({ status: "error", summary: "aborted" }); })))],
+      { timeoutMs: 5000, signal: controller.signal, pathOf: () => "relay", onResult: () => {} },
+    );
+    controller.abort();
+    const results = await done;
+    expect(seen).toEqual({ aborted: true, path: "relay" });
+    expect(results.get("r|x")?.summary).toBe("Cancelled.");
+  });
+});

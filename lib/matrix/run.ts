@@ -1,0 +1,51 @@
+import { cellKey, type CellResult, type MatrixCell } from "./types";
+
+export interface RunOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Per cell: run through the relay instead of from the browser. */
+  pathOf?: (cell: MatrixCell) => "browser" | "relay";
+  onResult(key: string, result: CellResult): void;
+}
+
+/**
+ * Runs every cell at once — the matrix's wall time is its slowest cell, not the sum — each with
+ * its own deadline, so one dead endpoint cannot hold the others, and a cell that throws still
+ * ends as a result instead of vanishing.
+ */
+export async function runCells(cells: readonly MatrixCell[], options: RunOptions): Promise<Map<string, CellResult>> {
+  const results = new Map<string, CellResult>();
+  await Promise.all(
+    cells.map(async (cell) => {
+      const key = cellKey(cell.row, cell.column);
+      const controller = new AbortController();
+      const onAbort = () => controller.abort();
+      options.signal?.addEventListener("abort", onAbort);
+      const started = Date.now();
+      options.onResult(key, { status: "running", summary: "Running…" });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<CellResult>((resolve) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          resolve({ status: "error", summary: `Timed out after ${options.timeoutMs} ms`, latencyMs: Date.now() - started });
+        }, options.timeoutMs + 250);
+      });
+      let result: CellResult;
+      try {
+        result = await Promise.race([
+          cell.run({ signal: controller.signal, timeoutMs: options.timeoutMs, path: options.pathOf?.(cell) ?? "browser" }),
+          deadline,
+        ]);
+      } catch (error) {
+        result = { status: "error", summary: `The test itself failed: ${(error as Error).message}`, latencyMs: Date.now() - started };
+      } finally {
+        clearTimeout(timer);
+        options.signal?.removeEventListener("abort", onAbort);
+      }
+      if (options.signal?.aborted && result.status === "error") result = { ...result, summary: "Cancelled." };
+      results.set(key, result);
+      options.onResult(key, result);
+    }),
+  );
+  return results;
+}

@@ -1,0 +1,85 @@
+import type { HttpResult, RequestContext, Route, SandboxService } from "../http/types";
+import { authorizeIamRequest } from "../iam/authorize";
+import { presentedCredentials } from "./authorize";
+import type { JwtEnv } from "./jwt";
+import { checkBearer } from "./jwt";
+import { deliveryFor, respond, rpcError, runRpc, type RpcId } from "./mcp";
+import { protectedResource } from "./metadata";
+import type { AgentCoreRegistry, GatewayRecord } from "./registry";
+
+/**
+ * AgentCore Gateway's MCP endpoint, `https://{id}.gateway.bedrock-agentcore.{region}.amazonaws.com/mcp`,
+ * served at `/agentcore-gateway/{id}/mcp`. CUSTOM_JWT gateways answer a missing or bad token
+ * with 401 and `WWW-Authenticate: Bearer error="invalid_token", resource_metadata=…` (observed
+ * on a real gateway; public gateway write-ups), claim failures with lib/tokens' gateway answer,
+ * and the body is a JSON-RPC error (-32001 "Invalid Bearer token", one public report; the
+ * envelope for other cases is unconfirmed). AWS_IAM gateways take SigV4 for
+ * `bedrock-agentcore:InvokeGateway` on the gateway ARN. No public source shows the gateway
+ * answering browser preflights, so this service is CORS-closed and the dashboard offers its relay.
+ */
+
+type Auth = { ok: true } | { ok: false; status: number; errorType: string; message: string; headers?: Record<string, string> };
+
+async function authorize(gateway: GatewayRecord, ctx: RequestContext, jwt: JwtEnv): Promise<Auth> {
+  const presented = presentedCredentials(ctx.headers, ctx.url);
+  if (gateway.authorizer.type === "AWS_IAM") {
+    const action = "bedrock-agentcore:InvokeGateway";
+    const result = await authorizeIamRequest(ctx, { service: "bedrock-agentcore", region: gateway.region, action, resource: gateway.arn, family: "json" });
+    return result.ok ? { ok: true } : { ok: false, status: result.status, errorType: result.errorCode, message: result.message };
+  }
+  const scope = gateway.authorizer.allowedScopes?.length ? `, scope="${gateway.authorizer.allowedScopes.join(" ")}"` : "";
+  const challenge = `Bearer error="invalid_token"${scope}, resource_metadata="${ctx.baseUrl}/agentcore-gateway/${gateway.id}/.well-known/oauth-protected-resource"`;
+  const invalid: Auth = { ok: false, status: 401, errorType: "UnauthorizedException", message: "Invalid Bearer token", headers: { "WWW-Authenticate": challenge } };
+  if (presented.kind !== "bearer") return invalid;
+  const outcome = await checkBearer(presented.token, gateway.authorizer, jwt, "gateway");
+  if (outcome.ok) return { ok: true };
+  if (outcome.unreadable) return invalid;
+  const { status, errorType, message } = outcome.failure;
+  return { ok: false, status, errorType, message, ...(status === 401 ? { headers: { "WWW-Authenticate": challenge } } : {}) };
+}
+
+async function handleMcp(gateway: GatewayRecord, ctx: RequestContext, jwt: JwtEnv): Promise<HttpResult> {
+  const accept = ctx.headers["accept"];
+  const delivery = deliveryFor(Array.isArray(accept) ? accept.join(",") : accept);
+  let message: Record<string, unknown> | undefined;
+  try {
+    const parsed: unknown = JSON.parse(ctx.body.toString("utf8"));
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) message = parsed as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  const id = (message && (typeof message["id"] === "string" || typeof message["id"] === "number") ? message["id"] : null) as RpcId;
+  const auth = await authorize(gateway, ctx, jwt);
+  if (!auth.ok) {
+    return respond(auth.status, rpcError(id, -32001, auth.message), delivery === "sse" ? "sse" : "json", { ...auth.headers, "x-amzn-ErrorType": auth.errorType });
+  }
+  if (delivery === "refuse") return respond(406, rpcError(id, -32000, "Not Acceptable: Client must accept application/json or text/event-stream"), "json");
+  if (!message) return respond(400, rpcError(null, -32700, "Parse error"), delivery);
+  const answer = runRpc(gateway, message);
+  if (answer === undefined) return { status: 202, contentType: "application/json", body: "" };
+  return respond(200, answer, delivery);
+}
+
+export function createAgentCoreGateway(registry: AgentCoreRegistry, jwtEnv: (baseUrl: string) => JwtEnv): SandboxService {
+  const notFound = (id: string): HttpResult => ({ status: 404, body: { message: `No gateway ${id} in the sandbox's scenarios.` } });
+  const routes: Route[] = [
+    {
+      method: "POST",
+      path: /^\/agentcore-gateway\/([^/]+)\/mcp$/,
+      async handle([id = ""], ctx) {
+        const gateway = registry.gateway(id);
+        return gateway ? handleMcp(gateway, ctx, jwtEnv(ctx.baseUrl)) : notFound(id);
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/agentcore-gateway\/([^/]+)\/\.well-known\/oauth-protected-resource$/,
+      async handle([id = ""], ctx) {
+        const gateway = registry.gateway(id);
+        if (!gateway) return notFound(id);
+        return protectedResource(`${ctx.baseUrl}/agentcore-gateway/${id}/mcp`, gateway.authorizer, ctx.baseUrl);
+      },
+    },
+  ];
+  return { name: "agentcore-gateway", cors: "closed", routes };
+}

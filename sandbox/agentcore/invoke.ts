@@ -1,0 +1,44 @@
+import type { HttpResult, RequestContext } from "../http/types";
+import { authorizeRuntime, presentedCredentials } from "./authorize";
+import { jsonReply, promptOf, sseReply, wantsJson } from "./echo-agent";
+import { badSessionId, failureResult, noSuchRuntime, NO_ROUTE, unencodedArn } from "./errors";
+import type { JwtEnv } from "./jwt";
+import { parseRuntimePath } from "./paths";
+import type { AgentCoreRegistry } from "./registry";
+
+/**
+ * `POST /runtimes/{arn}/invocations?qualifier=…` (InvokeAgentRuntime), in AgentCore's order:
+ * route, runtime and endpoint, credentials (one kind per runtime), then the session id, then
+ * the agent. The session id is optional (the SDKs generate one; without it the service uses a
+ * new session, echoed back in the response header) but must be 33–256 characters when sent.
+ */
+
+const SESSION_HEADER = "x-amzn-bedrock-agentcore-runtime-session-id";
+export const INVOKE_ACTION = "bedrock-agentcore:InvokeAgentRuntime";
+
+export async function handleInvocation(ctx: RequestContext, registry: AgentCoreRegistry, jwt: JwtEnv): Promise<HttpResult> {
+  const path = parseRuntimePath(ctx.url.pathname);
+  const qualifier = ctx.url.searchParams.get("qualifier") ?? "DEFAULT";
+  if (path.kind === "unencoded") return failureResult(unencodedArn(path.rawArn, qualifier));
+  if (path.kind !== "invocations") return failureResult(NO_ROUTE);
+
+  const runtime = registry.runtime(path.arn, qualifier);
+  if (!runtime) return failureResult(noSuchRuntime(path.arn, qualifier));
+
+  const presented = presentedCredentials(ctx.headers, ctx.url);
+  const auth = await authorizeRuntime(ctx, { runtime, qualifier, encodedArn: path.encodedArn, action: INVOKE_ACTION, presented }, jwt);
+  if (!auth.ok) return failureResult(auth.failure);
+
+  const sent = ctx.headers[SESSION_HEADER];
+  const sessionId = (Array.isArray(sent) ? sent[0] : sent) ?? `sandbox-session-${crypto.randomUUID()}`;
+  const invalid = badSessionId(sessionId);
+  if (invalid) return failureResult(invalid);
+
+  const prompt = promptOf(ctx.body);
+  const headers = { "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id": sessionId };
+  const accept = ctx.headers["accept"];
+  if (wantsJson(Array.isArray(accept) ? accept.join(",") : accept)) {
+    return { status: 200, body: jsonReply(prompt, sessionId, auth.caller), headers };
+  }
+  return { status: 200, contentType: "text/event-stream", body: sseReply(prompt), headers };
+}
