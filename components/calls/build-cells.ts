@@ -1,0 +1,65 @@
+"use client";
+
+import type { Profile } from "@/lib/config/profile";
+import { agentCoreCells } from "@/lib/agentcore/cells";
+import type { WebSocketFactory as AgentCoreSocketFactory } from "@/lib/agentcore/ws-probe";
+import { appSyncCells } from "@/lib/appsync/cells";
+import type { WebSocketFactory as AppSyncSocketFactory } from "@/lib/appsync/realtime-probe";
+import type { AppSyncCredentials } from "@/lib/appsync/variants";
+import type { MatrixCell } from "@/lib/matrix/types";
+import type { AgentCoreInputs } from "./agentcore-controls";
+import { amplifyCells } from "./amplify-cells";
+import { parseVariables, type AppSyncInputs } from "./appsync-controls";
+import { baseFetch } from "./base-fetch";
+
+// The browser's WebSocket fits both probes' minimal socket types; only its handler types are narrower.
+const browserSocket = (url: string, protocols: string[]) => new WebSocket(url, protocols) as unknown;
+
+export interface CellInputs {
+  profile: Profile;
+  appSync: AppSyncInputs;
+  agentCore: AgentCoreInputs;
+  credentials: AppSyncCredentials;
+  onChunk: (key: string, text: string) => void;
+}
+
+/** The whole matrix for one environment: AppSync rows, aws-amplify's own calls, AgentCore rows. */
+export function buildCells({ profile, appSync, agentCore, credentials, onChunk }: CellInputs): MatrixCell[] | string {
+  const cells: MatrixCell[] = [];
+  const api = profile.appSync[0];
+  if (api) {
+    const variables = parseVariables(appSync.variables);
+    if (typeof variables === "string") return variables;
+    const query = { query: appSync.query, variables };
+    cells.push(
+      ...appSyncCells({
+        api,
+        query,
+        subscription: appSync.subscription.trim() ? { query: appSync.subscription } : undefined,
+        trigger: appSync.subscription.trim() ? appSync.trigger : undefined,
+        credentials,
+        createSocket: browserSocket as AppSyncSocketFactory,
+        fetchImpl: baseFetch,
+      }),
+      ...amplifyCells(api, query, credentials),
+    );
+  }
+  if (profile.agentCore) {
+    cells.push(
+      ...agentCoreCells({
+        region: profile.region,
+        endpoint: profile.endpoints.agentCore,
+        runtimeArn: profile.agentCore.runtimeArn,
+        qualifier: profile.agentCore.qualifier,
+        gatewayUrl: profile.agentCore.gatewayUrl,
+        credentials,
+        sessionId: agentCore.sessionId,
+        prompt: agentCore.prompt,
+        createSocket: browserSocket as AgentCoreSocketFactory,
+        fetchImpl: baseFetch,
+        onChunk,
+      }),
+    );
+  }
+  return cells;
+}
