@@ -2,7 +2,7 @@
 
 import type { Profile } from "@/lib/config/profile";
 import { agentCoreCells } from "@/lib/agentcore/cells";
-import type { WebSocketFactory as AgentCoreSocketFactory } from "@/lib/agentcore/ws-probe";
+import type { UpgradeRefusal, WebSocketFactory as AgentCoreSocketFactory } from "@/lib/agentcore/ws-probe";
 import { appSyncCells } from "@/lib/appsync/cells";
 import type { WebSocketFactory as AppSyncSocketFactory } from "@/lib/appsync/realtime-probe";
 import type { AppSyncCredentials } from "@/lib/appsync/variants";
@@ -14,6 +14,14 @@ import { baseFetch } from "./base-fetch";
 
 // The browser's WebSocket fits both probes' minimal socket types; only its handler types are narrower.
 const browserSocket = (url: string, protocols: string[]) => new WebSocket(url, protocols) as unknown;
+
+/** Asks the dashboard's server to repeat a refused upgrade and report AWS's answer. */
+async function explainRefusal(url: string, protocols: string[]): Promise<UpgradeRefusal | undefined> {
+  const response = await baseFetch("/api/relay/ws", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ url, protocols }) });
+  if (!response.ok) return undefined;
+  const result = (await response.json()) as { opened: boolean; refusal?: UpgradeRefusal };
+  return result.refusal;
+}
 
 export interface CellInputs {
   profile: Profile;
@@ -58,6 +66,7 @@ export function buildCells({ profile, appSync, agentCore, credentials, onChunk }
         createSocket: browserSocket as AgentCoreSocketFactory,
         fetchImpl: baseFetch,
         onChunk,
+        explainRefusal,
       }),
     );
   }

@@ -3,7 +3,7 @@ import { REDACTED, redactText, redactUrl } from "../redact";
 import type { CellResult } from "../matrix/types";
 import { runtimeWebSocketUrl, SESSION_ID_HEADER, DEFAULT_QUALIFIER } from "./urls";
 import { bearerSubprotocols, BEARER_SUBPROTOCOL, presignRuntimeWebSocketUrl } from "./ws-auth";
-import { probeWebSocket, type WebSocketFactory, type WebSocketLike, type WsProbeOutcome } from "./ws-probe";
+import { probeWebSocket, type UpgradeRefusal, type WebSocketFactory, type WebSocketLike, type WsProbeOutcome } from "./ws-probe";
 import { missingFor, tokenFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
 
 /**
@@ -24,6 +24,11 @@ export interface WsCellInput {
   /** Only outside a browser (CLI, tests): a socket whose upgrade request carries these headers. */
   createSocketWithHeaders?: (url: string, headers: Record<string, string>) => WebSocketLike;
   onFrame?: (text: string) => void;
+  /**
+   * Browsers hide why an upgrade was refused; when given, this asks someone who can see it (the
+   * dashboard's server repeats the upgrade) and the cell reports AgentCore's own answer.
+   */
+  explainRefusal?: (url: string, protocols: string[]) => Promise<UpgradeRefusal | undefined>;
 }
 
 /** Subprotocols as they may be shown: the token-carrying one loses its token. */
@@ -108,6 +113,14 @@ export async function runWsCell(column: AgentCoreColumn, input: WsCellInput, ctx
   }
   const shown = redactSubprotocols(protocols);
   const outcome = await probeWebSocket({ url, protocols, createSocket: input.createSocket, message, ...ctx, onFrame: (d) => input.onFrame?.(frameText(d)) });
+  if (!outcome.ok && !outcome.opened && !outcome.refusal && input.explainRefusal) {
+    const refusal = await input.explainRefusal(url, protocols).catch(() => undefined);
+    if (refusal) {
+      outcome.refusal = refusal;
+      outcome.message = `The upgrade was refused: HTTP ${refusal.status}${refusal.errorType ? ` ${refusal.errorType}` : ""}${refusal.message ? `: ${refusal.message}` : ""}`;
+      notes.push("The browser only reports that the connection failed; the dashboard's server repeated the same upgrade to read AgentCore's answer.");
+    }
+  }
   const request = `WebSocket ${redactUrl(url)}${shown.length ? `\nSec-WebSocket-Protocol: ${shown.join(", ")}` : ""}`;
   return wsResult(outcome, Date.now() - started, request, toWebsocat(url, shown), notes);
 }

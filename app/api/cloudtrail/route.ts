@@ -1,0 +1,15 @@
+import { handleLookupRequest, lookupCapabilities } from "@/lib/cloudtrail/lookup/handle-request";
+
+/**
+ * CloudTrail LookupEvents for the /trail page: GET says what this deployment offers (server
+ * credentials or not), POST streams the lookup as NDJSON. Request schema: ./schema.ts.
+ */
+export const dynamic = "force-dynamic";
+
+export function GET() {
+  return Response.json(lookupCapabilities(), { headers: { "cache-control": "no-store" } });
+}
+
+export function POST(request: Request) {
+  return handleLookupRequest(request);
+}
