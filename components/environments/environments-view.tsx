@@ -5,6 +5,8 @@ import { useProfiles } from "@/components/profiles/profiles-provider";
 import type { Profile } from "@/lib/config/profile";
 import { ImportOutputs } from "./import-outputs";
 import { ProfileForm } from "./profile-form";
+import { SharePanel } from "./share-panel";
+import { SharedOffer } from "./shared-offer";
 
 const SOURCE_LABEL: Record<Profile["source"], string> = {
   sandbox: "local sandbox",
@@ -16,6 +18,7 @@ export function EnvironmentsView() {
   const { profiles, active, selectProfile, saveProfile, deleteProfile, warnings, rejected, tokenStorage, setTokenStorage } =
     useProfiles();
   const [editing, setEditing] = useState<Profile | "new" | null>(null);
+  const [sharing, setSharing] = useState<string | null>(null);
   const takenIds = profiles.map((p) => p.id);
 
   function save(profile: Profile) {
@@ -47,6 +50,8 @@ export function EnvironmentsView() {
         </p>
       )}
 
+      <SharedOffer takenIds={takenIds} onAdd={save} />
+
       {editing && (
         <ProfileForm
           key={editing === "new" ? "new" : editing.id}
@@ -77,6 +82,14 @@ export function EnvironmentsView() {
               <button type="button" onClick={() => selectProfile(profile.id)} className="rounded border border-slate-300 px-2 py-1 text-sm">
                 Use
               </button>
+            )}
+            <button type="button" onClick={() => setSharing(sharing === profile.id ? null : profile.id)} className="rounded border border-slate-300 px-2 py-1 text-sm">
+              Share
+            </button>
+            {sharing === profile.id && (
+              <div className="basis-full">
+                <SharePanel profile={profile} onClose={() => setSharing(null)} />
+              </div>
             )}
             {profile.source === "user" && (
               <>

@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { ConfigInputError } from "@/lib/config/field-errors";
+import type { Profile } from "@/lib/config/profile";
+import { newProfileId } from "@/lib/config/profile-store";
+import { readShareFragment } from "@/lib/share/share-link";
+
+/** When the page was opened from a share link: offers the environment it carries. */
+export function SharedOffer({ takenIds, onAdd }: { takenIds: string[]; onAdd: (profile: Profile) => void }) {
+  const [offer, setOffer] = useState<Profile | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    try {
+      setOffer(readShareFragment(window.location.hash));
+    } catch (error) {
+      const e = error as ConfigInputError;
+      setProblem([e.message, ...(e.fieldErrors ?? []).map((f) => f.message)].join(": "));
+    }
+  }, []);
+
+  const clearFragment = () => history.replaceState(null, "", window.location.pathname + window.location.search);
+  if (problem) {
+    return (
+      <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+        {problem}
+      </p>
+    );
+  }
+  if (!offer) return null;
+  return (
+    <section aria-label="Shared environment" className="space-y-2 rounded border border-sky-300 bg-sky-50 p-3 text-sm">
+      <p>
+        This link shares the environment <strong>{offer.name}</strong>: {offer.region} · user pool <code>{offer.userPoolId}</code> · app client{" "}
+        <code>{offer.userPoolClientId}</code>
+        {offer.appSync.length > 0 && <> · {offer.appSync.length} AppSync API</>}
+        {offer.agentCore && <> · AgentCore</>}.
+      </p>
+      <div className="flex gap-2">
+        <button
+          type="button"
+          onClick={() => {
+            onAdd({ ...offer, id: takenIds.includes(offer.id) ? newProfileId(offer.name, takenIds) : offer.id });
+            setOffer(null);
+            clearFragment();
+          }}
+          className="rounded bg-slate-900 px-3 py-1.5 text-white"
+        >
+          Add this environment
+        </button>
+        <button type="button" onClick={() => { setOffer(null); clearFragment(); }} className="rounded border border-slate-300 px-3 py-1.5">
+          Dismiss
+        </button>
+      </div>
+    </section>
+  );
+}
