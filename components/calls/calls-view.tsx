@@ -16,6 +16,7 @@ import { buildCells } from "./build-cells";
 import { gatherCredentials } from "./gather-credentials";
 import { LiveReplies } from "./live-replies";
 import { useMatrix } from "./use-matrix";
+import { ExportButtons } from "@/components/report/export-buttons";
 
 const APPSYNC_AXIS: MatrixAxis[] = [
   { id: APPSYNC_ROWS.http, label: "AppSync HTTP" },
@@ -110,6 +111,22 @@ function Calls() {
             <button type="button" onClick={matrix.cancel} className="rounded border border-slate-300 px-3 py-2 text-sm">Cancel</button>
           )}
           {matrix.wallMs !== null && !matrix.running && <span className="text-xs text-slate-500" data-testid="wall-time">Whole matrix: {matrix.wallMs} ms</span>}
+          {matrix.wallMs !== null && !matrix.running && (
+            <span className="ml-auto">
+              <ExportButtons
+                name="test-calls"
+                build={() => ({
+                  title: `Test calls: ${profile.name}`,
+                  generatedAt: new Date(),
+                  environment: profile,
+                  matrix: [...matrix.results].map(([key, result]) => {
+                    const [row = "", column = ""] = key.split("|");
+                    return { row, column, result };
+                  }),
+                })}
+              />
+            </span>
+          )}
         </div>
       )}
       {notes.length > 0 && (

@@ -8,6 +8,7 @@ import { cognitoIssuer } from "@/lib/tokens/issuer";
 import { AuthorizerPanel } from "./authorizer-panel";
 import { ClaimsTable } from "./claims-table";
 import { VerificationPanel } from "./verification-panel";
+import { ExportButtons } from "@/components/report/export-buttons";
 
 /** The signed-in user's ID and access tokens side by side, verified against the active profile. */
 export default function SessionTokens() {
@@ -32,9 +33,23 @@ export default function SessionTokens() {
         <h2 id="session-tokens-heading" className="text-lg font-semibold">
           Your tokens ({active.name})
         </h2>
-        <button type="button" onClick={() => void refresh()} disabled={busy} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-50">
-          Refresh tokens
-        </button>
+        <div className="flex items-center gap-3">
+          <ExportButtons
+            name="tokens"
+            build={() => ({
+              title: `Tokens: ${active.name}`,
+              generatedAt: new Date(),
+              environment: active,
+              tokens: [
+                { label: "ID token", header: { ...id.header }, claims: { ...id.claims } },
+                { label: "Access token", header: { ...access.header }, claims: { ...access.claims } },
+              ],
+            })}
+          />
+          <button type="button" onClick={() => void refresh()} disabled={busy} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-50">
+            Refresh tokens
+          </button>
+        </div>
       </div>
       <ClaimsTable tokens={[id, access]} labels={["ID token", "Access token"]} />
       <div className="space-y-4">

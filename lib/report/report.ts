@@ -1,0 +1,79 @@
+import type { Profile } from "../config/profile";
+import type { Check } from "../tokens/checks";
+import type { CellResult } from "../matrix/types";
+import { redactJson, redactText } from "../redact";
+
+/**
+ * A report to paste into a ticket (Markdown) or hand to a tool (JSON). Everything goes through
+ * the one redaction function on the way out, so a report can be attached anywhere: token
+ * signatures, secret keys, session tokens, API keys and presigned signatures never appear.
+ */
+
+export interface ReportInput {
+  title: string;
+  generatedAt: Date;
+  environment?: Profile;
+  tokens?: { label: string; header: Record<string, unknown>; claims: Record<string, unknown>; checks?: readonly Check[] }[];
+  authorizer?: { consumer: string; verdict: string; response?: string; checks: readonly Check[] };
+  matrix?: { row: string; column: string; result: CellResult; diagnosis?: { id: string; title: string } }[];
+  cloudTrail?: { verdict: string; explanation: string; events?: unknown[] }[];
+}
+
+/** The environment without anything secret: no API keys. */
+function publicEnvironment(profile: Profile) {
+  return { ...profile, appSync: profile.appSync.map(({ apiKey, ...api }) => ({ ...api, apiKey: apiKey ? "(set, not included)" : undefined })) };
+}
+
+export function reportJson(input: ReportInput): string {
+  const body = {
+    title: input.title,
+    generatedAt: input.generatedAt.toISOString(),
+    environment: input.environment && publicEnvironment(input.environment),
+    tokens: input.tokens,
+    authorizer: input.authorizer,
+    matrix: input.matrix?.map(({ row, column, result, diagnosis }) => ({ row, column, ...result, diagnosis })),
+    cloudTrail: input.cloudTrail,
+  };
+  return JSON.stringify(redactJson(body), null, 2);
+}
+
+export function reportMarkdown(input: ReportInput): string {
+  const lines: string[] = [`# ${input.title}`, "", `Generated ${input.generatedAt.toISOString()} by Auth Flow Debugger.`, ""];
+  if (input.environment) {
+    const e = publicEnvironment(input.environment);
+    lines.push("## Environment", "", `- ${e.name} (${e.region})`, `- User pool \`${e.userPoolId}\`, app client \`${e.userPoolClientId}\``);
+    if (e.identityPoolId) lines.push(`- Identity pool \`${e.identityPoolId}\``);
+    for (const api of e.appSync) lines.push(`- AppSync ${api.name}: \`${api.url}\` (default ${api.defaultAuthMode}${api.additionalAuthModes.length ? `, also ${api.additionalAuthModes.join(", ")}` : ""})`);
+    if (e.agentCore?.runtimeArn) lines.push(`- AgentCore runtime \`${e.agentCore.runtimeArn}\` (qualifier ${e.agentCore.qualifier})`);
+    if (e.agentCore?.gatewayUrl) lines.push(`- AgentCore gateway \`${e.agentCore.gatewayUrl}\``);
+    lines.push("");
+  }
+  for (const token of input.tokens ?? []) {
+    lines.push(`## ${token.label}`, "", "Header and claims (signature removed):", "", "```json", JSON.stringify({ header: token.header, claims: token.claims }, null, 2), "```", "");
+    if (token.checks) lines.push(...checkTable(token.checks), "");
+  }
+  if (input.authorizer) {
+    lines.push(`## Authorizer: ${input.authorizer.consumer}`, "", `Verdict: **${input.authorizer.verdict}**${input.authorizer.response ? ` — ${input.authorizer.response}` : ""}`, "", ...checkTable(input.authorizer.checks), "");
+  }
+  if (input.matrix?.length) {
+    lines.push("## Test calls", "", "| Call | Credential | Result | Detail | Diagnosis |", "| --- | --- | --- | --- | --- |");
+    for (const { row, column, result, diagnosis } of input.matrix) {
+      lines.push(`| ${row} | ${column} | ${result.status}${result.httpStatus ? ` ${result.httpStatus}` : ""} | ${cell(result.summary)} | ${diagnosis ? `${diagnosis.title} (\`${diagnosis.id}\`)` : ""} |`);
+    }
+    lines.push("");
+    for (const { row, column, result } of input.matrix.filter((m) => m.result.status !== "pass" && m.result.detail)) {
+      const d = result.detail!;
+      lines.push(`### ${row} · ${column}`, "");
+      if (d.command) lines.push("```sh", d.command, "```", "");
+      if (d.response) lines.push("```", d.response.slice(0, 4000), "```", "");
+    }
+  }
+  for (const verdict of input.cloudTrail ?? []) lines.push(`## CloudTrail: ${verdict.verdict}`, "", verdict.explanation, "");
+  return redactText(lines.join("\n"));
+}
+
+function checkTable(checks: readonly Check[]): string[] {
+  return ["| Check | Result | Actual | Expected |", "| --- | --- | --- | --- |", ...checks.map((c) => `| ${c.name} | ${c.status} | ${cell(c.actual ?? "")} | ${cell(c.expected ?? "")} |`)];
+}
+
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
