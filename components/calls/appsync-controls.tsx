@@ -1,15 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { IntrospectionQuery } from "graphql";
 import type { AppSyncApi } from "@/lib/config/profile";
-import { appSyncEndpoints } from "@/lib/appsync/endpoints";
-import { examplesFromIntrospection, INTROSPECTION, type SchemaExamples } from "@/lib/appsync/examples";
-import { buildGraphqlRequest } from "@/lib/appsync/http-request";
-import type { AppSyncCredentials } from "@/lib/appsync/variants";
-import { sendPrepared } from "@/lib/http/exchange";
-import { readTokens } from "@/components/session/read-tokens";
-import { baseFetch } from "./base-fetch";
+import type { SchemaExamples } from "@/lib/appsync/examples";
 
 export interface AppSyncInputs {
   query: string;
@@ -27,7 +20,8 @@ export function AppSyncControls({ api, value, onChange }: { api: AppSyncApi; val
 
   useEffect(() => {
     let current = true;
-    void loadExamples(api).then((result) => {
+    // graphql-js and the request code load only once the page is up.
+    void import("./load-examples").then(({ loadExamples }) => loadExamples(api)).then((result) => {
       if (!current) return;
       if (typeof result === "string") return setNote(result);
       setExamples(result);
@@ -73,25 +67,6 @@ export function AppSyncControls({ api, value, onChange }: { api: AppSyncApi; val
       </div>
     </div>
   );
-}
-
-/** Introspection with the first credential that may be allowed to read the schema. */
-async function loadExamples(api: AppSyncApi): Promise<SchemaExamples | string> {
-  const tokens = await readTokens().catch(() => undefined);
-  const credentials: AppSyncCredentials = { apiKey: api.apiKey, accessToken: tokens?.accessToken?.toString(), idToken: tokens?.idToken?.toString() };
-  const endpoints = appSyncEndpoints(api.url);
-  for (const variant of ["api-key", "access-token", "id-token"] as const) {
-    try {
-      const request = await buildGraphqlRequest(variant, endpoints, INTROSPECTION, credentials, api.region);
-      const exchange = await sendPrepared(request, { path: "browser", timeoutMs: 8000, fetchImpl: baseFetch });
-      if (exchange.response?.status !== 200) continue;
-      const body = JSON.parse(exchange.response.body) as { data?: IntrospectionQuery };
-      if (body.data?.__schema) return examplesFromIntrospection(body.data);
-    } catch {
-      // a missing credential or a refusal: try the next one
-    }
-  }
-  return "Introspection was not allowed with any available credential; type a query.";
 }
 
 export function parseVariables(text: string): Record<string, unknown> | string {

@@ -12,8 +12,6 @@ import type { MatrixAxis } from "@/lib/matrix/types";
 import { AgentCoreControls, initialAgentCore } from "./agentcore-controls";
 import { amplifyColumn } from "./amplify-cells";
 import { AppSyncControls, INITIAL_APPSYNC } from "./appsync-controls";
-import { buildCells } from "./build-cells";
-import { gatherCredentials } from "./gather-credentials";
 import { LiveReplies } from "./live-replies";
 import { useMatrix } from "./use-matrix";
 import { ExportButtons } from "@/components/report/export-buttons";
@@ -56,6 +54,9 @@ function Calls() {
 
   async function runAll() {
     setReplies({});
+    // The call machinery (AWS SDK clients, signing, GraphQL, aws-amplify's API client) loads on
+    // the first run, not with the page.
+    const [{ buildCells }, { gatherCredentials }] = await Promise.all([import("./build-cells"), import("./gather-credentials")]);
     const { credentials, notes: prepared } = await gatherCredentials(profile);
     const cells = buildCells({
       profile,
