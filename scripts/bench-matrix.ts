@@ -86,4 +86,3 @@ const slow = stats(slowest);
 console.log(`\nWhole AppSync matrix (${cells.length} cells incl. realtime), ${runs} runs: median ${wall.median.toFixed(1)} ms, p95 ${wall.p95.toFixed(1)} ms`);
 console.log(`Slowest single cell in the same runs: median ${slow.median.toFixed(1)} ms → wall time over the slowest cell: ${(wall.median - slow.median).toFixed(1)} ms`);
 await sandbox.close();
-process.exit(0);

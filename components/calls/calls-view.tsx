@@ -56,7 +56,11 @@ function Calls() {
     setReplies({});
     // The call machinery (AWS SDK clients, signing, GraphQL, aws-amplify's API client) loads on
     // the first run, not with the page.
-    const [{ buildCells }, { gatherCredentials }] = await Promise.all([import("./build-cells"), import("./gather-credentials")]);
+    const [{ buildCells }, { gatherCredentials }, { withDiagnosis }] = await Promise.all([
+      import("./build-cells"),
+      import("./gather-credentials"),
+      import("./diagnose-cell"),
+    ]);
     const { credentials, notes: prepared } = await gatherCredentials(profile);
     const cells = buildCells({
       profile,
@@ -67,7 +71,7 @@ function Calls() {
     });
     if (typeof cells === "string") return setNotes([cells]);
     setNotes(prepared);
-    await matrix.run(cells);
+    await matrix.run(cells, withDiagnosis);
   }
 
   const openResult = open ? matrix.results.get(open) : undefined;
@@ -122,7 +126,7 @@ function Calls() {
                   environment: profile,
                   matrix: [...matrix.results].map(([key, result]) => {
                     const [row = "", column = ""] = key.split("|");
-                    return { row, column, result };
+                    return { row, column, result, diagnosis: result.diagnosis };
                   }),
                 })}
               />

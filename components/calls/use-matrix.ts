@@ -14,13 +14,17 @@ export function useMatrix(timeoutMs: number) {
   const [wallMs, setWallMs] = useState<number | null>(null);
   const cells = useRef(new Map<string, MatrixCell>());
   const controller = useRef<AbortController | null>(null);
+  const decorate = useRef<(key: string, result: CellResult) => CellResult>((_, r) => r);
 
   const update = useCallback((key: string, result: CellResult) => {
-    setResults((current) => new Map(current).set(key, result));
+    const shown = result.status === "running" ? result : decorate.current(key, result);
+    setResults((current) => new Map(current).set(key, shown));
   }, []);
 
   const run = useCallback(
-    async (next: MatrixCell[]) => {
+    /** `annotate` adds to each finished result (the diagnosis of a failed cell). */
+    async (next: MatrixCell[], annotate?: (key: string, result: CellResult) => CellResult) => {
+      if (annotate) decorate.current = annotate;
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;

@@ -6,6 +6,7 @@ import { explainIdentityError, maskAccessKeyId, roleArnOf } from "@/lib/identity
 import type { IdentityFlow } from "@/lib/identity/credentials";
 import { Countdown } from "@/components/session/countdown";
 import { ensureCredentials, useCredentials } from "./credentials-store";
+import { DiagnosisHint } from "@/components/diagnosis/diagnosis-hint";
 
 /** Which IAM role the identity pool gave this user, and the credentials' life — never the secret. */
 export function CredentialsPanel({ profile, idToken }: { profile: Profile; idToken: string }) {
@@ -62,6 +63,7 @@ function CredentialsBody() {
             <strong>{state.error.code}</strong> at {state.error.step}: {state.error.message}
           </p>
           {meaning && <p className="mt-1">{meaning}</p>}
+          <DiagnosisHint input={{ service: "identity-pool", errorType: state.error.code, message: state.error.message }} />
         </div>
       );
     }

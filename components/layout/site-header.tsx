@@ -10,6 +10,7 @@ const NAV = [
   { href: "/tokens", label: "Tokens" },
   { href: "/calls", label: "Test calls" },
   { href: "/trail", label: "CloudTrail" },
+  { href: "/diagnose", label: "Diagnose" },
 ] as const;
 
 export function SiteHeader() {

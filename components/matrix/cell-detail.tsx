@@ -1,6 +1,7 @@
 "use client";
 
 import { CopyButton } from "@/components/ui/copy-button";
+import Link from "next/link";
 import type { CellResult } from "@/lib/matrix/types";
 
 /** The exact exchange behind one cell: request (redacted), command line, response, notes. */
@@ -39,6 +40,15 @@ export function CellDetail({
           </button>{" "}
           to see what the service itself answers.
         </p>
+      )}
+      {result.diagnosis && (
+        <div className="rounded border border-sky-200 bg-sky-50 p-3 text-sm">
+          <p className="font-medium">Likely cause: {result.diagnosis.title}</p>
+          <p className="mt-1 text-slate-700">{result.diagnosis.cause}</p>
+          <Link href={`/diagnose#${result.diagnosis.id}`} className="mt-1 inline-block text-blue-700 underline">
+            How to fix it
+          </Link>
+        </div>
       )}
       {d.notes && d.notes.length > 0 && (
         <ul className="list-disc pl-5 text-sm text-slate-700">

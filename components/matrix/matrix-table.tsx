@@ -82,6 +82,11 @@ export function MatrixTable({
                         </span>
                       </span>
                       <span className="mt-1 line-clamp-3 block text-xs">{result.summary}</span>
+                      {result.diagnosis && (
+                        <span data-testid="cell-diagnosis" data-diagnosis-id={result.diagnosis.id} className="mt-1 block border-t border-current/20 pt-1 text-xs font-medium">
+                          → {result.diagnosis.title}
+                        </span>
+                      )}
                     </button>
                   </td>
                 );

@@ -10,6 +10,7 @@ import { checkAppSyncUserPool } from "@/lib/tokens/authorizers/appsync";
 import { checkAppSyncOidc } from "@/lib/tokens/authorizers/appsync-oidc";
 import { checkApiGateway } from "@/lib/tokens/authorizers/api-gateway";
 import type { AuthorizerResult } from "@/lib/tokens/authorizers/result";
+import { DiagnosisHint } from "@/components/diagnosis/diagnosis-hint";
 
 const CONSUMERS = {
   "agentcore-runtime": "AgentCore Runtime (CUSTOM_JWT)",
@@ -132,6 +133,16 @@ export function AuthorizerPanel({ tokens, profile }: { tokens: { label: string; 
               </>
             )}
           </p>
+          {result.verdict === "fail" && result.response && (
+            <DiagnosisHint
+              input={{
+                service: consumer.startsWith("agentcore") ? "agentcore" : consumer.startsWith("appsync") ? "appsync" : "api-gateway",
+                status: result.response.status ?? undefined,
+                message: result.response.message,
+                tokenUse: chosen?.token.tokenUse === "unknown" ? undefined : chosen?.token.tokenUse,
+              }}
+            />
+          )}
           <CheckTable checks={result.checks} label="Authorizer checks" />
         </div>
       )}

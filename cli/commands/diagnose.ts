@@ -1,0 +1,96 @@
+import { parseArgs } from "node:util";
+import { diagnose } from "../../lib/diagnosis/engine";
+import { checkStatus, checkTokenUse, checkVerdict, parseFailureText } from "../../lib/diagnosis/input";
+import { diagnosisLink } from "../../lib/diagnosis/links";
+import type { DiagnoseInput, Match, Source } from "../../lib/diagnosis/types";
+import { EXIT, UsageError, type CliIo } from "../io";
+import type { Command } from "./command";
+
+const usage = `Usage: auth-flow-debugger diagnose [TEXT|-] [--json] [--service NAME] [--variant NAME] [--status N]
+                                  [--token-use id|access] [--cloudtrail VERDICT]
+
+Matches an error message, a pasted HTTP response or a whole log against the known causes of
+"signed in, then Unauthorized" (and the AWS errors around it), best first, each with its fix.
+TEXT may also be JSON: a test-matrix cell ({httpStatus, errorType, message, summary}) or
+{text, service, variant, tokenUse, authorizer, cloudTrailVerdict}. With - or no TEXT, stdin.
+
+  --json              {"matches":[{"id","title","score","signals","cause","fix"}]}, best first
+  --service NAME      where it failed: appsync, agentcore, agentcore-gateway, cognito, identity-pool, bedrock …
+  --variant NAME      the credential used: api-key, id-token, access-token, iam, sigv4-presigned, jwt-subprotocol
+  --status N          the HTTP status
+  --token-use K       id or access
+  --cloudtrail V      assumed, assumed-other-role, refused or absent
+
+Exit codes: 0 done (an empty list when nothing matches), 2 bad input.
+`;
+
+export const diagnoseCommand: Command = {
+  name: "diagnose",
+  summary: "match an error or log against the known causes, with fixes",
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean" },
+        service: { type: "string" },
+        variant: { type: "string" },
+        status: { type: "string" },
+        "token-use": { type: "string" },
+        cloudtrail: { type: "string" },
+      },
+    });
+    const text = await readText(positionals, io);
+    const parsed = parseFailureText(text);
+    const problems = [...parsed.problems];
+    const input: DiagnoseInput = {
+      ...parsed.input,
+      ...(values.service ? { service: values.service } : {}),
+      ...(values.variant ? { variant: values.variant } : {}),
+      ...(values.status !== undefined ? { status: checkStatus(values.status, problems) } : {}),
+      ...(values["token-use"] !== undefined ? { tokenUse: checkTokenUse(values["token-use"], problems) } : {}),
+      ...(values.cloudtrail !== undefined ? { cloudTrailVerdict: checkVerdict(values.cloudtrail, problems) } : {}),
+    };
+    if (problems.length > 0) throw new UsageError(problems.join("\n"));
+
+    const matches = diagnose(input);
+    if (values.json) {
+      const out = matches.map(({ id, title, score, signals, cause, fix }) => ({ id, title, score, signals, cause, fix }));
+      io.stdout(`${JSON.stringify({ matches: out }, null, 2)}\n`);
+    } else {
+      io.stdout(render(matches));
+    }
+    return EXIT.pass;
+  },
+};
+
+async function readText(positionals: readonly string[], io: CliIo): Promise<string> {
+  if (positionals.length > 1) throw new UsageError(`Expected one TEXT, got ${positionals.length} arguments (quote the text, or pipe it in with -).`);
+  const [arg] = positionals;
+  if (arg === undefined && io.stdinIsTTY) throw new UsageError("No TEXT given: pass the error as an argument, or pipe it in and use -.");
+  const text = arg !== undefined && arg !== "-" ? arg : await io.readStdin();
+  if (text.trim() === "") throw new UsageError("Nothing to diagnose: the input is empty.");
+  return text;
+}
+
+function render(matches: readonly Match[]): string {
+  if (matches.length === 0) return "No known cause matches this input.\n";
+  const lines = [`${matches.length === 1 ? "1 known cause matches" : `${matches.length} known causes match`} (best first):`];
+  matches.forEach((m, i) => {
+    lines.push("", `${i + 1}. ${m.title}`, `   id: ${m.id}   score: ${m.score}   link: ${diagnosisLink(m.id)}`, "   Evidence:");
+    for (const s of m.signals) lines.push(`     ${s.weight < 0 ? "-" : "+"} ${s.detail}`);
+    lines.push(`   Cause: ${m.cause}`, "   Fix:");
+    m.fix.forEach((step, n) => {
+      lines.push(`     ${n + 1}. ${step.text}`);
+      if (step.snippet) lines.push(...step.snippet.code.split("\n").map((l) => `          ${l}`));
+    });
+    lines.push(`   Source: ${m.source.map(sourceText).join("; ")}`);
+  });
+  return `${lines.join("\n")}\n`;
+}
+
+function sourceText(s: Source): string {
+  const where = s.kind === "seed" ? `seed ${s.ref}` : s.url;
+  return s.note ? `${where} (${s.note})` : where;
+}

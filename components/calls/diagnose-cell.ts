@@ -1,0 +1,20 @@
+import { diagnose } from "@/lib/diagnosis/engine";
+import type { CellResult } from "@/lib/matrix/types";
+
+/**
+ * The known failure a refused cell most likely is, from everything the cell knows: which call
+ * (row), which credential (column), the HTTP status, AWS's error type and message.
+ */
+export function withDiagnosis(key: string, result: CellResult): CellResult {
+  if (result.status === "pass" || result.status === "idle" || result.status === "running") return result;
+  const [row = "", column = ""] = key.split("|");
+  const [top] = diagnose({
+    service: row,
+    variant: column,
+    status: result.httpStatus,
+    errorType: result.errorType,
+    message: result.message ?? result.summary,
+    text: [result.summary, result.detail?.response?.slice(0, 4000)].filter(Boolean).join("\n"),
+  });
+  return top ? { ...result, diagnosis: { id: top.id, title: top.title, cause: top.cause } } : result;
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { Match, Rule } from "@/lib/diagnosis/types";
+import { diagnosisLink } from "@/lib/diagnosis/links";
+
+/** One known failure: its cause, the fix step by step, the evidence that matched, and where it comes from. */
+export function DiagnosisCard({ rule, match, compact = false }: { rule: Rule | Match; match?: Match; compact?: boolean }) {
+  return (
+    <article id={compact ? undefined : rule.id} data-diagnosis={rule.id} className="scroll-mt-16 space-y-2 rounded border border-slate-200 bg-white p-4 text-sm target:border-sky-400 target:ring-2 target:ring-sky-200">
+      <h3 className="font-medium">
+        {rule.title} <code className="text-xs text-slate-500">{rule.id}</code>
+        {match && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">score {match.score}</span>}
+      </h3>
+      <p className="text-slate-700">{rule.cause}</p>
+      {match && match.signals.length > 0 && (
+        <p className="text-xs text-slate-500">Matched: {match.signals.filter((s) => s.weight > 0).map((s) => s.detail).join(" · ")}</p>
+      )}
+      <ol className="list-decimal space-y-2 pl-5">
+        {rule.fix.map((step) => (
+          <li key={step.text}>
+            {step.text}
+            {step.snippet && <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{step.snippet.code}</pre>}
+          </li>
+        ))}
+      </ol>
+      <p className="text-xs text-slate-500">
+        Source:{" "}
+        {rule.source.map((s, i) => (
+          <span key={i}>
+            {i > 0 && ", "}
+            {s.kind === "seed" ? `troubleshooting note ${s.ref}` : <a href={s.url} className="underline" rel="noreferrer" target="_blank">{s.url}</a>}
+          </span>
+        ))}
+        {" · "}
+        <Link href={diagnosisLink(rule.id)} className="underline">link to this diagnosis</Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,137 @@
+import { authorizer, code, header, msg, phrase, status, variant, W } from "../signals";
+import type { Rule } from "../types";
+
+/** AgentCore Runtime and Gateway inbound auth: how the call must be made, and what it is told. */
+
+const INVOKE_URL = `const arn = "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/my_agent-AbCdEf1234";
+const url = \`https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/\${encodeURIComponent(arn)}/invocations?qualifier=DEFAULT\`;
+await fetch(url, {
+  method: "POST",
+  headers: {
+    Authorization: \`Bearer \${accessToken}\`,            // CUSTOM_JWT runtime; SigV4 for an AWS_IAM one
+    "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id": sessionId, // 33+ characters
+    "Content-Type": "application/json",
+  },
+  body: JSON.stringify({ prompt: "Hello" }),
+});`;
+
+export const agentcoreRules: readonly Rule[] = [
+  {
+    id: "agentcore-discovery-url",
+    title: "CUSTOM_JWT discoveryUrl is the bare issuer, without /.well-known/openid-configuration",
+    services: ["agentcore", "agentcore-gateway", "cdk"],
+    signals: [
+      msg("does not match pattern", String.raw`does not match pattern \^?\.\+/\\?\.well-known/openid-configuration`, 9, "CloudFormation validation of DiscoveryUrl"),
+      msg("must satisfy regular expression pattern", String.raw`must satisfy regular expression pattern:? \^?\.\+/\\?\.well-known/openid-configuration`, 9, "API validation of discoveryUrl"),
+      msg("discoveryurl", String.raw`discoveryurl'? failed to satisfy constraint`, W.strong, "API validation of discoveryUrl"),
+      msg("discoveryurl", String.raw`discoveryurl\s*(?::|バリデーションエラー)`, 5, "a DiscoveryUrl validation error"),
+      phrase("Properties validation failed for resource", W.weak, "CloudFormation property validation"),
+      authorizer("discovery-url-without-well-known", W.strong, "the configured discoveryUrl does not end in /.well-known/openid-configuration"),
+    ],
+    cause:
+      "AgentCore's customJWTAuthorizer wants the OIDC discovery document's URL, which must match ^.+/\\.well-known/openid-configuration$. Passing the issuer " +
+      "(https://cognito-idp.<region>.amazonaws.com/<poolId>) fails validation when the stack deploys; the issuer inside the document must then equal the token's iss.",
+    fix: [
+      { text: "Append /.well-known/openid-configuration to the issuer.", snippet: { lang: "ts", code: "RuntimeAuthorizerConfiguration.usingJWT(\n  `https://cognito-idp.${region}.amazonaws.com/${userPool.userPoolId}/.well-known/openid-configuration`,\n  [userPoolClient.userPoolClientId],\n);" } },
+    ],
+    source: [
+      { kind: "seed", ref: "000", note: "AgentCore JWT: DiscoveryUrl バリデーションエラー" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/bedrock-agentcore-control/latest/APIReference/API_CustomJWTAuthorizerConfiguration.html" },
+    ],
+  },
+  {
+    id: "agentcore-auth-method-mismatch",
+    title: "JWT sent to an IAM runtime, or SigV4 to a JWT runtime",
+    services: ["agentcore", "agentcore-gateway"],
+    signals: [
+      phrase("Authorization method mismatch", W.verbatim, "AgentCore's answer to the wrong kind of credentials"),
+      phrase("configured for a different authorization method", W.strong, "AgentCore's answer to the wrong kind of credentials"),
+      msg("認証方式", String.raw`認証方式(?:が)?不一致`, 6, "authorization method mismatch (Japanese)"),
+      authorizer("custom-jwt-called-with-sigv4", 6, "the runtime is CUSTOM_JWT and the call was SigV4-signed"),
+      authorizer("aws-iam-called-with-jwt", 6, "the runtime is AWS_IAM and the call carried a bearer token"),
+      code("AccessDeniedException", W.generic, "AccessDeniedException"),
+      status([403], W.generic, "refused"),
+    ],
+    cause:
+      "A runtime accepts one kind of inbound auth: SigV4 (AWS_IAM, the default) or a bearer JWT (CUSTOM_JWT). The AWS CLI/SDK InvokeAgentRuntime signs " +
+      "with SigV4, so it is refused by a JWT runtime; a bearer token is refused by an IAM runtime. The refusal proves the authorizer is configured, not broken.",
+    fix: [
+      { text: "For a CUSTOM_JWT runtime call the HTTPS endpoint yourself with Authorization: Bearer <access token> (the SDK cannot send bearer tokens).", snippet: { lang: "ts", code: INVOKE_URL } },
+      { text: "For an AWS_IAM runtime sign with SigV4 (service bedrock-agentcore) and allow bedrock-agentcore:InvokeAgentRuntime; drop the Authorization bearer header." },
+    ],
+    source: [
+      { kind: "seed", ref: "003", note: "JWT runtime called with the AWS CLI (SigV4)" },
+      { kind: "issue", url: "https://github.com/aws/agentcore-cli/issues/714" },
+      { kind: "issue", url: "https://github.com/aws/agentcore-cli/pull/1647" },
+    ],
+  },
+  {
+    id: "agentcore-missing-bearer",
+    title: "No usable bearer token reached a CUSTOM_JWT runtime",
+    services: ["agentcore"],
+    signals: [
+      header("www-authenticate", "resource_metadata", String.raw`bearer\s+resource_metadata=`, 7, "401 with WWW-Authenticate Bearer resource_metadata"),
+      msg("oauth-protected-resource", String.raw`\.well-known/oauth-protected-resource`, W.hint, "the runtime's protected-resource metadata URL"),
+      msg("bearer ", String.raw`bearer (?:undefined|null)\b`, 6, "the header literally says Bearer undefined/null"),
+      variant(["jwt"], W.generic, "a bearer variant"),
+      status([401], W.generic, "refused"),
+    ],
+    cause:
+      "A CUSTOM_JWT runtime answers 401 with WWW-Authenticate: Bearer resource_metadata=… when it finds no bearer token: the header is missing, the " +
+      "token is sent raw (the AppSync form, no \"Bearer \"), or the code interpolated an unset variable (Bearer undefined).",
+    fix: [
+      { text: "Send `Authorization: Bearer <access token>` with a real token; log its first characters (eyJ…) before the call.", snippet: { lang: "ts", code: "if (!accessToken) throw new Error(\"not signed in\");\nheaders.Authorization = `Bearer ${accessToken}`;" } },
+    ],
+    source: [
+      { kind: "doc", url: "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-oauth.html" },
+      { kind: "issue", url: "https://github.com/CopilotKit/CopilotKit/pull/6920" },
+    ],
+  },
+  {
+    id: "agentcore-runtime-404",
+    title: "Wrong AgentCore invoke URL (ARN not encoded, no /invocations, region, qualifier)",
+    services: ["agentcore"],
+    signals: [
+      phrase("Missing Authentication Token", W.hint, "AWS's answer for a path that matches no route"),
+      msg("/runtimes/arn:", String.raw`/runtimes/arn:aws[a-z-]*:bedrock-agentcore:`, 7, "the ARN is in the path unencoded (its / splits the path)"),
+      msg("/runtimes/", String.raw`bedrock-agentcore\.[a-z0-9-]+\.amazonaws\.com/runtimes/[^/\s"'?]+/?(?:[?\s"'<>]|$)`, 5, "the URL stops after the runtime: no /invocations"),
+      msg("提供しない", String.raw`エンドポイント(?:を)?提供しない`, 5, "the (mistaken) conclusion that there is no REST endpoint"),
+      phrase("エンドポイント不存在", 5, "the (mistaken) conclusion that the endpoint does not exist"),
+      code("ResourceNotFoundException", W.weak, "ResourceNotFoundException"),
+      status([404], W.hint, "HTTP 404"),
+      status([403], W.generic, "HTTP 403"),
+    ],
+    cause:
+      "The runtime does have an HTTPS endpoint: POST https://bedrock-agentcore.<region>.amazonaws.com/runtimes/<URL-encoded ARN>/invocations?qualifier=DEFAULT. " +
+      "An ARN pasted unencoded turns its / into a path separator; a URL without /invocations matches no route (AWS says \"Missing Authentication Token\"); " +
+      "another region or an unknown qualifier finds no runtime. A 404 here is a URL problem, not a missing feature.",
+    fix: [
+      { text: "Build the URL from the ARN with encodeURIComponent and end it in /invocations.", snippet: { lang: "ts", code: INVOKE_URL } },
+      { text: "Use the runtime's own region (it is in the ARN) and an existing endpoint name as qualifier (DEFAULT unless you created others)." },
+    ],
+    source: [
+      { kind: "seed", ref: "003", note: "wrongly concluded that the runtime has no REST endpoint" },
+      { kind: "issue", url: "https://github.com/aws/agentcore-cli/issues/716" },
+      { kind: "issue", url: "https://github.com/CopilotKit/CopilotKit/pull/6920" },
+    ],
+  },
+  {
+    id: "agentcore-gateway-jwt-rejected",
+    title: "AgentCore Gateway's JWT authorizer refused the token",
+    services: ["agentcore-gateway", "agentcore"],
+    signals: [
+      phrase("Invalid Bearer token", 6, "the gateway's JSON-RPC refusal"),
+      msg("-32001", String.raw`"code"\s*:\s*-32001`, W.hint, "JSON-RPC error -32001"),
+      msg(".gateway.bedrock-agentcore.", String.raw`\.gateway\.bedrock-agentcore\.[a-z0-9-]+\.amazonaws\.com`, W.weak, "a gateway URL"),
+      variant(["jwt"], W.generic, "a bearer variant"),
+      status([401, 403], W.generic, "refused"),
+    ],
+    cause:
+      "A gateway applies the same CUSTOM_JWT checks as a runtime (issuer from discoveryUrl, allowedClients vs client_id, allowedAudience vs aud, " +
+      "allowedScopes, expiry) but does not say which one failed.",
+    fix: [
+      { text: "Run every check locally to see which claim fails.", snippet: { lang: "sh", code: "auth-flow-debugger check <token> --authorizer agentcore --target gateway --config \"$(aws bedrock-agentcore-control get-gateway --gateway-identifier <id> --query authorizerConfiguration.customJWTAuthorizer)\"" } },
+    ],
+    source: [{ kind: "doc", url: "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-inbound-auth.html" }],
+  },
+];

@@ -1,0 +1,104 @@
+import { authorizer, code, msg, phrase, status, trail, variant, W } from "../signals";
+import type { Rule } from "../types";
+
+/** AppSync's refusals. Its messages say little, so which credential variant was used matters most. */
+
+const AUTH_MODE_HINT = String.raw`make sure to set the "?authmode"? in generateclient`;
+
+const GRAPHQL_POLICY = `{
+  "Effect": "Allow",
+  "Action": "appsync:GraphQL",
+  "Resource": [
+    "arn:aws:appsync:<region>:<account>:apis/<apiId>/types/Query/fields/*",
+    "arn:aws:appsync:<region>:<account>:apis/<apiId>/types/Mutation/fields/*"
+  ]
+}`;
+
+export const appsyncRules: readonly Rule[] = [
+  {
+    id: "appsync-unauthorized-iam",
+    title: "AppSync IAM mode: the role lacks appsync:GraphQL on this API or field",
+    services: ["appsync", "identity-pool"],
+    signals: [
+      msg("appsync:graphql", String.raw`not authorized to perform:? appsync:graphql`, 9, "IAM denied appsync:GraphQL"),
+      msg("not authorized to access", String.raw`not authorized to access \S+ on type \S+`, W.hint, "AppSync field-level refusal"),
+      phrase("You are not authorized to make this call", W.hint, "AppSync refusal of the signed request"),
+      msg("authmode", AUTH_MODE_HINT, W.hint, "Amplify's recoverySuggestion about authMode"),
+      msg("appsync:graphql", String.raw`appsync:graphql\s*権限`, W.hint, "appsync:graphql permission (Japanese)"),
+      msg("認証されたロール", "認証されたロール", W.weak, "the identity pool's authenticated role (Japanese)"),
+      variant(["iam"], W.context, "signed with IAM credentials (SigV4)"),
+      authorizer("aws-iam", W.weak, "the API (or the field) uses AWS_IAM"),
+      trail(["assumed"], W.hint, "CloudTrail shows the pool's role was assumed, so the credentials exist and lack the permission"),
+      code("UnauthorizedException", W.generic, "AppSync UnauthorizedException"),
+      msg("unauthorized", String.raw`\bunauthorized\b`, W.generic, "Unauthorized"),
+      status([401, 403], W.generic, "refused"),
+    ],
+    cause:
+      "With AWS_IAM, AppSync evaluates the caller's IAM policy for appsync:GraphQL on arn:aws:appsync:<region>:<account>:apis/<apiId>/types/<Type>/fields/<field>. " +
+      "The identity pool's authenticated role (or the Lambda's role) has no such statement, or its Resource names another API id, region or account " +
+      "— typical after moving an app to another account, where the policy still carries the old ARN.",
+    fix: [
+      { text: "Allow appsync:GraphQL on this API's types and fields for the role the credentials belong to.", snippet: { lang: "json", code: GRAPHQL_POLICY } },
+      { text: "Confirm which role signed the call (CloudTrail AssumeRoleWithWebIdentity, or sts get-caller-identity with the same credentials) and that its policy names this apiId." },
+      { text: "If the schema has several auth modes, the field must also allow IAM (@aws_iam, or allow: private, provider: iam in Amplify)." },
+    ],
+    source: [
+      { kind: "seed", ref: "001", note: "appsync:graphql resource clause wrong in the customer's account" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html" },
+      { kind: "issue", url: "https://github.com/aws-amplify/amplify-js/issues/2645" },
+    ],
+  },
+  {
+    id: "appsync-unauthorized-userpool",
+    title: "AppSync user-pool/OIDC mode refuses the JWT (header form, pool, client regex)",
+    services: ["appsync"],
+    signals: [
+      phrase("Valid authorization header not provided", 7, "AppSync found no usable Authorization header"),
+      phrase("Unable to parse JWT token", 7, "AppSync could not read the JWT (often a \"Bearer \" prefix)"),
+      msg("bearer", String.raw`authorization"?\s*[:=]\s*"?bearer\s+eyj`, W.context, "a Bearer-prefixed JWT (AppSync wants the raw token)"),
+      msg("appidclientregex", "appidclientregex", W.hint, "the API's appIdClientRegex"),
+      msg("authmode", AUTH_MODE_HINT, W.weak, "Amplify's recoverySuggestion about authMode"),
+      variant(["jwt"], W.weak, "sent a user-pool/OIDC token"),
+      authorizer("user-pools", W.weak, "AMAZON_COGNITO_USER_POOLS"),
+      authorizer("oidc", W.weak, "OPENID_CONNECT"),
+      code("UnauthorizedException", W.generic, "AppSync UnauthorizedException"),
+      status([401], W.generic, "refused"),
+    ],
+    cause:
+      "AppSync takes the bare JWT in Authorization (no \"Bearer \"), from the configured user pool (exact issuer) and, when appIdClientRegex is set, " +
+      "from a matching app client. A missing or Bearer-prefixed header, a token from another pool or client, or an unreadable token is refused before any resolver runs.",
+    fix: [
+      { text: "Send the raw token: `Authorization: <jwt>`, not `Authorization: Bearer <jwt>` (Amplify does this for you).", snippet: { lang: "sh", code: "curl -H \"Authorization: $ACCESS_TOKEN\" -d '{\"query\":\"{ __typename }\"}' https://<id>.appsync-api.<region>.amazonaws.com/graphql" } },
+      { text: "Check the token against the API's user pool and appIdClientRegex.", snippet: { lang: "sh", code: "auth-flow-debugger check <token> --authorizer appsync-userpool --user-pool-id <pool> --app-id-client-regex '<regex>'" } },
+      { text: "With several auth modes, call with the mode the model allows: generateClient({ authMode: 'userPool' })." },
+    ],
+    source: [
+      { kind: "issue", url: "https://github.com/aws-amplify/amplify-js/issues/4373" },
+      { kind: "issue", url: "https://github.com/aws-amplify/amplify-js/issues/8892" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/appsync/latest/devguide/troubleshooting-and-common-mistakes.html" },
+    ],
+  },
+  {
+    id: "appsync-field-not-authorized",
+    title: "AppSync field refused by the schema's auth rules (directive, group, defaultAction DENY)",
+    services: ["appsync"],
+    signals: [
+      msg("not authorized to access", String.raw`not authorized to access \S+ on type \S+`, 5, "AppSync field-level refusal"),
+      msg("\"unauthorized\"", String.raw`"errortype"\s*:\s*"unauthorized"`, W.context, "HTTP 200 with errorType Unauthorized (field level)"),
+      msg("cognito_groups", "cognito_groups", W.weak, "the schema's group directive"),
+      msg("@auth", String.raw`@auth\s*\(`, W.weak, "an Amplify @auth rule"),
+      variant(["jwt", "api-key"], W.generic, "called with a token or API key"),
+      variant(["iam"], -3, "IAM-signed: the IAM policy is the likelier cause"),
+      status([200], W.generic, "field error inside a 200"),
+    ],
+    cause:
+      "The request was authenticated, but the field's auth rules do not admit this caller: the user is in none of the @aws_auth(cognito_groups) " +
+      "groups, the field has no directive for this auth mode, the API's defaultAction is DENY, or an Amplify @auth owner/group rule does not match. " +
+      "Group changes only apply to tokens issued after them.",
+    fix: [
+      { text: "Look at the field's directives (or the model's @auth / .authorization rules) and the token's cognito:groups.", snippet: { lang: "sh", code: "auth-flow-debugger check <token> --authorizer appsync-userpool --user-pool-id <pool> --field-groups admin,support --field Query.listNotes" } },
+      { text: "After adding the user to a group, refresh the session (fetchAuthSession({ forceRefresh: true })) so the new token carries it." },
+    ],
+    source: [{ kind: "doc", url: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html" }, { kind: "issue", url: "https://github.com/aws-amplify/amplify-category-api/issues/670" }],
+  },
+];

@@ -1,0 +1,106 @@
+import { code, msg, phrase, status, variant, W } from "../signals";
+import type { Rule } from "../types";
+
+/** AWS credentials and request signing, whatever the service: none, unknown, badly signed, late. */
+
+const ALL: Rule["services"] = ["aws-sdk", "sts", "iam", "bedrock", "appsync", "agentcore", "identity-pool", "lambda", "cdk", "amplify", "mcp", "s3-vectors", "dynamodb"];
+
+export const awsCredentialRules: readonly Rule[] = [
+  {
+    id: "credentials-missing",
+    title: "No AWS credentials found by the SDK or CLI",
+    services: ALL,
+    signals: [
+      phrase("Unable to locate credentials", 9, "boto3 / AWS CLI"),
+      phrase("Could not load credentials from any providers", 9, "AWS SDK for JavaScript"),
+      phrase("Missing credentials in config", W.strong, "AWS SDK for JavaScript v2"),
+      phrase("Unable to load AWS credentials from any provider in the chain", 9, "AWS SDK for Java"),
+      phrase("no valid credential sources", W.strong, "AWS SDK for Go / Terraform"),
+      code("NoCredentialsError", 6, "botocore"),
+      code("CredentialsProviderError", W.hint, "AWS SDK for JavaScript v3"),
+      msg("認証情報", String.raw`認証情報(?:が)?(?:見つかりません|ありません|設定されていません)`, 6, "no credentials (Japanese)"),
+    ],
+    cause:
+      "The default provider chain found nothing: no environment variables, no profile (or AWS_PROFILE names one that does not exist), no SSO/login " +
+      "session, no container or instance role. Common in a fresh shell, a CI job, a container without a task role, or a tool that runs in its own environment.",
+    fix: [
+      { text: "Configure credentials, then verify who you are.", snippet: { lang: "sh", code: "aws configure                      # or: aws sso login --profile <p> / aws login\nexport AWS_PROFILE=<profile>\naws sts get-caller-identity" } },
+      { text: "In containers and Lambda give the task/function a role instead of keys; in CI use OIDC (configure-aws-credentials)." },
+    ],
+    source: [
+      { kind: "seed", ref: "002", note: "1. AWS Credentials Not Configured" },
+      { kind: "issue", url: "https://github.com/aws/aws-sdk-js-v3/issues/2137" },
+      { kind: "issue", url: "https://github.com/aws/aws-sdk-js/issues/3672" },
+    ],
+  },
+  {
+    id: "credentials-invalid",
+    title: "AWS does not recognise the access key (wrong, deleted, or mixed with another session token)",
+    services: ALL,
+    signals: [
+      phrase("The security token included in the request is invalid", W.strong, "STS/SigV4: unknown key or token"),
+      code("InvalidClientTokenId", 7, "query-protocol services"),
+      code("UnrecognizedClientException", 7, "JSON-protocol services"),
+      phrase("The AWS Access Key Id you provided does not exist in our records", 9, "S3: unknown access key"),
+      code("InvalidAccessKeyId", 6, "S3: unknown access key"),
+      variant(["iam"], W.generic, "SigV4 credentials"),
+    ],
+    cause:
+      "The access key id is unknown to AWS: a typo or quotes in the variable, a deleted/rotated key, keys for another partition, or a long-term key combined " +
+      "with a stale AWS_SESSION_TOKEN left in the environment (the session token then belongs to other credentials).",
+    fix: [
+      { text: "Check what the SDK actually uses and clear leftovers.", snippet: { lang: "sh", code: "env | grep ^AWS_\nunset AWS_SESSION_TOKEN   # when using long-term keys\naws sts get-caller-identity" } },
+      { text: "Create a fresh key or session; for identity-pool credentials fetch new ones rather than reusing cached ones." },
+    ],
+    source: [
+      { kind: "seed", ref: "002", note: "5. API Key Not Working: The security token included in the request is invalid" },
+      { kind: "issue", url: "https://github.com/anthropics/anthropic-sdk-typescript/issues/537" },
+      { kind: "issue", url: "https://github.com/vercel/ai/issues/4163" },
+    ],
+  },
+  {
+    id: "sigv4-signature-mismatch",
+    title: "SigV4 signature does not match (wrong secret, region, service, or a modified request)",
+    services: ALL,
+    signals: [
+      phrase("The request signature we calculated does not match the signature you provided", 9, "AWS recomputed another signature"),
+      msg("credential should be scoped", String.raw`credential should be scoped (?:to a valid region|to correct service)`, 9, "signed for another region or service"),
+      code("SignatureDoesNotMatch", 6, "query-protocol services"),
+      code("InvalidSignatureException", 6, "JSON-protocol services and AppSync"),
+      code("IncompleteSignatureException", 5, "required SigV4 parts missing"),
+      variant(["iam"], W.generic, "SigV4 credentials"),
+      status([403], W.generic, "refused"),
+    ],
+    cause:
+      "AWS recomputed the signature and got another one: the secret key does not belong to the key id, the request was signed for another region or " +
+      "service name (appsync, bedrock-agentcore, execute-api), or the request changed after signing (host, path encoding, body, a header added by a proxy).",
+    fix: [
+      { text: "Sign with the service's signing name and the endpoint's region, and send exactly what was signed.", snippet: { lang: "ts", code: "new SignatureV4({ service: 'appsync', region: 'ap-northeast-1', credentials, sha256: Sha256 });" } },
+      { text: "Compare the canonical request AWS describes in the error with yours; re-encode the path once (AgentCore ARNs are encoded once in the URL)." },
+    ],
+    source: [
+      { kind: "doc", url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html" },
+      { kind: "issue", url: "https://github.com/aws-amplify/amplify-js/issues/2422" },
+    ],
+  },
+  {
+    id: "sigv4-clock-skew",
+    title: "Signed request too old or from the future (clock skew, reused presigned URL)",
+    services: ALL,
+    signals: [
+      msg("signature expired", String.raw`signature expired: \d{8}t\d{6}z is now earlier than`, 9, "the signature's time is too old"),
+      phrase("Signature not yet current", 9, "the signature's time is in the future"),
+      code("RequestTimeTooSkewed", W.strong, "S3 clock skew"),
+      code("RequestExpired", 5, "the request (or presigned URL) expired"),
+      phrase("Request has expired", 5, "the request (or presigned URL) expired"),
+      msg("skew", String.raw`clock ?skew`, W.context, "clock skew"),
+    ],
+    cause:
+      "AWS accepts a signature within 5 minutes of its own clock (presigned URLs until X-Amz-Expires). A machine clock that drifted, a container with a " +
+      "wrong time, or a presigned WebSocket URL reused after its expiry is refused.",
+    fix: [
+      { text: "Sync the clock (NTP) and presign right before connecting; the SDKs correct small skews on retry.", snippet: { lang: "sh", code: "date -u; curl -sI https://sts.amazonaws.com | grep -i '^date'" } },
+    ],
+    source: [{ kind: "doc", url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html" }, { kind: "issue", url: "https://github.com/aws/aws-sdk-go/pull/253" }],
+  },
+];

@@ -1,0 +1,106 @@
+import { code, msg, phrase, status, W } from "../signals";
+import type { Rule } from "../types";
+
+/** Errors any AWS call can meet: missing IAM permissions, names taken, rate limits, wrong region. */
+
+const ALL: Rule["services"] = ["aws-sdk", "iam", "bedrock", "appsync", "agentcore", "sts", "lambda", "cdk", "amplify", "mcp", "dynamodb", "cloudwatch", "s3-vectors"];
+
+export const awsGeneralRules: readonly Rule[] = [
+  {
+    id: "iam-action-not-authorized",
+    title: "The IAM user or role is not allowed this action (identity policy, explicit deny, SCP, session policy)",
+    services: ALL,
+    signals: [
+      msg("is not authorized to perform", String.raw`user: arn:aws[a-z-]*:(?:iam|sts)::\d{12}:\S+ is not authorized to perform:? [a-z0-9-]+:[a-z0-9*]+`, 6, "IAM AccessDenied naming the action"),
+      msg("is not authorized to perform", String.raw`is not authorized to perform:? iam:[a-z]+`, W.hint, "an IAM administration action"),
+      msg("because no", String.raw`because no (?:identity-based|resource-based|session) policy allows the`, W.context, "no policy allows it"),
+      msg("explicit deny", String.raw`with an explicit deny in an? (?:identity-based|resource-based|service control|session|permissions boundary) polic`, W.hint, "an explicit deny"),
+      msg("権限", String.raw`権限(?:が)?不足`, W.context, "missing permission (Japanese)"),
+      code("AccessDenied", W.generic, "AccessDenied"),
+      code("AccessDeniedException", W.generic, "AccessDeniedException"),
+      status([403], W.generic, "refused"),
+    ],
+    cause:
+      "The principal named in the message has no statement allowing the action on that resource, or something denies it explicitly: a permissions " +
+      "boundary, an Organizations SCP, or the session policy of its credentials. The message names the principal, the action and the resource to grant.",
+    fix: [
+      { text: "Ask an administrator to allow exactly the action and resource in the message, or switch to a profile that has it.", snippet: { lang: "json", code: "{\n  \"Effect\": \"Allow\",\n  \"Action\": [\"iam:CreateUser\", \"iam:TagUser\", \"iam:AttachUserPolicy\", \"iam:CreateServiceSpecificCredential\"],\n  \"Resource\": \"*\"\n}" } },
+      { text: "See what is attached to you.", snippet: { lang: "sh", code: "aws sts get-caller-identity\naws iam list-attached-user-policies --user-name <you>\naws iam list-user-policies --user-name <you>" } },
+      { text: "\"explicit deny\" cannot be fixed by adding an Allow: find the boundary, SCP or session policy that denies." },
+    ],
+    source: [
+      { kind: "seed", ref: "002", note: "2. Permission Denied (IAM)" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html" },
+    ],
+  },
+  {
+    id: "iam-entity-already-exists",
+    title: "An IAM user or role with that name already exists",
+    services: ["iam", "cdk", "amplify", "aws-sdk"],
+    signals: [
+      code("EntityAlreadyExists", W.strong, "IAM EntityAlreadyExists"),
+      msg("already exists", String.raw`(?:user|role|policy|group) with name \S+ already exists`, W.strong, "the name is taken"),
+      code("EntityAlreadyExistsException", W.strong, "IAM EntityAlreadyExistsException"),
+    ],
+    cause: "IAM names are unique per account. The entity was created by an earlier run (or another stack), so creating it again fails instead of being reused.",
+    fix: [
+      { text: "Reuse the existing user (create a new key for it) or pick another name; delete it only after removing its keys and policies.", snippet: { lang: "sh", code: "aws iam get-user --user-name <name>\naws iam list-service-specific-credentials --user-name <name>" } },
+      { text: "In CDK/CloudFormation import the existing resource or let the stack generate the name." },
+    ],
+    source: [{ kind: "seed", ref: "002", note: "4. IAM User Already Exists" }, { kind: "doc", url: "https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html" }],
+  },
+  {
+    id: "throttling",
+    title: "Throttled: too many requests or tokens for the quota",
+    services: ALL,
+    signals: [
+      phrase("Too many requests, please wait before trying again", 9, "Bedrock throttling"),
+      msg("too many tokens per", String.raw`too many tokens per (?:day|minute)`, W.strong, "Bedrock token quota"),
+      code("ThrottlingException", 7, "ThrottlingException"),
+      msg("rate exceeded", String.raw`\brate exceeded\b`, 6, "Rate exceeded"),
+      code("TooManyRequestsException", 7, "TooManyRequestsException"),
+      code("RequestLimitExceeded", 6, "RequestLimitExceeded"),
+      msg("your request rate is too high", String.raw`your request rate is too high`, W.strong, "Bedrock Agents throttling"),
+      msg("スロットリング", "スロットリング", 5, "throttling (Japanese)"),
+      phrase("レート制限", W.hint, "rate limit (Japanese)"),
+      status([429], W.context, "HTTP 429"),
+    ],
+    cause:
+      "The account's per-model (or per-API) quota for requests or tokens per minute was exceeded; new accounts start with low Bedrock quotas, and " +
+      "retries without backoff make it worse. Cross-region inference profiles spread the load over several regions.",
+    fix: [
+      { text: "Retry with exponential backoff (the SDKs' adaptive retry mode does this).", snippet: { lang: "python", code: "from botocore.config import Config\nclient = boto3.client('bedrock-runtime', config=Config(retries={'max_attempts': 10, 'mode': 'adaptive'}))" } },
+      { text: "Check and raise the quota in Service Quotas; use an inference profile for more throughput.", snippet: { lang: "sh", code: "aws service-quotas list-service-quotas --service-code bedrock --query \"Quotas[?contains(QuotaName,'tokens per minute')]\"" } },
+    ],
+    source: [
+      { kind: "seed", ref: "002", note: "7. Rate Limiting / Throttling" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html" },
+      { kind: "issue", url: "https://github.com/aws-samples/aws-genai-llm-chatbot/issues/220" },
+    ],
+  },
+  {
+    id: "region-endpoint-mismatch",
+    title: "Endpoint unreachable: the service (or model) is not in the configured region",
+    services: ALL,
+    signals: [
+      phrase("Could not connect to the endpoint URL", 9, "botocore could not reach the regional endpoint"),
+      code("EndpointConnectionError", 6, "botocore"),
+      msg("getaddrinfo enotfound", String.raw`getaddrinfo enotfound [a-z0-9.-]*\.amazonaws\.com`, 7, "no DNS name for this service in this region"),
+      msg("inaccessible host", String.raw`unknownendpoint: inaccessible host`, 7, "AWS SDK for JavaScript v2"),
+      msg("region", String.raw`not (?:available|supported) in (?:this|your|the) region`, W.hint, "not offered in the region"),
+      msg("リージョン", String.raw`リージョン.{0,10}(?:不一致|違い|が異なる|間違)`, 5, "region mismatch (Japanese)"),
+    ],
+    cause:
+      "The client builds the endpoint from its region (AWS_REGION / profile). Where the service does not exist in that region the host has no DNS " +
+      "entry, so the connection fails before any AWS error; a model enabled in another region is likewise not found here.",
+    fix: [
+      { text: "Set the region where the service and model are enabled, and check the region the client really uses.", snippet: { lang: "sh", code: "echo $AWS_REGION; aws configure get region\nexport AWS_REGION=us-east-1" } },
+      { text: "Pass the region explicitly to the client in code when the runtime environment has another default." },
+    ],
+    source: [
+      { kind: "seed", ref: "002", note: "6. Region Mismatch" },
+      { kind: "issue", url: "https://github.com/run-llama/llama_index/issues/9812" },
+      { kind: "issue", url: "https://github.com/aws-samples/amazon-forecast-samples/issues/170" },
+    ],
+  },
+];

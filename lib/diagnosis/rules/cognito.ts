@@ -1,0 +1,122 @@
+import { authorizer, code, msg, phrase, status, tokenUse, variant, W } from "../signals";
+import type { Rule } from "../types";
+
+/** Cognito user-pool tokens refused for what they are: the wrong kind, the wrong pool, expired. */
+
+const SESSION_TOKENS = `const session = await fetchAuthSession();
+// client_id (and scope) live in the access token; aud (and user attributes) in the ID token.
+const accessToken = session.tokens?.accessToken?.toString();
+const idToken = session.tokens?.idToken?.toString();`;
+
+export const cognitoRules: readonly Rule[] = [
+  {
+    id: "cognito-client-id-mismatch",
+    title: "ID token sent where the access token's client_id is checked (or the reverse, aud)",
+    services: ["cognito", "agentcore", "agentcore-gateway", "api-gateway", "appsync", "lambda"],
+    signals: [
+      phrase("Claim 'client_id' value mismatch with configuration", W.verbatim, "AgentCore's allowedClients check"),
+      phrase("Claim 'aud' value mismatch with configuration", W.verbatim, "AgentCore's allowedAudience check"),
+      msg("token use not allowed", String.raw`token use not allowed: (?:id|access)\. expected: (?:access|id)`, 9, "aws-jwt-verify tokenUse check"),
+      code("CognitoJwtInvalidTokenUseError", W.strong, "aws-jwt-verify token_use error"),
+      code("CognitoJwtInvalidClientIdError", W.strong, "aws-jwt-verify client id error"),
+      msg("not allowed: ", String.raw`client id(?: \("audience"\))? not allowed: \S+\. expected`, W.strong, "aws-jwt-verify client id check"),
+      code("JwtInvalidClaimError", W.hint, "aws-jwt-verify claim error"),
+      msg("client_id", String.raw`client_id\s*クレーム`, W.hint, "Japanese note on the client_id claim"),
+      msg("トークン", String.raw`id ?トークン.{0,40}アクセストークン`, W.hint, "ID token vs access token (Japanese)"),
+      authorizer("allowed-clients-with-id-token", 6, "allowedClients is set and an ID token was sent (ID tokens carry aud, not client_id)"),
+      authorizer("allowed-audience-with-access-token", 6, "allowedAudience is set and an access token was sent (Cognito access tokens carry no aud)"),
+      variant(["id-token"], W.weak, "an ID token was sent"),
+      tokenUse(["id"], 1, "ID token"),
+      status([401, 403], W.generic, "refused"),
+    ],
+    cause:
+      "Cognito puts the app client id in different claims: `client_id` in the access token, `aud` in the ID token. An authorizer checking " +
+      "allowedClients (AgentCore CUSTOM_JWT, aws-jwt-verify with tokenUse \"access\") refuses ID tokens, which have no client_id; one " +
+      "checking allowedAudience refuses Cognito access tokens, which have no aud. Both lists are enforced when both are set.",
+    fix: [
+      { text: "Send the access token, not the ID token, to an API that checks allowedClients.", snippet: { lang: "ts", code: SESSION_TOKENS } },
+      { text: "Or configure the authorizer for the token you send: allowedClients for access tokens, allowedAudience only for tokens that carry aud.", snippet: { lang: "json", code: `"customJWTAuthorizer": {\n  "discoveryUrl": "https://cognito-idp.<region>.amazonaws.com/<poolId>/.well-known/openid-configuration",\n  "allowedClients": ["<app client id>"]\n}` } },
+      { text: "Check which claims the token really has: `auth-flow-debugger check <token> --authorizer agentcore --discovery-url … --allowed-clients …`." },
+    ],
+    source: [
+      { kind: "seed", ref: "000", note: "Cognito認証: client_id mismatch" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html" },
+      { kind: "issue", url: "https://github.com/awslabs/aws-jwt-verify", note: "tokenUse / clientId checks and their error classes" },
+    ],
+  },
+  {
+    id: "cognito-issuer-mismatch",
+    title: "Token issued by another user pool or region than the one the API trusts",
+    services: ["cognito", "appsync", "agentcore", "agentcore-gateway", "api-gateway", "lambda"],
+    signals: [
+      msg("issuer not allowed", String.raw`issuer not allowed: \S+\. expected`, 9, "aws-jwt-verify issuer check"),
+      code("KidNotFoundInJwksError", W.strong, "aws-jwt-verify: signing key not in this pool's JWKS"),
+      msg("not found in the jwks", String.raw`jwk for kid \S+ not found in the jwks`, W.strong, "signing key not in the JWKS"),
+      msg("claim value", String.raw`unexpected "iss" claim value`, W.strong, "jose issuer check"),
+      code("JwtInvalidIssuerError", W.strong, "aws-jwt-verify issuer error"),
+      msg("iss", String.raw`\biss(?:uer)?\b.{0,40}(?:does not match|mismatch|不一致)`, W.hint, "issuer mismatch"),
+      status([401], W.generic, "refused"),
+    ],
+    cause:
+      "The token's `iss` is not the issuer the API is configured for: the app signs in to another user pool (a copy in another " +
+      "account or stage, another region), or the API points at an old pool. The JWKS of the configured pool then has no key with the token's `kid`.",
+    fix: [
+      { text: "Compare the token's iss with the API's configuration (AppSync userPoolConfig, AgentCore discoveryUrl, API Gateway providerARNs).", snippet: { lang: "sh", code: "auth-flow-debugger decode <token>   # shows iss and kid" } },
+      { text: "Point the app and the API at the same pool; after a migration update amplify_outputs.json / the authorizer, then sign in again so new tokens are issued." },
+    ],
+    source: [{ kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html" }],
+  },
+  {
+    id: "token-expired",
+    title: "The JWT or the temporary AWS credentials have expired",
+    services: ["cognito", "identity-pool", "sts", "appsync", "api-gateway", "agentcore", "agentcore-gateway", "bedrock", "lambda", "aws-sdk", "iam"],
+    signals: [
+      phrase("The incoming token has expired", 9, "API Gateway's expired-token answer"),
+      phrase("Access Token has expired", 9, "Cognito user-pool API"),
+      phrase("The security token included in the request is expired", 9, "STS/SigV4: temporary credentials expired"),
+      msg("token has expired", String.raw`token has expired`, 7, "expired token"),
+      msg("expiredtoken", String.raw`\bexpiredtoken(?:exception)?\b`, 7, "ExpiredToken error code"),
+      code("JwtExpiredError", W.strong, "aws-jwt-verify"),
+      msg("token expired at", String.raw`token expired at \d{4}-\d\d-\d\d`, 7, "aws-jwt-verify"),
+      msg("token expired", String.raw`invalid login token\. token expired`, W.strong, "identity pool: expired ID token in Logins"),
+      msg("claim timestamp check failed", String.raw`"exp" claim timestamp check failed`, W.strong, "jose"),
+      code("ERR_JWT_EXPIRED", W.strong, "jose"),
+      msg("jwt expired", String.raw`\bjwt expired\b`, 7, "jsonwebtoken TokenExpiredError"),
+      msg("token is expired", String.raw`\btoken is expired\b`, W.hint, "expired token"),
+      msg("切れ", String.raw`(?:トークン|token|認証情報|credentials?).{0,12}(?:有効期限|期限)(?:が)?切れ`, 6, "expired (Japanese)"),
+      status([401], W.generic, "refused"),
+    ],
+    cause:
+      "Services enforce `exp` without leeway. Cognito ID and access tokens live 5 minutes to 1 day (1 hour by default); identity-pool and " +
+      "STS credentials 15 minutes to 12 hours. A long-lived page, a cached token, a wrong clock, or a refresh that silently failed sends an expired one.",
+    fix: [
+      { text: "Fetch the session right before each call and let Amplify refresh it; do not cache tokens or credentials yourself.", snippet: { lang: "ts", code: "const { tokens, credentials } = await fetchAuthSession(); // refreshes when expired\n// forceRefresh: true after changing groups or attributes" } },
+      { text: "If the refresh itself fails, the refresh token has expired or was revoked: sign in again." },
+      { text: "For CLI/SDK credentials, renew them (aws sso login, aws login, a new AssumeRole) and check the machine's clock." },
+    ],
+    source: [
+      { kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-with-identity-providers.html" },
+      { kind: "issue", url: "https://github.com/aws/aws-sdk-go/pull/253", note: "ExpiredTokenException / ExpiredToken / RequestExpired" },
+    ],
+  },
+  {
+    id: "apigateway-cognito-token-use",
+    title: "API Gateway Cognito authorizer given the other kind of token",
+    services: ["api-gateway"],
+    signals: [
+      msg("unauthorized", String.raw`\{\s*"message"\s*:\s*"unauthorized"\s*\}`, W.context, "API Gateway's 401 body"),
+      authorizer("api-gateway-cognito", W.weak, "COGNITO_USER_POOLS authorizer"),
+      variant(["access-token"], W.context, "an access token was sent (without method scopes API Gateway reads it as an ID token)"),
+      variant(["id-token"], W.weak, "an ID token was sent (methods with OAuth scopes want an access token)"),
+      status([401], W.generic, "refused"),
+    ],
+    cause:
+      "A REST API's COGNITO_USER_POOLS authorizer reads the token as an ID token when the method has no OAuth scopes, and wants an access token " +
+      "holding one of the scopes when it has some. Sending the other kind answers 401 {\"message\":\"Unauthorized\"} with no further detail.",
+    fix: [
+      { text: "Without authorizationScopes on the method, send the ID token in Authorization." },
+      { text: "To accept access tokens, add authorizationScopes to the method and request those scopes (hosted UI / client credentials).", snippet: { lang: "ts", code: "api.root.addMethod('GET', integration, {\n  authorizer,\n  authorizationScopes: ['myapi/read'],\n});" } },
+    ],
+    source: [{ kind: "doc", url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html" }, { kind: "issue", url: "https://github.com/aws-amplify/amplify-js/issues/4209" }],
+  },
+];

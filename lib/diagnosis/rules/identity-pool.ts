@@ -1,0 +1,115 @@
+import { code, msg, phrase, status, tokenUse, trail, variant, W } from "../signals";
+import type { Rule } from "../types";
+
+/**
+ * Cognito identity pools: the step between a signed-in user and AWS credentials. The CloudTrail
+ * verdict (was the pool's role assumed around the failure?) separates "no credentials" from
+ * "credentials without the permission" — the question seed 001 had to answer by hand.
+ */
+
+const TRUST_POLICY = `{
+  "Effect": "Allow",
+  "Principal": { "Federated": "cognito-identity.amazonaws.com" },
+  "Action": ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"],
+  "Condition": {
+    "StringEquals": { "cognito-identity.amazonaws.com:aud": "<region>:<identity pool id>" },
+    "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" }
+  }
+}`;
+
+export const identityPoolRules: readonly Rule[] = [
+  {
+    id: "identity-pool-config",
+    title: "Identity pool cannot assume its role: no role assigned or the trust policy does not allow the pool",
+    services: ["identity-pool", "sts", "iam"],
+    signals: [
+      phrase("Invalid identity pool configuration. Check assigned IAM roles for this pool", W.verbatim, "GetCredentialsForIdentity refused"),
+      code("InvalidIdentityPoolConfigurationException", 9, "identity pool configuration error"),
+      msg("sts:assumerolewithwebidentity", String.raw`not authorized to perform:? sts:assumerolewithwebidentity`, 7, "STS refused the web-identity role"),
+      msg("\"accessdenied\"", String.raw`"errorcode"\s*:\s*"accessdenied"`, W.context, "CloudTrail event with errorCode AccessDenied"),
+      msg("cognito-identity.amazonaws.com:", String.raw`cognito-identity\.amazonaws\.com:(?:aud|amr)`, W.weak, "trust-policy condition keys"),
+      msg("信頼", String.raw`信頼(?:関係|ポリシー)`, W.weak, "trust relationship (Japanese)"),
+      trail(["refused"], 6, "CloudTrail shows AssumeRoleWithWebIdentity refused"),
+      variant(["iam"], W.generic, "IAM credentials were needed"),
+    ],
+    cause:
+      "GetCredentialsForIdentity (enhanced flow) or AssumeRoleWithWebIdentity (basic flow) could not assume the role: the pool has no " +
+      "authenticated role, or the role's trust policy does not name this pool in cognito-identity.amazonaws.com:aud, allows only another amr, " +
+      "or uses sts:AssumeRole instead of sts:AssumeRoleWithWebIdentity. The app then has no AWS credentials at all.",
+    fix: [
+      { text: "Give the role a trust policy for this identity pool (sts:TagSession is needed only when the pool maps attributes to principal tags).", snippet: { lang: "json", code: TRUST_POLICY } },
+      { text: "Check the pool's roles: `aws cognito-identity get-identity-pool-roles --identity-pool-id <id>` and the role's trust: `aws iam get-role --role-name <name>`." },
+      { text: "In CloudTrail look for AssumeRoleWithWebIdentity with errorCode AccessDenied at the time of the failure." },
+    ],
+    source: [
+      { kind: "seed", ref: "001", note: "deliberately broken trust relationship reproduces this error" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html" },
+      { kind: "issue", url: "https://github.com/amazon-archives/amazon-cognito-auth-js/issues/167" },
+    ],
+  },
+  {
+    id: "identity-pool-token",
+    title: "Identity pool refuses the login token (provider not configured, wrong token, no guest access)",
+    services: ["identity-pool", "cognito"],
+    signals: [
+      phrase("Token is not from a supported provider of this identity pool", W.verbatim, "GetId/GetCredentialsForIdentity"),
+      msg("invalid login token", String.raw`invalid login token\. (?:not a cognito token|couldn't verify signed token|issuer doesn't match providername)`, W.strong, "Logins token refused"),
+      phrase("Invalid login token", 5, "Logins token refused"),
+      phrase("Unauthenticated access is not supported for this identity pool", 9, "no token reached the pool and guests are off"),
+      msg("logins don", String.raw`logins don'?t match`, 7, "identity bound to other logins"),
+      msg("access to identity", String.raw`access to identity '[^']*' is forbidden`, 7, "identity id belongs to another login"),
+      tokenUse(["access"], W.weak, "an access token (Logins takes the ID token)"),
+      status([400], W.generic, "Cognito identity 400"),
+    ],
+    cause:
+      "The Logins map must hold the user pool's ID token under the key cognito-idp.<region>.amazonaws.com/<userPoolId>, and the identity pool " +
+      "must list that user pool and app client as an authentication provider. Another pool or region in the key, an app client not listed, an access " +
+      "token instead of the ID token, or no token at all (with guest access off) is refused before any role is assumed.",
+    fix: [
+      { text: "Add the user pool and app client under the identity pool's authentication providers (Cognito tab), matching region and client id." },
+      { text: "Send the ID token in Logins with the exact provider key.", snippet: { lang: "ts", code: "Logins: {\n  [`cognito-idp.${region}.amazonaws.com/${userPoolId}`]: session.tokens.idToken.toString(),\n}" } },
+      { text: "After changing providers, clear the cached identity id (Amplify: sign out and in) — an identity bound to other logins is refused." },
+    ],
+    source: [
+      { kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-integrating-user-pools-with-identity-pools.html" },
+      { kind: "issue", url: "https://github.com/aws-amplify/amplify-js/issues/2067" },
+      { kind: "issue", url: "https://github.com/aws-amplify/aws-sdk-android/issues/52" },
+    ],
+  },
+  {
+    id: "identity-pool-role-mapping",
+    title: "Credentials came from another role than expected (guest role or role mapping)",
+    services: ["identity-pool", "sts", "appsync", "agentcore", "bedrock"],
+    signals: [
+      trail(["assumed-other-role"], 7, "CloudTrail: the pool assumed a different role than configured"),
+      msg("assumed-role/", String.raw`assumed-role/[^/\s"]*unauth`, 7, "an unauthenticated-role session"),
+      msg("未認証ロール", String.raw`未認証ロール`, W.context, "unauthenticated role (Japanese)"),
+      variant(["iam"], W.generic, "IAM credentials were used"),
+    ],
+    cause:
+      "The identity pool handed out credentials for another role: the unauthenticated (guest) role because no Logins reached it (signed out, " +
+      "token not passed), or a rules/token-based role mapping chose another role (cognito:preferred_role, group precedence). That role lacks the permission.",
+    fix: [
+      { text: "Check which role the credentials belong to.", snippet: { lang: "sh", code: "aws sts get-caller-identity   # Arn: arn:aws:sts::<acct>:assumed-role/<role>/CognitoIdentityCredentials" } },
+      { text: "Make sure the call happens after sign-in, with the ID token in Logins; review the pool's role mappings and the user's groups." },
+    ],
+    source: [{ kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html" }, { kind: "seed", ref: "001", note: "checking which role was assumed" }],
+  },
+  {
+    id: "cloudtrail-no-assume-role",
+    title: "No AssumeRoleWithWebIdentity in CloudTrail around the failure",
+    services: ["identity-pool", "sts", "appsync", "agentcore", "bedrock"],
+    signals: [
+      trail(["absent"], 5, "CloudTrail has no AssumeRoleWithWebIdentity for the call"),
+      variant(["iam"], W.generic, "IAM credentials were used"),
+    ],
+    cause:
+      "The credentials used were not minted by the identity pool in the time searched: the app used cached or other credentials, the lookup " +
+      "ran in another region than the pool's (LookupEvents is per region), or the event has not arrived yet (delivery takes about 5 minutes).",
+    fix: [
+      { text: "Search the identity pool's region and widen the window; retry after a few minutes.", snippet: { lang: "sh", code: "aws cloudtrail lookup-events --region <pool region> \\\n  --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoleWithWebIdentity --max-results 50" } },
+      { text: "Compare the access key id in the failing request with the one the app just received." },
+    ],
+    source: [{ kind: "seed", ref: "001", note: "CloudTrail as the way to see whether the role was assumed" }, { kind: "doc", url: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events.html" }],
+  },
+];

@@ -1,0 +1,30 @@
+import type { Rule } from "../types";
+import { agentcoreRules } from "./agentcore";
+import { agentcoreIdentityRules } from "./agentcore-identity";
+import { agentcoreOpsRules } from "./agentcore-ops";
+import { amplifyCdkRules } from "./amplify-cdk";
+import { appsyncRules } from "./appsync";
+import { awsCredentialRules } from "./aws-credentials";
+import { awsGeneralRules } from "./aws-general";
+import { bedrockRules } from "./bedrock";
+import { cognitoRules } from "./cognito";
+import { identityPoolRules } from "./identity-pool";
+import { toolingRules } from "./tooling";
+
+/**
+ * Every rule, auth first: on an exact tie the earlier rule ranks first, and the product is about
+ * "signed in, then Unauthorized".
+ */
+export const RULES: readonly Rule[] = [
+  ...cognitoRules,
+  ...agentcoreRules,
+  ...agentcoreIdentityRules,
+  ...appsyncRules,
+  ...identityPoolRules,
+  ...awsCredentialRules,
+  ...bedrockRules,
+  ...awsGeneralRules,
+  ...agentcoreOpsRules,
+  ...amplifyCdkRules,
+  ...toolingRules,
+];

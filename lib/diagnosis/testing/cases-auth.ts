@@ -1,0 +1,88 @@
+import { nearMiss, real, seed, type Case } from "./case";
+
+/** Cognito tokens, AppSync and identity pools. Fake ids and ARNs; the wordings are the services'. */
+
+const ACCT = "123456789012";
+
+export const AUTH_CASES: readonly Case[] = [
+  // cognito-client-id-mismatch
+  seed("cognito-client-id-mismatch", "seed 000", "症状: Claim 'client_id' value mismatch with configuration."),
+  seed("cognito-client-id-mismatch", "seed 000 (Japanese cause)", "原因: IDトークンを使用していたが、APIがアクセストークンのclient_idクレームを検証していた"),
+  real("cognito-client-id-mismatch", "issue brief / wire facts (matrix cell)", { service: "agentcore", variant: "id-token", status: 401, message: "Claim 'client_id' value mismatch with configuration." }),
+  real("cognito-client-id-mismatch", "wire facts: allowedAudience with an access token", { service: "agentcore", variant: "access-token", status: 401, message: "Claim 'aud' value mismatch with configuration." }),
+  real("cognito-client-id-mismatch", "public README (aws-jwt-verify)", 'Token verification failed: Token use not allowed: id. Expected: access'),
+  real("cognito-client-id-mismatch", "aws-jwt-verify assert.ts wording", "CognitoJwtInvalidClientIdError: Client ID not allowed: 5p3b8b1v3hqbq0bm3h1h1iiqh1. Expected: 3n4b5urk1ft4fl3mg5e62d9ado"),
+  real("cognito-client-id-mismatch", "structured: authorizer config + ID token", { service: "agentcore", variant: "id-token", status: 401, authorizer: { discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc/.well-known/openid-configuration", allowedClients: ["3n4b5urk1ft4fl3mg5e62d9ado"] } }),
+  nearMiss("cognito-client-id-mismatch", null, "MQTT broker (amqtt)", "Empty client id not allowed with persistent session"),
+  nearMiss("cognito-client-id-mismatch", null, "socket.io example", "Client ID not allowed. Connection rejected"),
+
+  // cognito-issuer-mismatch
+  real("cognito-issuer-mismatch", "aws-jwt-verify assert.ts wording", "JwtInvalidIssuerError: Issuer not allowed: https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AAAA. Expected: https://cognito-idp.us-east-1.amazonaws.com/us-east-1_BBBB"),
+  real("cognito-issuer-mismatch", "aws-jwt-verify KidNotFoundInJwksError", 'KidNotFoundInJwksError: JWK for kid "r4LtW3o2vKpZ9=" not found in the JWKS'),
+  real("cognito-issuer-mismatch", "jose", 'JWTClaimValidationFailed: unexpected "iss" claim value'),
+  nearMiss("cognito-issuer-mismatch", null, "TLS", "unable to get issuer certificate"),
+
+  // token-expired
+  real("token-expired", "wire facts: AppSync", { service: "appsync", status: 401, body: '{"errors":[{"errorType":"UnauthorizedException","message":"Token has expired."}]}' }),
+  real("token-expired", "API Gateway (product's authorizer model)", '{"message":"The incoming token has expired"}'),
+  real("token-expired", "Cognito user-pool API", "NotAuthorizedException: Access Token has expired"),
+  real("token-expired", "aws-sdk-js #1307 family", "An error occurred (ExpiredToken) when calling the CreateRole operation: The security token included in the request is expired"),
+  real("token-expired", "aws-jwt-verify jwt.ts wording", "JwtExpiredError: Token expired at 2025-02-24T15:15:12.000Z"),
+  real("token-expired", "JciHitachiHA #33", "An error occurred when acquiring a new AwsCredentials: NotAuthorizedException Invalid login token. Token expired: 1667365798 >= 1667235770"),
+  real("token-expired", "jose", 'JWTExpired: "exp" claim timestamp check failed'),
+  real("token-expired", "Japanese", "APIを叩くとトークンの有効期限が切れていますと言われる"),
+  nearMiss("token-expired", null, "Cognito confirm sign-up", "ExpiredCodeException: Invalid code provided, please request a code again."),
+  nearMiss("token-expired", "sigv4-clock-skew", "STS (convox/rack #235 shape)", "SignatureDoesNotMatch: Signature expired: 20250101T000000Z is now earlier than 20250101T000500Z (20250101T001000Z - 5 min.)"),
+  nearMiss("token-expired", null, "web app", "Your session has expired due to inactivity. Please log in again."),
+
+  // apigateway-cognito-token-use
+  real("apigateway-cognito-token-use", "amplify-js #4209 (product authorizer model)", { service: "api-gateway", variant: "access-token", status: 401, body: '{"message":"Unauthorized"}' }),
+  real("apigateway-cognito-token-use", "API Gateway with method scopes", { service: "api-gateway", authorizer: "COGNITO_USER_POOLS", variant: "id-token", status: 401, body: '{"message":"Unauthorized"}' }),
+  nearMiss("apigateway-cognito-token-use", null, "bare body, no context", '{"message":"Unauthorized"}'),
+
+  // appsync-unauthorized-iam
+  seed("appsync-unauthorized-iam", "seed 001 (Amplify error)", `{ message: "Unauthorized", recoverySuggestion: \`If you're calling an Amplify-generated API, make sure to set the "authMode" in generateClient({ authMode: '...' }) to the backend authorization rule's auth provider ('apiKey', 'userPool', 'iam', 'oidc', 'lambda')\` }`),
+  seed("appsync-unauthorized-iam", "seed 001 with the CloudTrail verdict", { service: "appsync", variant: "iam", cloudTrailVerdict: "assumed", status: 401, message: "Unauthorized" }),
+  real("appsync-unauthorized-iam", "issue brief (matrix cell)", { service: "appsync", variant: "iam", status: 401, errorType: "UnauthorizedException", message: "Not Authorized to access listNotes on type Query" }),
+  real("appsync-unauthorized-iam", "amplify-js #2698 (IAM)", { variant: "iam", message: "Not Authorized to access createCoin on type Coin" }),
+  real("appsync-unauthorized-iam", "wire facts", { service: "appsync", variant: "iam", status: 401, body: '{"errors":[{"errorType":"UnauthorizedException","message":"You are not authorized to make this call."}]}' }),
+  real("appsync-unauthorized-iam", "IAM deny naming appsync:GraphQL", `User: arn:aws:sts::${ACCT}:assumed-role/amplify-authRole/CognitoIdentityCredentials is not authorized to perform: appsync:GraphQL on resource: arn:aws:appsync:ap-northeast-1:${ACCT}:apis/abc123/types/Query/fields/listNotes`),
+  nearMiss("appsync-unauthorized-iam", "appsync-field-not-authorized", "user-pool caller (amplify-hosting #3781)", { service: "appsync", variant: "id-token", status: 200, message: "Not Authorized to access createTodo on type Mutation" }),
+  nearMiss("appsync-unauthorized-iam", null, "seed 001 CloudWatch line alone (no variant: ambiguous)", "bd4f8c67-6eb0-4c98-8c6a-432e6f9f57dd Response Headers: {x-amzn-ErrorType=UnauthorizedException}"),
+
+  // appsync-unauthorized-userpool
+  real("appsync-unauthorized-userpool", "amplify-js #4373", '"errors" : [ { "errorType" : "UnauthorizedException", "message" : "Valid authorization header not provided." } ]'),
+  real("appsync-unauthorized-userpool", "amplify-js #2645", '{ "errors" : [ { "errorType" : "UnauthorizedException", "message" : "Unable to parse JWT token." } ] }'),
+  real("appsync-unauthorized-userpool", "hand-written curl with Bearer", { service: "appsync", variant: "access-token", status: 401, text: "curl -H 'Authorization: Bearer eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln' https://abc.appsync-api.us-east-1.amazonaws.com/graphql", message: "Unable to parse JWT token." }),
+  nearMiss("appsync-unauthorized-userpool", "appsync-unauthorized-iam", "IAM cell saying only Unauthorized", { service: "appsync", variant: "iam", status: 401, errorType: "UnauthorizedException", message: "Unauthorized" }),
+
+  // appsync-field-not-authorized
+  real("appsync-field-not-authorized", "amplify-android #2124", "DataStoreException{message=Failure performing sync query to AppSync: [GraphQLResponse.Error{message='Not Authorized to access syncReviews on type ModelReviewConnection'"),
+  real("appsync-field-not-authorized", "amplify-hosting #3781", '{ "data": { "createTodo": null }, "errors": [ { "path": ["createTodo"], "errorType": "Unauthorized", "message": "Not Authorized to access createTodo on type Mutation" } ] }'),
+  real("appsync-field-not-authorized", "amplify-cli #9365", { service: "appsync", variant: "access-token", message: "Not Authorized to access createUser on type User" }),
+  nearMiss("appsync-field-not-authorized", "appsync-unauthorized-iam", "same message, IAM caller", { service: "appsync", variant: "iam", message: "Not Authorized to access getUser on type User" }),
+
+  // identity-pool-config
+  seed("identity-pool-config", "seed 001", "InvalidIdentityPoolConfigurationException: Invalid identity pool configuration. Check assigned IAM roles for this pool."),
+  real("identity-pool-config", "aws-sdk-js #1615", '{"__type":"InvalidIdentityPoolConfigurationException","message":"Invalid identity pool configuration. Check assigned IAM roles for this pool."}'),
+  real("identity-pool-config", "aws-sdk-android #9", "com.amazonaws.AmazonServiceException: Not authorized to perform sts:AssumeRoleWithWebIdentity (Service: AWSSecurityTokenService; Status Code: 403; Error Code: AccessDenied; Request ID: 83bfc431-3733-11e4-90c0-6dbe37b9d930)"),
+  real("identity-pool-config", "CloudTrail verdict only", { service: "identity-pool", variant: "iam", cloudTrailVerdict: "refused" }),
+  nearMiss("identity-pool-config", "iam-action-not-authorized", "plain AssumeRole", `An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::${ACCT}:user/dev is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${ACCT}:role/deploy`),
+
+  // identity-pool-token
+  real("identity-pool-token", "amplify-flutter #851", "com.amazonaws.services.cognitoidentity.model.NotAuthorizedException: Token is not from a supported provider of this identity pool. (Service: AmazonCognitoIdentity; Status Code: 400; Error Code: NotAuthorizedException)"),
+  real("identity-pool-token", "aws-sdk-android #1431", "Invalid login token. Not a Cognito token. (Service: AmazonCognitoIdentity; Status Code: 400; Error Code: NotAuthorizedException)"),
+  real("identity-pool-token", "aws-sdk-android #52", "Unauthenticated access is not supported for this identity pool. (Service: AmazonCognitoIdentity; Status Code: 400; Error Code: NotAuthorizedException)"),
+  real("identity-pool-token", "amazon-cognito-identity-js #91", '{"__type":"NotAuthorizedException","message":"Invalid login token. Couldn\'t verify signed token."}'),
+  nearMiss("identity-pool-token", null, "sign-in failure", "NotAuthorizedException: Incorrect username or password."),
+
+  // identity-pool-role-mapping
+  real("identity-pool-role-mapping", "CloudTrail verdict", { service: "appsync", variant: "iam", cloudTrailVerdict: "assumed-other-role", status: 401, message: "Unauthorized" }),
+  real("identity-pool-role-mapping", "guest-role session in an AccessDenied", `User: arn:aws:sts::${ACCT}:assumed-role/amplify-myapp-dev-unauthRole/CognitoIdentityCredentials is not authorized to perform: s3:PutObject on resource: arn:aws:s3:::bucket/key`),
+  nearMiss("identity-pool-role-mapping", "appsync-unauthorized-iam", "role assumed as expected", { service: "appsync", variant: "iam", cloudTrailVerdict: "assumed", status: 401, message: "Unauthorized" }),
+
+  // cloudtrail-no-assume-role
+  real("cloudtrail-no-assume-role", "CloudTrail verdict", { service: "appsync", variant: "iam", cloudTrailVerdict: "absent", status: 401, message: "Unauthorized" }),
+  real("cloudtrail-no-assume-role", "CloudTrail verdict, AgentCore", { service: "agentcore", variant: "sigv4-presigned", cloudTrailVerdict: "absent" }),
+  nearMiss("cloudtrail-no-assume-role", "identity-pool-config", "the event is there, refused", { service: "identity-pool", variant: "iam", cloudTrailVerdict: "refused" }),
+];
