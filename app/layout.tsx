@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ProfilesProvider } from "@/components/profiles/profiles-provider";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -9,7 +10,11 @@ export const metadata: Metadata = {
   description: "Why does sign-in work but the next AWS call say Unauthorized?",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: proxy.ts gives each response a fresh CSP nonce, and Next
+  // can only put that nonce on the scripts of a page it renders now (a prerendered page's
+  // scripts would carry none, and the browser would refuse to run them).
+  await connection();
   return (
     <html lang="en">
       <body>

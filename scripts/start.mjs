@@ -2,12 +2,13 @@
 // Runs the dashboard and the local AWS sandbox together, both on 127.0.0.1, and stops both on
 // Ctrl-C or when either one exits.
 //
-//   node scripts/start.mjs                 build, then serve the production app + sandbox
+//   node scripts/start.mjs                 build, then serve the production app (.next/standalone) + sandbox
 //   node scripts/start.mjs --dev           next dev + sandbox
 //   node scripts/start.mjs --no-build      serve the existing build (the e2e tests use this)
 //   options: --port 3000 --sandbox-port 4577 --no-sandbox
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
 
@@ -94,8 +95,27 @@ if (!values["no-sandbox"]) {
   appEnv.AUTH_DEBUGGER_DEFAULT_PROFILE = process.env.AUTH_DEBUGGER_DEFAULT_PROFILE ?? "sandbox-demo";
 }
 
+/**
+ * `output: "standalone"` (next.config.ts) builds .next/standalone/server.js, the server the Docker
+ * image runs; serve that same server here. Like the Dockerfile, it needs the static files and
+ * public/ beside it. A build from before standalone falls back to `next start`.
+ */
+function startStandalone() {
+  const dir = ".next/standalone";
+  for (const [from, to] of [[".next/static", `${dir}/.next/static`], ["public", `${dir}/public`]]) {
+    rmSync(to, { recursive: true, force: true });
+    if (existsSync(from)) cpSync(from, to, { recursive: true });
+  }
+  // server.js changes into its own directory: make a relative presets file path absolute first.
+  const presetsFile = process.env.AUTH_DEBUGGER_PRESETS_FILE;
+  const fileEnv = presetsFile ? { AUTH_DEBUGGER_PRESETS_FILE: resolve(presetsFile) } : {};
+  run(process.execPath, [`${dir}/server.js`], { ...appEnv, ...fileEnv, PORT: values.port, HOSTNAME: HOST, NODE_ENV: "production" });
+}
+
 if (values.dev) {
   run(bin("next"), ["dev", "-H", HOST, "-p", values.port], appEnv);
+} else if (existsSync(".next/standalone/server.js")) {
+  startStandalone();
 } else {
   run(bin("next"), ["start", "-H", HOST, "-p", values.port], appEnv);
 }

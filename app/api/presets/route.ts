@@ -1,7 +1,15 @@
 import { loadPresets } from "@/lib/config/load-presets";
+import { logEvent } from "@/lib/security/log";
 
+/**
+ * The deployment's preset environments. It takes no input at all — no query, no body (a GET's
+ * body is never read) — so there is nothing to validate beyond the environment itself, which
+ * lib/config/presets checks with the profile schema.
+ */
 // Presets depend on the deployment's environment and on the sandbox being up: never cached.
 export const dynamic = "force-dynamic";
+
+let lastWarnings = "";
 
 export async function GET() {
   const env = process.env;
@@ -11,5 +19,9 @@ export async function GET() {
     AUTH_DEBUGGER_SANDBOX_URL: env.AUTH_DEBUGGER_SANDBOX_URL,
     AUTH_DEBUGGER_DEFAULT_PROFILE: env.AUTH_DEBUGGER_DEFAULT_PROFILE,
   });
+  // Tell the operator once per change, not once per page view.
+  const warnings = JSON.stringify(presets.warnings);
+  if (presets.warnings.length && warnings !== lastWarnings) logEvent("presets.warnings", { warnings: presets.warnings }, "warn");
+  lastWarnings = warnings;
   return Response.json(presets, { headers: { "Cache-Control": "no-store" } });
 }

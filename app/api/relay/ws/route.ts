@@ -2,6 +2,7 @@ import { z } from "zod";
 import { checkOutboundUrl } from "@/lib/net/allowed-hosts";
 import { sandboxOrigins } from "@/lib/net/server-config";
 import { probeUpgrade } from "@/lib/http/ws-upgrade-probe";
+import { readCappedText } from "@/lib/http/read-body";
 
 const body = z.object({ url: z.string().max(8192), protocols: z.array(z.string().max(16384)).max(8) });
 
@@ -11,8 +12,8 @@ const body = z.object({ url: z.string().max(8192), protocols: z.array(z.string()
  * logged; the answer carries only the status, error type and message.
  */
 export async function POST(request: Request) {
-  const text = await request.text();
-  if (text.length > 64 * 1024) return Response.json({ message: "Request too large" }, { status: 413 });
+  const { text, truncated } = await readCappedText(request.body, 64 * 1024);
+  if (truncated) return Response.json({ message: "Request too large" }, { status: 413 });
   let input: z.infer<typeof body>;
   try {
     input = body.parse(JSON.parse(text));
