@@ -56,3 +56,15 @@ test("a user with a temporary password is asked for a new one, as the Authentica
   await page.getByRole("button", { name: "Change Password" }).click();
   await expect(session.signedInUser()).toHaveText("newuser@example.com");
 });
+
+test("forget everything signs out and removes saved environments from this browser", async ({ page }) => {
+  const session = new SessionPage(page);
+  await session.open();
+  await session.signIn(DEMO_USER.email, DEMO_USER.password);
+  await expect(session.signedInUser()).toBeVisible();
+  await page.getByRole("link", { name: "Environments" }).click();
+  await page.getByRole("button", { name: "Forget everything…" }).click();
+  await page.getByRole("button", { name: "Yes, forget everything" }).click();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(sessionStorage).length + Object.keys(localStorage).length)).toBe(0);
+});

@@ -7,6 +7,7 @@ import { ImportOutputs } from "./import-outputs";
 import { ProfileForm } from "./profile-form";
 import { SharePanel } from "./share-panel";
 import { SharedOffer } from "./shared-offer";
+import { ForgetEverything } from "./forget-everything";
 
 const SOURCE_LABEL: Record<Profile["source"], string> = {
   sandbox: "local sandbox",
@@ -121,6 +122,8 @@ export function EnvironmentsView() {
           This browser (localStorage) — survives closing the tab
         </label>
       </section>
+
+      <ForgetEverything />
     </div>
   );
 }
