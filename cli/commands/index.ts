@@ -1,6 +1,8 @@
 import type { Command } from "./command";
 import { checkCommand } from "./check";
 import { decodeCommand } from "./decode";
+import { correlateCommand } from "./correlate";
+import { diagnoseCommand } from "./diagnose";
 
-/** The subcommands, in the order help lists them. Later: correlate, diagnose. */
-export const COMMANDS: readonly Command[] = [decodeCommand, checkCommand];
+/** The subcommands, in the order help lists them. */
+export const COMMANDS: readonly Command[] = [decodeCommand, checkCommand, diagnoseCommand, correlateCommand];

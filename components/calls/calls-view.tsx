@@ -15,6 +15,11 @@ import { AppSyncControls, INITIAL_APPSYNC } from "./appsync-controls";
 import { LiveReplies } from "./live-replies";
 import { useMatrix } from "./use-matrix";
 import { ExportButtons } from "@/components/report/export-buttons";
+import { recordFailures } from "@/components/trail/failures-store";
+import { trailLink } from "@/lib/cloudtrail/fragment";
+import type { FailedCall } from "@/lib/cloudtrail/types";
+import { getCredentialsState } from "@/components/credentials/credentials-store";
+import { firstFieldOf, trailFailures } from "./trail-failures";
 
 const APPSYNC_AXIS: MatrixAxis[] = [
   { id: APPSYNC_ROWS.http, label: "AppSync HTTP" },
@@ -39,6 +44,7 @@ function Calls() {
   const [notes, setNotes] = useState<string[]>([]);
   const [replies, setReplies] = useState<Record<string, string>>({});
   const [open, setOpen] = useState<string | null>(null);
+  const [trail, setTrail] = useState<Map<string, FailedCall>>(new Map());
   const matrix = useMatrix(timeoutMs);
   const api = profile.appSync[0];
 
@@ -71,7 +77,12 @@ function Calls() {
     });
     if (typeof cells === "string") return setNotes([cells]);
     setNotes(prepared);
-    await matrix.run(cells, withDiagnosis);
+    const startedAt = new Date();
+    const results = await matrix.run(cells, withDiagnosis);
+    // Failed IAM cells go to /trail: was the role assumed when they failed?
+    const failures = trailFailures(profile, results, getCredentialsState(), startedAt, firstFieldOf(appSync.query));
+    setTrail(failures);
+    recordFailures([...failures.values()]);
   }
 
   const openResult = open ? matrix.results.get(open) : undefined;
@@ -143,7 +154,13 @@ function Calls() {
       {profile.agentCore && <MatrixTable label="AgentCore matrix" rows={AGENTCORE_AXIS} columns={AGENTCORE_COLUMN_AXIS} results={matrix.results} exists={matrix.exists} onOpen={setOpen} />}
       <LiveReplies replies={replies} />
       {open && openResult && (
-        <CellDetail title={describeKey(open, allAxes)} result={openResult} onClose={() => setOpen(null)} onRelay={() => void matrix.rerun(open, "relay")} />
+        <CellDetail
+          title={describeKey(open, allAxes)}
+          result={openResult}
+          onClose={() => setOpen(null)}
+          onRelay={() => void matrix.rerun(open, "relay")}
+          trailHref={trail.get(open) ? trailLink(trail.get(open)!) : undefined}
+        />
       )}
     </div>
   );

@@ -32,11 +32,12 @@ export function useMatrix(timeoutMs: number) {
       setResults(new Map());
       setRunning(true);
       const started = performance.now();
-      await runCells(next, { timeoutMs, signal: abort.signal, onResult: update });
+      const results = await runCells(next, { timeoutMs, signal: abort.signal, onResult: update });
       if (controller.current === abort) {
         setWallMs(Math.round(performance.now() - started));
         setRunning(false);
       }
+      return results;
     },
     [timeoutMs, update],
   );

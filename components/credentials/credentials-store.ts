@@ -37,6 +37,9 @@ export function useCredentials(): CredentialsState {
   );
 }
 
+/** The current state outside React (the matrix reads it once a run has finished). */
+export const getCredentialsState = (): CredentialsState => state;
+
 const FRESH_MS = 5 * 60_000;
 
 export function ensureCredentials(profile: Profile, idToken: string, options: { flow?: IdentityFlow; roleArn?: string; force?: boolean } = {}): Promise<CredentialsState> {

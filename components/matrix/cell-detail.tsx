@@ -10,11 +10,14 @@ export function CellDetail({
   result,
   onClose,
   onRelay,
+  trailHref,
 }: {
   title: string;
   result: CellResult;
   onClose: () => void;
   onRelay?: () => void;
+  /** Where CloudTrail can tell whether the identity pool's role was assumed for this call. */
+  trailHref?: string;
 }) {
   const d = result.detail ?? {};
   return (
@@ -49,6 +52,14 @@ export function CellDetail({
             How to fix it
           </Link>
         </div>
+      )}
+      {trailHref && (
+        <p className="text-sm">
+          <Link href={trailHref} className="rounded border border-slate-300 px-2 py-1 text-slate-800 hover:bg-slate-100">
+            Check CloudTrail
+          </Link>{" "}
+          <span className="text-slate-600">Was the identity pool&apos;s role assumed when this call failed?</span>
+        </p>
       )}
       {d.notes && d.notes.length > 0 && (
         <ul className="list-disc pl-5 text-sm text-slate-700">

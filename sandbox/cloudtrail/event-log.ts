@@ -2,7 +2,7 @@
  * The sandbox's CloudTrail: an in-memory, append-only list of management events in CloudTrail's
  * record shape (eventVersion 1.08), newest last. Services record what the real service would
  * log (today: sts:AssumeRoleWithWebIdentity, which Cognito identity pools call on the user's
- * behalf); a later LookupEvents endpoint reads it through `listEvents`.
+ * behalf); the LookupEvents endpoint (./index.ts) reads it a page at a time through `page`.
  */
 
 export interface CloudTrailUserIdentity {
@@ -66,7 +66,7 @@ export interface EventFilter {
 /** CloudTrail keeps 90 days of management events for LookupEvents. */
 const RETENTION_MS = 90 * 24 * 3600 * 1000;
 /** A bound on memory for long-running sandboxes; far more than any support session produces. */
-const MAX_EVENTS = 10_000;
+export const MAX_EVENTS = 10_000;
 
 function responseAccessKeyId(event: CloudTrailEvent): string | undefined {
   const credentials = event.responseElements?.["credentials"] as { accessKeyId?: unknown } | undefined;
@@ -95,16 +95,43 @@ function matches(event: CloudTrailEvent, filter: EventFilter): boolean {
   );
 }
 
+export interface EventPage {
+  events: CloudTrailEvent[];
+  /** Pass as `beforeSeq` for the next page; absent on the last page. */
+  nextSeq?: number;
+}
+
+export interface PageRequest {
+  /** Only events recorded before this sequence number (exclusive): the cursor of a NextToken. */
+  beforeSeq?: number;
+  limit: number;
+  /** A further condition (the sandbox's delivery delay). */
+  where?: (event: CloudTrailEvent) => boolean;
+}
+
 export class EventLog {
   private readonly events: CloudTrailEvent[] = [];
+  /** Sequence number of events[0]: a stable cursor even after old events are dropped. */
+  private firstSeq = 0;
+  /** True while every event came in no earlier than the one before, so scans may stop early. */
+  private ordered = true;
+  private capacity = MAX_EVENTS;
 
   constructor(private readonly now: () => number = Date.now) {}
+
+  /** Raises (or lowers) the memory bound, e.g. for a benchmark that records 100k events. */
+  setCapacity(max: number): void {
+    this.capacity = Math.max(1, Math.floor(max));
+    this.trim();
+  }
 
   /** Appends a copy, frozen so no caller can rewrite history after the fact. */
   recordEvent(event: CloudTrailEvent): CloudTrailEvent {
     const stored = Object.freeze(structuredClone(event));
+    const last = this.events.at(-1);
+    if (last && Date.parse(stored.eventTime) < Date.parse(last.eventTime)) this.ordered = false;
     this.events.push(stored);
-    if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
+    this.trim();
     return stored;
   }
 
@@ -112,6 +139,52 @@ export class EventLog {
   listEvents(filter: EventFilter = {}): CloudTrailEvent[] {
     const oldest = this.now() - RETENTION_MS;
     return this.events.filter((e) => Date.parse(e.eventTime) >= oldest && matches(e, filter)).reverse();
+  }
+
+  /**
+   * One page of `listEvents`, newest first, walking back from a cursor instead of filtering the
+   * whole log per page: LookupEvents over a 100k-event history stays cheap per request.
+   */
+  page(filter: EventFilter, request: PageRequest): EventPage {
+    const oldest = Math.max(this.now() - RETENTION_MS, filter.startTime?.getTime() ?? -Infinity);
+    const cursor = request.beforeSeq === undefined ? this.events.length - 1 : request.beforeSeq - this.firstSeq - 1;
+    const start = Math.min(cursor, this.lastAtOrBefore(filter.endTime));
+    const out: CloudTrailEvent[] = [];
+    for (let i = start; i >= 0; i--) {
+      const event = this.events[i]!;
+      const time = Date.parse(event.eventTime);
+      if (time < oldest) {
+        if (this.ordered) break;
+        continue;
+      }
+      if (!matches(event, filter) || (request.where && !request.where(event))) continue;
+      if (out.length === request.limit) return { events: out, nextSeq: this.firstSeq + i + 1 };
+      out.push(event);
+    }
+    return { events: out };
+  }
+
+  /** Index of the newest event at or before `end` (binary search while the log is in order). */
+  private lastAtOrBefore(end: Date | undefined): number {
+    let high = this.events.length - 1;
+    if (!end || !this.ordered) return high;
+    let low = 0;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (Date.parse(this.events[mid]!.eventTime) <= end.getTime()) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found;
+  }
+
+  private trim(): void {
+    const excess = this.events.length - this.capacity;
+    if (excess <= 0) return;
+    this.events.splice(0, excess);
+    this.firstSeq += excess;
   }
 }
 

@@ -1,0 +1,71 @@
+import type { Profile } from "@/lib/config/profile";
+import type { FailedCall } from "@/lib/cloudtrail/types";
+import { appSyncEndpoints } from "@/lib/appsync/endpoints";
+import { roleArnOf } from "@/lib/identity/explain";
+import type { CellResult } from "@/lib/matrix/types";
+import type { CredentialsState } from "@/components/credentials/credentials-store";
+
+/** Cells whose failure CloudTrail can explain: the ones that used, or needed, identity-pool credentials. */
+const IAM_COLUMNS = new Set(["iam", "sigv4", "amplify:AWS_IAM"]);
+
+const LABEL: Record<string, string> = {
+  "appsync-http": "AppSync HTTP",
+  "appsync-realtime": "AppSync realtime",
+  "agentcore-http": "AgentCore runtime HTTP",
+  "agentcore-ws": "AgentCore runtime WebSocket",
+  "gateway-mcp": "AgentCore gateway",
+};
+
+/**
+ * One FailedCall per refused IAM cell, carrying everything the correlation needs: when, which
+ * identity and key, the role the session expected, and the action and resource the call needed.
+ */
+export function trailFailures(
+  profile: Profile,
+  results: ReadonlyMap<string, CellResult>,
+  credentials: CredentialsState,
+  at: Date,
+  firstField: string | undefined,
+): Map<string, FailedCall> {
+  const out = new Map<string, FailedCall>();
+  const ok = credentials.status === "ok" ? credentials : undefined;
+  const expectedRoleArn = ok?.callerArn ? roleArnOf(ok.callerArn) : undefined;
+  const account = ok?.callerArn?.split(":")[4];
+  for (const [key, result] of results) {
+    const [row = "", column = ""] = key.split("|");
+    const failed = result.status === "fail" || (result.status === "not-run" && credentials.status === "error");
+    if (!IAM_COLUMNS.has(column) || !failed) continue;
+    const need = neededPermission(profile, row, account, firstField);
+    out.set(key, {
+      at: at.toISOString(),
+      label: `${LABEL[row] ?? row} · ${column}`,
+      variant: ok ? `identity pool (${ok.credentials.flow})` : "identity pool",
+      identityPoolId: profile.identityPoolId,
+      identityId: ok?.credentials.identityId,
+      accessKeyId: ok?.credentials.accessKeyId,
+      expectedRoleArn,
+      ...need,
+    });
+  }
+  return out;
+}
+
+function neededPermission(profile: Profile, row: string, account: string | undefined, field: string | undefined) {
+  if (row.startsWith("appsync")) {
+    const api = profile.appSync[0];
+    const apiId = api ? appSyncEndpoints(api.url).apiId : undefined;
+    const type = row === "appsync-realtime" ? "Subscription" : "Query";
+    return {
+      action: "appsync:GraphQL",
+      resource: api && account && apiId ? `arn:aws:appsync:${api.region}:${account}:apis/${apiId}/types/${type}/fields/${field ?? "*"}` : undefined,
+    };
+  }
+  if (row === "agentcore-ws") return { action: "bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStream", resource: profile.agentCore?.runtimeArn };
+  if (row === "agentcore-http") return { action: "bedrock-agentcore:InvokeAgentRuntime", resource: profile.agentCore?.runtimeArn };
+  return { action: "bedrock-agentcore:InvokeGateway", resource: undefined };
+}
+
+/** The first field an operation selects (`query { listNotes … }` → listNotes). */
+export function firstFieldOf(query: string): string | undefined {
+  return /\{\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(query.replace(/#[^\n]*/g, ""))?.[1];
+}
