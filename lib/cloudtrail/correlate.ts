@@ -2,6 +2,7 @@ import { absentVerdict } from "./absent";
 import { assumedWording, otherRoleWording, refusedWording } from "./explain";
 import { highlightsFor } from "./highlights";
 import { WEB_IDENTITY_EVENT, type CorrelationContext, type Evidence, type EvidenceRelation, type FailedCall, type TrailEvent, type Verdict } from "./types";
+import { sameRole } from "./role-match";
 
 /**
  * The correlation engine: for each failed call, the AssumeRoleWithWebIdentity event that gave
@@ -27,7 +28,7 @@ function relationOf(failure: FailedCall, event: TrailEvent): EvidenceRelation | 
     return event.identityId === failure.identityId && samePool ? "same-identity" : null;
   }
   if (failure.identityPoolId) return event.identityPoolId === failure.identityPoolId ? "same-pool" : null;
-  if (failure.expectedRoleArn) return event.roleArn === failure.expectedRoleArn ? "same-role" : null;
+  if (failure.expectedRoleArn) return sameRole(event.roleArn, failure.expectedRoleArn) ? "same-role" : null;
   return null;
 }
 
@@ -55,7 +56,7 @@ function decide(failure: FailedCall, primary: TrailEvent, relation: EvidenceRela
   const evidenceList = [primary, ...others.filter((e) => e !== primary)].slice(0, MAX_EVIDENCE).map((e) => evidence(failure, e, e === primary ? relation : (relationOf(failure, e) ?? relation)));
 
   if (primary.errorCode) return { failure, verdict: "refused", ...refusedWording(primary), evidence: evidenceList, notes };
-  if (failure.expectedRoleArn && primary.roleArn && primary.roleArn !== failure.expectedRoleArn) {
+  if (failure.expectedRoleArn && primary.roleArn && !sameRole(primary.roleArn, failure.expectedRoleArn)) {
     return { failure, verdict: "assumed-other-role", ...otherRoleWording(primary, failure), evidence: evidenceList, notes };
   }
   if (!failure.expectedRoleArn) notes.push("No expected role was given: compare requestParameters.roleArn with the role you expect.");

@@ -1,5 +1,6 @@
 import { formatDuration } from "../format/time";
 import type { FailedCall, Highlight, TrailEvent } from "./types";
+import { sameRole } from "./role-match";
 
 /**
  * The fields of an AssumeRoleWithWebIdentity record a person should look at for this failure,
@@ -16,10 +17,10 @@ export function relativeToCall(eventMs: number, callMs: number): string {
   return `${formatDuration(Math.abs(delta))} ${delta < 0 ? "before" : "after"} the call`;
 }
 
-function compare(field: string, value: string | undefined, expected: string | undefined, what: string): Highlight[] {
+function compare(field: string, value: string | undefined, expected: string | undefined, what: string, same = (a: string, b: string) => a === b): Highlight[] {
   if (value === undefined) return [];
   if (expected === undefined) return [{ field, value, tone: "info", note: what }];
-  return value === expected
+  return same(value, expected)
     ? [{ field, value, tone: "match", note: `${what}: the same as the failing call's` }]
     : [{ field, value, tone: "mismatch", note: `${what}: the failing call has ${expected}` }];
 }
@@ -31,7 +32,7 @@ export function highlightsFor(event: TrailEvent, failure: FailedCall): Highlight
     out.push({ field: "errorCode", value: event.errorCode, tone: "error", note: "STS refused: no credentials came from this attempt" });
     if (event.errorMessage) out.push({ field: "errorMessage", value: event.errorMessage, tone: "error", note: "STS's reason, verbatim" });
   }
-  out.push(...compare("requestParameters.roleArn", event.roleArn, failure.expectedRoleArn, "the role asked for"));
+  out.push(...compare("requestParameters.roleArn", event.roleArn, failure.expectedRoleArn, "the role asked for", sameRole));
   out.push(...compare("responseElements.credentials.accessKeyId", event.issuedAccessKeyId, failure.accessKeyId, "the access key handed out"));
   const identityField = event.record["responseElements"] ? "responseElements.subjectFromWebIdentityToken" : "userIdentity.principalId";
   out.push(...compare(identityField, event.identityId, failure.identityId, "the identity id"));

@@ -44,6 +44,12 @@ export const BASE_SECURITY_HEADERS: readonly HeaderEntry[] = [
 export const NON_DOCUMENT_CSP_VALUE = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
+ * Static chunks may start a Web Worker (the CloudTrail file parser), and a worker lives under
+ * its own script's CSP: it must be allowed to load the app's other chunks, and nothing else.
+ */
+export const STATIC_CSP_VALUE = "default-src 'none'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
  * Paths that are never HTML documents; proxy.ts's matcher excludes exactly these, so the two
  * CSPs never meet. `/api/` is excluded from the proxy also so that request bodies there are not
  * buffered by it (Next buffers up to 10 MB per request for a proxy; the routes cap their own).
@@ -54,7 +60,10 @@ export const NON_DOCUMENT_PATHS = ["/api/:path*", "/_next/static/:path*", "/_nex
 export function nextConfigHeaders(): Array<{ source: string; headers: HeaderEntry[] }> {
   return [
     { source: "/:path*", headers: [...BASE_SECURITY_HEADERS] },
-    ...NON_DOCUMENT_PATHS.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: NON_DOCUMENT_CSP_VALUE }] })),
+    ...NON_DOCUMENT_PATHS.map((source) => ({
+      source,
+      headers: [{ key: "Content-Security-Policy", value: source.startsWith("/_next/static") ? STATIC_CSP_VALUE : NON_DOCUMENT_CSP_VALUE }],
+    })),
   ];
 }
 

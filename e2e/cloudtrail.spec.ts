@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { CallsPage } from "./pages/calls-page";
+
+test("seed 001 in three clicks: run the matrix, check CloudTrail on the red IAM cell, read the verdict", async ({ page }) => {
+  const calls = new CallsPage(page);
+  await calls.signInTo("appsync-role-wrong-resource", "migrate@example.com", "Migrate-Passw0rd!");
+  await expect(page.getByTestId("identity-id")).toBeVisible();
+  await calls.runAll();
+  await calls.cell("appsync-http", "iam").click();
+  await page.getByRole("dialog").getByRole("link", { name: "Check CloudTrail" }).click();
+  await expect(page).toHaveURL(/\/trail#at=/);
+  await expect(page.locator('[data-failure-source="link"]')).toHaveCount(1);
+
+  // A support engineer's read-only CloudTrail key for this (sandbox) account.
+  const lookup = page.getByRole("form", { name: "Look up CloudTrail" });
+  await lookup.getByLabel("Access key id").fill("AKIAEXAMPLEWRONGRES1");
+  await lookup.getByLabel("Secret access key").fill("sandboxWrongResTrailReaderSecretEXAMPLE1");
+  await lookup.getByRole("button", { name: "Look up AssumeRoleWithWebIdentity events" }).click();
+  await expect(page.locator('[data-lookup-status="done"]')).toBeVisible();
+  const verdict = page.locator("[data-verdict]").first();
+  await expect(verdict).toHaveAttribute("data-verdict", "assumed");
+  await expect(verdict).toContainText("The role was assumed");
+  await expect(verdict.locator("[data-needed]")).toContainText("appsync:GraphQL");
+  await expect(page.locator('[data-timeline="event"][data-outcome="issued"]').first()).toBeVisible();
+  await expect(page.locator('[data-note="data-events"]')).toBeVisible();
+});
+
+test("identity-pool-trust-broken: CloudTrail shows the assumption was refused", async ({ page }) => {
+  const calls = new CallsPage(page);
+  await calls.signInTo("identity-pool-trust-broken", "trust@example.com", "Trust-Passw0rd!");
+  await expect(page.getByTestId("credentials-error")).toBeVisible();
+  await page.getByRole("link", { name: "CloudTrail" }).click();
+  const add = page.getByRole("form", { name: "Add a failed call" });
+  await add.getByRole("button", { name: "Add failed call" }).click();
+  const lookup = page.getByRole("form", { name: "Look up CloudTrail" });
+  await lookup.getByLabel("Access key id").fill("AKIAEXAMPLETRUSTBRK1");
+  await lookup.getByLabel("Secret access key").fill("sandboxTrustBrokenTrailReaderSecretEXMP1");
+  await lookup.getByRole("button", { name: "Look up AssumeRoleWithWebIdentity events" }).click();
+  const verdict = page.locator("[data-verdict]").first();
+  await expect(verdict).toHaveAttribute("data-verdict", "refused");
+  await expect(verdict).toContainText("AccessDenied");
+});
