@@ -18,8 +18,7 @@ import { ExportButtons } from "@/components/report/export-buttons";
 import { recordFailures } from "@/components/trail/failures-store";
 import { trailLink } from "@/lib/cloudtrail/fragment";
 import type { FailedCall } from "@/lib/cloudtrail/types";
-import { getCredentialsState } from "@/components/credentials/credentials-store";
-import { firstFieldOf, trailFailures } from "./trail-failures";
+
 
 const APPSYNC_AXIS: MatrixAxis[] = [
   { id: APPSYNC_ROWS.http, label: "AppSync HTTP" },
@@ -62,10 +61,12 @@ function Calls() {
     setReplies({});
     // The call machinery (AWS SDK clients, signing, GraphQL, aws-amplify's API client) loads on
     // the first run, not with the page.
-    const [{ buildCells }, { gatherCredentials }, { withDiagnosis }] = await Promise.all([
+    const [{ buildCells }, { gatherCredentials }, { withDiagnosis }, { trailFailures, firstFieldOf }, { getCredentialsState }] = await Promise.all([
       import("./build-cells"),
       import("./gather-credentials"),
       import("./diagnose-cell"),
+      import("./trail-failures"),
+      import("@/components/credentials/credentials-store"),
     ]);
     const { credentials, notes: prepared } = await gatherCredentials(profile);
     const cells = buildCells({
