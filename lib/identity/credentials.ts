@@ -72,17 +72,7 @@ export async function getIdentityCredentials(request: IdentityRequest): Promise<
     const { Credentials } = await step("GetCredentialsForIdentity", () =>
       client.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins })),
     );
-    if (!Credentials?.AccessKeyId || !Credentials.SecretKey || !Credentials.SessionToken) {
-      throw new IdentityPoolError("GetCredentialsForIdentity", "MissingCredentials", "The answer held no credentials.");
-    }
-    return {
-      identityId: IdentityId,
-      flow: "enhanced",
-      accessKeyId: Credentials.AccessKeyId,
-      secretAccessKey: Credentials.SecretKey,
-      sessionToken: Credentials.SessionToken,
-      expiration: Credentials.Expiration ?? new Date(Date.now() + 3600_000),
-    };
+    return issued("GetCredentialsForIdentity", IdentityId, "enhanced", Credentials && { ...Credentials, SecretAccessKey: Credentials.SecretKey });
   }
 
   if (!request.roleArn) throw new IdentityPoolError("AssumeRoleWithWebIdentity", "MissingRoleArn", "The basic flow needs the ARN of the role to assume.");
@@ -95,16 +85,28 @@ export async function getIdentityCredentials(request: IdentityRequest): Promise<
   const { Credentials } = await step("AssumeRoleWithWebIdentity", () =>
     sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: request.roleArn, RoleSessionName: "CognitoIdentityCredentials", WebIdentityToken: Token })),
   );
-  if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey || !Credentials.SessionToken) {
-    throw new IdentityPoolError("AssumeRoleWithWebIdentity", "MissingCredentials", "The answer held no credentials.");
+  return issued("AssumeRoleWithWebIdentity", IdentityId, "basic", Credentials);
+}
+
+interface IssuedShape {
+  AccessKeyId?: string;
+  SecretAccessKey?: string;
+  SessionToken?: string;
+  Expiration?: Date;
+}
+
+/** Both flows end in the same four values; an answer without them is an error of that step. */
+function issued(name: IdentityStep, identityId: string, flow: IdentityFlow, c: IssuedShape | undefined): IdentityCredentials {
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+    throw new IdentityPoolError(name, "MissingCredentials", "The answer held no credentials.");
   }
   return {
-    identityId: IdentityId,
-    flow: "basic",
-    accessKeyId: Credentials.AccessKeyId,
-    secretAccessKey: Credentials.SecretAccessKey,
-    sessionToken: Credentials.SessionToken,
-    expiration: Credentials.Expiration ?? new Date(Date.now() + 3600_000),
+    identityId,
+    flow,
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    expiration: c.Expiration ?? new Date(Date.now() + 3600_000),
   };
 }
 

@@ -1,0 +1,45 @@
+import { InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type RunningSandbox } from "../../sandbox/server";
+import { DEMO, sdkClient } from "../../sandbox/test-support";
+import { getIdentityCredentials, IdentityPoolError } from "./credentials";
+
+let sandbox: RunningSandbox;
+let idToken: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  const auth = await sdkClient(sandbox.url).send(
+    new InitiateAuthCommand({ ClientId: DEMO.clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: DEMO.user.email, PASSWORD: DEMO.user.password } }),
+  );
+  idToken = auth.AuthenticationResult!.IdToken!;
+});
+afterAll(() => sandbox.close());
+
+const request = () => ({
+  region: DEMO.region,
+  identityPoolId: DEMO.identityPoolId,
+  userPoolId: DEMO.userPoolId,
+  idToken,
+  cognitoIdentityEndpoint: `${sandbox.url}/cognito-identity`,
+  stsEndpoint: `${sandbox.url}/sts`,
+});
+
+describe("getIdentityCredentials", () => {
+  it("gets temporary credentials through the enhanced flow", async () => {
+    const credentials = await getIdentityCredentials({ ...request(), flow: "enhanced" });
+    expect(credentials.identityId).toMatch(/^ap-northeast-1:/);
+    expect(credentials.accessKeyId).toMatch(/^ASIA/);
+    expect(credentials.expiration.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("names the step and carries AWS's error verbatim", async () => {
+    const failure = getIdentityCredentials({ ...request(), idToken: "not-a-token", flow: "enhanced" });
+    await expect(failure).rejects.toBeInstanceOf(IdentityPoolError);
+    await expect(failure).rejects.toMatchObject({ step: "GetId", code: "NotAuthorizedException" });
+  });
+
+  it("refuses the basic flow without a role to assume", async () => {
+    await expect(getIdentityCredentials({ ...request(), flow: "basic" })).rejects.toMatchObject({ code: "MissingRoleArn" });
+  });
+});
