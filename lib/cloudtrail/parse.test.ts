@@ -178,3 +178,15 @@ describe("chunking (property)", () => {
     );
   });
 });
+
+describe("hostile input found by fuzzing", () => {
+  it.each(["[Z}Ds", "[}", "[1}}}", '{"Records":[}]}', "[,}"])("finishes on %j instead of looping", (text) => {
+    const started = Date.now();
+    try {
+      parseTrailText(text);
+    } catch (error) {
+      expect((error as Error).name).toBe("TrailFileError");
+    }
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});

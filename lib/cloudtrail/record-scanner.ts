@@ -62,6 +62,7 @@ export class RecordScanner {
     while (i < n) {
       if (this.capture) {
         const c = this.capture;
+        const startedHere = c.fresh;
         const end = c.value.scan(chunk, i, c.fresh);
         c.fresh = false;
         if (end < 0) {
@@ -70,7 +71,9 @@ export class RecordScanner {
         }
         this.capture = null;
         this.finishCapture(c, c.value.finish(chunk, end));
-        i = end;
+        // A value that ends where it began (a stray "}" where a record should be) consumed
+        // nothing; step over that character, or the same spot would be scanned forever.
+        i = startedHere && end === i ? i + 1 : end;
         continue;
       }
       const code = chunk.charCodeAt(i);
