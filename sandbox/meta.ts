@@ -1,13 +1,14 @@
 import type { SandboxService } from "./http/types";
 import { sandboxProfiles } from "./profiles";
 import type { Scenario } from "./scenario";
+import { applyFaultSettings, type Faults } from "./faults";
 
 /**
  * The sandbox's own endpoints, under /_sandbox/ where no AWS path can collide:
  *   GET /_sandbox/health    liveness for scripts and e2e setup
  *   GET /_sandbox/profiles  dashboard presets, one per scenario
  */
-export function sandboxMeta(scenarios: readonly Scenario[]): SandboxService {
+export function sandboxMeta(scenarios: readonly Scenario[], faults: Faults): SandboxService {
   return {
     name: "sandbox",
     routes: [
@@ -16,6 +17,14 @@ export function sandboxMeta(scenarios: readonly Scenario[]): SandboxService {
         path: /^\/_sandbox\/health$/,
         async handle() {
           return { status: 200, body: { ok: true } };
+        },
+      },
+      {
+        method: "POST",
+        path: /^\/_sandbox\/faults$/,
+        async handle(_params, ctx) {
+          const result = applyFaultSettings(faults, ctx.body);
+          return result.ok ? { status: 200, body: result.faults } : { status: 400, body: { message: result.message } };
         },
       },
       {

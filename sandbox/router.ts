@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
+import { setTimeout as delay } from "node:timers/promises";
+import { createFaults, type Faults } from "./faults";
 import { AMZ_JSON_1_1, AwsError, parseJsonObject, readBody, sendAwsError, sendJson, sentErrorType } from "./http/aws-json";
 import { answerPreflight, applyCorsHeaders } from "./http/cors";
 import type { HttpResult, RequestContext, Route, SandboxService } from "./http/types";
@@ -24,7 +26,7 @@ function logLine(req: IncomingMessage, res: ServerResponse, what: string, starte
 const mountOf = (service: SandboxService) => normalizePath(service.mount ?? "/");
 const normalizePath = (path: string) => path.replace(/\/+$/, "") || "/";
 
-export function createRouter(services: readonly SandboxService[], baseUrl: () => string): RequestListener {
+export function createRouter(services: readonly SandboxService[], baseUrl: () => string, faults: Faults = createFaults()): RequestListener {
   const routes: { route: Route; service: SandboxService }[] = services.flatMap((service) =>
     (service.routes ?? []).map((route) => ({ route, service })),
   );
@@ -93,6 +95,7 @@ export function createRouter(services: readonly SandboxService[], baseUrl: () =>
       const work = (async () => {
         const body = req.method === "GET" || req.method === "HEAD" ? Buffer.alloc(0) : await readBody(req);
         const ctx: RequestContext = { requestId, baseUrl: baseUrl(), method: req.method ?? "GET", url, headers: req.headers, body };
+        if (faults.delayMs > 0 && !url.pathname.startsWith("/_sandbox/")) await delay(faults.delayMs);
         if (req.method === "POST" && targetName) await dispatchTarget(targetName, res, ctx);
         else await dispatchPath(req, res, ctx);
       })();

@@ -11,6 +11,7 @@ import { sandboxMeta } from "./meta";
 import { createSts } from "./sts/index";
 import { createRouter } from "./router";
 import { createUpgradeRouter } from "./upgrade-router";
+import { createFaults } from "./faults";
 import { assertDistinctIds, loadScenarioDir, parseScenario, type Scenario, type ScenarioInput } from "./scenario";
 
 /**
@@ -70,8 +71,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const now = options.now ?? Date.now;
   // Roles, issued credentials and the CloudTrail log, shared by every service of this sandbox.
   const iam = await createIamState(scenarios, now);
+  const faults = createFaults();
   const services = [
-    sandboxMeta(scenarios),
+    sandboxMeta(scenarios, faults),
     await createCognitoIdp(scenarios, now),
     createCognitoIdentity(scenarios, iam),
     createSts(iam),
@@ -82,7 +84,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   // The base URL is only known once listening (port 0); the router reads it per request.
   let url = "";
-  const server = createServer(createRouter(services, () => url));
+  const server = createServer(createRouter(services, () => url, faults));
   server.on("upgrade", createUpgradeRouter(services, () => url));
   await listen(server, options.port ?? DEFAULT_PORT);
   const { port } = server.address() as AddressInfo;

@@ -151,8 +151,8 @@ function Calls() {
           {notes.map((n) => <li key={n}>{n}</li>)}
         </ul>
       )}
-      {api && <MatrixTable label="AppSync matrix" rows={APPSYNC_AXIS} columns={appSyncColumns} results={matrix.results} exists={matrix.exists} onOpen={setOpen} />}
-      {profile.agentCore && <MatrixTable label="AgentCore matrix" rows={AGENTCORE_AXIS} columns={AGENTCORE_COLUMN_AXIS} results={matrix.results} exists={matrix.exists} onOpen={setOpen} />}
+      {api && <MatrixTable label="AppSync matrix" rows={APPSYNC_AXIS} columns={appSyncColumns} results={matrix.results} exists={matrix.exists} onOpen={setOpen} onCancel={matrix.cancelCell} />}
+      {profile.agentCore && <MatrixTable label="AgentCore matrix" rows={AGENTCORE_AXIS} columns={AGENTCORE_COLUMN_AXIS} results={matrix.results} exists={matrix.exists} onOpen={setOpen} onCancel={matrix.cancelCell} />}
       <LiveReplies replies={replies} />
       {open && openResult && (
         <CellDetail

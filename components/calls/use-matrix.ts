@@ -14,6 +14,8 @@ export function useMatrix(timeoutMs: number) {
   const [wallMs, setWallMs] = useState<number | null>(null);
   const cells = useRef(new Map<string, MatrixCell>());
   const controller = useRef<AbortController | null>(null);
+  const cancels = useRef(new Map<string, () => void>());
+  const onStart = useCallback((key: string, cancel: () => void) => cancels.current.set(key, cancel), []);
   const decorate = useRef<(key: string, result: CellResult) => CellResult>((_, r) => r);
 
   const update = useCallback((key: string, result: CellResult) => {
@@ -32,27 +34,29 @@ export function useMatrix(timeoutMs: number) {
       setResults(new Map());
       setRunning(true);
       const started = performance.now();
-      const results = await runCells(next, { timeoutMs, signal: abort.signal, onResult: update });
+      const results = await runCells(next, { timeoutMs, signal: abort.signal, onResult: update, onStart });
       if (controller.current === abort) {
         setWallMs(Math.round(performance.now() - started));
         setRunning(false);
       }
       return results;
     },
-    [timeoutMs, update],
+    [timeoutMs, update, onStart],
   );
 
   const rerun = useCallback(
     async (key: string, path: "browser" | "relay") => {
       const cell = cells.current.get(key);
       if (!cell) return;
-      await runCells([cell], { timeoutMs, pathOf: () => path, onResult: update });
+      await runCells([cell], { timeoutMs, pathOf: () => path, onResult: update, onStart });
     },
-    [timeoutMs, update],
+    [timeoutMs, update, onStart],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);
+  /** Stops one slow cell; the rest of the run goes on. */
+  const cancelCell = useCallback((key: string) => cancels.current.get(key)?.(), []);
   const exists = useCallback((key: string) => cells.current.has(key), []);
 
-  return { results, running, wallMs, run, rerun, cancel, exists };
+  return { results, running, wallMs, run, rerun, cancel, cancelCell, exists };
 }

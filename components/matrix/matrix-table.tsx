@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { cellKey, type CellResult, type CellStatus, type MatrixAxis } from "@/lib/matrix/types";
 
 const TONE: Record<CellStatus, string> = {
@@ -30,6 +31,7 @@ export function MatrixTable({
   results,
   exists,
   onOpen,
+  onCancel,
 }: {
   label: string;
   rows: MatrixAxis[];
@@ -37,6 +39,8 @@ export function MatrixTable({
   results: ReadonlyMap<string, CellResult>;
   exists: (key: string) => boolean;
   onOpen: (key: string) => void;
+  /** Stops one running cell (a slow endpoint). */
+  onCancel?: (key: string) => void;
 }) {
   return (
     <div className="overflow-x-auto">
@@ -62,6 +66,22 @@ export function MatrixTable({
                 const key = cellKey(row.id, column.id);
                 if (!exists(key)) return <td key={key} className="text-center text-slate-300">—</td>;
                 const result = results.get(key) ?? { status: "idle" as const, summary: "" };
+                if (result.status === "running") {
+                  return (
+                    <td key={key} className="align-top">
+                      <div data-cell={key} data-status="running" className={`min-h-16 w-full min-w-36 rounded border p-2 text-xs ${TONE.running}`}>
+                        <span className="flex items-center justify-between gap-2 font-semibold">
+                          running <Elapsed since={result.startedAt} />
+                        </span>
+                        {onCancel && (
+                          <button type="button" onClick={() => onCancel(key)} aria-label={`Cancel ${row.label}, ${column.label}`} className="mt-1 rounded border border-sky-300 bg-white px-1.5 py-0.5">
+                            Cancel
+                          </button>
+                        )}
+                      </div>
+                    </td>
+                  );
+                }
                 return (
                   <td key={key} className="align-top">
                     <button
@@ -69,7 +89,7 @@ export function MatrixTable({
                       data-cell={key}
                       data-status={result.status}
                       onClick={() => onOpen(key)}
-                      disabled={result.status === "idle" || result.status === "running"}
+                      disabled={result.status === "idle"}
                       title={result.summary}
                       aria-label={`${row.label}, ${column.label}: ${WORD[result.status]}. ${result.summary}`}
                       className={`block min-h-16 w-full min-w-36 rounded border p-2 text-left ${TONE[result.status]}`}
@@ -97,4 +117,15 @@ export function MatrixTable({
       </table>
     </div>
   );
+}
+
+/** Seconds since a cell started, ticking, so a slow endpoint is visibly slow. */
+function Elapsed({ since }: { since?: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 100);
+    return () => clearInterval(timer);
+  }, []);
+  if (since === undefined) return null;
+  return <span data-testid="elapsed" className="font-normal">{((now - since) / 1000).toFixed(1)} s</span>;
 }

@@ -45,3 +45,18 @@ describe("runCells", () => {
     expect(results.get("r|x")?.summary).toBe("Cancelled.");
   });
 });
+
+describe("cancelling one cell", () => {
+  it("ends that cell at once and leaves the others running to their answer", async () => {
+    const cancels = new Map<string, () => void>();
+    const done = runCells(
+      [cell("slow", () => new Promise(() => {})), cell("fast", after(100, { status: "pass", summary: "ok" }))],
+      { timeoutMs: 5000, onStart: (key, cancel) => cancels.set(key, cancel), onResult: () => {} },
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    cancels.get("r|slow")!();
+    const results = await done;
+    expect(results.get("r|slow")?.summary).toMatch(/^Cancelled after \d+ ms\.$/);
+    expect(results.get("r|fast")?.status).toBe("pass");
+  });
+});

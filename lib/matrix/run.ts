@@ -6,6 +6,8 @@ export interface RunOptions {
   /** Per cell: run through the relay instead of from the browser. */
   pathOf?: (cell: MatrixCell) => "browser" | "relay";
   onResult(key: string, result: CellResult): void;
+  /** Hands out a way to cancel one cell (a slow endpoint) without touching the others. */
+  onStart?(key: string, cancel: () => void): void;
 }
 
 /**
@@ -22,19 +24,30 @@ export async function runCells(cells: readonly MatrixCell[], options: RunOptions
       const onAbort = () => controller.abort();
       options.signal?.addEventListener("abort", onAbort);
       const started = Date.now();
-      options.onResult(key, { status: "running", summary: "Running…" });
+      let cancelled = false;
+      options.onStart?.(key, () => {
+        cancelled = true;
+        controller.abort();
+      });
+      options.onResult(key, { status: "running", summary: "Running…", startedAt: started });
       let timer: ReturnType<typeof setTimeout> | undefined;
       const deadline = new Promise<CellResult>((resolve) => {
         timer = setTimeout(() => {
-          controller.abort();
+          // Settle as a timeout first; the abort that follows only tells the cell to stop.
           resolve({ status: "error", summary: `Timed out after ${options.timeoutMs} ms`, latencyMs: Date.now() - started });
+          controller.abort();
         }, options.timeoutMs + 250);
       });
       let result: CellResult;
       try {
+        // An abort ends the cell at once, even if its protocol code is slow to notice.
+        const aborted = new Promise<CellResult>((resolve) =>
+          controller.signal.addEventListener("abort", () => resolve({ status: "error", summary: "Cancelled.", latencyMs: Date.now() - started })),
+        );
         result = await Promise.race([
           cell.run({ signal: controller.signal, timeoutMs: options.timeoutMs, path: options.pathOf?.(cell) ?? "browser" }),
           deadline,
+          aborted,
         ]);
       } catch (error) {
         result = { status: "error", summary: `The test itself failed: ${(error as Error).message}`, latencyMs: Date.now() - started };
@@ -42,7 +55,8 @@ export async function runCells(cells: readonly MatrixCell[], options: RunOptions
         clearTimeout(timer);
         options.signal?.removeEventListener("abort", onAbort);
       }
-      if (options.signal?.aborted && result.status === "error") result = { ...result, summary: "Cancelled." };
+      if (cancelled) result = { status: "error", summary: `Cancelled after ${Date.now() - started} ms.`, latencyMs: Date.now() - started, detail: result.detail };
+      else if (options.signal?.aborted && result.status === "error") result = { ...result, summary: "Cancelled." };
       results.set(key, result);
       options.onResult(key, result);
     }),

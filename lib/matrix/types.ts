@@ -38,6 +38,8 @@ export interface CellResult {
   detail?: CellDetail;
   /** True when the browser blocked the call and the relay could run it instead. */
   relayAvailable?: boolean;
+  /** While running: when the cell started (ms since the epoch), so the page can show the wait. */
+  startedAt?: number;
   /** The best-fitting known failure, when the cell did not pass (lib/diagnosis). */
   diagnosis?: { id: string; title: string; cause: string };
 }
