@@ -112,7 +112,9 @@ describe("GetCallerIdentity", () => {
 
   it("answers a wrong secret with SignatureDoesNotMatch", async () => {
     const credentials = await demoCredentials();
-    const error = await failure(callerIdentity({ ...credentials, secretAccessKey: `${credentials.secretAccessKey.slice(0, -1)}x` }));
+    // Change the last character to one it is not, so the secret really differs.
+    const last = credentials.secretAccessKey.at(-1) === "x" ? "y" : "x";
+    const error = await failure(callerIdentity({ ...credentials, secretAccessKey: `${credentials.secretAccessKey.slice(0, -1)}${last}` }));
     expect(error.name).toBe("SignatureDoesNotMatch");
     expect(error.message).toMatch(/^The request signature we calculated does not match the signature you provided\./);
     expect(error.$metadata?.httpStatusCode).toBe(403);
