@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { Profile } from "@/lib/config/profile";
-import { explainIdentityError, maskAccessKeyId, roleArnOf } from "@/lib/identity/explain";
+import { maskAccessKeyId, roleArnOf } from "@/lib/identity/explain";
 import type { IdentityFlow } from "@/lib/identity/credentials";
 import { Countdown } from "@/components/session/countdown";
 import { ensureCredentials, useCredentials } from "./credentials-store";
@@ -56,13 +56,11 @@ function CredentialsBody() {
     case "unavailable":
       return <p className="text-sm text-slate-600">{state.reason}</p>;
     case "error": {
-      const meaning = explainIdentityError(state.error.code, state.error.message);
       return (
         <div role="alert" data-testid="credentials-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           <p>
             <strong>{state.error.code}</strong> at {state.error.step}: {state.error.message}
           </p>
-          {meaning && <p className="mt-1">{meaning}</p>}
           <DiagnosisHint input={{ service: "identity-pool", errorType: state.error.code, message: state.error.message }} />
         </div>
       );
