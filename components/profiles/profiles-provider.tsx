@@ -6,7 +6,6 @@ import type { PresetList } from "@/lib/config/presets";
 import {
   ACTIVE_PROFILE_KEY,
   TOKEN_STORAGE_KEY,
-  readProfiles,
   readTokenStorageChoice,
   upsertProfile,
   writeProfiles,
@@ -40,13 +39,17 @@ export function useProfiles(): ProfilesState {
 
 export function ProfilesProvider({ children }: { children: ReactNode }) {
   const [presets, setPresets] = useState<PresetList | null>(null);
-  const [saved, setSaved] = useState<StoredProfiles>({ profiles: [], rejected: [] });
+  // null until read: validating them needs zod, loaded after first paint rather than with every page.
+  const [saved, setSaved] = useState<StoredProfiles | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [tokenStorage, setTokenStorageState] = useState<TokenStorageChoice>("session");
   const [configuration, setConfiguration] = useState("");
 
   useEffect(() => {
-    setSaved(readProfiles(window.localStorage));
+    let current = true;
+    void import("@/lib/config/read-profiles").then(({ readProfiles }) => {
+      if (current) setSaved(readProfiles(window.localStorage));
+    });
     setActiveId(window.localStorage.getItem(ACTIVE_PROFILE_KEY));
     setTokenStorageState(readTokenStorageChoice(window.localStorage));
     const controller = new AbortController();
@@ -59,14 +62,19 @@ export function ProfilesProvider({ children }: { children: ReactNode }) {
         if (error.name === "AbortError") return;
         setPresets({ profiles: [], warnings: [`Preset environments could not be loaded: ${error.message}`] });
       });
-    return () => controller.abort();
+    return () => {
+      current = false;
+      controller.abort();
+    };
   }, []);
 
-  const profiles = useMemo(() => [...(presets?.profiles ?? []), ...saved.profiles], [presets, saved]);
-  const active =
-    profiles.find((p) => p.id === activeId) ??
-    profiles.find((p) => p.id === presets?.defaultProfileId) ??
-    profiles[0];
+  const profiles = useMemo(() => [...(presets?.profiles ?? []), ...(saved?.profiles ?? [])], [presets, saved]);
+  // Until both lists are in, a saved active profile would look missing and the default would be
+  // configured for a moment; nothing is chosen before then.
+  const loaded = presets !== null && saved !== null;
+  const active = loaded
+    ? (profiles.find((p) => p.id === activeId) ?? profiles.find((p) => p.id === presets?.defaultProfileId) ?? profiles[0])
+    : undefined;
 
   // Re-configure only when what Amplify sees changes, not on every render.
   const activeKey = active ? JSON.stringify(active) : "";
@@ -92,17 +100,17 @@ export function ProfilesProvider({ children }: { children: ReactNode }) {
 
   const saveProfile = useCallback((profile: Profile) => {
     setSaved((current) => {
-      const next = upsertProfile(current.profiles, { ...profile, source: "user" });
+      const next = upsertProfile(current?.profiles ?? [], { ...profile, source: "user" });
       writeProfiles(window.localStorage, next);
-      return { ...current, profiles: next };
+      return { rejected: current?.rejected ?? [], profiles: next };
     });
   }, []);
 
   const deleteProfile = useCallback((id: string) => {
     setSaved((current) => {
-      const next = current.profiles.filter((p) => p.id !== id);
+      const next = (current?.profiles ?? []).filter((p) => p.id !== id);
       writeProfiles(window.localStorage, next);
-      return { ...current, profiles: next };
+      return { rejected: current?.rejected ?? [], profiles: next };
     });
   }, []);
 
@@ -112,12 +120,12 @@ export function ProfilesProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value: ProfilesState = {
-    ready: presets !== null && (active === undefined || configuration.startsWith(`${active.id}:${tokenStorage}:`)),
+    ready: loaded && (active === undefined || configuration.startsWith(`${active.id}:${tokenStorage}:`)),
     profiles,
     active,
     configuration,
     warnings: presets?.warnings ?? [],
-    rejected: saved.rejected,
+    rejected: saved?.rejected ?? [],
     tokenStorage,
     selectProfile,
     saveProfile,

@@ -1,12 +1,18 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import { decodeToken, type DecodedToken } from "@/lib/tokens/decode";
 import { extractTokens } from "@/lib/tokens/extract";
 import { isTokensError } from "@/lib/tokens/errors";
 import { AuthorizerPanel } from "./authorizer-panel";
 import { ClaimsTable } from "./claims-table";
-import { VerificationPanel } from "./verification-panel";
+
+// Signature checking (jose's verifier, the JWKS cache) loads when Verify is pressed: reading a
+// pasted token needs only the decoder.
+const VerificationPanel = dynamic(() => import("./verification-panel").then((m) => m.VerificationPanel), {
+  loading: () => <p className="text-sm text-slate-500">Loading the verifier…</p>,
+});
 
 type Entry = { source: string } & ({ token: DecodedToken } | { error: string });
 

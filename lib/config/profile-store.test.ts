@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { profileSchema } from "./profile";
-import { PROFILES_KEY, newProfileId, readProfiles, readTokenStorageChoice, upsertProfile, writeProfiles, type KeyValueStore } from "./profile-store";
+import { PROFILES_KEY, newProfileId, readTokenStorageChoice, upsertProfile, writeProfiles, type KeyValueStore } from "./profile-store";
+import { readProfiles } from "./read-profiles";
 
 function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Record<string, string> } {
   const data = { ...initial };

@@ -1,11 +1,11 @@
-import { z } from "zod";
-import { toFieldErrors, type FieldError } from "./field-errors";
-import { profileSchema, type Profile } from "./profile";
+import type { FieldError } from "./field-errors";
+import type { Profile } from "./profile";
 
 /**
  * Profiles the person created, kept in the browser (localStorage: profiles hold no secrets
  * except an optional AppSync API key the person typed in themselves). Written against a minimal
- * Storage interface so tests and the CLI can use it without a DOM.
+ * Storage interface so tests and the CLI can use it without a DOM. Reading them back validates
+ * with zod and lives in read-profiles.ts, so the layout can load it after first paint.
  */
 
 export type KeyValueStore = Pick<Storage, "getItem" | "setItem" | "removeItem">;
@@ -20,26 +20,6 @@ export interface StoredProfiles {
   profiles: Profile[];
   /** Entries that no longer pass the schema (edited by hand, older version): shown, not lost. */
   rejected: { index: number; errors: FieldError[] }[];
-}
-
-export function readProfiles(store: KeyValueStore): StoredProfiles {
-  const raw = store.getItem(PROFILES_KEY);
-  if (!raw) return { profiles: [], rejected: [] };
-  let list: unknown;
-  try {
-    list = JSON.parse(raw);
-  } catch {
-    return { profiles: [], rejected: [{ index: -1, errors: [{ path: PROFILES_KEY, message: "saved profiles are not valid JSON" }] }] };
-  }
-  const items = z.array(z.unknown()).safeParse(list);
-  if (!items.success) return { profiles: [], rejected: [] };
-  const result: StoredProfiles = { profiles: [], rejected: [] };
-  items.data.forEach((item, index) => {
-    const parsed = profileSchema.safeParse(item);
-    if (parsed.success) result.profiles.push({ ...parsed.data, source: "user" });
-    else result.rejected.push({ index, errors: toFieldErrors(parsed.error) });
-  });
-  return result;
 }
 
 export function writeProfiles(store: KeyValueStore, profiles: Profile[]): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { diagnosisLink, diagnosisUrl, ruleIdFromHash } from "./links";
+import { diagnosisLink, diagnosisUrl } from "./links";
+import { ruleIdFromHash } from "./rule-ids";
 import { RULES } from "./rules";
 
 describe("links to rules", () => {

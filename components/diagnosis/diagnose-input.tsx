@@ -1,0 +1,63 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import type { Match } from "@/lib/diagnosis/types";
+import { DiagnosisCard } from "./diagnosis-card";
+
+const MAX_CHARS = 2 * 1024 * 1024;
+
+type Diagnose = (text: string) => Match[];
+
+/** Paste an error message or a log; every known cause that fits, best first — or honestly none. */
+export function DiagnoseInputPanel({ ruleCount }: { ruleCount: number }) {
+  const [text, setText] = useState("");
+  const [engine, setEngine] = useState<{ diagnose: Diagnose } | null>(null);
+  const [wanted, setWanted] = useState(false);
+  const tooLarge = text.length > MAX_CHARS;
+
+  // The rules' patterns and the matcher come with the first keystroke (or focus), not with the page.
+  useEffect(() => {
+    if (!wanted || engine) return;
+    let current = true;
+    void import("@/lib/diagnosis/engine").then(({ diagnose }) => {
+      if (current) setEngine({ diagnose: (input) => diagnose(input) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted, engine]);
+
+  const matches = useMemo(() => (engine && text.trim() && !tooLarge ? engine.diagnose(text) : null), [engine, text, tooLarge]);
+  return (
+    <>
+      <label className="block text-sm">
+        <span className="mb-1 block text-slate-700">Error message, response body or log (stays in this browser)</span>
+        <textarea
+          aria-label="Error or log"
+          value={text}
+          onFocus={() => setWanted(true)}
+          onChange={(e) => {
+            setWanted(true);
+            setText(e.target.value);
+          }}
+          rows={6}
+          spellCheck={false}
+          placeholder="Claim 'client_id' value mismatch with configuration."
+          className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs"
+        />
+      </label>
+      {tooLarge && <p role="alert" className="text-sm text-red-700">That is {Math.round(text.length / 1048576)} MB; paste up to 2 MB (the relevant part of the log).</p>}
+      {text.trim() && !tooLarge && (
+        <section aria-label="Diagnoses" aria-busy={matches === null} className="space-y-3">
+          {matches === null ? (
+            <p className="text-sm text-slate-500">Matching against the known failures…</p>
+          ) : matches.length === 0 ? (
+            <p className="rounded border border-slate-200 bg-white p-4 text-sm">No known auth failure fits this text. That is an answer too: the cause is probably not one of the {ruleCount} failures this tool knows.</p>
+          ) : (
+            matches.map((m) => <DiagnosisCard key={m.id} rule={m} match={m} compact />)
+          )}
+        </section>
+      )}
+    </>
+  );
+}
