@@ -47,6 +47,8 @@ export function ProfilesProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let current = true;
+    // Fetched now, alongside the presets, so configuring Amplify does not wait for a download.
+    void import("./configure-amplify");
     void import("@/lib/config/read-profiles").then(({ readProfiles }) => {
       if (current) setSaved(readProfiles(window.localStorage));
     });

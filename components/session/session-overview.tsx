@@ -2,10 +2,10 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
+import { useEffect } from "react";
 import { useProfiles } from "@/components/profiles/profiles-provider";
 import { useAuthSession } from "./use-auth-session";
 import { TokenTimes } from "./token-times";
-import { CredentialsPanel } from "@/components/credentials/credentials-panel";
 
 // Amplify UI is the heaviest thing on the page and only needed while signed out.
 const SignIn = dynamic(() => import("./sign-in"), {
@@ -13,8 +13,19 @@ const SignIn = dynamic(() => import("./sign-in"), {
   loading: () => <p className="text-slate-500">Loading sign-in…</p>,
 });
 
+// Identity-pool credentials need the AWS SDK's STS and Cognito Identity clients: only signed in.
+const CredentialsPanel = dynamic(() => import("@/components/credentials/credentials-panel").then((m) => m.CredentialsPanel), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-500">Loading the credentials panel…</p>,
+});
+
 export function SessionOverview() {
   const { ready, active, warnings } = useProfiles();
+  // Most visits to this page are signed out (tokens live per tab): fetch the Authenticator while
+  // the environment and the session are still being read, not after.
+  useEffect(() => {
+    void import("./sign-in");
+  }, []);
   if (!ready) return <p className="text-slate-500">Loading environments…</p>;
   if (!active) {
     return (
