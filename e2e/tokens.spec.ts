@@ -6,6 +6,10 @@ test("signed in: both tokens side by side, aud and client_id each in one only, e
   await session.open();
   await session.signIn(DEMO_USER.email, DEMO_USER.password);
   await expect(session.signedInUser()).toBeVisible();
+  const jwksRequests: string[] = [];
+  page.on("request", (request) => {
+    if (/\/\.well-known\/jwks\.json|\/api\/jwks/.test(request.url())) jwksRequests.push(request.url());
+  });
 
   await page.getByRole("link", { name: "Tokens", exact: true }).click();
   const claims = page.getByRole("table", { name: "Claims" }).first();
@@ -20,6 +24,14 @@ test("signed in: both tokens side by side, aud and client_id each in one only, e
     await expect(panel.locator('tr[data-status="fail"]')).toHaveCount(0);
     await expect(panel.locator('tr[data-check="signature"]')).toHaveAttribute("data-status", "pass");
   }
+  // Both tokens come from one pool: one JWKS download for the page's life, even after leaving
+  // the page and coming back.
+  expect(jwksRequests).toHaveLength(1);
+  await page.getByRole("link", { name: "Session", exact: true }).click();
+  await expect(session.signedInUser()).toBeVisible();
+  await page.getByRole("link", { name: "Tokens", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Verification: access token" }).getByTestId("verdict")).toHaveText("valid");
+  expect(jwksRequests).toHaveLength(1);
 
   // Seed 000: the ID token sent to an AgentCore runtime that checks client_id.
   const authorizer = page.getByRole("region", { name: "Will this token pass?" });
