@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ProfilesProvider } from "@/components/profiles/profiles-provider";
+import { CspNotice } from "@/components/layout/csp-notice";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
@@ -20,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <ProfilesProvider>
           <SiteHeader />
+          <CspNotice />
           <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
         </ProfilesProvider>
       </body>

@@ -70,6 +70,12 @@ export function ProfilesProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
+  // Remembered for the proxy, which widens the next pages' connect-src to these environments' regions.
+  useEffect(() => {
+    if (!saved) return;
+    void import("./remember-regions").then(({ rememberProfileRegions }) => rememberProfileRegions(saved.profiles));
+  }, [saved]);
+
   const profiles = useMemo(() => [...(presets?.profiles ?? []), ...(saved?.profiles ?? [])], [presets, saved]);
   // Until both lists are in, a saved active profile would look missing and the default would be
   // configured for a moment; nothing is chosen before then.

@@ -29,3 +29,21 @@ export function regionsFromCookie(value: string | undefined): string[] {
 export function regionsCookieValue(regions: readonly string[]): string {
   return unique(regions.filter(isRegion)).slice(0, MAX_COOKIE_REGIONS).join(",");
 }
+
+const ONE_YEAR_SECONDS = 365 * 24 * 3600;
+
+/**
+ * The `document.cookie` assignment that remembers these regions for the next page loads, or
+ * forgets them when there are none. Lax and path-wide: the proxy reads it on every page request.
+ */
+export function regionsCookieAssignment(regions: readonly string[], secure: boolean): string {
+  const value = regionsCookieValue(regions);
+  const attributes = `Path=/; SameSite=Lax${secure ? "; Secure" : ""}`;
+  return value ? `${REGIONS_COOKIE}=${encodeURIComponent(value)}; Max-Age=${ONE_YEAR_SECONDS}; ${attributes}` : `${REGIONS_COOKIE}=; Max-Age=0; ${attributes}`;
+}
+
+/** The region an AWS regional host belongs to ("cognito-idp.il-central-1.amazonaws.com" → "il-central-1"). */
+export function regionOfAwsHost(hostname: string): string | undefined {
+  const match = /\.([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?$/.exec(hostname);
+  return match?.[1] && isRegion(match[1]) ? match[1] : undefined;
+}
