@@ -86,31 +86,3 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
     expected: null,
   },
 ];
-
-export interface FuzzReport {
-  name: string;
-  runs: number;
-  accepted: number;
-  refused: number;
-  failures: { input: string; error: string }[];
-  ms: number;
-}
-
-/** Runs one target on `runs` generated inputs (deterministic for a given seed). */
-export function fuzzTarget(target: FuzzTarget, runs: number, seed = 42): FuzzReport {
-  const report: FuzzReport = { name: target.name, runs, accepted: 0, refused: 0, failures: [], ms: 0 };
-  const started = performance.now();
-  for (const input of fc.sample(target.inputs, { numRuns: runs, seed })) {
-    try {
-      target.run(input);
-      report.accepted++;
-    } catch (error) {
-      const typed = target.expected !== null && error instanceof target.expected && (error as Error).message.length > 0;
-      if (typed) report.refused++;
-      else if (report.failures.length < 5) report.failures.push({ input: input.slice(0, 200), error: String((error as Error)?.stack ?? error).slice(0, 300) });
-      else report.failures.push({ input: "", error: "" });
-    }
-  }
-  report.ms = Math.round(performance.now() - started);
-  return report;
-}
