@@ -162,15 +162,19 @@ export function parseScenario(value: unknown, source: string): Scenario {
   return result.data;
 }
 
-export async function loadScenarioFile(file: string): Promise<Scenario> {
-  const text = await readFile(file, "utf8");
+/** A scenario file's text: JSON first, then the schema; either failure is a ScenarioError naming `source`. */
+export function parseScenarioText(text: string, source: string): Scenario {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ScenarioError(`invalid scenario ${file}: not valid JSON (${(error as Error).message})`);
+    throw new ScenarioError(`invalid scenario ${source}: not valid JSON (${(error as Error).message})`);
   }
-  return parseScenario(json, file);
+  return parseScenario(json, source);
+}
+
+export async function loadScenarioFile(file: string): Promise<Scenario> {
+  return parseScenarioText(await readFile(file, "utf8"), file);
 }
 
 /** Loads every `*.json` in a directory, in name order so startup output is stable. */

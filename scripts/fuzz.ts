@@ -1,6 +1,6 @@
 // npm run fuzz: 100,000 generated inputs per parser of outside input (token decoder,
-// amplify_outputs importer, share links, CloudTrail parser, diagnosis engine), each parser in a
-// watched worker thread. Exits 1 when any input makes a parser throw anything but its own typed
+// amplify_outputs importer, share links, CloudTrail parser, diagnosis engine, the sandbox's
+// scenario loader), each parser in a watched worker thread. Exits 1 when any input makes a parser throw anything but its own typed
 // error, or runs past the per-input deadline (a hang), and says how to replay that one input.
 //
 //   npm run fuzz -- [--runs N] [--seed S] [--deadline-ms MS] [--target NAME]
@@ -8,7 +8,7 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_DEADLINE_MS, FuzzSession } from "../lib/fuzz/harness";
 import { regenerateInput } from "../lib/fuzz/replay";
-import { FUZZ_TARGETS } from "../lib/fuzz/targets";
+import { FUZZ_TARGETS } from "./fuzz-targets";
 import { problemLines, showInput, summaryLine } from "../lib/fuzz/verdict-text";
 
 /** A mistake on the command line: said plainly, with no stack, and exit code 2 (1 means a parser failed). */
@@ -49,7 +49,7 @@ const targets = flags.target === undefined ? FUZZ_TARGETS : FUZZ_TARGETS.filter(
 if (targets.length === 0) usage(`no fuzz target named ${JSON.stringify(flags.target)}; there are: ${FUZZ_TARGETS.map((t) => `'${t.name}'`).join(", ")}`);
 if (replayIndex !== undefined && (flags.target === undefined || flags.seed === undefined)) usage("--replay-index needs --target and --seed: an index means nothing without them");
 
-const session = new FuzzSession({ deadlineMs });
+const session = new FuzzSession({ deadlineMs, module: new URL("./fuzz-targets.ts", import.meta.url) });
 let problems = 0;
 const started = performance.now();
 
