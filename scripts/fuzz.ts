@@ -1,7 +1,8 @@
 // npm run fuzz: 100,000 generated inputs per parser of outside input (token decoder,
 // amplify_outputs importer, share links, CloudTrail parser, diagnosis engine, the sandbox's
-// scenario loader), each parser in a watched worker thread. Exits 1 when any input makes a parser throw anything but its own typed
-// error, or runs past the per-input deadline (a hang), and says how to replay that one input.
+// scenario loader), each parser in a watched worker thread. Exits 1 when any input makes a parser
+// throw anything but its own typed error, or runs past the per-input deadline (a hang), and says
+// how to replay that one input.
 //
 //   npm run fuzz -- [--runs N] [--seed S] [--deadline-ms MS] [--target NAME]
 //   npm run fuzz -- --target NAME --seed S --replay-index N     (one input, printed in full)
