@@ -14,7 +14,6 @@ import { spawnSync } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -55,10 +54,12 @@ function memorySampler() {
 async function parseChild(file) {
   const { parseTrailStream } = await import("../lib/cloudtrail/parse-stream.ts");
   const { correlate, relevantTo } = await import("../lib/cloudtrail/correlate.ts");
+  const { fileStream } = await import("../cli/file-stream.ts");
   const failure = { at: new Date(T0 + 4_000_000).toISOString(), identityId: identity(400), identityPoolId: POOL, expectedRoleArn: ROLE };
   const sampler = memorySampler();
   const t0 = performance.now();
-  const stream = Readable.toWeb(createReadStream(file, { highWaterMark: 1 << 20 }));
+  // Read as the CLI reads (and as a browser's File.stream() is read): no more than asked for.
+  const stream = fileStream(file);
   // As the CLI does: keep only what can bear on the call (--keep-all keeps every match, as the page does).
   const keep = values["keep-all"] ? undefined : relevantTo([failure]);
   const result = await parseTrailStream(stream, { totalBytes: statSync(file).size, ...(keep ? { keep } : {}) });

@@ -1,12 +1,11 @@
-import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { Readable } from "node:stream";
 import { parseArgs } from "node:util";
 import { correlate, relevantTo } from "../../lib/cloudtrail/correlate";
 import { isTrailFileError } from "../../lib/cloudtrail/errors";
 import { parseTrailStream } from "../../lib/cloudtrail/parse-stream";
 import { renderFileSummary, renderVerdicts, verdictsToJson } from "../../lib/cloudtrail/render";
 import type { FailedCall, TrailEvent } from "../../lib/cloudtrail/types";
+import { fileStream } from "../file-stream";
 import { EXIT, UsageError } from "../io";
 import type { Command } from "./command";
 
@@ -41,9 +40,8 @@ async function readEvents(file: string, keep: (event: TrailEvent) => boolean) {
   } catch {
     throw new UsageError(`--events ${file}: no such file.`);
   }
-  const stream = Readable.toWeb(createReadStream(file, { highWaterMark: 1 << 20 })) as unknown as ReadableStream<Uint8Array>;
   try {
-    return await parseTrailStream(stream, { totalBytes: size, keep });
+    return await parseTrailStream(fileStream(file), { totalBytes: size, keep });
   } catch (error) {
     if (isTrailFileError(error)) throw new UsageError(`--events ${file}: ${error.message}`);
     throw error;

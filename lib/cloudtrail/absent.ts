@@ -15,7 +15,13 @@ const DELIVERY_PATIENCE_MS = 15 * 60_000;
 const regionOf = (id: string | undefined) => id?.match(/^([a-z]{2}(?:-[a-z]+)+-\d+):/)?.[1];
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 
-export function absentVerdict(failure: FailedCall, web: readonly TrailEvent[], ctx: CorrelationContext, window: { startMs: number; endMs: number }): Verdict {
+/** `web`: how many AssumeRoleWithWebIdentity events were searched, and those inside `window`. */
+export function absentVerdict(
+  failure: FailedCall,
+  web: { total: number; inWindow: readonly TrailEvent[] },
+  ctx: CorrelationContext,
+  window: { startMs: number; endMs: number },
+): Verdict {
   const atMs = Date.parse(failure.at);
   const now = ctx.now ?? Date.now();
   const causes: string[] = [];
@@ -47,7 +53,7 @@ export function absentVerdict(failure: FailedCall, web: readonly TrailEvent[], c
     "Credentials cached from an earlier session: the app may have signed with credentials issued before this window (they last an hour by default). Widen the window to the session's start, or look up by the access key id.",
   );
   if (failure.identityId) {
-    const samePool = web.filter((e) => e.identityPoolId === failure.identityPoolId && e.identityId !== failure.identityId && e.timeMs >= window.startMs && e.timeMs <= window.endMs);
+    const samePool = web.inWindow.filter((e) => e.identityPoolId === failure.identityPoolId && e.identityId !== failure.identityId);
     if (samePool.length > 0) {
       const ids = [...new Set(samePool.map((e) => e.identityId))].slice(0, 3).join(", ");
       notes.push(`${samePool.length} AssumeRoleWithWebIdentity event(s) in the window belong to other identities of this pool (${ids}).`);
@@ -62,7 +68,7 @@ export function absentVerdict(failure: FailedCall, web: readonly TrailEvent[], c
     failure,
     verdict: "absent",
     headline: "No AssumeRoleWithWebIdentity event for this call",
-    explanation: `No matching event between ${iso(window.startMs)} and ${iso(window.endMs)}${web.length ? ` among ${web.length} AssumeRoleWithWebIdentity event(s)` : ""}. That alone does not say the role was not assumed.`,
+    explanation: `No matching event between ${iso(window.startMs)} and ${iso(window.endMs)}${web.total ? ` among ${web.total} AssumeRoleWithWebIdentity event(s)` : ""}. That alone does not say the role was not assumed.`,
     nextStep: recent
       ? `Wait and look again at ${lookAgainAt} (the page can poll every minute).`
       : "Check the Region, widen the window, and look up by the access key id; if it is still absent, these credentials were not issued through this identity pool.",

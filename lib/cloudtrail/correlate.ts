@@ -1,8 +1,9 @@
 import { absentVerdict } from "./absent";
 import { assumedWording, otherRoleWording, refusedWording } from "./explain";
 import { highlightsFor } from "./highlights";
-import { WEB_IDENTITY_EVENT, type CorrelationContext, type Evidence, type EvidenceRelation, type FailedCall, type TrailEvent, type Verdict } from "./types";
+import { type CorrelationContext, type Evidence, type EvidenceRelation, type FailedCall, type TrailEvent, type Verdict } from "./types";
 import { sameRole } from "./role-match";
+import { WebIdentityIndex } from "./web-identity-index";
 
 /**
  * The correlation engine: for each failed call, the AssumeRoleWithWebIdentity event that gave
@@ -71,19 +72,23 @@ function decide(failure: FailedCall, primary: TrailEvent, relation: EvidenceRela
 }
 
 export function correlateOne(failure: FailedCall, events: readonly TrailEvent[], ctx: CorrelationContext = {}): Verdict {
-  const web = events.filter((e) => e.eventName === WEB_IDENTITY_EVENT).sort((a, b) => a.timeMs - b.timeMs);
+  return correlateIndexed(failure, new WebIdentityIndex(events), ctx);
+}
+
+function correlateIndexed(failure: FailedCall, index: WebIdentityIndex, ctx: CorrelationContext): Verdict {
   const atMs = Date.parse(failure.at);
   const window = { startMs: atMs - (ctx.windowBeforeMs ?? DEFAULT_WINDOW_BEFORE_MS), endMs: atMs + (ctx.windowAfterMs ?? DEFAULT_WINDOW_AFTER_MS) };
   if (!Number.isFinite(atMs)) {
-    return { ...absentVerdict(failure, [], ctx, { startMs: 0, endMs: 0 }), explanation: `The call's time "${failure.at}" is not a time, so no window can be searched.` };
+    return { ...absentVerdict(failure, { total: 0, inWindow: [] }, ctx, { startMs: 0, endMs: 0 }), explanation: `The call's time "${failure.at}" is not a time, so no window can be searched.` };
   }
-  const issuing = failure.accessKeyId ? web.filter((e) => e.issuedAccessKeyId === failure.accessKeyId) : [];
+  const inWindow = index.between(window.startMs, window.endMs);
+  const issuing = failure.accessKeyId ? index.issued(failure.accessKeyId) : [];
   if (issuing.length > 0) {
-    const related = web.filter((e) => e.timeMs >= window.startMs && e.timeMs <= window.endMs && relationOf(failure, e));
+    const related = inWindow.filter((e) => relationOf(failure, e));
     return decide(failure, issuing.at(-1)!, "issued-these-credentials", related);
   }
-  const candidates = web.filter((e) => e.timeMs >= window.startMs && e.timeMs <= window.endMs && relationOf(failure, e) !== null);
-  if (candidates.length === 0) return absentVerdict(failure, web, ctx, window);
+  const candidates = inWindow.filter((e) => relationOf(failure, e) !== null);
+  if (candidates.length === 0) return absentVerdict(failure, { total: index.events.length, inWindow }, ctx, window);
   const before = candidates.filter((e) => e.timeMs <= atMs);
   const primary = before.at(-1) ?? candidates[0]!;
   return decide(failure, primary, relationOf(failure, primary)!, candidates.slice().reverse());
@@ -103,5 +108,7 @@ export function relevantTo(failures: readonly FailedCall[], ctx: Pick<Correlatio
 }
 
 export function correlate(failures: readonly FailedCall[], events: readonly TrailEvent[], ctx: CorrelationContext = {}): Verdict[] {
-  return failures.map((failure) => correlateOne(failure, events, ctx));
+  // One index for all calls: sorting tens of thousands of events once, not once per call.
+  const index = new WebIdentityIndex(events);
+  return failures.map((failure) => correlateIndexed(failure, index, ctx));
 }

@@ -1,11 +1,12 @@
 import { TrailFileError } from "./errors";
 import { TrailParser, type TrailParseSummary, type TrailParserOptions } from "./trail-parser";
+import { Utf8Text } from "./utf8-text";
 
 /**
  * Bytes in (a File's stream in the browser's worker, a file stream in the CLI), events out.
  * Gzip is recognised by its magic bytes, not the file name, and undone with DecompressionStream
  * (browsers and Node 20 alike: no zlib, so the same code runs in the worker). Text is decoded
- * chunk by chunk; nothing holds the whole file.
+ * chunk by chunk (utf8-text.ts); nothing holds the whole file.
  */
 
 export interface ParseProgress {
@@ -53,8 +54,8 @@ export async function parseTrailStream(stream: ReadableStream<Uint8Array>, optio
   const bytes = gzip ? counted.pipeThrough(new DecompressionStream("gzip") as unknown as ReadableWritablePair<Uint8Array, Uint8Array>) : counted;
 
   const reader = bytes.getReader();
-  const decoder = new TextDecoder();
   const parser = new TrailParser(options);
+  const text = new Utf8Text((piece) => parser.push(piece));
   const every = options.progressEveryBytes ?? 1024 * 1024;
   let reported = 0;
   let truncatedReason: string | undefined;
@@ -68,7 +69,7 @@ export async function parseTrailStream(stream: ReadableStream<Uint8Array>, optio
       if (options.signal?.aborted) throw aborted();
       const { done, value } = await reader.read();
       if (done) break;
-      parser.push(decoder.decode(value, { stream: true }));
+      text.push(value);
       if (bytesRead - reported >= every) progress();
     }
   } catch (error) {
@@ -80,7 +81,7 @@ export async function parseTrailStream(stream: ReadableStream<Uint8Array>, optio
     if (!gzip) throw new TrailFileError("ERR_TRAIL_READ", `The file could not be read to the end: ${(error as Error).message}`);
     truncatedReason = "the gzip data ends early or is damaged; the records decompressed before that point were read";
   }
-  parser.push(decoder.decode());
+  text.end();
   const summary = parser.finish(truncatedReason);
   progress();
   return { ...summary, gzip, bytesRead };

@@ -1,5 +1,6 @@
 import { normalizeRecord, recordOf } from "./normalize";
 import { RecordScanner, type ScannedValue, type ValueKind } from "./record-scanner";
+import { StringPool } from "./string-pool";
 import { WEB_IDENTITY_EVENT, type TrailEvent } from "./types";
 
 /**
@@ -73,6 +74,8 @@ export class TrailParser {
   private readonly maxKept: number;
   private readonly keep: ((event: TrailEvent) => boolean) | undefined;
   private topLevelValues = 0;
+  /** Shares repeated strings among the kept events (they can be every record of the file). */
+  private readonly strings = new StringPool();
   readonly summary: TrailParseSummary = {
     format: null,
     records: 0,
@@ -171,8 +174,19 @@ export class TrailParser {
     if (this.wanted !== "*" && !this.wanted.has(name)) return;
     s.matches++;
     if (s.events.length >= this.maxKept) return;
+    if (this.keep) {
+      const probe = normalizeRecord(record);
+      if (!probe.ok || !this.keep(probe.event)) return;
+    }
+    // Pooled before the event is derived, so the event's fields point at the shared copies too.
+    // Only kept records are pooled: a filtered parse (the CLI's) pays for the few it keeps.
+    this.strings.internValues(record);
     const normalized = normalizeRecord(record);
-    if (normalized.ok && (!this.keep || this.keep(normalized.event))) s.events.push(normalized.event);
+    if (!normalized.ok) return;
+    const { event } = normalized;
+    // Split out of principalId for refusals, so not a record value: pool ids repeat throughout.
+    if (event.identityPoolId !== undefined) event.identityPoolId = this.strings.intern(event.identityPoolId);
+    s.events.push(event);
   }
 }
 
