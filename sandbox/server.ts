@@ -74,7 +74,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const faults = createFaults();
   const services = [
     sandboxMeta(scenarios, faults),
-    await createCognitoIdp(scenarios, now),
+    await createCognitoIdp(scenarios, now, { faults }),
     createCognitoIdentity(scenarios, iam),
     createSts(iam),
     ...createCloudTrail(scenarios, iam),
@@ -85,7 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // The base URL is only known once listening (port 0); the router reads it per request.
   let url = "";
   const server = createServer(createRouter(services, () => url, faults));
-  server.on("upgrade", createUpgradeRouter(services, () => url));
+  server.on("upgrade", createUpgradeRouter(services, () => url, faults));
   await listen(server, options.port ?? DEFAULT_PORT);
   const { port } = server.address() as AddressInfo;
   url = `http://${HOST}:${port}`;
