@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { APP_PORT, APP_URL, SANDBOX_PORT } from "./e2e/support/ports";
+import { APP_PORT, APP_URL, SANDBOX_PORT, SPARE_SANDBOX_URL } from "./e2e/support/ports";
 
 // One production build, one server pair for the whole run; ports apart from `npm start`'s so a
 // running dashboard is never mistaken for the one under test (E2E_APP_PORT / E2E_SANDBOX_PORT
@@ -30,6 +30,9 @@ export default defineConfig({
   webServer: {
     command: `node scripts/start.mjs --no-build --port ${APP_PORT} --sandbox-port ${SANDBOX_PORT}`,
     url: `${APP_URL}/api/presets`,
+    // The pages may also call the spare sandbox the resilience specs start and kill themselves, as
+    // a deployment lists any non-AWS endpoint its users need.
+    env: { AUTH_DEBUGGER_CONNECT_SRC: SPARE_SANDBOX_URL },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
