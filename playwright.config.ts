@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { APP_PORT, APP_URL, SANDBOX_PORT, SPARE_SANDBOX_URL } from "./e2e/support/ports";
 
 // One production build, one server pair for the whole run; ports apart from `npm start`'s so a
-// running dashboard is never mistaken for the one under test.
-const APP_PORT = 3210;
-const SANDBOX_PORT = 4610;
+// running dashboard is never mistaken for the one under test (E2E_APP_PORT / E2E_SANDBOX_PORT
+// move them, so two checkouts on one machine can each run their suite).
 // Browser downloads are impossible here: use Debian's Chromium when it is installed.
 const systemChromium = "/usr/bin/chromium";
 
@@ -17,7 +17,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    baseURL: APP_URL,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: existsSync(systemChromium)
@@ -29,7 +29,10 @@ export default defineConfig({
   },
   webServer: {
     command: `node scripts/start.mjs --no-build --port ${APP_PORT} --sandbox-port ${SANDBOX_PORT}`,
-    url: `http://127.0.0.1:${APP_PORT}/api/presets`,
+    url: `${APP_URL}/api/presets`,
+    // The pages may also call the spare sandbox the resilience specs start and kill themselves, as
+    // a deployment lists any non-AWS endpoint its users need.
+    env: { AUTH_DEBUGGER_CONNECT_SRC: SPARE_SANDBOX_URL },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

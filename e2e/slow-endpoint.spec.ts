@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { CallsPage } from "./pages/calls-page";
+import { SANDBOX_URL } from "./support/ports";
 
-// The sandbox that playwright.config.ts starts for this run.
-const FAULTS = "http://127.0.0.1:4610/_sandbox/faults";
+const FAULTS = `${SANDBOX_URL}/_sandbox/faults`;
 
 test("a slow endpoint: cells show the wait, end at the configured timeout, and one can be cancelled", async ({ page, request }) => {
   const calls = new CallsPage(page);

@@ -7,6 +7,7 @@ import { applyFaultSettings, type Faults } from "./faults";
  * The sandbox's own endpoints, under /_sandbox/ where no AWS path can collide:
  *   GET /_sandbox/health    liveness for scripts and e2e setup
  *   GET /_sandbox/profiles  dashboard presets, one per scenario
+ *   GET|POST /_sandbox/faults  the faults in effect; change them (faults.ts)
  */
 export function sandboxMeta(scenarios: readonly Scenario[], faults: Faults): SandboxService {
   return {
@@ -17,6 +18,13 @@ export function sandboxMeta(scenarios: readonly Scenario[], faults: Faults): San
         path: /^\/_sandbox\/health$/,
         async handle() {
           return { status: 200, body: { ok: true } };
+        },
+      },
+      {
+        method: "GET",
+        path: /^\/_sandbox\/faults$/,
+        async handle() {
+          return { status: 200, body: faults };
         },
       },
       {

@@ -12,6 +12,7 @@ import { createSts } from "./sts/index";
 import { createRouter } from "./router";
 import { createUpgradeRouter } from "./upgrade-router";
 import { createFaults } from "./faults";
+import { openStateDir } from "./state-dir";
 import { assertDistinctIds, loadScenarioDir, parseScenario, type Scenario, type ScenarioInput } from "./scenario";
 
 /**
@@ -34,6 +35,11 @@ export interface SandboxOptions {
   scenariosDir?: string;
   /** Clock in milliseconds, for tests that need tokens to expire. */
   now?: () => number;
+  /**
+   * A directory that keeps signing keys, refresh tokens and issued credentials across restarts
+   * (state-dir.ts). Without one, they are new at every start.
+   */
+  stateDir?: string;
 }
 
 export interface RunningSandbox {
@@ -70,11 +76,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const scenarios = await collectScenarios(options);
   const now = options.now ?? Date.now;
   // Roles, issued credentials and the CloudTrail log, shared by every service of this sandbox.
-  const iam = await createIamState(scenarios, now);
+  const state = options.stateDir ? openStateDir(options.stateDir) : undefined;
+  const iam = await createIamState(scenarios, now, state);
   const faults = createFaults();
   const services = [
     sandboxMeta(scenarios, faults),
-    await createCognitoIdp(scenarios, now),
+    await createCognitoIdp(scenarios, now, { faults, state }),
     createCognitoIdentity(scenarios, iam),
     createSts(iam),
     ...createCloudTrail(scenarios, iam),
@@ -85,7 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // The base URL is only known once listening (port 0); the router reads it per request.
   let url = "";
   const server = createServer(createRouter(services, () => url, faults));
-  server.on("upgrade", createUpgradeRouter(services, () => url));
+  server.on("upgrade", createUpgradeRouter(services, () => url, faults));
   await listen(server, options.port ?? DEFAULT_PORT);
   const { port } = server.address() as AddressInfo;
   url = `http://${HOST}:${port}`;

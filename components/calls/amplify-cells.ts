@@ -15,6 +15,8 @@ interface Captured {
   headers: Record<string, string>;
   status?: number;
   body?: string;
+  /** Requests aws-amplify made during the call that got no answer at all (endpoint down, connection dropped). */
+  unreachable: { url: string; error: string }[];
 }
 
 /**
@@ -39,7 +41,7 @@ async function runThroughAmplify(
   query: GraphqlOperation,
   tokens: { idToken?: string; accessToken?: string },
 ): Promise<CellResult> {
-  const captured: Captured = { headers: {} };
+  const captured: Captured = { headers: {}, unreachable: [] };
   const started = performance.now();
   const restore = captureFetch(api.url, captured);
   let thrown: unknown;
@@ -58,6 +60,12 @@ async function runThroughAmplify(
     response: captured.status !== undefined ? `HTTP ${captured.status}\n\n${redactText(captured.body ?? "")}` : undefined,
     notes,
   };
+  const lost = captured.unreachable[0];
+  if (captured.status === undefined && lost) {
+    // Amplify wraps a failed fetch in its own NetworkError; the endpoint and the browser's words are more useful.
+    const url = new URL(lost.url);
+    return { status: "error", summary: `No connection to ${url.host}: aws-amplify's request to ${url.origin}${url.pathname} failed (${lost.error}).`, latencyMs, detail, path: "browser" };
+  }
   if (captured.status === undefined) {
     const e = thrown as Error | undefined;
     // Amplify refuses some modes before sending anything (no API key configured, no credentials).
@@ -90,14 +98,25 @@ function whichCredential(headers: Record<string, string>, tokens: { idToken?: st
   return ["Amplify sent a token in Authorization that is neither of this session's tokens."];
 }
 
-/** Records the one request Amplify makes to the endpoint; everything else passes untouched. */
+/**
+ * Records the one request Amplify makes to the endpoint; everything else passes untouched, except
+ * that any request which gets no answer is noted (Amplify also fetches credentials on the way).
+ */
 function captureFetch(endpoint: string, captured: Captured): () => void {
   const original = window.fetch;
+  const send = async (input: RequestInfo | URL, init: RequestInit | undefined, url: string) => {
+    try {
+      return await original(input, init);
+    } catch (error) {
+      if (!init?.signal?.aborted) captured.unreachable.push({ url, error: (error as Error)?.message || String(error) });
+      throw error;
+    }
+  };
   window.fetch = async (input, init) => {
     const request = new Request(input, init);
-    if (request.url !== endpoint) return original(input, init);
+    if (request.url !== endpoint) return send(input, init, request.url);
     request.headers.forEach((value, name) => (captured.headers[name] = value));
-    const response = await original(input, init);
+    const response = await send(input, init, request.url);
     captured.status = response.status;
     captured.body = await response.clone().text();
     return response;

@@ -45,7 +45,7 @@ function frameText(data: string): string {
   }
 }
 
-function wsResult(outcome: WsProbeOutcome, latencyMs: number, request: string, command: string, notes: string[]): CellResult {
+export function wsResult(outcome: WsProbeOutcome, latencyMs: number, request: string, command: string, notes: string[]): CellResult {
   const detail = {
     request,
     command,
@@ -55,7 +55,8 @@ function wsResult(outcome: WsProbeOutcome, latencyMs: number, request: string, c
   };
   if (outcome.ok) return { status: "pass", summary: outcome.message, latencyMs, detail };
   const refusal = outcome.refusal;
-  const failed = refusal !== undefined || outcome.opened;
+  // A stream that broke off mid-reply got no answer; the frames before the break stay in the detail.
+  const failed = refusal !== undefined || (outcome.opened && !outcome.dropped);
   return {
     status: failed ? "fail" : "error",
     summary: outcome.message,

@@ -27,6 +27,8 @@ export interface WsFrame {
 export interface WsProbeOutcome {
   ok: boolean;
   opened: boolean;
+  /** The stream broke off (no close frame, or a server error / going-away code): no answer, not a refusal. */
+  dropped?: boolean;
   frames: WsFrame[];
   closeCode?: number;
   closeReason?: string;
@@ -57,6 +59,17 @@ const isFinalFrame = (data: string) => {
     return false;
   }
 };
+
+/** Going away, server error, restart, try later, bad gateway: the stream broke, nobody refused it. */
+const BROKE_OFF = new Set([1001, 1011, 1012, 1013, 1014]);
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
 
 export function probeWebSocket(input: WsProbeInput): Promise<WsProbeOutcome> {
   const started = Date.now();
@@ -113,15 +126,19 @@ export function probeWebSocket(input: WsProbeInput): Promise<WsProbeOutcome> {
     socket.onclose = (event) => {
       const refusal = socket?.refusal;
       const closed = { closeCode: event.code, closeReason: event.reason, ...(refusal ? { refusal } : {}) };
+      const host = hostOf(input.url);
       if (!outcome.opened) {
         const why = refusal
           ? `The upgrade was refused: HTTP ${refusal.status}${refusal.errorType ? ` ${refusal.errorType}` : ""}${refusal.message ? `: ${refusal.message}` : ""}`
-          : "The upgrade was refused or the connection failed before it opened (a browser does not reveal the HTTP status; the websocat line shows AgentCore's answer)";
+          : `No WebSocket connection to ${host}: the upgrade was refused or the connection failed before it opened (a browser does not reveal which, nor the HTTP status; the websocat line shows the endpoint's answer)`;
         return finish({ ...closed, message: `${why}.` });
       }
-      const code = `${event.code}${event.reason ? ` ${event.reason}` : ""}`;
       const clean = event.code === 1000 && outcome.frames.some((f) => f.dir === "in");
-      finish({ ...closed, ok: clean, message: `The socket closed (${code}) after ${received()}.` });
+      if (event.code === 1006) {
+        return finish({ ...closed, dropped: true, message: `The connection to ${host} closed abnormally (1006) — no close frame — after ${received()}.` });
+      }
+      const code = `${event.code}${event.reason ? ` ${event.reason}` : ""}`;
+      finish({ ...closed, ok: clean, dropped: BROKE_OFF.has(event.code), message: `${host} closed the socket (${code}) after ${received()}.` });
     };
   });
 }

@@ -106,7 +106,9 @@ function realtimeResult(outcome: RealtimeOutcome, latencyMs: number): CellResult
   const detail = {
     request: `WebSocket ${redactText(outcome.url)}\nSec-WebSocket-Protocol: ${outcome.protocols.map(redactText).join(", ")}`,
     command: toWebsocat(outcome.url, outcome.protocols),
-    response: outcome.transcript.map((t) => `${t.dir === "out" ? "→" : "←"} +${t.at}ms ${redactText(t.frame)}`).join("\n"),
+    response:
+      outcome.transcript.map((t) => `${t.dir === "out" ? "→" : "←"} +${t.at}ms ${redactText(t.frame)}`).join("\n") +
+      (outcome.closeCode !== undefined ? `\n(closed ${outcome.closeCode}${outcome.closeReason ? ` ${outcome.closeReason}` : ""})` : ""),
     notes: [`The handshake reached ${outcome.reached}.`],
   };
   if (outcome.ok) return { status: "pass", summary: `Subscribed (${outcome.reached})`, latencyMs, detail };

@@ -25,6 +25,7 @@ export interface RealtimeOutcome {
   errorType?: string;
   message?: string;
   closeCode?: number;
+  closeReason?: string;
   /** Every frame, both ways, in order, for the "exact exchange" view (auth redacted by the caller). */
   transcript: { dir: "out" | "in"; at: number; frame: string }[];
   url: string;
@@ -103,7 +104,8 @@ export async function probeRealtime(input: RealtimeProbeInput): Promise<Realtime
     socket.onclose = (event) =>
       finish({
         closeCode: event.code,
-        message: outcome.message ?? `The connection closed (code ${event.code}${event.reason ? `: ${event.reason}` : ""}) after reaching ${outcome.reached}.`,
+        ...(event.reason ? { closeReason: event.reason } : {}),
+        message: outcome.message ?? describeClose(endpoints.realtimeUrl, outcome.reached, event),
       });
     socket.onmessage = (event) => {
       const text = String(event.data);
@@ -135,4 +137,23 @@ export async function probeRealtime(input: RealtimeProbeInput): Promise<Realtime
       }
     };
   });
+}
+
+/**
+ * Why a realtime socket ended, naming the endpoint. Before `open` a browser cannot tell a refused
+ * upgrade from a dead endpoint (both are 1006); after it, 1006 means the connection went away
+ * without a close frame, and any other code is the server's own.
+ */
+export function describeClose(url: string, reached: RealtimeStage | "none", event: { code: number; reason: string }): string {
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // keep the URL as given
+  }
+  if (reached === "none") {
+    return `No WebSocket connection to ${host}: it failed before opening (code ${event.code}: refused, DNS, TLS, or offline; a browser does not say which).`;
+  }
+  if (event.code === 1006) return `The connection to ${host} closed abnormally (1006) — no close frame — after reaching ${reached}.`;
+  return `${host} closed the connection (${event.code}${event.reason ? ` ${event.reason}` : ""}) after reaching ${reached}.`;
 }

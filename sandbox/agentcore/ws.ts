@@ -66,7 +66,10 @@ export function runtimeWebSocketRoute(registry: AgentCoreRegistry, jwtEnv: (base
         const sessionId = ctx.url.searchParams.get(SESSION) ?? (Array.isArray(header) ? header[0] : header) ?? `sandbox-session-${crypto.randomUUID()}`;
         const invalid = badSessionId(sessionId);
         if (invalid) return refuse(socket, ctx.requestId, invalid);
-        wss.handleUpgrade(req, socket, head, (ws) => runEchoSession(ws, sessionId, auth.caller));
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          upgradeCtx.opened?.(ws);
+          runEchoSession(ws, sessionId, auth.caller);
+        });
       };
       accept().catch(() =>
         refuse(socket, ctx.requestId, { status: 500, errorType: "InternalServerException", message: "An internal error occurred. Please retry later." }),

@@ -55,6 +55,7 @@ export function realtimeRoute(apis: ReadonlyMap<string, ApiRuntime>, env: (baseU
       }
       const protocols = offeredProtocols(req);
       wss.handleUpgrade(req, socket, head, (ws) => {
+        ctx.opened?.(ws);
         const connection = new RealtimeConnection(ws, api, { env: () => env(ctx.baseUrl), baseUrl: ctx.baseUrl, keepAliveMs });
         if (!protocols.includes(PROTOCOL)) connection.refuse({ message: "SubProtocolNotSupportedError", errorCode: 400 });
         else connection.open(connectAuthOf(protocols, ctx.url));

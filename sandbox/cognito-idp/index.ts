@@ -1,4 +1,6 @@
+import type { Faults } from "../faults";
 import type { Scenario } from "../scenario";
+import type { StateDir } from "../state-dir";
 import type { OperationHandler, SandboxService } from "../http/types";
 import { AMZ_JSON_1_1 } from "../http/aws-json";
 import { initiateAuth } from "./initiate-auth";
@@ -16,10 +18,19 @@ import { wellKnownRoutes } from "./well-known";
  * SDK call with `X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>`, and the pools'
  * public OIDC documents.
  */
-export async function createCognitoIdp(scenarios: readonly Scenario[], now: () => number): Promise<SandboxService> {
+export interface CognitoIdpOptions {
+  /** tokenTtlSeconds shortens the tokens issued while it is set. */
+  faults?: Readonly<Faults>;
+  /** Keeps signing keys and refresh tokens across restarts. */
+  state?: StateDir;
+}
+
+export async function createCognitoIdp(scenarios: readonly Scenario[], now: () => number, options: CognitoIdpOptions = {}): Promise<SandboxService> {
   const store = new UserPoolStore(scenarios);
-  const keys = await KeyRing.create(store.pools().map((pool) => pool.id));
-  const ctx: CognitoContext = { store, keys, sessions: new SessionStore(now), now, verifiers: new Map() };
+  const keys = await KeyRing.create(store.pools().map((pool) => pool.id), options.state);
+  const tokenTtlSeconds = () => options.faults?.tokenTtlSeconds ?? 0;
+  const sessions = new SessionStore(now, options.state);
+  const ctx: CognitoContext = { store, keys, sessions, now, verifiers: new Map(), tokenTtlSeconds };
 
   const operations: Record<string, OperationHandler> = {
     InitiateAuth: (input, req) => initiateAuth(ctx, input, req),

@@ -1,9 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { StateDir } from "../state-dir";
 
 /**
  * Server-side memory of a user pool: what real Cognito keeps so that opaque strings it hands
  * out (refresh tokens, SRP secret blocks, challenge sessions) mean something when they come
- * back, and so that revocation works. Everything lives in memory and dies with the process.
+ * back, and so that revocation works. Refresh tokens and revocations are also kept in the state
+ * directory when the sandbox has one (state-dir.ts); the short-lived SRP and challenge sessions
+ * live in memory only and die with the process.
  */
 
 export interface RefreshRecord {
@@ -96,15 +100,44 @@ function newRefreshToken(): string {
   return [header, b64url(randomBytes(256)), b64url(randomBytes(12)), b64url(randomBytes(384)), b64url(randomBytes(16))].join(".");
 }
 
+const STATE_FILE = "refresh-tokens";
+const storedSessionsSchema = z.object({
+  refreshTokens: z.array(
+    z.tuple([
+      z.string(),
+      z.object({
+        poolId: z.string(),
+        clientId: z.string(),
+        username: z.string(),
+        originJti: z.string(),
+        authTime: z.number(),
+        expiresAt: z.number(),
+        revoked: z.boolean(),
+      }),
+    ]),
+  ),
+  revokedOrigins: z.array(z.string()),
+});
+
 export class SessionStore {
   private readonly refreshTokens = new Map<string, RefreshRecord>();
   private readonly revokedOrigins = new Set<string>();
   private readonly srp: ExpiringStore<SrpSession>;
   private readonly challenges: ExpiringStore<ChallengeSession>;
 
-  constructor(private readonly now: () => number) {
+  constructor(
+    private readonly now: () => number,
+    private readonly state?: StateDir,
+  ) {
     this.srp = new ExpiringStore(now);
     this.challenges = new ExpiringStore(now);
+    const stored = state?.read(STATE_FILE, storedSessionsSchema);
+    for (const [token, record] of stored?.refreshTokens ?? []) this.refreshTokens.set(token, record);
+    for (const origin of stored?.revokedOrigins ?? []) this.revokedOrigins.add(origin);
+  }
+
+  private save(): void {
+    this.state?.write(STATE_FILE, { refreshTokens: [...this.refreshTokens], revokedOrigins: [...this.revokedOrigins] });
   }
 
   issueRefreshToken(record: Omit<RefreshRecord, "revoked">): string {
@@ -112,6 +145,7 @@ export class SessionStore {
     for (const [token, old] of this.refreshTokens) if (old.expiresAt < cutoff) this.refreshTokens.delete(token);
     const token = newRefreshToken();
     this.refreshTokens.set(token, { ...record, revoked: false });
+    this.save();
     return token;
   }
 
@@ -123,6 +157,7 @@ export class SessionStore {
   revoke(record: RefreshRecord): void {
     record.revoked = true;
     this.revokedOrigins.add(record.originJti);
+    this.save();
   }
 
   /** GlobalSignOut: every sign-in of the user, on every app client of the pool. */

@@ -16,6 +16,8 @@ export interface TokenContext {
   readonly keys: KeyRing;
   /** Milliseconds since epoch; injectable so tests can move time. */
   readonly now: () => number;
+  /** When above 0, ID and access tokens live this many seconds instead of the client's setting (a sandbox fault). */
+  readonly tokenTtlSeconds?: () => number;
 }
 
 /** Cognito's issuer is `https://cognito-idp.{region}.amazonaws.com/{poolId}`; ours is the sandbox. */
@@ -32,7 +34,7 @@ export interface TokenGrant {
 /** Standard attributes Cognito puts in ID tokens as booleans rather than strings. */
 const BOOLEAN_CLAIMS = new Set(["email_verified", "phone_number_verified"]);
 
-function idClaims(grant: TokenGrant, iss: string, eventId: string, iat: number): JWTPayload {
+function idClaims(grant: TokenGrant, iss: string, eventId: string, iat: number, ttl: number): JWTPayload {
   const { user, client } = grant;
   const attributes = Object.entries(user.attributes).filter(([name]) => name !== "sub");
   const value = (name: string, v: string) => (BOOLEAN_CLAIMS.has(name) ? v === "true" : v);
@@ -48,14 +50,14 @@ function idClaims(grant: TokenGrant, iss: string, eventId: string, iat: number):
     event_id: eventId,
     token_use: "id",
     auth_time: grant.authTime,
-    exp: iat + client.idTokenSeconds,
+    exp: iat + ttl,
     iat,
     jti: randomUUID(),
     ...Object.fromEntries(attributes.filter(([name]) => !BOOLEAN_CLAIMS.has(name))),
   };
 }
 
-function accessClaims(grant: TokenGrant, iss: string, eventId: string, iat: number): JWTPayload {
+function accessClaims(grant: TokenGrant, iss: string, eventId: string, iat: number, ttl: number): JWTPayload {
   const { user, client } = grant;
   // No `aud` in Cognito access tokens: client_id carries the app client instead.
   return {
@@ -68,7 +70,7 @@ function accessClaims(grant: TokenGrant, iss: string, eventId: string, iat: numb
     token_use: "access",
     scope: client.scopes.join(" "),
     auth_time: grant.authTime,
-    exp: iat + client.accessTokenSeconds,
+    exp: iat + ttl,
     iat,
     jti: randomUUID(),
     username: user.username,
@@ -86,11 +88,14 @@ export async function mintTokens(ctx: TokenContext, baseUrl: string, grant: Toke
   const iss = issuerFor(baseUrl, grant.pool.id);
   const iat = Math.floor(ctx.now() / 1000);
   const eventId = randomUUID();
+  const forced = ctx.tokenTtlSeconds?.() ?? 0;
+  const idTtl = forced > 0 ? forced : grant.client.idTokenSeconds;
+  const accessTtl = forced > 0 ? forced : grant.client.accessTokenSeconds;
   const [idToken, accessToken] = await Promise.all([
-    sign(ctx, grant.pool.id, "id", idClaims(grant, iss, eventId, iat)),
-    sign(ctx, grant.pool.id, "access", accessClaims(grant, iss, eventId, iat)),
+    sign(ctx, grant.pool.id, "id", idClaims(grant, iss, eventId, iat, idTtl)),
+    sign(ctx, grant.pool.id, "access", accessClaims(grant, iss, eventId, iat, accessTtl)),
   ]);
-  return { idToken, accessToken, expiresIn: grant.client.accessTokenSeconds };
+  return { idToken, accessToken, expiresIn: accessTtl };
 }
 
 /**

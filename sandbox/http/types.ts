@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import type { WebSocket } from "ws";
 
 /**
  * The contract between the sandbox's router (server.ts) and each fake AWS service.
@@ -50,10 +51,15 @@ export interface Route {
   handle(params: string[], ctx: RequestContext): Promise<HttpResult>;
 }
 
+export interface UpgradeContext extends Omit<RequestContext, "body"> {
+  /** Call with each accepted socket, so sandbox-wide behaviour (faults) applies to it. */
+  readonly opened?: (ws: WebSocket) => void;
+}
+
 /** A WebSocket endpoint (AppSync realtime, AgentCore streams): the service owns the upgrade. */
 export interface UpgradeRoute {
   path: RegExp;
-  handle(req: IncomingMessage, socket: Duplex, head: Buffer, params: string[], ctx: Omit<RequestContext, "body">): void;
+  handle(req: IncomingMessage, socket: Duplex, head: Buffer, params: string[], ctx: UpgradeContext): void;
 }
 
 export interface SandboxService {

@@ -16,7 +16,7 @@ export const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@
 export const roleArnSchema = z.string().regex(ROLE_ARN_PATTERN, "role ARN must look like arn:aws:iam::123456789012:role/my-role");
 
 /** A policy document, validated and normalised by lib/iam; every problem becomes a zod issue. */
-const policySchema = z.unknown().transform((value, ctx): PolicyDocument => {
+export const policySchema = z.unknown().transform((value, ctx): PolicyDocument => {
   const result = parsePolicyDocument(value);
   if (result.ok) return result.policy;
   for (const issue of result.issues) ctx.addIssue({ code: "custom", message: formatIssue(issue) });

@@ -2,6 +2,7 @@ import { EventLog } from "../cloudtrail/event-log";
 import { OpenIdKeys } from "../cognito-identity/openid-token";
 import type { Scenario } from "../scenario";
 import { CredentialStore } from "./credentials";
+import type { StateDir } from "../state-dir";
 import { RoleStore } from "./roles";
 
 /**
@@ -24,11 +25,13 @@ export interface IamState {
   readonly now: () => number;
 }
 
-export async function createIamState(scenarios: readonly Scenario[], now: () => number): Promise<IamState> {
+/** With a state directory, issued credentials survive a restart (state-dir.ts). */
+export async function createIamState(scenarios: readonly Scenario[], now: () => number, state?: StateDir): Promise<IamState> {
   const regions = scenarios.filter((s) => s.identityPools.length > 0).map((s) => s.region);
+  const roles = new RoleStore(scenarios);
   return {
-    roles: new RoleStore(scenarios),
-    credentials: new CredentialStore(now),
+    roles,
+    credentials: new CredentialStore(now, state ? { state, roles } : undefined),
     events: new EventLog(now),
     openIdKeys: await OpenIdKeys.create(regions),
     now,
