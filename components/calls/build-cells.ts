@@ -2,7 +2,7 @@
 
 import type { Profile } from "@/lib/config/profile";
 import { agentCoreCells } from "@/lib/agentcore/cells";
-import type { UpgradeRefusal, WebSocketFactory as AgentCoreSocketFactory } from "@/lib/agentcore/ws-probe";
+import type { UpgradeExplanation, UpgradeRefusal, WebSocketFactory as AgentCoreSocketFactory } from "@/lib/agentcore/ws-probe";
 import { appSyncCells } from "@/lib/appsync/cells";
 import type { WebSocketFactory as AppSyncSocketFactory } from "@/lib/appsync/realtime-probe";
 import type { AppSyncCredentials } from "@/lib/appsync/variants";
@@ -15,12 +15,13 @@ import { baseFetch } from "./base-fetch";
 // The browser's WebSocket fits both probes' minimal socket types; only its handler types are narrower.
 const browserSocket = (url: string, protocols: string[]) => new WebSocket(url, protocols) as unknown;
 
-/** Asks the dashboard's server to repeat a refused upgrade and report AWS's answer. */
-async function explainRefusal(url: string, protocols: string[]): Promise<UpgradeRefusal | undefined> {
+/** Asks the dashboard's server to repeat a refused upgrade and report AWS's answer, or why it could not connect. */
+async function explainRefusal(url: string, protocols: string[]): Promise<UpgradeExplanation | undefined> {
   const response = await baseFetch("/api/relay/ws", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ url, protocols }) });
   if (!response.ok) return undefined;
-  const result = (await response.json()) as { opened: boolean; refusal?: UpgradeRefusal };
-  return result.refusal;
+  const result = (await response.json()) as { opened: boolean; refusal?: UpgradeRefusal; error?: string };
+  if (result.refusal) return { refusal: result.refusal };
+  return result.error ? { unreachable: result.error } : undefined;
 }
 
 export interface CellInputs {

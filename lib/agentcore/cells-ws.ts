@@ -3,7 +3,7 @@ import { REDACTED, redactText, redactUrl } from "../redact";
 import type { CellResult } from "../matrix/types";
 import { runtimeWebSocketUrl, SESSION_ID_HEADER, DEFAULT_QUALIFIER } from "./urls";
 import { bearerSubprotocols, BEARER_SUBPROTOCOL, presignRuntimeWebSocketUrl } from "./ws-auth";
-import { probeWebSocket, type UpgradeRefusal, type WebSocketFactory, type WebSocketLike, type WsProbeOutcome } from "./ws-probe";
+import { hostOf, probeWebSocket, type UpgradeExplanation, type WebSocketFactory, type WebSocketLike, type WsProbeOutcome } from "./ws-probe";
 import { missingFor, tokenFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
 
 /**
@@ -26,9 +26,10 @@ export interface WsCellInput {
   onFrame?: (text: string) => void;
   /**
    * Browsers hide why an upgrade was refused; when given, this asks someone who can see it (the
-   * dashboard's server repeats the upgrade) and the cell reports AgentCore's own answer.
+   * dashboard's server repeats the upgrade) and the cell reports AgentCore's own answer, or the
+   * connection error when the endpoint cannot be reached at all.
    */
-  explainRefusal?: (url: string, protocols: string[]) => Promise<UpgradeRefusal | undefined>;
+  explainRefusal?: (url: string, protocols: string[]) => Promise<UpgradeExplanation | undefined>;
 }
 
 /** Subprotocols as they may be shown: the token-carrying one loses its token. */
@@ -115,11 +116,15 @@ export async function runWsCell(column: AgentCoreColumn, input: WsCellInput, ctx
   const shown = redactSubprotocols(protocols);
   const outcome = await probeWebSocket({ url, protocols, createSocket: input.createSocket, message, ...ctx, onFrame: (d) => input.onFrame?.(frameText(d)) });
   if (!outcome.ok && !outcome.opened && !outcome.refusal && input.explainRefusal) {
-    const refusal = await input.explainRefusal(url, protocols).catch(() => undefined);
-    if (refusal) {
+    const seen = await input.explainRefusal(url, protocols).catch(() => undefined);
+    if (seen && "refusal" in seen) {
+      const { refusal } = seen;
       outcome.refusal = refusal;
       outcome.message = `The upgrade was refused: HTTP ${refusal.status}${refusal.errorType ? ` ${refusal.errorType}` : ""}${refusal.message ? `: ${refusal.message}` : ""}`;
       notes.push("The browser only reports that the connection failed; the dashboard's server repeated the same upgrade to read AgentCore's answer.");
+    } else if (seen) {
+      outcome.message = `No WebSocket connection to ${hostOf(url)}: the endpoint cannot be reached (${seen.unreachable}).`;
+      notes.push("The browser only reports that the connection failed; the dashboard's server tried the same upgrade and could not connect either.");
     }
   }
   const request = `WebSocket ${redactUrl(url)}${shown.length ? `\nSec-WebSocket-Protocol: ${shown.join(", ")}` : ""}`;

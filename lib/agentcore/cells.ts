@@ -4,7 +4,7 @@ import { runWsCell } from "./cells-ws";
 import { buildGatewayRequest, buildRuntimeRequest } from "./requests";
 import { agentCoreEndpoint, DEFAULT_QUALIFIER, parseRuntimeArn, unencodedInvokeUrl } from "./urls";
 import { AGENTCORE_ROWS, missingFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
-import type { UpgradeRefusal, WebSocketFactory, WebSocketLike } from "./ws-probe";
+import type { UpgradeExplanation, WebSocketFactory, WebSocketLike } from "./ws-probe";
 
 /**
  * AgentCore's rows of the test matrix: runtime HTTP (streamed reply), runtime WebSocket, and the
@@ -30,7 +30,7 @@ export interface AgentCoreMatrixInput {
   /** Each piece of a streamed reply as it arrives, keyed by `cellKey(row, column)`. */
   onChunk?: (cellKey: string, text: string) => void;
   /** Learns why a WebSocket upgrade was refused, which browsers do not reveal (see cells-ws). */
-  explainRefusal?: (url: string, protocols: string[]) => Promise<UpgradeRefusal | undefined>;
+  explainRefusal?: (url: string, protocols: string[]) => Promise<UpgradeExplanation | undefined>;
 }
 
 const HTTP_COLUMNS: AgentCoreColumn[] = ["access-token", "id-token", "sigv4"];

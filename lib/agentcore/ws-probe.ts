@@ -17,6 +17,12 @@ export interface UpgradeRefusal {
   message?: string;
 }
 
+/**
+ * What someone who can see it (the dashboard's server) found when repeating an upgrade the
+ * browser could not open: AWS's refusal, or that the endpoint cannot be reached at all.
+ */
+export type UpgradeExplanation = { refusal: UpgradeRefusal } | { unreachable: string };
+
 export interface WsFrame {
   dir: "out" | "in";
   /** Milliseconds since the socket was created. */
@@ -63,7 +69,7 @@ const isFinalFrame = (data: string) => {
 /** Going away, server error, restart, try later, bad gateway: the stream broke, nobody refused it. */
 const BROKE_OFF = new Set([1001, 1011, 1012, 1013, 1014]);
 
-function hostOf(url: string): string {
+export function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {

@@ -43,6 +43,8 @@ export function probeUpgrade(url: string, protocols: string[], timeoutMs = 10_00
       });
       response.on("error", () => finish({ opened: false, refusal: { status: response.statusCode ?? 0, errorType: undefined } }));
     });
-    socket.once("error", (error) => finish({ opened: false, error: error.message }));
+    // Node reports a refused "localhost" (tried over IPv6 and IPv4) as an AggregateError with no
+    // message of its own; its code still says what happened.
+    socket.once("error", (error: NodeJS.ErrnoException) => finish({ opened: false, error: error.message || error.code || "connection failed" }));
   });
 }

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
@@ -37,6 +39,15 @@ describe("getIdentityCredentials", () => {
     const failure = getIdentityCredentials({ ...request(), idToken: "not-a-token", flow: "enhanced" });
     await expect(failure).rejects.toBeInstanceOf(IdentityPoolError);
     await expect(failure).rejects.toMatchObject({ step: "GetId", code: "NotAuthorizedException" });
+  });
+
+  it("names the endpoint when nothing answers there", async () => {
+    const probe = createServer();
+    await new Promise<void>((done) => probe.listen(0, "127.0.0.1", done));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((done) => probe.close(done));
+    const failure = getIdentityCredentials({ ...request(), cognitoIdentityEndpoint: `http://127.0.0.1:${port}/cognito-identity`, flow: "enhanced" });
+    await expect(failure).rejects.toMatchObject({ step: "GetId", code: "NetworkError", message: expect.stringMatching(new RegExp(`^No connection to 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`)) });
   });
 
   it("refuses the basic flow without a role to assume", async () => {

@@ -65,24 +65,26 @@ export async function getIdentityCredentials(request: IdentityRequest): Promise<
     ...(request.cognitoIdentityEndpoint ? { endpoint: request.cognitoIdentityEndpoint } : {}),
   });
   const Logins = { [loginsKey(request.region, request.userPoolId)]: request.idToken };
-  const { IdentityId } = await step("GetId", () => client.send(new GetIdCommand({ IdentityPoolId: request.identityPoolId, Logins })));
+  const identityHost = hostOf(request.cognitoIdentityEndpoint, `cognito-identity.${request.region}.amazonaws.com`);
+  const { IdentityId } = await step("GetId", identityHost, () => client.send(new GetIdCommand({ IdentityPoolId: request.identityPoolId, Logins })));
   if (!IdentityId) throw new IdentityPoolError("GetId", "MissingIdentityId", "GetId answered without an IdentityId.");
 
   if (request.flow === "enhanced") {
-    const { Credentials } = await step("GetCredentialsForIdentity", () =>
+    const { Credentials } = await step("GetCredentialsForIdentity", identityHost, () =>
       client.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins })),
     );
     return issued("GetCredentialsForIdentity", IdentityId, "enhanced", Credentials && { ...Credentials, SecretAccessKey: Credentials.SecretKey });
   }
 
   if (!request.roleArn) throw new IdentityPoolError("AssumeRoleWithWebIdentity", "MissingRoleArn", "The basic flow needs the ARN of the role to assume.");
-  const { Token } = await step("GetOpenIdToken", () => client.send(new GetOpenIdTokenCommand({ IdentityId, Logins })));
+  const { Token } = await step("GetOpenIdToken", identityHost, () => client.send(new GetOpenIdTokenCommand({ IdentityId, Logins })));
   const sts = new STSClient({
     region: request.region,
     ...(request.stsEndpoint ? { endpoint: request.stsEndpoint } : {}),
     ...(request.stsRequestHandler ? { requestHandler: request.stsRequestHandler } : {}),
   });
-  const { Credentials } = await step("AssumeRoleWithWebIdentity", () =>
+  const stsHost = hostOf(request.stsEndpoint, `sts.${request.region}.amazonaws.com`);
+  const { Credentials } = await step("AssumeRoleWithWebIdentity", stsHost, () =>
     sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: request.roleArn, RoleSessionName: "CognitoIdentityCredentials", WebIdentityToken: Token })),
   );
   return issued("AssumeRoleWithWebIdentity", IdentityId, "basic", Credentials);
@@ -110,11 +112,26 @@ function issued(name: IdentityStep, identityId: string, flow: IdentityFlow, c: I
   };
 }
 
-async function step<T>(name: IdentityStep, call: () => Promise<T>): Promise<T> {
+async function step<T>(name: IdentityStep, host: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
     const e = error as Error & { $metadata?: { httpStatusCode?: number } };
+    // No HTTP answer at all (fetch's TypeError, a socket error): the endpoint is what to name,
+    // since a browser's "Failed to fetch" says nothing about where.
+    if (e.$metadata?.httpStatusCode === undefined && (e.name === "TypeError" || /ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT/.test(e.message))) {
+      throw new IdentityPoolError(name, "NetworkError", `No connection to ${host}: ${e.message || "the request failed"}.`);
+    }
     throw new IdentityPoolError(name, e.name || "Error", e.message || "No message.", e.$metadata?.httpStatusCode);
+  }
+}
+
+/** host[:port] of an endpoint override, or AWS's own host for the service. */
+function hostOf(endpoint: string | undefined, awsHost: string): string {
+  if (!endpoint) return awsHost;
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
   }
 }
