@@ -65,7 +65,7 @@ async function diagnoseFailure(url: URL, error: unknown, ctx: DirectContext, ori
   const mixedHint = mixed ? ` Some browsers also block an https page from calling ${url.origin} (mixed content).` : "";
   return {
     outcome: "network-error",
-    message: `No connection to ${url.host}: the browser could not reach it (refused, DNS, TLS, or offline; ${errorText(error)}).${mixedHint}`,
+    message: `No connection to ${url.host}: the browser got no answer from it (refused, DNS, TLS, offline, or the connection dropped before the answer; ${errorText(error)}).${mixedHint}`,
   };
 }
 
