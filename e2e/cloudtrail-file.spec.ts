@@ -39,4 +39,11 @@ test("a CloudTrail file is read in a worker, with progress, and its records are 
   await expect(done).not.toContainText("read on the page");
   const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
   expect(seen.some((text) => /Reading trail\.json in a worker: [0-9.]+ MB of 8\.\d MB, \d+ records/.test(text))).toBe(true);
+
+  // Each event's record as CloudTrail wrote it is still there to read.
+  const row = page.getByRole("table", { name: "CloudTrail events" }).locator("tr[data-event-id]").first();
+  const eventId = await row.getAttribute("data-event-id");
+  await row.getByText("raw JSON").click();
+  await expect(row.locator("pre")).toContainText(`"eventID": "${eventId}"`);
+  await expect(row.locator("pre")).toContainText('"eventName": "AssumeRoleWithWebIdentity"');
 });

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { parseTrailStream } from "@/lib/cloudtrail/parse-stream";
 import { isTrailFileError } from "@/lib/cloudtrail/errors";
+import { packTrailResult } from "@/lib/cloudtrail/transfer";
 
 /**
  * Parses a CloudTrail file off the main thread: the page stays responsive on a 100 MB log, and
@@ -18,7 +19,7 @@ self.onmessage = async (event: MessageEvent<{ file: File }>) => {
       progressEveryBytes: 2 * 1024 * 1024,
       onProgress: (progress) => self.postMessage({ type: "progress", progress }),
     });
-    self.postMessage({ type: "result", result });
+    self.postMessage({ type: "result", result: packTrailResult(result) });
   } catch (error) {
     const code = isTrailFileError(error) ? error.code : "ERR_TRAIL_READ";
     self.postMessage({ type: "error", code, message: (error as Error).message });

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ParseProgress, TrailParseResult } from "@/lib/cloudtrail/parse-stream";
+import { unpackTrailResult, type PackedTrailResult } from "@/lib/cloudtrail/transfer";
 
 /**
  * A CloudTrail file read by trail-worker.ts, with progress; cancel = terminate the worker.
@@ -18,7 +19,7 @@ export type FileState =
   | { status: "done"; name: string; result: TrailParseResult; via: "worker" | "page" }
   | { status: "error"; name: string; code: string; message: string };
 
-type WorkerMessage = { type: "progress"; progress: ParseProgress } | { type: "result"; result: TrailParseResult } | { type: "error"; code: string; message: string };
+type WorkerMessage = { type: "progress"; progress: ParseProgress } | { type: "result"; result: PackedTrailResult } | { type: "error"; code: string; message: string };
 
 export function useFileEvents() {
   const [state, setState] = useState<FileState>({ status: "idle" });
@@ -66,7 +67,7 @@ export function useFileEvents() {
         const data = event.data;
         if (worker.current !== next) return;
         if (data.type === "progress") return setState({ status: "reading", name: file.name, progress: data.progress, via: "worker" });
-        setState(data.type === "result" ? { status: "done", name: file.name, result: data.result, via: "worker" } : { status: "error", name: file.name, code: data.code, message: data.message });
+        setState(data.type === "result" ? { status: "done", name: file.name, result: unpackTrailResult(data.result), via: "worker" } : { status: "error", name: file.name, code: data.code, message: data.message });
         stop();
       };
       next.onerror = (event) => {
