@@ -1,9 +1,10 @@
 import { shellQuote, toWebsocat } from "../http/command-line";
+import { hostOf } from "../http/host";
 import { REDACTED, redactText, redactUrl } from "../redact";
 import type { CellResult } from "../matrix/types";
 import { runtimeWebSocketUrl, SESSION_ID_HEADER, DEFAULT_QUALIFIER } from "./urls";
 import { bearerSubprotocols, BEARER_SUBPROTOCOL, presignRuntimeWebSocketUrl } from "./ws-auth";
-import { hostOf, probeWebSocket, type UpgradeExplanation, type WebSocketFactory, type WebSocketLike, type WsProbeOutcome } from "./ws-probe";
+import { probeWebSocket, type UpgradeExplanation, type WebSocketFactory, type WebSocketLike, type WsProbeOutcome } from "./ws-probe";
 import { missingFor, tokenFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
 
 /**

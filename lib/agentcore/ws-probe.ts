@@ -1,4 +1,5 @@
 import type { WebSocketFactory, WebSocketLike } from "../appsync/realtime-probe";
+import { hostOf } from "../http/host";
 
 /**
  * Opens one WebSocket to a runtime, sends one message and records what comes back, frame by
@@ -68,14 +69,6 @@ const isFinalFrame = (data: string) => {
 
 /** Going away, server error, restart, try later, bad gateway: the stream broke, nobody refused it. */
 const BROKE_OFF = new Set([1001, 1011, 1012, 1013, 1014]);
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 export function probeWebSocket(input: WsProbeInput): Promise<WsProbeOutcome> {
   const started = Date.now();

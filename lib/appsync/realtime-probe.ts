@@ -2,6 +2,7 @@ import type { AppSyncEndpoints } from "./endpoints";
 import { encodeAuthSubprotocol, realtimeAuthHeader } from "./realtime-auth";
 import type { GraphqlOperation } from "./http-request";
 import type { AppSyncCredentials, AppSyncVariant } from "./variants";
+import { hostOf } from "../http/host";
 
 /** The parts of the WebSocket API we use: the browser's and `ws`'s both fit. */
 export interface WebSocketLike {
@@ -145,12 +146,7 @@ export async function probeRealtime(input: RealtimeProbeInput): Promise<Realtime
  * without a close frame, and any other code is the server's own.
  */
 export function describeClose(url: string, reached: RealtimeStage | "none", event: { code: number; reason: string }): string {
-  let host = url;
-  try {
-    host = new URL(url).host;
-  } catch {
-    // keep the URL as given
-  }
+  const host = hostOf(url);
   if (reached === "none") {
     return `No WebSocket connection to ${host}: it failed before opening (code ${event.code}: refused, DNS, TLS, or offline; a browser does not say which).`;
   }

@@ -6,6 +6,7 @@ import {
 } from "@aws-sdk/client-cognito-identity";
 import { AssumeRoleWithWebIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { HttpHandler } from "@smithy/protocol-http";
+import { hostOf } from "../http/host";
 
 /**
  * Identity-pool credentials the way a web app gets them (these calls are unsigned: the SDK
@@ -65,7 +66,8 @@ export async function getIdentityCredentials(request: IdentityRequest): Promise<
     ...(request.cognitoIdentityEndpoint ? { endpoint: request.cognitoIdentityEndpoint } : {}),
   });
   const Logins = { [loginsKey(request.region, request.userPoolId)]: request.idToken };
-  const identityHost = hostOf(request.cognitoIdentityEndpoint, `cognito-identity.${request.region}.amazonaws.com`);
+  // Where each step goes, for the message when nothing answers: the override, or AWS's own host.
+  const identityHost = request.cognitoIdentityEndpoint ? hostOf(request.cognitoIdentityEndpoint) : `cognito-identity.${request.region}.amazonaws.com`;
   const { IdentityId } = await step("GetId", identityHost, () => client.send(new GetIdCommand({ IdentityPoolId: request.identityPoolId, Logins })));
   if (!IdentityId) throw new IdentityPoolError("GetId", "MissingIdentityId", "GetId answered without an IdentityId.");
 
@@ -83,7 +85,7 @@ export async function getIdentityCredentials(request: IdentityRequest): Promise<
     ...(request.stsEndpoint ? { endpoint: request.stsEndpoint } : {}),
     ...(request.stsRequestHandler ? { requestHandler: request.stsRequestHandler } : {}),
   });
-  const stsHost = hostOf(request.stsEndpoint, `sts.${request.region}.amazonaws.com`);
+  const stsHost = request.stsEndpoint ? hostOf(request.stsEndpoint) : `sts.${request.region}.amazonaws.com`;
   const { Credentials } = await step("AssumeRoleWithWebIdentity", stsHost, () =>
     sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: request.roleArn, RoleSessionName: "CognitoIdentityCredentials", WebIdentityToken: Token })),
   );
@@ -123,15 +125,5 @@ async function step<T>(name: IdentityStep, host: string, call: () => Promise<T>)
       throw new IdentityPoolError(name, "NetworkError", `No connection to ${host}: ${e.message || "the request failed"}.`);
     }
     throw new IdentityPoolError(name, e.name || "Error", e.message || "No message.", e.$metadata?.httpStatusCode);
-  }
-}
-
-/** host[:port] of an endpoint override, or AWS's own host for the service. */
-function hostOf(endpoint: string | undefined, awsHost: string): string {
-  if (!endpoint) return awsHost;
-  try {
-    return new URL(endpoint).host;
-  } catch {
-    return endpoint;
   }
 }
