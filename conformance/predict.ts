@@ -1,0 +1,72 @@
+import { diagnose } from "../lib/diagnosis";
+import { checkAgentCore, decodeToken } from "../lib/tokens";
+import type { ConformanceCase } from "./schema";
+import type { ScenarioContext } from "./scenario-context";
+import { resolveValue, type ResolveOptions } from "./template";
+
+/**
+ * The dashboard's predictions, run on the same case as the sandbox: a prediction that disagrees
+ * with the source fails here even when the sandbox agrees with it (they share code).
+ */
+
+const CONFIRMED: ReadonlySet<ConformanceCase["confidence"]> = new Set(["documented", "captured"]);
+
+export async function predictionDifferences(c: ConformanceCase, ctx: ScenarioContext | undefined, options: ResolveOptions): Promise<string[]> {
+  const out: string[] = [];
+  const predict = c.predict;
+  if (!predict) return out;
+
+  if (predict.diagnosis) {
+    const text = [c.expect.errorType, c.expect.message ?? c.expect.messageStartsWith].filter(Boolean).join(": ");
+    if (!text) out.push("diagnosis: the case has no error text to diagnose");
+    const top = diagnose({ text, service: serviceOf(c.surface) })[0];
+    if (top?.id !== predict.diagnosis) out.push(`diagnosis of ${JSON.stringify(text)}: expected ${predict.diagnosis}, got ${top?.id ?? "(none)"}`);
+  }
+
+  if (predict.agentcore) {
+    if (!ctx) return [...out, "agentcore prediction needs a scenario"];
+    const p = predict.agentcore;
+    const tokens = await ctx.signIn(options.user, options.sessionKey);
+    const token = decodeToken(p.token === "id" ? tokens.idToken : tokens.accessToken);
+    const config = await resolveValue(p.config, ctx, options);
+    const result = checkAgentCore({ token, scheme: p.scheme }, config, p.target);
+    const wantPass = c.expect.status !== undefined && c.expect.status < 400;
+    if ((result.verdict === "pass") !== wantPass) out.push(`agentcore prediction: expected ${wantPass ? "pass" : "fail"}, got ${result.verdict}`);
+    const response = result.response;
+    if (!wantPass && response) {
+      if (c.expect.status !== undefined && response.status !== null && response.status !== c.expect.status) {
+        out.push(`agentcore prediction status: expected ${c.expect.status}, got ${response.status}`);
+      }
+      if (c.expect.message !== undefined && response.confirmed && response.message !== c.expect.message) {
+        out.push(`agentcore prediction message: expected ${JSON.stringify(c.expect.message)}, got ${JSON.stringify(response.message)}`);
+      }
+      if (response.confirmed !== CONFIRMED.has(c.confidence)) {
+        out.push(`agentcore prediction says ${response.confirmed ? "confirmed" : "not confirmed"}, the case is ${c.confidence}`);
+      }
+    }
+  }
+  return out;
+}
+
+function serviceOf(surface: ConformanceCase["surface"]) {
+  switch (surface) {
+    case "cognito-idp":
+      return "cognito" as const;
+    case "cognito-identity":
+      return "identity-pool" as const;
+    case "sts":
+      return "sts" as const;
+    case "appsync-http":
+    case "appsync-realtime":
+      return "appsync" as const;
+    case "agentcore-runtime":
+    case "agentcore-ws":
+      return "agentcore" as const;
+    case "agentcore-gateway":
+      return "agentcore-gateway" as const;
+    case "iam":
+      return "iam" as const;
+    default:
+      return undefined;
+  }
+}

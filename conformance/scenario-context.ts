@@ -1,0 +1,147 @@
+import { CognitoIdentityClient, GetCredentialsForIdentityCommand, GetIdCommand } from "@aws-sdk/client-cognito-identity";
+import { CognitoIdentityProviderClient, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
+import type { Scenario } from "../sandbox/scenario";
+
+/**
+ * What a case's placeholders stand for, in one scenario of a running sandbox. Tokens and
+ * credentials are fetched when a case first needs them, through the official SDK v3 clients (not
+ * through the dashboard's code), and kept for the cases after it.
+ */
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface Tokens {
+  idToken: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+const DUMMY = { accessKeyId: "AKIACONFORMANCE00000", secretAccessKey: "unused-for-unsigned-operations" };
+
+export class ScenarioContext {
+  private readonly tokens = new Map<string, Promise<Tokens>>();
+  private readonly credentials = new Map<string, Promise<Credentials & { identityId: string }>>();
+
+  constructor(
+    readonly base: string,
+    readonly scenario: Scenario,
+  ) {}
+
+  get region(): string {
+    return this.scenario.region;
+  }
+
+  /** Static placeholder values; token and credential placeholders are resolved by `resolve`. */
+  values(): Record<string, string> {
+    const s = this.scenario;
+    const pool = s.userPools[0];
+    const runtime = s.agentCoreRuntimes[0];
+    const api = s.appSyncApis[0];
+    const values: Record<string, string> = {
+      base: this.base,
+      region: s.region,
+      accountId: s.accountId,
+      agentcore: `${this.base}/agentcore`,
+      sts: `${this.base}/sts`,
+      cognitoIdentity: `${this.base}/cognito-identity`,
+      cloudtrail: `${this.base}/cloudtrail`,
+    };
+    if (pool) {
+      values.userPoolId = pool.id;
+      values.clientId = pool.clients[0]!.id;
+      values.loginsKey = `cognito-idp.${s.region}.amazonaws.com/${pool.id}`;
+      values.issuer = `${this.base}/${pool.id}`;
+    }
+    if (s.identityPools[0]) values.identityPoolId = s.identityPools[0].id;
+    if (runtime) {
+      values.runtimeArn = runtime.arn;
+      values.runtimeId = runtime.arn.split("/").pop()!;
+    }
+    if (s.agentCoreGateways[0]) {
+      values.gatewayId = s.agentCoreGateways[0].id;
+      values.gateway = `${this.base}/agentcore-gateway/${s.agentCoreGateways[0].id}`;
+    }
+    if (api) {
+      values.apiId = api.id;
+      values.appsync = `${this.base}/appsync/${api.id}/graphql`;
+      values.appsyncRealtime = `${this.base.replace(/^http/, "ws")}/appsync/${api.id}/graphql/realtime`;
+      if (api.apiKeys[0]) values.apiKey = api.apiKeys[0].id;
+    }
+    const roles = s.roles;
+    if (roles[0]) values.roleArn = roles[0].arn;
+    return values;
+  }
+
+  /** The user a case signs in as: the one named, else the first confirmed user of the first pool. */
+  private login(name: string | undefined): { username: string; password: string } {
+    const pool = this.scenario.userPools[0];
+    if (!pool) throw new Error(`scenario ${this.scenario.name} has no user pool to sign in to`);
+    const users = pool.users.filter((u) => u.status === "CONFIRMED");
+    const user = name
+      ? pool.users.find((u) => u.username === name || Object.values(u.attributes).includes(name))
+      : users[0];
+    if (!user) throw new Error(`scenario ${this.scenario.name} has no user ${name ?? "(confirmed)"}`);
+    const email = user.attributes.email;
+    return { username: typeof email === "string" && pool.usernameAttributes.includes("email") ? email : user.username, password: user.password };
+  }
+
+  /** USER_PASSWORD_AUTH through the SDK's CognitoIdentityProviderClient. `key` separates sessions made under different faults. */
+  signIn(user: string | undefined, key = ""): Promise<Tokens> {
+    const cacheKey = `${user ?? ""}|${key}`;
+    let pending = this.tokens.get(cacheKey);
+    if (!pending) {
+      pending = (async () => {
+        const login = this.login(user);
+        const client = new CognitoIdentityProviderClient({ region: this.region, endpoint: this.base, credentials: DUMMY, maxAttempts: 1 });
+        const answer = await client.send(
+          new InitiateAuthCommand({
+            AuthFlow: "USER_PASSWORD_AUTH",
+            ClientId: this.scenario.userPools[0]!.clients[0]!.id,
+            AuthParameters: { USERNAME: login.username, PASSWORD: login.password },
+          }),
+        );
+        const result = answer.AuthenticationResult;
+        if (!result?.IdToken || !result.AccessToken || !result.RefreshToken) {
+          throw new Error(`sign-in as ${login.username} in ${this.scenario.name} ended in challenge ${answer.ChallengeName ?? "(none)"}`);
+        }
+        return { idToken: result.IdToken, accessToken: result.AccessToken, refreshToken: result.RefreshToken };
+      })();
+      pending.catch(() => this.tokens.delete(cacheKey));
+      this.tokens.set(cacheKey, pending);
+    }
+    return pending;
+  }
+
+  /** Identity-pool credentials in the enhanced flow (GetId, GetCredentialsForIdentity), through the SDK. */
+  identityCredentials(kind: "user" | "guest", user: string | undefined): Promise<Credentials & { identityId: string }> {
+    const cacheKey = `${kind}|${user ?? ""}`;
+    let pending = this.credentials.get(cacheKey);
+    if (!pending) {
+      pending = (async () => {
+        const pool = this.scenario.identityPools[0];
+        if (!pool) throw new Error(`scenario ${this.scenario.name} has no identity pool`);
+        const client = new CognitoIdentityClient({ region: this.region, endpoint: `${this.base}/cognito-identity`, credentials: DUMMY, maxAttempts: 1 });
+        const logins = kind === "user" ? { [this.values().loginsKey!]: (await this.signIn(user)).idToken } : undefined;
+        const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId: pool.id, ...(logins ? { Logins: logins } : {}) }));
+        const answer = await client.send(new GetCredentialsForIdentityCommand({ IdentityId, ...(logins ? { Logins: logins } : {}) }));
+        const c = answer.Credentials;
+        if (!c?.AccessKeyId || !c.SecretKey || !c.SessionToken) throw new Error(`no credentials for ${IdentityId}`);
+        return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretKey, sessionToken: c.SessionToken, identityId: IdentityId! };
+      })();
+      pending.catch(() => this.credentials.delete(cacheKey));
+      this.credentials.set(cacheKey, pending);
+    }
+    return pending;
+  }
+
+  /** Long-term keys of the scenario's first CloudTrail reader. */
+  reader(): Credentials {
+    const reader = this.scenario.cloudTrailReaders[0];
+    if (!reader) throw new Error(`scenario ${this.scenario.name} has no cloudTrailReaders`);
+    return { accessKeyId: reader.accessKeyId, secretAccessKey: reader.secretAccessKey };
+  }
+}
