@@ -127,7 +127,14 @@ export function AuthorizerPanel({ tokens, profile }: { tokens: { label: string; 
                 {result.response && (
                   <>
                     : <strong>{result.response.status ?? ""} {result.response.message}</strong>
-                    {!result.response.confirmed && <span className="block text-xs">(wording not confirmed from AWS sources: {result.response.source})</span>}
+                    {result.response.confirmed ? (
+                      <span className="block text-xs">AWS's wording, seen in: {result.response.source}</span>
+                    ) : (
+                      <span className="block text-xs">
+                        <span className="mr-1 rounded border border-amber-700 px-1 font-semibold text-amber-900">Not confirmed</span>
+                        No public source shows AWS's answer for this case; the text describes the refusal, it is not AWS's wording. {result.response.source}
+                      </span>
+                    )}
                   </>
                 )}
               </>
