@@ -29,7 +29,7 @@ export const MFA = {
   setupUser: { username: "totp-setup", password: "Setup-Passw0rd!" },
   totpUser: { username: "totp-user", password: "Totp-Passw0rd!", secret: "T6WOKV644US4EMVX72G5UGLERW74GSBHVIYHCKIV2UXAEETMRRJA" },
   emailUser: { username: "email-user", password: "Email-Passw0rd!", email: "email-user@example.com" },
-  twoFactorUser: { username: "two-factor", password: "Both-Passw0rd!", secret: "3FDYIXURCBKA6PXO4ZBFL4N5M3BOLN4A5UYARXDBCJDOAZCWNYYQ" },
+  twoFactorUser: { username: "two-factor", password: "Both-Passw0rd!", email: "two-factor@example.com", secret: "3FDYIXURCBKA6PXO4ZBFL4N5M3BOLN4A5UYARXDBCJDOAZCWNYYQ" },
 } as const;
 
 /** The codes the sandbox "emailed" to an address, oldest first. */
