@@ -315,3 +315,18 @@ describe("a pool that requires MFA and allows email codes", () => {
     expect((await signIn("no-email", "No-Email-Passw0rd!")).ChallengeName).toBe("EMAIL_OTP");
   });
 });
+
+describe("the dashboard preset", () => {
+  it("says the pool requires MFA, in amplify_outputs.json's words, and signs in by username", async () => {
+    const body = (await (await fetch(`${sandbox.url}/_sandbox/profiles`)).json()) as { profiles: Array<Record<string, unknown>> };
+    const preset = body.profiles.find((profile) => profile["id"] === "sandbox-mfa-required");
+    expect(preset).toMatchObject({
+      userPoolId: MFA.userPoolId,
+      userPoolClientId: MFA.clientId,
+      usernameAttributes: [],
+      poolDetails: { mfaConfiguration: "REQUIRED", mfaMethods: ["TOTP", "EMAIL"] },
+    });
+    const demo = body.profiles.find((profile) => profile["id"] === "sandbox-demo");
+    expect(demo?.["poolDetails"]).toMatchObject({ mfaConfiguration: "NONE" });
+  });
+});
