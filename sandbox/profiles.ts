@@ -1,6 +1,10 @@
 import { profileSchema, type Profile } from "../lib/config/profile";
 import type { Scenario } from "./scenario";
 
+/** Cognito's MfaConfiguration as amplify_outputs.json spells it (what @aws-amplify/client-config's
+ * client_config_contributor_v1 writes: OFF → NONE, ON → REQUIRED). */
+const AMPLIFY_MFA_CONFIGURATION = { OFF: "NONE", ON: "REQUIRED", OPTIONAL: "OPTIONAL" } as const;
+
 /**
  * One dashboard preset per scenario, so the dashboard can offer "Local sandbox: demo" without
  * anyone copying ids by hand. Built from the scenario's first user pool and its first app client,
@@ -29,7 +33,10 @@ export function sandboxProfiles(scenarios: readonly Scenario[], baseUrl: string)
         signInFlow,
         usernameAttributes: pool.usernameAttributes,
         poolDetails: {
-          mfaConfiguration: "OFF",
+          // In amplify_outputs.json's words (mfa_configuration / mfa_methods), which is how the
+          // dashboard shows pool details for imported environments too.
+          mfaConfiguration: AMPLIFY_MFA_CONFIGURATION[pool.mfa.configuration],
+          ...(pool.mfa.configuration === "OFF" ? {} : { mfaMethods: [...(pool.mfa.totp ? ["TOTP"] : []), ...(pool.mfa.email ? ["EMAIL"] : [])] }),
           // The policy the sandbox enforces on new passwords (Cognito's default).
           passwordPolicy: { minLength: 8, requireNumbers: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
           groups: [...new Set(pool.users.flatMap((user) => user.groups))].sort(),

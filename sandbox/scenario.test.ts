@@ -66,6 +66,24 @@ describe("scenario loader", () => {
     expect(String(error)).toContain("userPools[0].users[0].username: must be a lowercase UUID");
   });
 
+  it("checks MFA settings against the pool: factors it allows, an address for email codes, a preference that is set up", async () => {
+    const file = await write(
+      "mfa.json",
+      demoWith((pool) => {
+        pool["mfa"] = { configuration: "ON", totp: true, email: false };
+        const users = pool["users"] as Array<Record<string, unknown>>;
+        users[0]!["mfa"] = { email: true };
+        users[1]!["mfa"] = { totpSecret: "not base32!", preferred: "EMAIL_OTP" };
+      }),
+    );
+    const error = String(await loadScenarioFile(file).catch((e: Error) => e));
+    expect(error).toContain("userPools[0].users[0].mfa.email: the pool does not allow email MFA (mfa.email)");
+    expect(error).toContain("userPools[0].users[1].mfa.totpSecret: totpSecret must be base32");
+    expect(error).toContain("userPools[0].users[1].mfa.preferred: EMAIL_OTP is not set up for this user");
+    const noFactor = await write("no-factor.json", demoWith((pool) => void (pool["mfa"] = { configuration: "ON" })));
+    await expect(loadScenarioFile(noFactor)).rejects.toThrow("MFA that is ON or OPTIONAL needs at least one factor");
+  });
+
   it("reports invalid JSON with the file name", async () => {
     const file = await write("bad.json", "{ nope");
     await expect(loadScenarioFile(file)).rejects.toThrow(new RegExp(`invalid scenario ${file.replace(/[.\\]/g, "\\$&")}: not valid JSON`));

@@ -17,6 +17,8 @@ import { cloudTrailScenarioKeys } from "./cloudtrail/scenario";
 
 export const AUTH_FLOWS = ["USER_SRP_AUTH", "USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH"] as const;
 export const USER_STATUSES = ["CONFIRMED", "FORCE_CHANGE_PASSWORD"] as const;
+/** The second factors the sandbox emulates, by their ChallengeName (SMS is not emulated). */
+export const MFA_TYPES = ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"] as const;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const clientSchema = z.strictObject({
@@ -30,6 +32,21 @@ const clientSchema = z.strictObject({
   scopes: z.array(z.string().min(1)).default(["aws.cognito.signin.user.admin"]),
 });
 
+/**
+ * A user's second factors as they stand before the sandbox starts: an authenticator app already
+ * registered (AssociateSoftwareToken + VerifySoftwareToken done), email MFA switched on
+ * (SetUserMFAPreference), and which one is preferred.
+ */
+const userMfaSchema = z.strictObject({
+  /** Base32 secret of a verified authenticator app, so tests and people can compute its codes. */
+  totpSecret: z
+    .string()
+    .regex(/^[A-Z2-7]{16,128}$/, "totpSecret must be base32 (A-Z, 2-7), at least 16 characters")
+    .optional(),
+  email: z.boolean().default(false),
+  preferred: z.enum(MFA_TYPES).optional(),
+});
+
 const userSchema = z.strictObject({
   username: z.string().min(1).max(128),
   /** Defaults to the username when that is a UUID (Gen 2 pools), else a stable derived UUID. */
@@ -39,7 +56,22 @@ const userSchema = z.strictObject({
   // Booleans are accepted for convenience; Cognito stores every attribute as a string.
   attributes: z.record(z.string(), z.union([z.string(), z.boolean()])).default({}),
   groups: z.array(z.string().min(1)).default([]),
+  mfa: userMfaSchema.optional(),
 });
+
+/**
+ * The pool's MFA settings (SetUserPoolMfaConfig): MfaConfiguration OFF, ON (required) or
+ * OPTIONAL, and which factors it allows.
+ */
+const poolMfaSchema = z
+  .strictObject({
+    configuration: z.enum(["OFF", "ON", "OPTIONAL"]).default("OFF"),
+    totp: z.boolean().default(false),
+    email: z.boolean().default(false),
+  })
+  .refine((mfa) => mfa.configuration === "OFF" || mfa.totp || mfa.email, {
+    message: "MFA that is ON or OPTIONAL needs at least one factor (totp or email)",
+  });
 
 const userPoolSchema = z
   .strictObject({
@@ -48,10 +80,22 @@ const userPoolSchema = z
     usernameAttributes: z.array(z.enum(["email", "phone_number"])).default([]),
     clients: z.array(clientSchema).min(1, "a user pool needs at least one app client"),
     users: z.array(userSchema).default([]),
+    mfa: poolMfaSchema.default({ configuration: "OFF", totp: false, email: false }),
   })
   .superRefine((pool, ctx) => {
     const seen = new Set<string>();
     pool.users.forEach((user, i) => {
+      const mfa = user.mfa;
+      if (mfa?.email && typeof user.attributes["email"] !== "string") {
+        ctx.addIssue({ code: "custom", path: ["users", i, "mfa", "email"], message: "email MFA needs an email attribute" });
+      }
+      if (mfa?.email && !pool.mfa.email) {
+        ctx.addIssue({ code: "custom", path: ["users", i, "mfa", "email"], message: "the pool does not allow email MFA (mfa.email)" });
+      }
+      const enabled = [mfa?.totpSecret ? "SOFTWARE_TOKEN_MFA" : undefined, mfa?.email ? "EMAIL_OTP" : undefined];
+      if (mfa?.preferred && !enabled.includes(mfa.preferred)) {
+        ctx.addIssue({ code: "custom", path: ["users", i, "mfa", "preferred"], message: `${mfa.preferred} is not set up for this user` });
+      }
       const key = user.username.toLowerCase();
       if (seen.has(key)) {
         ctx.addIssue({ code: "custom", path: ["users", i, "username"], message: `duplicate username ${user.username}` });

@@ -6,6 +6,7 @@ import { createAppSync } from "./appsync/index";
 import { createCognitoIdentity } from "./cognito-identity/index";
 import { createCloudTrail } from "./cloudtrail/index";
 import { createCognitoIdp } from "./cognito-idp/index";
+import { Outbox, outboxService } from "./cognito-idp/outbox";
 import { bindIamState, createIamState } from "./iam/state";
 import { sandboxMeta } from "./meta";
 import { createSts } from "./sts/index";
@@ -79,9 +80,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const state = options.stateDir ? openStateDir(options.stateDir) : undefined;
   const iam = await createIamState(scenarios, now, state);
   const faults = createFaults();
+  // Codes the user pools "email" (email MFA), readable at GET /_sandbox/outbox.
+  const outbox = new Outbox(now);
   const services = [
     sandboxMeta(scenarios, faults),
-    await createCognitoIdp(scenarios, now, { faults, state }),
+    outboxService(outbox),
+    await createCognitoIdp(scenarios, now, { faults, state, outbox }),
     createCognitoIdentity(scenarios, iam),
     createSts(iam),
     ...createCloudTrail(scenarios, iam),

@@ -21,3 +21,20 @@ export function sdkClient(endpoint: string): CognitoIdentityProviderClient {
     maxAttempts: 1,
   });
 }
+
+/** Ids and users from sandbox/scenarios/mfa-required.json. */
+export const MFA = {
+  userPoolId: "ap-northeast-1_MfaReq001",
+  clientId: "mfarequiredclient000000001",
+  setupUser: { username: "totp-setup", password: "Setup-Passw0rd!" },
+  totpUser: { username: "totp-user", password: "Totp-Passw0rd!", secret: "T6WOKV644US4EMVX72G5UGLERW74GSBHVIYHCKIV2UXAEETMRRJA" },
+  emailUser: { username: "email-user", password: "Email-Passw0rd!", email: "email-user@example.com" },
+  twoFactorUser: { username: "two-factor", password: "Both-Passw0rd!", email: "two-factor@example.com", secret: "3FDYIXURCBKA6PXO4ZBFL4N5M3BOLN4A5UYARXDBCJDOAZCWNYYQ" },
+} as const;
+
+/** The codes the sandbox "emailed" to an address, oldest first. */
+export async function outboxCodes(sandboxUrl: string, to: string): Promise<string[]> {
+  const response = await fetch(`${sandboxUrl}/_sandbox/outbox?to=${encodeURIComponent(to)}`);
+  const body = (await response.json()) as { messages: { code: string }[] };
+  return body.messages.map((message) => message.code);
+}

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect } from "react";
 import { useProfiles } from "@/components/profiles/profiles-provider";
+import type { Profile } from "@/lib/config/profile";
 import { useAuthSession } from "./use-auth-session";
 import { TokenTimes } from "./token-times";
 
@@ -58,6 +59,7 @@ function Session() {
           {" "}· endpoint <code>{active.endpoints.cognitoIdp}</code>
         </>
       )}
+      <MfaNote profile={active} />
       {active.source === "sandbox" && active.description && (
         <span className="mt-1 block text-slate-500">{active.description}</span>
       )}
@@ -121,6 +123,19 @@ function Session() {
         </div>
       );
   }
+}
+
+/** "· MFA required (TOTP, EMAIL)": why a code is asked for after the password. */
+function MfaNote({ profile }: { profile: Profile }) {
+  const mfa = profile.poolDetails?.mfaConfiguration;
+  if (!mfa || ["NONE", "OFF"].includes(mfa.toUpperCase())) return null;
+  const methods = profile.poolDetails?.mfaMethods ?? [];
+  return (
+    <span data-testid="pool-mfa">
+      {" "}· MFA {mfa.toLowerCase()}
+      {methods.length > 0 && ` (${methods.join(", ")})`}
+    </span>
+  );
 }
 
 function Warnings({ warnings }: { warnings: string[] }) {

@@ -4,6 +4,7 @@ import { Authenticator } from "@aws-amplify/ui-react";
 import "@aws-amplify/ui-react/styles.css";
 import { signIn, type SignInInput } from "aws-amplify/auth";
 import type { Profile } from "@/lib/config/profile";
+import { totpIssuer } from "@/lib/config/totp-issuer";
 
 /**
  * Amplify's own Authenticator, so sign-in (SRP by default, new-password and MFA challenges)
@@ -19,5 +20,7 @@ export default function SignIn({ profile }: { profile: Profile }) {
             signIn({ ...input, options: { ...input.options, authFlowType: "USER_PASSWORD_AUTH" } })) as typeof signIn,
         }
       : undefined;
-  return <Authenticator hideSignUp services={services} />;
+  // The TOTP setup step's QR code and secret are labelled with this environment's name.
+  const formFields = { setupTotp: { QR: { totpIssuer: totpIssuer(profile) } } };
+  return <Authenticator hideSignUp services={services} formFields={formFields} />;
 }

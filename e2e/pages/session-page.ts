@@ -17,6 +17,23 @@ export class SessionPage {
     await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
 
+  /** For pools that sign in by username rather than email. */
+  async signInWithUsername(username: string, password: string) {
+    await this.page.getByLabel("Username").fill(username);
+    await this.page.getByLabel("Password", { exact: true }).fill(password);
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
+  }
+
+  async chooseEnvironment(id: string) {
+    await this.page.getByRole("combobox", { name: "Active environment" }).selectOption(id);
+    await expect(this.page.getByRole("heading", { name: /Sign in|Signed in as/ })).toBeVisible();
+  }
+
+  /** The code field of the Authenticator's TOTP steps (setup and sign-in). */
+  codeField() {
+    return this.page.getByLabel("Code *");
+  }
+
   signedInUser() {
     return this.page.getByTestId("signed-in-user");
   }

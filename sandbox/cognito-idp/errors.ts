@@ -47,3 +47,81 @@ export const sessionUsed = () =>
 export const userDoesNotExist = () => new AwsError("NotAuthorizedException", "User does not exist.");
 
 export const invalidParameter = (message: string) => new AwsError("InvalidParameterException", message);
+
+// ---- MFA -------------------------------------------------------------------------------------
+// Error names and which operation may return them: botocore
+// botocore/data/cognito-idp/2016-04-18/service-2.json (AssociateSoftwareToken,
+// VerifySoftwareToken, RespondToAuthChallenge, SetUserMFAPreference).
+
+/** Wrong SOFTWARE_TOKEN_MFA_CODE. The type is documented (botocore's model: CodeMismatchException
+ * "if the provided code doesn't match what the server was expecting"); unconfirmed: the text,
+ * which apps match on widely but no public capture found here shows. */
+export const totpCodeMismatch = () => new AwsError("CodeMismatchException", "Invalid code received for user");
+
+/** Wrong EMAIL_OTP_CODE. Captured for SMS_MFA (aws-amplify/amplify-js#3066, #11069); AWS's
+ * Authenticator maps this text to "invalid code" for email and SMS codes alike
+ * (aws-amplify/amplify-ui packages/ui/src/machines/authenticator/actions.ts) and its email-MFA
+ * examples throw it (examples/next/pages/ui/components/authenticator/sign-in-with-email-mfa). */
+export const otpCodeMismatch = () => new AwsError("CodeMismatchException", "Invalid code or auth state for the user.");
+
+/** A TOTP code already accepted in the same time step, VerifySoftwareToken included. Confirmed
+ * by AWS's own integration tests against Cognito (aws-amplify/amplify-swift
+ * AmplifyPlugins/Auth/Tests/AuthHostApp/AuthIntegrationTests/MFATests/MFASignInTests.swift). */
+export const totpCodeReused = () => new AwsError("ExpiredCodeException", "Your software token has already been used once.");
+
+/** VerifySoftwareToken with a wrong code. Captured (aws-samples/aws-amplify-auth-starters#15);
+ * the session stays usable (amplify-swift TOTPSetupWhenUnauthenticatedTests.swift retries it). */
+export const enableSoftwareTokenMismatch = () =>
+  new AwsError("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA");
+
+/** Documented: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html */
+export const softwareTokenNotEnabledForPool = () =>
+  new AwsError("SoftwareTokenMFANotFoundException", "Software Token MFA has not been enabled by the userPool.");
+
+/** Captured for RespondToAuthChallenge (amazon-archives/amazon-cognito-identity-js#630); used
+ * here also for VerifySoftwareToken before any AssociateSoftwareToken (unconfirmed there). */
+export const softwareTokenNotFoundForUser = () =>
+  new AwsError("SoftwareTokenMFANotFoundException", "Software Token MFA does not exist for the user.");
+
+/** SetUserMFAPreference enabling TOTP without a (verified) authenticator. Texts confirmed: AWS's
+ * client matched on them (aws-amplify/amplify-js packages/auth/src/Auth.ts, commit c5785b0f93);
+ * unconfirmed: the error type. */
+export const totpNotSetUp = () => new AwsError("InvalidParameterException", "User has not set up software token mfa");
+export const totpNotVerified = () => new AwsError("InvalidParameterException", "User has not verified software token mfa");
+
+/** Unconfirmed texts (the type is what AWS's clients expect: amplify-swift MFAPreferenceTests
+ * asserts invalidParameter for two preferred factors). */
+export const twoPreferredFactors = () =>
+  new AwsError("InvalidParameterException", "Only one MFA method can be set as preferred.");
+export const emailMfaNotAllowed = () =>
+  new AwsError("InvalidParameterException", "Email MFA is not enabled for this user pool or the user has no email address.");
+/** Unconfirmed text; the API reference says these calls take "an access token or a session
+ * string, but not both". */
+export const accessTokenOrSession = () =>
+  new AwsError("InvalidParameterException", "Provide either an access token or a session, but not both.");
+/** The sandbox emulates no SMS; this is the sandbox speaking, not AWS. */
+export const smsNotEmulated = () => new AwsError("InvalidParameterException", "SMS MFA is not emulated in the local sandbox.");
+
+/**
+ * Coral's validation of VerifySoftwareToken's UserCode (SoftwareTokenMFAUserCodeType: length 6,
+ * pattern [0-9]+, sensitive, in botocore's model). Sensitive members are reported without their
+ * value ("Value at 'username' …", captured in ks888/LambStatus#6). amplify-swift
+ * TOTPSetupWhenUnauthenticatedTests.swift confirms the type for a code of letters.
+ */
+export function userCodeProblems(code: string): AwsError | undefined {
+  const problems: string[] = [];
+  if (code.length < 6) problems.push("Member must have length greater than or equal to 6");
+  if (code.length > 6) problems.push("Member must have length less than or equal to 6");
+  if (!/^[0-9]+$/.test(code)) problems.push("Member must satisfy regular expression pattern: [0-9]+");
+  if (problems.length === 0) return undefined;
+  const count = problems.length === 1 ? "1 validation error detected" : `${problems.length} validation errors detected`;
+  const text = problems.map((problem) => `Value at 'userCode' failed to satisfy constraint: ${problem}`).join("; ");
+  return new AwsError("InvalidParameterException", `${count}: ${text}`);
+}
+/** MFA_SETUP answered before a factor was set up. The type fits the model ("can't find a
+ * multi-factor authentication (MFA) method"); unconfirmed: that Cognito uses it here, and the text. */
+export const mfaMethodNotFound = () =>
+  new AwsError("MFAMethodNotFoundException", "No MFA method has been set up for the user.");
+/** Unconfirmed text: SELECT_MFA_TYPE answered with a factor that was not offered. */
+export const mfaTypeNotOffered = (answer: string) =>
+  new AwsError("InvalidParameterException", `${answer} is not one of the MFA types offered to the user.`);

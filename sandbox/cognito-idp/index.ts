@@ -5,9 +5,12 @@ import type { OperationHandler, SandboxService } from "../http/types";
 import { AMZ_JSON_1_1 } from "../http/aws-json";
 import { initiateAuth } from "./initiate-auth";
 import { KeyRing } from "./keys";
+import { setUserMfaPreference } from "./mfa-preference";
+import { Outbox } from "./outbox";
 import { getTokensFromRefreshToken } from "./refresh";
 import { respondToAuthChallenge } from "./respond-to-auth-challenge";
 import { SessionStore } from "./sessions";
+import { associateSoftwareToken, verifySoftwareToken } from "./software-token";
 import type { CognitoContext } from "./sign-in";
 import { UserPoolStore } from "./store";
 import { getUser, globalSignOut, revokeToken } from "./user-ops";
@@ -23,6 +26,8 @@ export interface CognitoIdpOptions {
   faults?: Readonly<Faults>;
   /** Keeps signing keys and refresh tokens across restarts. */
   state?: StateDir;
+  /** Where email codes go; served at /_sandbox/outbox. */
+  outbox?: Outbox;
 }
 
 export async function createCognitoIdp(scenarios: readonly Scenario[], now: () => number, options: CognitoIdpOptions = {}): Promise<SandboxService> {
@@ -30,7 +35,8 @@ export async function createCognitoIdp(scenarios: readonly Scenario[], now: () =
   const keys = await KeyRing.create(store.pools().map((pool) => pool.id), options.state);
   const tokenTtlSeconds = () => options.faults?.tokenTtlSeconds ?? 0;
   const sessions = new SessionStore(now, options.state);
-  const ctx: CognitoContext = { store, keys, sessions, now, verifiers: new Map(), tokenTtlSeconds };
+  const outbox = options.outbox ?? new Outbox(now);
+  const ctx: CognitoContext = { store, keys, sessions, now, verifiers: new Map(), tokenTtlSeconds, outbox };
 
   const operations: Record<string, OperationHandler> = {
     InitiateAuth: (input, req) => initiateAuth(ctx, input, req),
@@ -39,6 +45,9 @@ export async function createCognitoIdp(scenarios: readonly Scenario[], now: () =
     GetUser: (input, req) => getUser(ctx, input, req),
     GlobalSignOut: (input, req) => globalSignOut(ctx, input, req),
     RevokeToken: (input) => revokeToken(ctx, input),
+    AssociateSoftwareToken: (input, req) => associateSoftwareToken(ctx, input, req),
+    VerifySoftwareToken: (input, req) => verifySoftwareToken(ctx, input, req),
+    SetUserMFAPreference: (input, req) => setUserMfaPreference(ctx, input, req),
   };
 
   return {

@@ -11,7 +11,7 @@ import { AwsError } from "../http/aws-json";
  *     lower camel case).
  */
 
-type MemberType = "string" | "map";
+type MemberType = "string" | "map" | "structure";
 interface MemberSpec {
   type: MemberType;
   required?: boolean;
@@ -21,7 +21,9 @@ interface MemberSpec {
 export type InputSpec = Record<string, MemberSpec>;
 
 type Parsed<S extends InputSpec> = {
-  [K in keyof S]: S[K]["type"] extends "map"
+  [K in keyof S]: S[K]["type"] extends "structure"
+    ? Record<string, unknown> | undefined
+    : S[K]["type"] extends "map"
     ? S[K]["required"] extends true
       ? Record<string, string>
       : Record<string, string> | undefined
@@ -41,6 +43,13 @@ function checkType(name: string, value: unknown, type: MemberType): void {
         : "Start of structure or map found where not expected.", 400, "Message");
     }
     if (typeof value !== "string") throw new AwsError("SerializationException", `Unexpected field type for ${name}`, 400, "Message");
+    return;
+  }
+  if (type === "structure") {
+    // Members are checked by the operation; a structure must at least be an object.
+    if (typeof value !== "object" || Array.isArray(value)) {
+      throw new AwsError("SerializationException", `Unexpected field type for ${name}`, 400, "Message");
+    }
     return;
   }
   if (typeof value !== "object" || Array.isArray(value)) {
@@ -71,7 +80,9 @@ export function parseInput<S extends InputSpec>(input: Record<string, unknown>, 
       );
       continue;
     }
-    if (member.type === "map") {
+    if (member.type === "structure") {
+      out[name] = value;
+    } else if (member.type === "map") {
       // null map values are dropped, as Coral does when it builds the map.
       out[name] = Object.fromEntries(Object.entries(value as object).filter(([, v]) => typeof v === "string"));
     } else {

@@ -1,6 +1,7 @@
 import type { RequestContext } from "../http/types";
 import * as fail from "./errors";
 import { parseInput } from "./input";
+import { answerEmailOtp, answerMfaSetup, answerSelectMfaType, answerSoftwareToken } from "./mfa-challenges";
 import { assertPasswordPolicy } from "./password-policy";
 import { completeSignIn, type CognitoContext } from "./sign-in";
 import { verifyPasswordClaim } from "./srp";
@@ -41,6 +42,14 @@ export async function respondToAuthChallenge(ctx: CognitoContext, input: Record<
       return passwordVerifier(ctx, req, found.pool, found.client, responses);
     case "NEW_PASSWORD_REQUIRED":
       return newPassword(ctx, req, found.pool, found.client, request.Session, responses);
+    case "SOFTWARE_TOKEN_MFA":
+      return answerSoftwareToken(ctx, req, found, request.Session, responses);
+    case "EMAIL_OTP":
+      return answerEmailOtp(ctx, req, found, request.Session, responses);
+    case "SELECT_MFA_TYPE":
+      return answerSelectMfaType(ctx, found, request.Session, responses);
+    case "MFA_SETUP":
+      return answerMfaSetup(ctx, req, found, request.Session, responses);
     default:
       // The sandbox never issues other challenges, so any answer to one is out of sequence.
       throw fail.invalidParameter(`Unsupported challenge ${request.ChallengeName} in the local sandbox`);
@@ -102,6 +111,7 @@ async function newPassword(
   }
   const challenge = lookup.value;
   if (challenge.poolId !== pool.id || challenge.clientId !== client.id) throw fail.invalidSession();
+  if (challenge.step.name !== "NEW_PASSWORD_REQUIRED") throw fail.invalidSession();
   const user = ctx.store.user(pool, challenge.username);
   if (!user || ctx.store.findUser(pool, responses["USERNAME"] ?? "") !== user) throw fail.invalidSession();
   // A password the policy rejects leaves the session usable for another try.

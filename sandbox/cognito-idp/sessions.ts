@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { StateDir } from "../state-dir";
+import type { MfaType } from "./store";
 
 /**
  * Server-side memory of a user pool: what real Cognito keeps so that opaque strings it hands
@@ -36,11 +37,28 @@ export interface SrpSession {
   readonly secretBlock: Buffer;
 }
 
+/**
+ * Where a sign-in stands between two calls. Cognito keeps this behind its opaque Session string;
+ * each step names what the next call must be.
+ */
+export type ChallengeStep =
+  | { readonly name: "NEW_PASSWORD_REQUIRED" }
+  | { readonly name: "SOFTWARE_TOKEN_MFA" }
+  /** `setup`: the user is registering this address for email MFA (MFA_SETUP answered with EMAIL). */
+  | { readonly name: "EMAIL_OTP"; readonly code: string; readonly email: string; readonly setup: boolean }
+  | { readonly name: "SELECT_MFA_TYPE"; readonly choices: readonly MfaType[] }
+  /**
+   * MFA_SETUP moves on through the TOTP calls, each handing out a new session:
+   * `start` (the challenge) → AssociateSoftwareToken → `associated` → VerifySoftwareToken →
+   * `verified` → RespondToAuthChallenge MFA_SETUP.
+   */
+  | { readonly name: "MFA_SETUP"; readonly stage: "start" | "associated" | "verified"; readonly canSetUp: readonly MfaType[] };
+
 export interface ChallengeSession {
   readonly poolId: string;
   readonly clientId: string;
   readonly username: string;
-  readonly challengeName: "NEW_PASSWORD_REQUIRED";
+  readonly step: ChallengeStep;
 }
 
 const SRP_TTL_MS = 5 * 60_000;

@@ -1,17 +1,22 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "../http/types";
+import { challengeResponse, mfaStepFor } from "./mfa";
+import type { Outbox } from "./outbox";
 import { newSalt, passwordVerifier } from "./srp";
 import type { ClientRecord, PoolRecord, UserRecord } from "./store";
 import { mintTokens, type TokenContext } from "./tokens";
 
 /**
  * What every successful password check ends in, whichever flow got there (USER_PASSWORD_AUTH,
- * PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED): either the next challenge or the tokens.
+ * PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED): either the next challenge (a new password, then a
+ * second factor) or the tokens.
  */
 
 export interface CognitoContext extends TokenContext {
   /** SRP salt and verifier per user, remade when the password changes. */
   readonly verifiers: Map<string, { password: string; salt: string; v: bigint }>;
+  /** Where the codes the sandbox "emails" go. */
+  readonly outbox: Outbox;
 }
 
 export function srpVerifier(ctx: CognitoContext, pool: PoolRecord, user: UserRecord) {
@@ -30,7 +35,7 @@ function newPasswordChallenge(ctx: CognitoContext, pool: PoolRecord, client: Cli
     poolId: pool.id,
     clientId: client.id,
     username: user.username,
-    challengeName: "NEW_PASSWORD_REQUIRED",
+    step: { name: "NEW_PASSWORD_REQUIRED" },
   });
   // userAttributes leaves out sub, as real responses do ({"email_verified":"true","email":"…"});
   // requiredAttributes is empty because scenarios declare no required attributes.
@@ -47,7 +52,7 @@ function newPasswordChallenge(ctx: CognitoContext, pool: PoolRecord, client: Cli
 }
 
 /** A new sign-in: fresh origin_jti and auth_time, a refresh token remembered server side. */
-async function issueSignInTokens(ctx: CognitoContext, req: RequestContext, pool: PoolRecord, client: ClientRecord, user: UserRecord) {
+export async function issueSignInTokens(ctx: CognitoContext, req: RequestContext, pool: PoolRecord, client: ClientRecord, user: UserRecord) {
   const originJti = randomUUID();
   const authTime = Math.floor(ctx.now() / 1000);
   const tokens = await mintTokens(ctx, req.baseUrl, { pool, client, user, originJti, authTime });
@@ -79,5 +84,9 @@ export async function completeSignIn(
   user: UserRecord,
 ) {
   if (user.status === "FORCE_CHANGE_PASSWORD") return newPasswordChallenge(ctx, pool, client, user);
+  // A new password is followed by MFA as any sign-in is (MFA_SETUP right after
+  // NEW_PASSWORD_REQUIRED is captured in aws-amplify/amplify-js#6461).
+  const step = mfaStepFor(ctx, pool, user);
+  if (step) return challengeResponse(ctx, pool, client, user, step);
   return issueSignInTokens(ctx, req, pool, client, user);
 }

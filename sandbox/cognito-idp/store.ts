@@ -1,11 +1,31 @@
 import { createHash } from "node:crypto";
-import type { Scenario, ScenarioClient, ScenarioUserPool } from "../scenario";
+import type { MFA_TYPES, Scenario, ScenarioClient, ScenarioUserPool } from "../scenario";
 
 /**
  * The user pools the sandbox serves, built once from the scenarios. Users are copied out of
  * the scenario because they change at run time (a NEW_PASSWORD_REQUIRED answer sets a new
- * password and confirms the user); the scenario files are never written back.
+ * password and confirms the user, MFA setup registers an authenticator); the scenario files are
+ * never written back.
  */
+
+export type MfaType = (typeof MFA_TYPES)[number];
+
+/** SetUserPoolMfaConfig: MfaConfiguration and the factors the pool allows. */
+export interface PoolMfa {
+  readonly configuration: "OFF" | "ON" | "OPTIONAL";
+  readonly totp: boolean;
+  readonly email: boolean;
+}
+
+/** A user's second factors. */
+export interface UserMfa {
+  /** The authenticator app: AssociateSoftwareToken sets it, VerifySoftwareToken verifies it. */
+  totp?: { secret: string; verified: boolean; enabled: boolean };
+  /** RFC 6238 time step of the last code accepted, so a code works once. */
+  lastTotpStep?: number;
+  emailEnabled: boolean;
+  preferred?: MfaType;
+}
 
 export interface PoolRecord {
   readonly id: string;
@@ -15,6 +35,7 @@ export interface PoolRecord {
   readonly region: string;
   readonly accountId: string;
   readonly usernameAttributes: readonly string[];
+  readonly mfa: PoolMfa;
   readonly users: UserRecord[];
 }
 
@@ -37,6 +58,7 @@ export interface UserRecord {
   /** Every value a string, as Cognito stores them ("true", not true). */
   attributes: Record<string, string>;
   readonly groups: readonly string[];
+  mfa: UserMfa;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -51,7 +73,12 @@ function derivedSub(poolId: string, username: string): string {
 function toUser(pool: ScenarioUserPool, user: ScenarioUserPool["users"][number]): UserRecord {
   const attributes = Object.fromEntries(Object.entries(user.attributes).map(([k, v]) => [k, String(v)]));
   const sub = user.sub ?? (UUID.test(user.username) ? user.username : derivedSub(pool.id, user.username));
-  return { username: user.username, sub, password: user.password, status: user.status, attributes, groups: [...user.groups] };
+  const mfa: UserMfa = {
+    ...(user.mfa?.totpSecret ? { totp: { secret: user.mfa.totpSecret, verified: true, enabled: true } } : {}),
+    emailEnabled: user.mfa?.email ?? false,
+    ...(user.mfa?.preferred ? { preferred: user.mfa.preferred } : {}),
+  };
+  return { username: user.username, sub, password: user.password, status: user.status, attributes, groups: [...user.groups], mfa };
 }
 
 function toClient(poolId: string, client: ScenarioClient): ClientRecord {
@@ -81,6 +108,7 @@ export class UserPoolStore {
           region: scenario.region,
           accountId: scenario.accountId,
           usernameAttributes: [...pool.usernameAttributes],
+          mfa: { ...pool.mfa },
           users: pool.users.map((user) => toUser(pool, user)),
         });
         for (const client of pool.clients) this.clientsById.set(client.id, toClient(pool.id, client));

@@ -3,13 +3,14 @@ import type { RequestContext } from "../http/types";
 import * as fail from "./errors";
 import { parseInput } from "./input";
 import type { CognitoContext } from "./sign-in";
+import { activeFactors } from "./mfa";
 import { verifyAccessToken } from "./tokens";
 
 /** Operations a signed-in user calls with their own access token, plus RevokeToken. */
 
 const ADMIN_SCOPE = "aws.cognito.signin.user.admin";
 
-async function requireAccessToken(ctx: CognitoContext, req: RequestContext, token: string) {
+export async function requireAccessToken(ctx: CognitoContext, req: RequestContext, token: string) {
   const verified = await verifyAccessToken(ctx, req.baseUrl, token);
   // Self-service user APIs need the admin scope; OAuth-only tokens without it are refused.
   if (!verified.scopes.includes(ADMIN_SCOPE)) throw fail.accessTokenMissingScope();
@@ -18,12 +19,18 @@ async function requireAccessToken(ctx: CognitoContext, req: RequestContext, toke
 
 export async function getUser(ctx: CognitoContext, input: Record<string, unknown>, req: RequestContext) {
   const { AccessToken } = parseInput(input, { AccessToken: { type: "string", required: true } });
-  const { user } = await requireAccessToken(ctx, req, AccessToken);
+  const { pool, user } = await requireAccessToken(ctx, req, AccessToken);
   // sub comes first, as in real responses; every value is a string ("true", not true).
   const attributes = Object.entries(user.attributes).filter(([name]) => name !== "sub");
+  // The user's MFA factors, which aws-amplify's fetchMFAPreference reads (members of
+  // GetUserResponse in botocore's model); left out when there are none.
+  const factors = activeFactors(pool, user);
+  const preferred = user.mfa.preferred && factors.includes(user.mfa.preferred) ? user.mfa.preferred : undefined;
   return {
     UserAttributes: [{ Name: "sub", Value: user.sub }, ...attributes.map(([Name, Value]) => ({ Name, Value }))],
     Username: user.username,
+    ...(preferred ? { PreferredMfaSetting: preferred } : {}),
+    ...(factors.length > 0 ? { UserMFASettingList: factors } : {}),
   };
 }
 
