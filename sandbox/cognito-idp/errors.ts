@@ -13,9 +13,19 @@ export const incorrectCredentials = () => new AwsError("NotAuthorizedException",
 export const clientNotFound = (clientId: string) =>
   new AwsError("ResourceNotFoundException", `User pool client ${clientId} does not exist.`);
 
-/** Confirmed wording "USER_PASSWORD_AUTH flow not enabled for this client" (many user reports). */
+/**
+ * An auth flow the app client does not allow. Cognito words it differently per flow:
+ *  - USER_SRP_AUTH: "USER_SRP_AUTH is not enabled for the client." (captured in
+ *    aws-amplify/amplify-swift#3537 and aws-samples/aws-serverless-workshops#277);
+ *  - USER_PASSWORD_AUTH: "USER_PASSWORD_AUTH flow not enabled for this client" (widely reported by
+ *    users; no capture in an issue thread we could cite, so treated as inferred);
+ *  - REFRESH_TOKEN_AUTH: unconfirmed, the USER_PASSWORD_AUTH pattern is our best guess.
+ */
 export const flowNotEnabled = (flow: string) =>
-  new AwsError("InvalidParameterException", `${flow} flow not enabled for this client`);
+  new AwsError(
+    "InvalidParameterException",
+    flow === "USER_SRP_AUTH" ? "USER_SRP_AUTH is not enabled for the client." : `${flow} flow not enabled for this client`,
+  );
 
 /** Confirmed pattern "Missing required parameter SRP_A" (aws/aws-sdk-cpp#452). */
 export const missingParameter = (name: string) =>
@@ -30,9 +40,13 @@ export const accessTokenRevoked = () => new AwsError("NotAuthorizedException", "
 export const accessTokenMissingScope = () =>
   new AwsError("NotAuthorizedException", "Access Token does not have required scopes");
 
-/** Refresh token errors. "Invalid Refresh Token" and "has been revoked" are confirmed
- * (aws-sdk-java-v2#3418, amplify-swift#3344); "has expired" is our best guess. */
-export const invalidRefreshToken = () => new AwsError("NotAuthorizedException", "Invalid Refresh Token");
+/** Refresh token errors, all confirmed: "Invalid Refresh Token." with its period (the raw body
+ * {"__type":"NotAuthorizedException","message":"Invalid Refresh Token."} captured in
+ * aws/aws-sdk-cpp#1789; aws-sdk-java-v2#3418), "Refresh Token has been revoked"
+ * (x-amzn-ErrorMessage in amplify-swift#3344) and "Refresh Token has expired" (x-amzn-ErrorMessage
+ * in amplify-swift#3496). A refresh token used with another app client is "Invalid Refresh Token"
+ * too (AWS Knowledge Center, cognito-invalid-refresh-token-error). */
+export const invalidRefreshToken = () => new AwsError("NotAuthorizedException", "Invalid Refresh Token.");
 export const refreshTokenExpired = () => new AwsError("NotAuthorizedException", "Refresh Token has expired");
 export const refreshTokenRevoked = () => new AwsError("NotAuthorizedException", "Refresh Token has been revoked");
 
