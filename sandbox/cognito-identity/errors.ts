@@ -55,12 +55,13 @@ export const poolNotFound = (poolId: string) => new AwsError("ResourceNotFoundEx
 /** Best guess, by analogy with the pool message. */
 export const identityNotFound = (identityId: string) => new AwsError("ResourceNotFoundException", `Identity '${identityId}' not found.`);
 
-/** Confirmed: Cognito developer guide ("Identity pools authentication flow"), InvalidParameterException
- * per the aws-cli capture in the same guide family. */
+/** Confirmed wording: aws-observability/aws-rum-web#172 quotes it; InvalidParameterException like
+ * its classic-flow sibling (aws/aws-cli#7652). */
 export const classicWithRoleMappings = () =>
   new AwsError("InvalidParameterException", "Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.");
 
-/** Prefix "Basic (classic) flow is not enabled" seen in a public pentest note; the tail mirrors the
- * RoleMappings message and is a best guess. */
+/** Confirmed, with InvalidParameterException: aws/aws-cli#7652 ("An error occurred
+ * (InvalidParameterException) when calling the GetOpenIdToken operation: Basic (classic) flow is
+ * not enabled, please use enhanced flow."). */
 export const classicFlowDisabled = () =>
   new AwsError("InvalidParameterException", "Basic (classic) flow is not enabled, please use enhanced flow.");
