@@ -32,7 +32,9 @@ export const missingParameter = (name: string) =>
   new AwsError("InvalidParameterException", `Missing required parameter ${name}`);
 
 /** Access token errors. "has expired" and "has been revoked" are confirmed (aws-sdk-ios#1376,
- * amplify-js#2205); "Invalid Access Token" for a malformed or foreign token is our best guess. */
+ * amplify-js#974; amplify-js#2205, aws-sdk-js#4323 after a global sign-out); the wording "Invalid
+ * Access Token" is captured (aws-cognito-angular-quickstart#137), sending it for a malformed or
+ * foreign token (an ID token) is inferred. */
 export const invalidAccessToken = () => new AwsError("NotAuthorizedException", "Invalid Access Token");
 export const accessTokenExpired = () => new AwsError("NotAuthorizedException", "Access Token has expired");
 export const accessTokenRevoked = () => new AwsError("NotAuthorizedException", "Access Token has been revoked");
@@ -51,7 +53,9 @@ export const refreshTokenExpired = () => new AwsError("NotAuthorizedException", 
 export const refreshTokenRevoked = () => new AwsError("NotAuthorizedException", "Refresh Token has been revoked");
 
 /** Challenge sessions. "is expired" and "can only be used once" are confirmed from captured
- * Cognito responses; the bare form for an unknown session is our best guess. */
+ * Cognito responses; the bare "Invalid session for the user." is captured for a session Cognito
+ * would not take (aws-amplify/amplify-js#10959, aws-samples/amazon-cognito-passwordless-email-auth#17),
+ * and sent here for one it never issued (that trigger is inferred). */
 export const invalidSession = () => new AwsError("NotAuthorizedException", "Invalid session for the user.");
 export const sessionExpired = () =>
   new AwsError("NotAuthorizedException", "Invalid session for the user, session is expired.");
