@@ -7,5 +7,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "sandbox/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "amplify/**/*.test.ts", "conformance/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
+    // Starting a sandbox generates RSA keys for every scenario's pools; on a busy shared machine
+    // that can outlast vitest's 10 s default for beforeAll hooks.
+    hookTimeout: 30_000,
   },
 });

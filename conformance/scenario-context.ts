@@ -25,6 +25,7 @@ const DUMMY = { accessKeyId: "AKIACONFORMANCE00000", secretAccessKey: "unused-fo
 export class ScenarioContext {
   private readonly tokens = new Map<string, Promise<Tokens>>();
   private readonly credentials = new Map<string, Promise<Credentials & { identityId: string }>>();
+  private readonly identityIds = new Map<string, Promise<string>>();
 
   constructor(
     readonly base: string,
@@ -112,6 +113,29 @@ export class ScenarioContext {
       })();
       pending.catch(() => this.tokens.delete(cacheKey));
       this.tokens.set(cacheKey, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * The signed-in user's identity id (GetId alone, through the SDK): cases about what comes after
+   * GetId, such as a refused GetCredentialsForIdentity, need the id even when credentials fail.
+   */
+  identityId(user: string | undefined): Promise<string> {
+    const cacheKey = `id|${user ?? ""}`;
+    let pending = this.identityIds.get(cacheKey);
+    if (!pending) {
+      pending = (async () => {
+        const pool = this.scenario.identityPools[0];
+        if (!pool) throw new Error(`scenario ${this.scenario.name} has no identity pool`);
+        const client = new CognitoIdentityClient({ region: this.region, endpoint: `${this.base}/cognito-identity`, credentials: DUMMY, maxAttempts: 1 });
+        const logins = { [this.values().loginsKey!]: (await this.signIn(user)).idToken };
+        const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId: pool.id, Logins: logins }));
+        if (!IdentityId) throw new Error(`GetId answered no IdentityId in ${this.scenario.name}`);
+        return IdentityId;
+      })();
+      pending.catch(() => this.identityIds.delete(cacheKey));
+      this.identityIds.set(cacheKey, pending);
     }
     return pending;
   }

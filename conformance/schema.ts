@@ -60,7 +60,7 @@ const signSchema = z.strictObject({
 
 const headersSchema = z.record(z.string(), z.string()).default({});
 
-const httpCall = z.strictObject({
+const httpFields = {
   op: z.literal("http"),
   method: z.enum(["GET", "POST", "PUT", "DELETE", "OPTIONS"]).default("POST"),
   /** Sandbox-relative URL with placeholders, e.g. `{{agentcore}}/runtimes/{{runtimeArn|uri}}/invocations`. */
@@ -69,16 +69,29 @@ const httpCall = z.strictObject({
   /** A string is sent as is; an object as JSON. Placeholders are resolved in both. */
   body: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
   sign: signSchema.optional(),
-});
+};
 
-const awsJsonCall = z.strictObject({
+const awsJsonFields = {
   op: z.literal("aws-json"),
   service: z.enum(["cognito-idp", "cognito-identity", "cloudtrail"]),
   /** The operation, without its target prefix: `InitiateAuth`, `GetId`, `LookupEvents`. */
   operation: z.string().min(1),
   input: z.record(z.string(), z.unknown()),
   sign: signSchema.optional(),
-});
+};
+
+/**
+ * Calls made first, in order, each of which must succeed (status < 400): the state the case's call
+ * needs, such as a refresh token revoked before it is used. Their answers are not compared.
+ */
+const beforeSchema = z
+  .array(z.discriminatedUnion("op", [z.strictObject(httpFields), z.strictObject(awsJsonFields)]))
+  .min(1)
+  .max(5)
+  .optional();
+
+const httpCall = z.strictObject({ ...httpFields, before: beforeSchema });
+const awsJsonCall = z.strictObject({ ...awsJsonFields, before: beforeSchema });
 
 const websocketCall = z.strictObject({
   op: z.literal("websocket"),

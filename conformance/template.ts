@@ -23,7 +23,7 @@ async function valueOf(name: string, ctx: ScenarioContext, options: ResolveOptio
     case "refreshToken":
       return (await ctx.signIn(options.user, options.sessionKey))[name];
     case "identityId":
-      return (await ctx.identityCredentials("user", options.user)).identityId;
+      return ctx.identityId(options.user);
     case "guestIdentityId":
       return (await ctx.identityCredentials("guest", undefined)).identityId;
     default:

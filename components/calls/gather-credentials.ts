@@ -28,6 +28,16 @@ export async function gatherCredentials(profile: Profile): Promise<{ credentials
     accessToken: tokens?.accessToken?.toString(),
   };
   if (!idToken) {
+    // A pool that allows guests hands out guest credentials, as aws-amplify does when nobody is
+    // signed in; they are scoped down by Cognito, which is what the IAM cells then show.
+    if (profile.identityPoolId && profile.poolDetails?.unauthenticatedIdentitiesEnabled) {
+      const guest = await ensureCredentials(profile, undefined);
+      if (guest.status === "ok") {
+        credentials.aws = guest.credentials;
+        notes.push("Not signed in: the IAM variants use the identity pool's guest credentials (enhanced flow, scoped down by Cognito). Sign in on the Session page for the rest.");
+        return { credentials, notes };
+      }
+    }
     notes.push("Not signed in: only the API key variants can run. Sign in on the Session page for the rest.");
     credentials.awsUnavailable = "Not signed in: identity-pool credentials need the ID token.";
     return { credentials, notes };

@@ -42,9 +42,10 @@ export const getCredentialsState = (): CredentialsState => state;
 
 const FRESH_MS = 5 * 60_000;
 
-export function ensureCredentials(profile: Profile, idToken: string, options: { flow?: IdentityFlow; roleArn?: string; force?: boolean } = {}): Promise<CredentialsState> {
+/** `idToken` undefined asks for a guest's credentials (the pool must allow unauthenticated identities). */
+export function ensureCredentials(profile: Profile, idToken: string | undefined, options: { flow?: IdentityFlow; roleArn?: string; force?: boolean } = {}): Promise<CredentialsState> {
   const flow = options.flow ?? "enhanced";
-  const wanted = `${profile.id}|${idToken}|${flow}|${options.roleArn ?? ""}`;
+  const wanted = `${profile.id}|${idToken ?? "guest"}|${flow}|${options.roleArn ?? ""}`;
   if (!profile.identityPoolId) {
     const unavailable: CredentialsState = { status: "unavailable", reason: "This environment has no identity pool, so there are no IAM credentials to test with." };
     key = wanted;
@@ -69,7 +70,7 @@ export function forgetCredentials() {
   set({ status: "idle" });
 }
 
-async function load(profile: Profile, idToken: string, flow: IdentityFlow, roleArn?: string): Promise<CredentialsState> {
+async function load(profile: Profile, idToken: string | undefined, flow: IdentityFlow, roleArn?: string): Promise<CredentialsState> {
   const relay = new RelayHttpHandler();
   let credentials: IdentityCredentials;
   try {
@@ -77,7 +78,7 @@ async function load(profile: Profile, idToken: string, flow: IdentityFlow, roleA
       region: profile.region,
       identityPoolId: profile.identityPoolId!,
       userPoolId: profile.userPoolId,
-      idToken,
+      ...(idToken ? { idToken } : {}),
       flow,
       roleArn,
       cognitoIdentityEndpoint: profile.endpoints.cognitoIdentity,

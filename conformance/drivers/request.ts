@@ -43,7 +43,17 @@ export async function buildHttp(call: HttpCall, ctx: ScenarioContext, options: R
   return { method: call.method, url, headers, ...(body !== undefined ? { body } : {}) };
 }
 
+/** Runs a case's `before` calls in order; the first that fails stops the case with its answer. */
+async function runBefore(before: HttpCall["before"], ctx: ScenarioContext, options: ResolveOptions): Promise<void> {
+  for (const [i, step] of (before ?? []).entries()) {
+    const request = step.op === "http" ? await buildHttp({ ...step, before: undefined }, ctx, options) : await buildAwsJson({ ...step, before: undefined }, ctx, options);
+    const answer = await send(request, step.sign, ctx, options);
+    if (answer.status >= 400) throw new Error(`before[${i}] answered ${answer.status} ${answer.errorType ?? ""} ${answer.message ?? ""}`.trim());
+  }
+}
+
 export async function runHttp(call: HttpCall, ctx: ScenarioContext, options: ResolveOptions): Promise<Answer> {
+  await runBefore(call.before, ctx, options);
   return send(await buildHttp(call, ctx, options), call.sign, ctx, options);
 }
 
@@ -58,5 +68,6 @@ export async function buildAwsJson(call: AwsJsonCall, ctx: ScenarioContext, opti
 }
 
 export async function runAwsJson(call: AwsJsonCall, ctx: ScenarioContext, options: ResolveOptions): Promise<Answer> {
+  await runBefore(call.before, ctx, options);
   return send(await buildAwsJson(call, ctx, options), call.sign, ctx, options);
 }

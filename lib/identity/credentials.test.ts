@@ -50,6 +50,23 @@ describe("getIdentityCredentials", () => {
     await expect(failure).rejects.toMatchObject({ step: "GetId", code: "NetworkError", message: expect.stringMatching(new RegExp(`^No connection to 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`)) });
   });
 
+  it("gets a guest's credentials without an ID token where the pool allows guests, and names the refusal where it does not", async () => {
+    const guest = await getIdentityCredentials({
+      region: "ap-northeast-1",
+      identityPoolId: "ap-northeast-1:7c3e9a1b-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+      userPoolId: "ap-northeast-1_GuestAc01",
+      cognitoIdentityEndpoint: `${sandbox.url}/cognito-identity`,
+      flow: "enhanced",
+    });
+    expect(guest.accessKeyId).toMatch(/^ASIA/);
+    const { idToken: _none, ...withoutToken } = request();
+    await expect(getIdentityCredentials({ ...withoutToken, flow: "enhanced" })).rejects.toMatchObject({
+      step: "GetId",
+      code: "NotAuthorizedException",
+      message: "Unauthenticated access is not supported for this identity pool.",
+    });
+  });
+
   it("refuses the basic flow without a role to assume", async () => {
     await expect(getIdentityCredentials({ ...request(), flow: "basic" })).rejects.toMatchObject({ code: "MissingRoleArn" });
   });

@@ -23,8 +23,12 @@ export interface IdentityRequest {
   region: string;
   identityPoolId: string;
   userPoolId: string;
-  /** The user pool ID token: identity pools take the ID token, never the access token. */
-  idToken: string;
+  /**
+   * The user pool ID token: identity pools take the ID token, never the access token. Absent for a
+   * guest (unauthenticated identity), which the pool must allow; Cognito then scopes the
+   * enhanced flow's credentials down to its list of guest services.
+   */
+  idToken?: string;
   flow: IdentityFlow;
   /** Basic flow only: the role to assume. */
   roleArn?: string;
@@ -65,21 +69,22 @@ export async function getIdentityCredentials(request: IdentityRequest): Promise<
     region: request.region,
     ...(request.cognitoIdentityEndpoint ? { endpoint: request.cognitoIdentityEndpoint } : {}),
   });
-  const Logins = { [loginsKey(request.region, request.userPoolId)]: request.idToken };
+  // A guest sends no Logins at all ("Logins should not be specified … for an unauthenticated identity").
+  const Logins = request.idToken ? { [loginsKey(request.region, request.userPoolId)]: request.idToken } : undefined;
   // Where each step goes, for the message when nothing answers: the override, or AWS's own host.
   const identityHost = request.cognitoIdentityEndpoint ? hostOf(request.cognitoIdentityEndpoint) : `cognito-identity.${request.region}.amazonaws.com`;
-  const { IdentityId } = await step("GetId", identityHost, () => client.send(new GetIdCommand({ IdentityPoolId: request.identityPoolId, Logins })));
+  const { IdentityId } = await step("GetId", identityHost, () => client.send(new GetIdCommand({ IdentityPoolId: request.identityPoolId, ...(Logins ? { Logins } : {}) })));
   if (!IdentityId) throw new IdentityPoolError("GetId", "MissingIdentityId", "GetId answered without an IdentityId.");
 
   if (request.flow === "enhanced") {
     const { Credentials } = await step("GetCredentialsForIdentity", identityHost, () =>
-      client.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins })),
+      client.send(new GetCredentialsForIdentityCommand({ IdentityId, ...(Logins ? { Logins } : {}) })),
     );
     return issued("GetCredentialsForIdentity", IdentityId, "enhanced", Credentials && { ...Credentials, SecretAccessKey: Credentials.SecretKey });
   }
 
   if (!request.roleArn) throw new IdentityPoolError("AssumeRoleWithWebIdentity", "MissingRoleArn", "The basic flow needs the ARN of the role to assume.");
-  const { Token } = await step("GetOpenIdToken", identityHost, () => client.send(new GetOpenIdTokenCommand({ IdentityId, Logins })));
+  const { Token } = await step("GetOpenIdToken", identityHost, () => client.send(new GetOpenIdTokenCommand({ IdentityId, ...(Logins ? { Logins } : {}) })));
   const sts = new STSClient({
     region: request.region,
     ...(request.stsEndpoint ? { endpoint: request.stsEndpoint } : {}),

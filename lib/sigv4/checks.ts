@@ -67,16 +67,25 @@ export function checkClock(auth: ParsedAuth, now: Date, options: VerifyOptions):
     }
     return undefined;
   }
-  const expiresSeconds = auth.expiresSeconds ?? 0;
+  // A service with a fixed lifetime ignores X-Amz-Expires, present or not (aws/aws-sdk-go#2224).
+  const fixed = options.fixedPresignLifetimeSeconds;
+  if (fixed === undefined && auth.expiresSeconds === undefined) {
+    return fail("UnsupportedSignature", "This verifier needs X-Amz-Expires on presigned URLs.", {
+      accessKeyId,
+      detail: "AWS SDK presigners always add X-Amz-Expires.",
+    });
+  }
+  const expiresSeconds = fixed ?? auth.expiresSeconds ?? 0;
   const max = options.maxPresignExpiresSeconds ?? 604_800;
-  if (expiresSeconds < 1 || expiresSeconds > max) {
+  if (fixed === undefined && (expiresSeconds < 1 || expiresSeconds > max)) {
     return fail("InvalidExpires", `X-Amz-Expires must be from 1 to ${max} seconds; got ${expiresSeconds}.`, { accessKeyId });
   }
   const expiresAt = new Date(signed + expiresSeconds * 1000);
   if (now.getTime() > expiresAt.getTime()) {
+    const rule = fixed === undefined ? `X-Amz-Expires ${expiresSeconds} s` : `the service's fixed ${expiresSeconds} s`;
     return fail("RequestExpired", MSG_REQUEST_EXPIRED, {
       accessKeyId,
-      detail: `X-Amz-Date ${auth.amzDate} + X-Amz-Expires ${expiresSeconds} s = ${formatAmzDate(expiresAt)}, now ${formatAmzDate(now)}.`,
+      detail: `X-Amz-Date ${auth.amzDate} + ${rule} = ${formatAmzDate(expiresAt)}, now ${formatAmzDate(now)}.`,
     });
   }
   return undefined;

@@ -102,13 +102,9 @@ function parseQueryAuth(headers: Record<string, string>, query: QueryMap): Parse
   const algorithm = single(query, "X-Amz-Algorithm")!;
   if (algorithm !== ALGORITHM) return fail("UnsupportedSignature", `Unsupported AWS 'algorithm': '${algorithm}'.`);
 
+  // Absent X-Amz-Expires is judged by checkClock, which knows whether the service needs it.
   const expiresText = single(query, "X-Amz-Expires");
-  if (expiresText === undefined) {
-    return fail("UnsupportedSignature", "This verifier needs X-Amz-Expires on presigned URLs.", {
-      detail: "AWS SDK presigners always add X-Amz-Expires.",
-    });
-  }
-  if (!/^\d+$/.test(expiresText)) {
+  if (expiresText !== undefined && !/^\d+$/.test(expiresText)) {
     return fail("InvalidExpires", `X-Amz-Expires must be a whole number of seconds; got '${expiresText}'.`);
   }
   return finish(
@@ -118,7 +114,7 @@ function parseQueryAuth(headers: Record<string, string>, query: QueryMap): Parse
     single(query, "X-Amz-Signature")!,
     single(query, "X-Amz-Date")!,
     headers,
-    { expiresSeconds: Number(expiresText), sessionToken: single(query, "X-Amz-Security-Token") },
+    { ...(expiresText !== undefined ? { expiresSeconds: Number(expiresText) } : {}), sessionToken: single(query, "X-Amz-Security-Token") },
   );
 }
 

@@ -48,6 +48,17 @@ export async function recomputeSignature(
 
   const query = { ...request.target.query };
   delete query["X-Amz-Signature"];
+  if (auth.expiresSeconds === undefined) {
+    // A presigned URL without X-Amz-Expires (aws4 leaves it out for services other than S3).
+    // smithy's presign always adds it, but a presigned signature is the header-mode signature over
+    // a canonical request whose query already holds the X-Amz-* values and whose only headers are
+    // the signed ones; so sign that, keeping the date and token smithy would add as headers out.
+    unsigned.add("x-amz-date");
+    unsigned.add("x-amz-security-token");
+    const http = toHttpRequest(request.method, { ...request.target, query }, headers, request.body);
+    const out = await signer.sign(http, { signingDate: auth.signedAt, signableHeaders: signed, unsignableHeaders: unsigned });
+    return /Signature=([0-9a-f]+)/.exec(out.headers["authorization"] ?? "")?.[1];
+  }
   const http = toHttpRequest(request.method, { ...request.target, query }, headers, request.body);
   const out = await signer.presign(http, {
     signingDate: auth.signedAt,

@@ -78,6 +78,12 @@ export interface VerifyOptions {
   maxSkewMs?: number;
   /** Largest X-Amz-Expires accepted on a presigned URL. AWS: one week; AgentCore: 300 s. */
   maxPresignExpiresSeconds?: number;
+  /**
+   * For services that ignore X-Amz-Expires (every one but S3, per the AWS SDK for Go's Presign
+   * docs, aws/aws-sdk-go#2224: "a fixed request signature expiration of about 15 minutes"): a
+   * presigned URL is then valid this many seconds after X-Amz-Date, with or without X-Amz-Expires.
+   */
+  fixedPresignLifetimeSeconds?: number;
   /** Accept `x-amz-content-sha256: UNSIGNED-PAYLOAD` (S3 does; the JSON services do not). */
   allowUnsignedPayload?: boolean;
 }

@@ -33,7 +33,16 @@ export const issuerMismatch = () => new AwsError("NotAuthorizedException", "Inva
 /** Confirmed: amazon-cognito-identity-js#7, what an access token (no aud) gets. */
 export const missingAudClaim = () => new AwsError("NotAuthorizedException", "Invalid login token. Missing a required claim: aud");
 
-/** Confirmed wording (aws-sdk-android#1431); using it for a value that is not a JWT at all is a best guess. */
+/** Confirmed for a Logins value that is not a JWT at all: a Google access token in
+ * jaredhanson/passport-google-oauth2#20 and a Facebook access token under the key "Facebook" in
+ * scientifichackers/flutter_cognito_plugin#13 both got exactly this. The second shows the token is
+ * parsed before the provider name is looked up. */
+export const notValidOidcToken = () =>
+  new AwsError("NotAuthorizedException", "Invalid login token. Not a valid OpenId Connect identity token.");
+
+/** Wording confirmed (aws-sdk-android#1431, where it came and went between retries), but no source
+ * says what triggers it. Sent for a token the pool signed that is neither an ID token nor an access
+ * token (an access token gets missingAudClaim): unconfirmed. */
 export const notACognitoToken = () => new AwsError("NotAuthorizedException", "Invalid login token. Not a Cognito token.");
 
 /** Confirmed: seed 001, aws/amazon-cognito-auth-js#196, Blasanka/aws_s3_plugin#14. */
@@ -46,12 +55,13 @@ export const poolNotFound = (poolId: string) => new AwsError("ResourceNotFoundEx
 /** Best guess, by analogy with the pool message. */
 export const identityNotFound = (identityId: string) => new AwsError("ResourceNotFoundException", `Identity '${identityId}' not found.`);
 
-/** Confirmed: Cognito developer guide ("Identity pools authentication flow"), InvalidParameterException
- * per the aws-cli capture in the same guide family. */
+/** Confirmed wording: aws-observability/aws-rum-web#172 quotes it; InvalidParameterException like
+ * its classic-flow sibling (aws/aws-cli#7652). */
 export const classicWithRoleMappings = () =>
   new AwsError("InvalidParameterException", "Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.");
 
-/** Prefix "Basic (classic) flow is not enabled" seen in a public pentest note; the tail mirrors the
- * RoleMappings message and is a best guess. */
+/** Confirmed, with InvalidParameterException: aws/aws-cli#7652 ("An error occurred
+ * (InvalidParameterException) when calling the GetOpenIdToken operation: Basic (classic) flow is
+ * not enabled, please use enhanced flow."). */
 export const classicFlowDisabled = () =>
   new AwsError("InvalidParameterException", "Basic (classic) flow is not enabled, please use enhanced flow.");

@@ -59,16 +59,18 @@ function userPoolOfKey(key: string, baseUrl: string): string | undefined {
 }
 
 async function verifyOne(pool: IdentityPoolRecord, key: string, token: string, ctx: LoginContext): Promise<VerifiedLogin> {
-  const userPoolId = userPoolOfKey(key, ctx.baseUrl);
-  const trusted = pool.providers.filter((p) => p.userPoolId === userPoolId);
-  if (!userPoolId || trusted.length === 0) throw fail.unsupportedProvider();
-
+  // A value that is not a JWT is refused before the provider is looked up: a Facebook token under
+  // an unknown key got this answer, not "not from a supported provider" (flutter_cognito_plugin#13).
   let unverified: JWTPayload;
   try {
     unverified = decodeJwt(token);
   } catch {
-    throw fail.notACognitoToken();
+    throw fail.notValidOidcToken();
   }
+  const userPoolId = userPoolOfKey(key, ctx.baseUrl);
+  const trusted = pool.providers.filter((p) => p.userPoolId === userPoolId);
+  if (!userPoolId || trusted.length === 0) throw fail.unsupportedProvider();
+
   const issuer = `${ctx.baseUrl}/${userPoolId}`;
   if (unverified.iss !== issuer) throw fail.issuerMismatch();
 

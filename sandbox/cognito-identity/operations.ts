@@ -7,6 +7,7 @@ import { assumeRoleWithWebIdentity } from "../sts/assume-role";
 import * as fail from "./errors";
 import type { IdentityStore } from "./identities";
 import { parseIdentityInput } from "./input";
+import { GUEST_SESSION_POLICY } from "./guest-session-policy";
 import { verifyLogins, type JwksCache } from "./logins";
 import { poolOfIdentity, proveIdentity, type ResolvedIdentity } from "./resolve";
 
@@ -73,6 +74,8 @@ export async function getCredentialsForIdentity(ctx: IdentityOpsContext, input: 
     region: pool.region,
     sourceIp: SOURCE_IP,
     userAgent: COGNITO_INTERNAL_USER_AGENT,
+    // Guests are scoped down to Cognito's documented list of services (guest-session-policy.ts).
+    ...(resolved.logins.length === 0 ? { sessionPolicy: GUEST_SESSION_POLICY } : {}),
   });
   // STS said no (trust policy, or a role that does not exist): Cognito reports its own error.
   if (!assumed.ok) throw fail.invalidPoolConfiguration();

@@ -143,7 +143,7 @@ describe("refresh", () => {
   it("rejects a refresh token it never issued", async () => {
     const error = await failure(cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId: DEMO.clientId, RefreshToken: "a.b.c.d.e" })));
     expect(error.name).toBe("NotAuthorizedException");
-    expect(error.message).toBe("Invalid Refresh Token");
+    expect(error.message).toBe("Invalid Refresh Token.");
   });
 });
 

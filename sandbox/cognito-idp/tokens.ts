@@ -64,6 +64,11 @@ function accessClaims(grant: TokenGrant, iss: string, eventId: string, iat: numb
     sub: user.sub,
     ...(user.groups.length > 0 ? { "cognito:groups": [...user.groups] } : {}),
     iss,
+    // `version` is a number claim of Cognito access tokens in AWS's own verifier model
+    // (awslabs/aws-jwt-verify src/jwt-model.ts, CognitoAccessTokenFields) and 2 in decoded real
+    // tokens, placed right after iss. Inferred for SDK sign-ins: the public decodes that show it
+    // come mostly from the hosted UI / token endpoint.
+    version: 2,
     client_id: client.id,
     origin_jti: grant.originJti,
     event_id: eventId,

@@ -1,7 +1,7 @@
 import type { HttpResult, RequestContext, SandboxService } from "../http/types";
 import type { IamState } from "../iam/state";
 import { assumeRoleWithWebIdentityOp, getCallerIdentityOp } from "./operations";
-import { StsError, stsErrorResponse, stsResponse, type XmlNode } from "./xml";
+import { StsError, stsErrorResponse, stsJsonResponse, stsResponse, type XmlNode } from "./xml";
 
 /**
  * AWS STS (query protocol, `Action=…&Version=2011-06-15`), served at /sts — the value of a
@@ -20,6 +20,8 @@ function parameters(ctx: RequestContext): URLSearchParams {
   return params;
 }
 
+const wantsJson = (ctx: RequestContext) => /\bapplication\/json\b/i.test(String(ctx.headers["accept"] ?? ""));
+
 export function createSts(iam: IamState): SandboxService {
   const operations: Record<string, Operation> = {
     AssumeRoleWithWebIdentity: (params, ctx) => assumeRoleWithWebIdentityOp(iam, params, ctx),
@@ -35,7 +37,8 @@ export function createSts(iam: IamState): SandboxService {
       if (!operation || params.get("Version") !== VERSION) {
         throw new StsError("InvalidAction", `Could not find operation ${action} for version ${params.get("Version") ?? "NO_VERSION_SPECIFIED"}`);
       }
-      return stsResponse(action, await operation(params, ctx), ctx.requestId);
+      const result = await operation(params, ctx);
+      return wantsJson(ctx) ? stsJsonResponse(action, result, ctx.requestId) : stsResponse(action, result, ctx.requestId);
     } catch (error) {
       if (error instanceof StsError) return stsErrorResponse(error, ctx.requestId);
       throw error;
@@ -45,6 +48,12 @@ export function createSts(iam: IamState): SandboxService {
   return {
     name: "sts",
     cors: "closed",
-    routes: [{ method: "POST", path: /^\/sts\/?$/, handle }],
+    // "IAM and AWS STS support GET and POST requests for all actions" (IAM User Guide, "Calling the
+    // IAM API using HTTP query requests"): a presigned GetCallerIdentity is a GET, which is how
+    // aws-iam-authenticator and Vault prove an identity.
+    routes: [
+      { method: "POST", path: /^\/sts\/?$/, handle },
+      { method: "GET", path: /^\/sts\/?$/, handle },
+    ],
   };
 }

@@ -113,7 +113,16 @@ export async function getCallerIdentityOp(iam: IamState, ctx: RequestContext): P
   const verified = await verifySignature(
     { method: ctx.method, url: ctx.url.href, headers: flatHeaders(ctx.headers), body: ctx.body },
     // The sandbox is every regional STS endpoint at once, so the scope's region is not checked.
-    { lookupCredentials: (id) => iam.credentials.lookup(id), now: new Date(iam.now()), expectedService: "sts" },
+    {
+      lookupCredentials: (id) => iam.credentials.lookup(id),
+      now: new Date(iam.now()),
+      expectedService: "sts",
+      // STS ignores X-Amz-Expires: a presigned request is good for about 15 minutes after
+      // X-Amz-Date, with or without it (aws/aws-sdk-go#2224, the SDK's documentation of Presign;
+      // aws-iam-authenticator: "expire exactly 15 minutes after the x-amz-date header"). So URLs
+      // from aws4, which leaves X-Amz-Expires out for non-S3 services, are accepted too.
+      fixedPresignLifetimeSeconds: 900,
+    },
   );
   if (!verified.ok) {
     const wire = awsErrorFor(verified, "query");

@@ -1,6 +1,9 @@
 import { GetCredentialsForIdentityCommand, GetIdCommand, GetOpenIdTokenCommand } from "@aws-sdk/client-cognito-identity";
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import aws4 from "aws4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { presignUrl } from "../../lib/sigv4";
+import { signRequest } from "../../lib/sigv4/sign";
 import { DEFAULT_SCENARIOS_DIR, startSandbox, type RunningSandbox } from "../server";
 import { DEMO } from "../test-support";
 import { CLASSIC, CLASSIC_SCENARIO, failure, identityClient, sandboxLoginKey, stsClient, userPoolTokens } from "../iam/test-fixtures";
@@ -175,5 +178,52 @@ describe("STS on the wire", () => {
     const identity = await preflight("/cognito-identity");
     expect(identity.status).toBe(200);
     expect(identity.headers.get("access-control-allow-origin")).toBe("*");
+  });
+});
+
+describe("GetCallerIdentity by GET, as aws-iam-authenticator and Vault use it", () => {
+  const query = `Action=GetCallerIdentity&Version=2011-06-15`;
+  const demoArn = () => `arn:aws:sts::${DEMO.accountId}:assumed-role/demo-authenticated/CognitoIdentityCredentials`;
+
+  it("answers a header-signed GET, in JSON when asked for it", async () => {
+    const credentials = await demoCredentials();
+    const url = `${sandbox.url}/sts/?${query}`;
+    const signed = await signRequest({ method: "GET", url, headers: { accept: "application/json" } }, { credentials, region: DEMO.region, service: "sts" });
+    const response = await fetch(url, { headers: signed.headers });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { GetCallerIdentityResponse: { GetCallerIdentityResult: { Arn: string; Account: string } } };
+    expect(body.GetCallerIdentityResponse.GetCallerIdentityResult).toMatchObject({ Arn: demoArn(), Account: DEMO.accountId });
+  });
+
+  it("answers a presigned URL that has no X-Amz-Expires (aws4 leaves it out for STS) for 15 minutes, then refuses it", async () => {
+    const credentials = await demoCredentials();
+    const signed = aws4.sign(
+      { host: new URL(sandbox.url).host, path: `/sts/?${query}`, method: "GET", service: "sts", region: DEMO.region, signQuery: true } as aws4.Request,
+      credentials,
+    );
+    const url = `${sandbox.url}${signed.path}`;
+    expect(url).not.toContain("X-Amz-Expires");
+    expect((await fetch(url)).status).toBe(200);
+    clock += 16 * 60_000;
+    try {
+      const late = await fetch(url);
+      // Past 15 minutes the URL is refused (the sandbox's RequestExpired; AWS's wording is unconfirmed).
+      expect(late.status).toBeGreaterThanOrEqual(400);
+    } finally {
+      clock -= 16 * 60_000;
+    }
+  });
+
+  it("keeps a presigned URL valid for 15 minutes whatever its X-Amz-Expires says", async () => {
+    const credentials = await demoCredentials();
+    const url = await presignUrl({ method: "GET", url: `${sandbox.url}/sts/?${query}` }, { credentials, region: DEMO.region, service: "sts", expiresIn: 60, signingDate: new Date(clock) });
+    clock += 5 * 60_000;
+    try {
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain(`<Arn>${demoArn()}</Arn>`);
+    } finally {
+      clock -= 5 * 60_000;
+    }
   });
 });

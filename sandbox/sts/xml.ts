@@ -1,4 +1,4 @@
-import type { RawResult } from "../http/types";
+import type { JsonResult, RawResult } from "../http/types";
 
 /**
  * STS speaks the AWS query protocol: form-encoded requests, XML answers in the
@@ -38,6 +38,21 @@ export function stsResponse(action: string, result: Record<string, XmlNode>, req
     `  <ResponseMetadata>\n    <RequestId>${requestId}</RequestId>\n  </ResponseMetadata>\n` +
     `</${action}Response>\n`;
   return { status: 200, contentType: CONTENT_TYPE, body };
+}
+
+/**
+ * The same answer as JSON, for a client that sends `Accept: application/json`: aws-iam-authenticator
+ * GETs a presigned GetCallerIdentity with that header and reads
+ * {"GetCallerIdentityResponse":{"GetCallerIdentityResult":{"Account","Arn","UserId"},
+ * "ResponseMetadata":{"RequestId"}}} (kubernetes-sigs/aws-iam-authenticator pkg/token/token.go).
+ * Other actions are wrapped the same way: inferred, no capture. Errors stay XML (what STS sends as a
+ * JSON error is unconfirmed).
+ */
+export function stsJsonResponse(action: string, result: Record<string, XmlNode>, requestId: string): JsonResult {
+  return {
+    status: 200,
+    body: { [`${action}Response`]: { [`${action}Result`]: result, ResponseMetadata: { RequestId: requestId } } },
+  };
 }
 
 export class StsError extends Error {

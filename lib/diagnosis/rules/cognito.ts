@@ -119,4 +119,61 @@ export const cognitoRules: readonly Rule[] = [
     ],
     source: [{ kind: "doc", url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html" }, { kind: "issue", url: "https://github.com/aws-amplify/amplify-js/issues/4209" }],
   },
+  {
+    id: "cognito-refresh-token-rejected",
+    title: "The refresh token is refused: expired, revoked, or from another app client",
+    services: ["cognito"],
+    signals: [
+      phrase("Refresh Token has expired", W.verbatim, "the refresh token's lifetime is over"),
+      phrase("Refresh Token has been revoked", W.verbatim, "RevokeToken or a global sign-out revoked it"),
+      msg("invalid refresh token", String.raw`\binvalid refresh token\b`, W.verbatim, "a refresh token this app client did not issue"),
+      code("NotAuthorizedException", W.generic, "NotAuthorizedException"),
+      status([400], W.generic, "refused"),
+    ],
+    cause:
+      "Cognito would not refresh the session (InitiateAuth REFRESH_TOKEN_AUTH, or GetTokensFromRefreshToken that aws-amplify v6 uses). " +
+      "\"Refresh Token has expired\": its lifetime (30 days by default, set per app client) is over. \"Refresh Token has been revoked\": " +
+      "RevokeToken, GlobalSignOut or AdminUserGlobalSignOut revoked it. \"Invalid Refresh Token.\": the token was issued to another app " +
+      "client (a different ClientId than at sign-in), or, with device tracking on, the device key is missing or the device unconfirmed.",
+    fix: [
+      { text: "Sign the user in again: no refresh can recover an expired or revoked refresh token." },
+      {
+        text: "Refresh with the same app client id the user signed in with (check amplify_outputs.json / userPoolClientId across apps and stages).",
+        snippet: { lang: "sh", code: "aws cognito-idp initiate-auth --client-id <client id used at sign-in> \\\n  --auth-flow REFRESH_TOKEN_AUTH --auth-parameters REFRESH_TOKEN=<refresh token>" },
+      },
+      { text: "With device tracking on, pass DEVICE_KEY in the refresh and confirm the device (ConfirmDevice) after sign-in." },
+    ],
+    source: [
+      { kind: "doc", url: "https://repost.aws/knowledge-center/cognito-invalid-refresh-token-error" },
+      { kind: "issue", url: "https://github.com/aws/aws-sdk-cpp/issues/1789", note: "body {\"__type\":\"NotAuthorizedException\",\"message\":\"Invalid Refresh Token.\"}" },
+      { kind: "issue", url: "https://github.com/aws-amplify/amplify-swift/issues/3344", note: "Refresh Token has been revoked" },
+      { kind: "issue", url: "https://github.com/aws-amplify/amplify-swift/issues/3496", note: "Refresh Token has expired" },
+    ],
+  },
+  {
+    id: "cognito-auth-flow-not-enabled",
+    title: "The app client does not allow the sign-in flow the app uses (SRP or password)",
+    services: ["cognito", "amplify"],
+    signals: [
+      msg("flow not enabled for this client", String.raw`\b[a-z_]+_auth flow not enabled for this client`, W.verbatim, "InitiateAuth refused the flow"),
+      phrase("USER_SRP_AUTH is not enabled for the client", W.verbatim, "SRP (Amplify's default) is off for this client"),
+      code("InvalidParameterException", W.generic, "InvalidParameterException"),
+      status([400], W.generic, "refused"),
+    ],
+    cause:
+      "Each app client lists the auth flows it accepts (ExplicitAuthFlows). aws-amplify signs in with USER_SRP_AUTH unless told otherwise; " +
+      "scripts and the CLI often use USER_PASSWORD_AUTH. A flow missing from the client's list is refused before the password is checked.",
+    fix: [
+      {
+        text: "Enable the flow on the app client, keeping the ones it already has (update-user-pool-client replaces the list).",
+        snippet: { lang: "sh", code: "aws cognito-idp update-user-pool-client --user-pool-id <pool> --client-id <client> \\\n  --explicit-auth-flows ALLOW_USER_SRP_AUTH ALLOW_REFRESH_TOKEN_AUTH ALLOW_USER_PASSWORD_AUTH" },
+      },
+      { text: "Or make the app use a flow the client allows (Amplify: signIn({ options: { authFlowType: 'USER_PASSWORD_AUTH' } }))." },
+    ],
+    source: [
+      { kind: "issue", url: "https://github.com/aws-amplify/amplify-swift/issues/3537", note: "USER_SRP_AUTH is not enabled for the client." },
+      { kind: "issue", url: "https://github.com/aws-samples/aws-serverless-workshops/issues/277" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html" },
+    ],
+  },
 ];

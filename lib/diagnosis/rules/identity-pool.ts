@@ -53,7 +53,12 @@ export const identityPoolRules: readonly Rule[] = [
     services: ["identity-pool", "cognito"],
     signals: [
       phrase("Token is not from a supported provider of this identity pool", W.verbatim, "GetId/GetCredentialsForIdentity"),
-      msg("invalid login token", String.raw`invalid login token\. (?:not a cognito token|couldn't verify signed token|issuer doesn't match providername)`, W.strong, "Logins token refused"),
+      msg(
+        "invalid login token",
+        String.raw`invalid login token\. (?:not a cognito token|not a valid openid connect identity token|couldn't verify signed token|issuer doesn't match providername|missing a required claim: aud)`,
+        W.strong,
+        "Logins token refused",
+      ),
       phrase("Invalid login token", 5, "Logins token refused"),
       phrase("Unauthenticated access is not supported for this identity pool", 9, "no token reached the pool and guests are off"),
       msg("logins don", String.raw`logins don'?t match`, 7, "identity bound to other logins"),
@@ -74,6 +79,42 @@ export const identityPoolRules: readonly Rule[] = [
       { kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-integrating-user-pools-with-identity-pools.html" },
       { kind: "issue", url: "https://github.com/aws-amplify/amplify-js/issues/2067" },
       { kind: "issue", url: "https://github.com/aws-amplify/aws-sdk-android/issues/52" },
+    ],
+  },
+  {
+    id: "identity-pool-guest-scope-down",
+    title: "Guest (unauthenticated) credentials are scoped down by Cognito: the service is not on the guest list",
+    services: ["identity-pool", "iam", "agentcore", "sts", "aws-sdk", "bedrock"],
+    signals: [
+      msg("because no session policy allows", String.raw`because no session policy allows(?: the)?`, W.strong, "a session policy, not the role, lacks the action"),
+      msg("unauthenticated user", String.raw`cognito unauthenticated user not authorized`, W.hint, "a Cognito guest was refused"),
+      msg("cognitoidentitycredentials", String.raw`assumed-role/[^/\s"]+/cognitoidentitycredentials`, W.context, "identity-pool credentials (session CognitoIdentityCredentials)"),
+      msg("assumed-role/", String.raw`assumed-role/[^/\s"]*unauth`, W.context, "the pool's unauthenticated role"),
+      msg("bedrock-agentcore:", String.raw`not authorized to perform:? bedrock-agentcore:\S+ on resource: \S+ because no session policy`, W.context, "AgentCore is not on Cognito's guest list"),
+      variant(["iam"], W.generic, "IAM credentials were used"),
+      status([403], W.generic, "refused"),
+    ],
+    cause:
+      "In the enhanced flow (GetCredentialsForIdentity) Cognito attaches a session policy to guest credentials that allows only a documented " +
+      "list of services (AppSync, DynamoDB, Lambda, S3, Kinesis, Polly, Translate, Location, Pinpoint and some others; the managed policy " +
+      "AmazonCognitoUnAuthedIdentitiesSessionPolicy). Whatever the unauthenticated role allows, any other service (Bedrock AgentCore, Step " +
+      "Functions, SSM …) is refused \"because no session policy allows\" the action. Signed-in identities get no such scope-down.",
+    fix: [
+      { text: "Have the user sign in and send the ID token in Logins: authenticated credentials are not scoped down." },
+      {
+        text: "For guests, use the basic flow (enable it on the identity pool): GetId, GetOpenIdToken, then sts:AssumeRoleWithWebIdentity with the unauthenticated role; the guest role's own policies then apply.",
+        snippet: {
+          lang: "sh",
+          code: "aws cognito-identity update-identity-pool --identity-pool-id <id> --identity-pool-name <name> \\\n  --allow-unauthenticated-identities --allow-classic-flow\n# then: get-id, get-open-id-token, sts assume-role-with-web-identity --role-arn <unauth role>",
+        },
+      },
+      { text: "Or put the call behind a service that is on the list (an AppSync resolver or a Lambda function) that calls the other service with its own role." },
+    ],
+    source: [
+      { kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html", note: "Access policies: the scope-down and its list of services; \"you must use the basic authentication flow\"" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonCognitoUnAuthedIdentitiesSessionPolicy.html" },
+      { kind: "issue", url: "https://github.com/aws/aws-sdk-js-v3/issues/3262", note: "because no session policy allows the states:ListExecutions action" },
+      { kind: "issue", url: "https://github.com/aws/aws-sdk-js/issues/4303", note: "Cognito unauthenticated user, ssm:GetParameter" },
     ],
   },
   {

@@ -69,10 +69,30 @@ export const AUTH_CASES: readonly Case[] = [
   real("identity-pool-config", "CloudTrail verdict only", { service: "identity-pool", variant: "iam", cloudTrailVerdict: "refused" }),
   nearMiss("identity-pool-config", "iam-action-not-authorized", "plain AssumeRole", `An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::${ACCT}:user/dev is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${ACCT}:role/deploy`),
 
+  // identity-pool-guest-scope-down
+  real("identity-pool-guest-scope-down", "aws/aws-sdk-js-v3 #3262", "AccessDeniedException: User: xxx is not authorized to perform: states:ListExecutions on resource: yyy because no session policy allows the states:ListExecutions action"),
+  real("identity-pool-guest-scope-down", "aws/aws-sdk-js #4303", "Cognito unauthenticated user not authorized to perform: ssm:GetParameter because no session policy allows"),
+  real("identity-pool-guest-scope-down", "sandbox: guest credentials against an AWS_IAM AgentCore runtime", { service: "agentcore", variant: "iam", status: 403, errorType: "AccessDeniedException", message: `User: arn:aws:sts::${ACCT}:assumed-role/app-unauth/CognitoIdentityCredentials is not authorized to perform: bedrock-agentcore:InvokeAgentRuntime on resource: arn:aws:bedrock-agentcore:us-east-1:${ACCT}:runtime/agent-AbCdE12345 because no session policy allows the bedrock-agentcore:InvokeAgentRuntime action` }),
+  nearMiss("identity-pool-guest-scope-down", "iam-action-not-authorized", "IAM role without the permission", `User: arn:aws:sts::${ACCT}:assumed-role/app-role/session is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::bucket/key because no identity-based policy allows the s3:GetObject action`),
+
+  // cognito-refresh-token-rejected
+  real("cognito-refresh-token-rejected", "aws/aws-sdk-cpp #1789", '{"__type":"NotAuthorizedException","message":"Invalid Refresh Token."}'),
+  real("cognito-refresh-token-rejected", "aws-amplify/amplify-swift #3344", "x-amzn-ErrorType: NotAuthorizedException:, x-amzn-ErrorMessage: Refresh Token has been revoked"),
+  real("cognito-refresh-token-rejected", "aws-amplify/amplify-swift #3496", 'NotAuthorizedException(properties: AWSCognitoIdentityProvider.NotAuthorizedException.Properties(message: Optional("Refresh Token has expired"))'),
+  nearMiss("cognito-refresh-token-rejected", "token-expired", "Cognito user-pool API, access token", "NotAuthorizedException: Access Token has expired"),
+
+  // cognito-auth-flow-not-enabled
+  real("cognito-auth-flow-not-enabled", "aws-amplify/amplify-swift #3537", "AuthError: USER_SRP_AUTH is not enabled for the client.\nRecovery suggestion: Make sure that the parameters passed are valid\nCaused by:\ninvalidParameter"),
+  real("cognito-auth-flow-not-enabled", "aws-samples/aws-serverless-workshops #277", "InvalidParameterException: USER_SRP_AUTH is not enabled for the client."),
+  real("cognito-auth-flow-not-enabled", "user reports (USER_PASSWORD_AUTH)", "InvalidParameterException: USER_PASSWORD_AUTH flow not enabled for this client"),
+  nearMiss("cognito-auth-flow-not-enabled", null, "aws/aws-sdk-cpp #452", "InvalidParameterException :  Missing required parameter SRP_A"),
+
   // identity-pool-token
   real("identity-pool-token", "amplify-flutter #851", "com.amazonaws.services.cognitoidentity.model.NotAuthorizedException: Token is not from a supported provider of this identity pool. (Service: AmazonCognitoIdentity; Status Code: 400; Error Code: NotAuthorizedException)"),
   real("identity-pool-token", "aws-sdk-android #1431", "Invalid login token. Not a Cognito token. (Service: AmazonCognitoIdentity; Status Code: 400; Error Code: NotAuthorizedException)"),
   real("identity-pool-token", "aws-sdk-android #52", "Unauthenticated access is not supported for this identity pool. (Service: AmazonCognitoIdentity; Status Code: 400; Error Code: NotAuthorizedException)"),
+  real("identity-pool-token", "jaredhanson/passport-google-oauth2 #20", "NotAuthorizedException: Invalid login token. Not a valid OpenId Connect identity token."),
+  real("identity-pool-token", "amazon-cognito-identity-js #7", "AWSNotAuthorizedException: Invalid login token. Missing a required claim: aud"),
   real("identity-pool-token", "amazon-cognito-identity-js #91", '{"__type":"NotAuthorizedException","message":"Invalid login token. Couldn\'t verify signed token."}'),
   nearMiss("identity-pool-token", null, "sign-in failure", "NotAuthorizedException: Incorrect username or password."),
 

@@ -9,7 +9,7 @@ export const HELD_OUT: ReadonlyArray<{ readonly rule: string | null; readonly te
   { rule: "identity-pool-config", from: "aws-amplify/amplify-flutter #6107", text: 'Unhandled Exception: InvalidIdentityPoolConfigurationException {\n  "message": "Invalid identity pool configuration. Check assigned IAM roles for this pool.",' },
   { rule: "identity-pool-token", from: "aws-amplify/amplify-js #2067", text: "New Error: Token is not from a supported provider of this identity pool" },
   { rule: null, from: "aws-amplify/amplify-js #2205", text: '{ "code": "NotAuthorizedException", "message": "Access Token has been revoked", "name": "NotAuthorizedException" }' },
-  { rule: null, from: "aws/aws-sdk-cpp #1789", text: "'x-amzn-ErrorType': 'NotAuthorizedException:', 'x-amzn-ErrorMessage': 'Invalid Refresh Token.'" },
+  { rule: "cognito-refresh-token-rejected", from: "aws/aws-sdk-cpp #1789", text: "'x-amzn-ErrorType': 'NotAuthorizedException:', 'x-amzn-ErrorMessage': 'Invalid Refresh Token.'" },
   { rule: "bedrock-model-access", from: "aws-samples/generative-ai-to-build-a-devsecops-chatbot #3", text: "ValueError: Error raised by bedrock service: An error occurred (AccessDeniedException) when calling the InvokeModel operation: You don't have access to the model with the specified model ID." },
   { rule: "credentials-invalid", from: "Aider-AI/aider #1986", text: "litellm.exceptions.AuthenticationError: litellm.AuthenticationError: BedrockException Invalid Authentication - b'{\"message\":\"The security token included in the request is invalid.\"}'" },
   { rule: "credentials-invalid", from: "anthropics/claude-code #2260", text: "API Error: 403 The security token included in the request is invalid." },
