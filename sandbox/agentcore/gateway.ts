@@ -73,6 +73,17 @@ export function createAgentCoreGateway(registry: AgentCoreRegistry, jwtEnv: (bas
       },
     },
     {
+      // MCP's streamable HTTP transport: a server that offers no server-initiated stream answers
+      // GET with 405 (MCP specification 2025-06-18, "Listening for Messages from the Server"), and
+      // MCP clients open that GET after initializing. Unconfirmed that AgentCore answers exactly so.
+      method: "GET",
+      path: /^\/agentcore-gateway\/([^/]+)\/mcp$/,
+      async handle([id = ""]) {
+        if (!registry.gateway(id)) return notFound(id);
+        return { status: 405, body: rpcError(null, -32000, "Method not allowed."), headers: { Allow: "POST" } };
+      },
+    },
+    {
       method: "GET",
       path: /^\/agentcore-gateway\/([^/]+)\/\.well-known\/oauth-protected-resource$/,
       async handle([id = ""], ctx) {
