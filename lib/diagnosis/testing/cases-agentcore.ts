@@ -25,6 +25,8 @@ export const AGENTCORE_CASES: readonly Case[] = [
   real("agentcore-missing-bearer", "devguide runtime-oauth", { service: "agentcore", status: 401, headers: { "WWW-Authenticate": `Bearer resource_metadata="${HOST}/runtimes/${encodeURIComponent(ARN)}/invocations/.well-known/oauth-protected-resource?qualifier=DEFAULT"` } }),
   real("agentcore-missing-bearer", "pasted response", `HTTP/1.1 401 Unauthorized\nwww-authenticate: Bearer resource_metadata="${HOST}/runtimes/x/invocations/.well-known/oauth-protected-resource?qualifier=DEFAULT"`),
   real("agentcore-missing-bearer", "CopilotKit #6920", "POST /invocations 401 — request sent with Authorization: Bearer undefined"),
+  real("agentcore-missing-bearer", "TerrifiedBug/mcp-remote FORK.md", "AgentCore rejects that with 403 OAuth authorization failed: Failed to parse token"),
+  real("agentcore-missing-bearer", "structured", { service: "agentcore", status: 403, errorType: "AccessDeniedException", message: "OAuth authorization failed: Failed to parse token" }),
   nearMiss("agentcore-missing-bearer", null, "basic auth", 'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm="Restricted"'),
 
   // agentcore-runtime-404
@@ -33,6 +35,7 @@ export const AGENTCORE_CASES: readonly Case[] = [
   real("agentcore-runtime-404", "CopilotKit #6920", `POST ${HOST}/runtimes/${encodeURIComponent(ARN)} -> 403 {"message":"Missing Authentication Token"}`),
   real("agentcore-runtime-404", "unencoded ARN in the path", `curl -X POST ${HOST}/runtimes/${ARN}/invocations?qualifier=DEFAULT\nHTTP/2 404`),
   real("agentcore-runtime-404", "structured 404", { service: "agentcore", status: 404, message: "Not Found" }),
+  real("agentcore-runtime-404", "minorun365/marp-agent features.md", "| `/runtimes/{runtimeId}/invocations` | 400 (accountID required) |"),
   nearMiss("agentcore-runtime-404", null, "API Gateway REST wrong path", { service: "api-gateway", status: 403, text: '{"message":"Missing Authentication Token"}' }),
 
   // agentcore-gateway-jwt-rejected
