@@ -44,7 +44,9 @@ export async function buildHttp(call: HttpCall, ctx: ScenarioContext, options: R
 }
 
 export async function runHttp(call: HttpCall, ctx: ScenarioContext, options: ResolveOptions): Promise<Answer> {
-  return send(await buildHttp(call, ctx, options), call.sign, ctx, options);
+  const request = await buildHttp(call, ctx, options);
+  if (call.waitMs) await new Promise((resolve) => setTimeout(resolve, call.waitMs));
+  return send(request, call.sign, ctx, options);
 }
 
 export async function buildAwsJson(call: AwsJsonCall, ctx: ScenarioContext, options: ResolveOptions): Promise<PlainRequest> {
