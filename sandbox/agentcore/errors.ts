@@ -36,10 +36,10 @@ export const METHOD_MISMATCH: AgentCoreFailure = {
 };
 
 /**
- * No bearer token for a CUSTOM_JWT runtime: 401 with the RFC 9728 pointer (devguide
- * runtime-http-protocol-contract, "OAuth authentication responses"). The message is the one
- * MCP/A2A runtimes put in their JSON-RPC envelope for the same case (CopilotKit #2912, #6920);
- * for the plain HTTP protocol the body text is unconfirmed.
+ * No Authorization header at a CUSTOM_JWT runtime: 401 with the RFC 9728 pointer, captured as
+ * `www-authenticate: Bearer resource_metadata="https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/<escaped-arn>/invocations/.well-known/oauth-protected-resource?qualifier=DEFAULT"`
+ * (somoore/pairputer-on-aws docs/hosts/README.md). The message is the one captured in a runtime's
+ * JSON-RPC envelope for the same case (CopilotKit/CopilotKit#6920); the error type is unconfirmed.
  */
 export function missingBearer(baseUrl: string, encodedArn: string, qualifier: string): AgentCoreFailure {
   const metadata = `${baseUrl}/agentcore/runtimes/${encodedArn}/invocations/.well-known/oauth-protected-resource?qualifier=${qualifier}`;
