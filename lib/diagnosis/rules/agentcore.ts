@@ -74,6 +74,8 @@ export const agentcoreRules: readonly Rule[] = [
       header("www-authenticate", "resource_metadata", String.raw`bearer\s+resource_metadata=`, 7, "401 with WWW-Authenticate Bearer resource_metadata"),
       msg("oauth-protected-resource", String.raw`\.well-known/oauth-protected-resource`, W.hint, "the runtime's protected-resource metadata URL"),
       msg("bearer ", String.raw`bearer (?:undefined|null)\b`, 6, "the header literally says Bearer undefined/null"),
+      // The no-route answer says the same words with 403; a 401 saying them is the missing token.
+      msg("missing authentication token", String.raw`\b401\b[\s\S]{0,80}missing authentication token`, W.specific, "a 401 saying Missing Authentication Token"),
       variant(["jwt"], W.generic, "a bearer variant"),
       status([401, 403], W.generic, "refused"),
     ],
@@ -119,6 +121,27 @@ export const agentcoreRules: readonly Rule[] = [
       { kind: "issue", url: "https://github.com/aws/agentcore-cli/issues/716" },
       { kind: "issue", url: "https://github.com/CopilotKit/CopilotKit/pull/6920" },
       { kind: "issue", url: "https://github.com/minorun365/marp-agent/blob/main/docs/knowledge/features.md", note: "/runtimes/{runtimeId}/invocations → 400 (accountID required)" },
+    ],
+  },
+  {
+    id: "agentcore-session-id-length",
+    title: "AgentCore runtime session id shorter than 33 (or longer than 256) characters",
+    services: ["agentcore"],
+    signals: [
+      msg("runtimesessionid", String.raw`'runtimesessionid' failed to satisfy constraint`, W.strong, "InvokeAgentRuntime's length check on the session id"),
+      phrase("Member must have length greater than or equal to 33", W.strong, "the session id's minimum length"),
+      code("ValidationException", W.generic, "ValidationException"),
+      status([400], W.generic, "rejected"),
+    ],
+    cause:
+      "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id (runtimeSessionId) must be 33 to 256 characters. Natural ids (a user id, \"default-session\", " +
+      "a date) are usually shorter, and the call is refused with 400 ValidationException before the agent runs. Leaving it out is fine: AgentCore then starts a new session.",
+    fix: [
+      { text: "Use a UUID (36 characters) or pad your own id, and keep it for the conversation.", snippet: { lang: "ts", code: "const sessionId = `session-${crypto.randomUUID()}`; // 44 characters\nheaders[\"X-Amzn-Bedrock-AgentCore-Runtime-Session-Id\"] = sessionId;" } },
+    ],
+    source: [
+      { kind: "doc", url: "https://docs.aws.amazon.com/bedrock-agentcore/latest/APIReference/API_InvokeAgentRuntime.html" },
+      { kind: "issue", url: "https://github.com/naopandao/omikuji_agent/blob/main/README.md", note: "ValidationException: Value at 'runtimeSessionId' failed to satisfy constraint: Member must have length greater than or equal to 33" },
     ],
   },
   {
