@@ -69,6 +69,11 @@ const httpFields = {
   /** A string is sent as is; an object as JSON. Placeholders are resolved in both. */
   body: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
   sign: signSchema.optional(),
+  /**
+   * Wait this long after the placeholders are resolved (tokens fetched) and before sending: a
+   * token issued under a short `tokenTtlSeconds` fault can then reach the service already expired.
+   */
+  waitMs: z.number().int().min(0).max(5000).optional(),
 };
 
 const awsJsonFields = {

@@ -54,7 +54,9 @@ async function runBefore(before: HttpCall["before"], ctx: ScenarioContext, optio
 
 export async function runHttp(call: HttpCall, ctx: ScenarioContext, options: ResolveOptions): Promise<Answer> {
   await runBefore(call.before, ctx, options);
-  return send(await buildHttp(call, ctx, options), call.sign, ctx, options);
+  const request = await buildHttp(call, ctx, options);
+  if (call.waitMs) await new Promise((resolve) => setTimeout(resolve, call.waitMs));
+  return send(request, call.sign, ctx, options);
 }
 
 export async function buildAwsJson(call: AwsJsonCall, ctx: ScenarioContext, options: ResolveOptions): Promise<PlainRequest> {

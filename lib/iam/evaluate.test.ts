@@ -195,4 +195,40 @@ describe("evaluatePolicies", () => {
       expect(result.decision).toBe("ExplicitDeny");
     });
   });
+
+  // IAM guide, "Cross-account policy evaluation logic": the identity policy and the resource's
+  // policy must both allow a principal from another account.
+  describe("cross-account requests need the resource's own policy too", () => {
+    const OTHER = "444455556666";
+    const runtime = `arn:aws:bedrock-agentcore:${REGION}:${OTHER}:runtime/partner-1`;
+    const role = `arn:aws:iam::${ACCOUNT}:role/caller`;
+    const session = { type: "AWS" as const, id: `arn:aws:sts::${ACCOUNT}:assumed-role/caller/s1` };
+    const everywhere = [policy(allow({ Action: "bedrock-agentcore:InvokeAgentRuntime", Resource: "*" }))];
+    const invoke = { action: "bedrock-agentcore:InvokeAgentRuntime", resource: runtime, principal: session, principalAccount: ACCOUNT };
+    const resourcePolicy = (principal: string) =>
+      policy(allow({ Principal: { AWS: principal }, Action: "bedrock-agentcore:InvokeAgentRuntime", Resource: runtime }));
+
+    it("Resource * in the identity policy alone → ImplicitDeny, naming the missing resource policy", () => {
+      const result = evaluatePolicies({ policies: everywhere, ...invoke });
+      expect(result).toMatchObject({ decision: "ImplicitDeny", identityDecision: "Allow", crossAccount: true });
+      expect(result.summary).toMatch(/belongs to account 444455556666 and no resource-based policy there allows/);
+    });
+    it("the resource policy names the role and the identity policy allows → Allow", () => {
+      const result = evaluatePolicies({ policies: everywhere, resourcePolicy: resourcePolicy(role), ...invoke });
+      expect(result).toMatchObject({ decision: "Allow", resourceDecision: "Allow" });
+    });
+    it("the resource policy alone does not reach across accounts", () => {
+      expect(evaluatePolicies({ policies: [], resourcePolicy: resourcePolicy(ACCOUNT), ...invoke }).decision).toBe("ImplicitDeny");
+    });
+    it("a resource policy naming another principal → ImplicitDeny", () => {
+      const result = evaluatePolicies({ policies: everywhere, resourcePolicy: resourcePolicy(`arn:aws:iam::${ACCOUNT}:role/someone-else`), ...invoke });
+      expect(result).toMatchObject({ decision: "ImplicitDeny", resourceDecision: "ImplicitDeny" });
+    });
+    it("within one account a resource policy grants on its own", () => {
+      const own = `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:runtime/own-1`;
+      const ownPolicy = policy(allow({ Principal: { AWS: role }, Action: "bedrock-agentcore:InvokeAgentRuntime", Resource: own }));
+      const result = evaluatePolicies({ policies: [], resourcePolicy: ownPolicy, ...invoke, resource: own });
+      expect(result).toMatchObject({ decision: "Allow", crossAccount: false });
+    });
+  });
 });

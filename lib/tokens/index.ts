@@ -12,6 +12,7 @@ export { tokenAgeSeconds } from "./time-checks";
 export type { AuthorizerName, AuthorizerResult, ServiceResponse } from "./authorizers/result";
 export type { AuthorizerInput } from "./authorizers/common";
 export * from "./authorizers/agentcore";
+export { RUNTIME_UNPARSABLE, gatewayRefusal } from "./authorizers/agentcore-responses";
 export type { CustomClaimValidation } from "./authorizers/agentcore-claims";
 export { checkAppSyncUserPool, type AppSyncUserPoolConfig } from "./authorizers/appsync";
 export { checkAppSyncOidc, type AppSyncOidcConfig } from "./authorizers/appsync-oidc";

@@ -3,7 +3,7 @@ import { AGENTCORE_MAX_PRESIGN_EXPIRES_SECONDS } from "../../lib/sigv4/presign";
 import type { RequestContext } from "../http/types";
 import { authorizeIamRequest } from "../iam/authorize";
 import { iamStateFor } from "../iam/state";
-import { METHOD_MISMATCH, missingBearer, type AgentCoreFailure } from "./errors";
+import { METHOD_MISMATCH, missingBearer, UNPARSABLE_BEARER, type AgentCoreFailure } from "./errors";
 import { checkBearer, type JwtEnv } from "./jwt";
 import { runtimeEndpointArn, type RuntimeRecord } from "./registry";
 
@@ -16,7 +16,7 @@ import { runtimeEndpointArn, type RuntimeRecord } from "./registry";
 export type Presented =
   | { kind: "sigv4"; presigned: boolean }
   | { kind: "bearer"; token: string }
-  /** An Authorization header that is neither (a raw JWT, "Basic …"): no usable token. */
+  /** No Authorization header, or one that is neither (a raw JWT, "Basic …"): no usable token. */
   | { kind: "none" };
 
 export function presentedCredentials(headers: RequestContext["headers"], url: URL, subprotocolToken?: string): Presented {
@@ -24,8 +24,10 @@ export function presentedCredentials(headers: RequestContext["headers"], url: UR
   const value = (Array.isArray(auth) ? auth[0] : auth)?.trim() ?? "";
   if (/^AWS4-HMAC-SHA256\s/i.test(value)) return { kind: "sigv4", presigned: false };
   if (url.searchParams.has("X-Amz-Algorithm") || url.searchParams.has("X-Amz-Signature")) return { kind: "sigv4", presigned: true };
-  const bearer = /^Bearer\s+(\S.*)$/i.exec(value);
-  if (bearer) return { kind: "bearer", token: bearer[1]!.trim() };
+  // "Bearer " with nothing after it still names the scheme: AgentCore tries to parse the empty
+  // token (TerrifiedBug/mcp-remote:FORK.md saw a credential-less Bearer refused as unparsable).
+  const bearer = /^Bearer(?:\s+(.*))?$/i.exec(value);
+  if (bearer) return { kind: "bearer", token: (bearer[1] ?? "").trim() };
   if (subprotocolToken !== undefined) return { kind: "bearer", token: subprotocolToken };
   return { kind: "none" };
 }
@@ -49,7 +51,7 @@ export async function authorizeRuntime(ctx: RequestContext, request: RuntimeRequ
     if (presented.kind === "none") return { ok: false, failure: missing };
     const outcome = await checkBearer(presented.token, runtime.authorizer, jwt, "runtime");
     if (outcome.ok) return { ok: true, caller: outcome.detail };
-    return { ok: false, failure: outcome.unreadable ? missing : outcome.failure };
+    return { ok: false, failure: outcome.unreadable ? UNPARSABLE_BEARER : outcome.failure };
   }
   if (presented.kind === "bearer") return { ok: false, failure: METHOD_MISMATCH };
   if (presented.kind === "sigv4" && presented.presigned) {
@@ -60,7 +62,14 @@ export async function authorizeRuntime(ctx: RequestContext, request: RuntimeRequ
   // refused (aws-cdk #35864; aws-samples/remote-swe-agents #413 adds runtime-endpoint/DEFAULT).
   let caller = "";
   for (const resource of [runtime.arn, runtimeEndpointArn(runtime.arn, request.qualifier)]) {
-    const result = await authorizeIamRequest(ctx, { service: "bedrock-agentcore", region: runtime.region, action: request.action, resource, family: "json" });
+    const result = await authorizeIamRequest(ctx, {
+      service: "bedrock-agentcore",
+      region: runtime.region,
+      action: request.action,
+      resource,
+      ...(runtime.resourcePolicy ? { resourcePolicy: runtime.resourcePolicy } : {}),
+      family: "json",
+    });
     if (!result.ok) return { ok: false, failure: { status: result.status, errorType: result.errorCode, message: result.message } };
     caller = `AWS_IAM: ${result.caller.assumedRoleArn}${result.caller.identityId ? `, Cognito identity ${result.caller.identityId}` : ""}`;
   }

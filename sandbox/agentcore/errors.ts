@@ -1,3 +1,4 @@
+import { RUNTIME_UNPARSABLE } from "../../lib/tokens";
 import type { JsonResult } from "../http/types";
 
 /**
@@ -35,10 +36,10 @@ export const METHOD_MISMATCH: AgentCoreFailure = {
 };
 
 /**
- * No bearer token for a CUSTOM_JWT runtime: 401 with the RFC 9728 pointer (devguide
- * runtime-http-protocol-contract, "OAuth authentication responses"). The message is the one
- * MCP/A2A runtimes put in their JSON-RPC envelope for the same case (CopilotKit #2912, #6920);
- * for the plain HTTP protocol the body text is unconfirmed.
+ * No Authorization header at a CUSTOM_JWT runtime: 401 with the RFC 9728 pointer, captured as
+ * `www-authenticate: Bearer resource_metadata="https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/<escaped-arn>/invocations/.well-known/oauth-protected-resource?qualifier=DEFAULT"`
+ * (somoore/pairputer-on-aws docs/hosts/README.md). The message is the one captured in a runtime's
+ * JSON-RPC envelope for the same case (CopilotKit/CopilotKit#6920); the error type is unconfirmed.
  */
 export function missingBearer(baseUrl: string, encodedArn: string, qualifier: string): AgentCoreFailure {
   const metadata = `${baseUrl}/agentcore/runtimes/${encodedArn}/invocations/.well-known/oauth-protected-resource?qualifier=${qualifier}`;
@@ -49,6 +50,16 @@ export function missingBearer(baseUrl: string, encodedArn: string, qualifier: st
     headers: { "WWW-Authenticate": `Bearer resource_metadata="${metadata}"` },
   };
 }
+
+/**
+ * A bearer value that is not a JWT at all (garbage, "undefined", an empty "Bearer "): 403
+ * "OAuth authorization failed: Failed to parse token" (captures in lib/tokens' RUNTIME_UNPARSABLE).
+ * The captures show the status and the body; the x-amzn-ErrorType is unconfirmed.
+ */
+export const UNPARSABLE_BEARER: AgentCoreFailure = { status: 403, errorType: "AccessDeniedException", message: RUNTIME_UNPARSABLE.message };
+
+/** The x-amzn-ErrorType that goes with an authorizer refusal's status; AWS's own is unconfirmed. */
+export const errorTypeFor = (status: number) => (status === 401 ? "UnauthorizedException" : status === 400 ? "ValidationException" : "AccessDeniedException");
 
 /** A bearer token that verifies badly (signature, unknown key). Status per the contract; wording unconfirmed. */
 export const invalidBearer = (why: string): AgentCoreFailure => ({
@@ -74,6 +85,27 @@ export const noSuchRuntime = (arn: string, qualifier: string): AgentCoreFailure 
  * name what the path held, so the cause is visible.
  */
 export const unencodedArn = (rawArn: string, qualifier: string): AgentCoreFailure => noSuchRuntime(rawArn, qualifier);
+
+/**
+ * The runtime named by its id (`/runtimes/{runtimeId}/invocations`) without `?accountId=`: the
+ * service model allows the id only together with accountId (aws-sdk-js-v3
+ * codegen/sdk-codegen/aws-models/bedrock-agentcore.json, InvokeAgentRuntime.agentRuntimeArn), and
+ * a public capture shows the answer as "400 (accountID required)" (minorun365/marp-agent
+ * docs/knowledge/features.md). The status is captured; the body's full wording and the error type
+ * are unconfirmed.
+ */
+export const ACCOUNT_ID_REQUIRED: AgentCoreFailure = { status: 400, errorType: "ValidationException", message: "accountID required" };
+
+/**
+ * A path under /runtimes/{id}/ that is no operation (`/invoke`), or `/accounts/{accountId}/runtimes/…`:
+ * 404, shown as "404" and "404 (UnknownOperation)" in the same capture (minorun365/marp-agent
+ * docs/knowledge/features.md). The message is unconfirmed.
+ */
+export const UNKNOWN_OPERATION: AgentCoreFailure = {
+  status: 404,
+  errorType: "UnknownOperationException",
+  message: "Unknown operation. (AgentCore's exact wording for this case is not confirmed.)",
+};
 
 /**
  * A path that names no operation, e.g. a runtime URL without `/invocations`: AWS's front door

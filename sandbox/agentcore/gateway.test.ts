@@ -44,10 +44,10 @@ describe("CUSTOM_JWT gateway", () => {
     expect(JSON.parse(metadata.text)).toMatchObject({ resource: mcpUrl(JWT.gatewayId), authorization_servers: [`${sandbox.url}/${JWT.userPoolId}`] });
   });
 
-  it("refuses the ID token (allowedClients reads client_id)", async () => {
+  it("refuses the ID token (allowedClients reads client_id) without naming the claim", async () => {
     const answer = await send(mcpUrl(JWT.gatewayId), { authorization: `Bearer ${tokens.idToken}` }, rpc("tools/list"));
-    expect(answer.status).toBe(403);
-    expect(JSON.parse(answer.text)).toMatchObject({ error: { code: -32001 } });
+    expect(answer.status).toBe(401);
+    expect(JSON.parse(answer.text)).toEqual({ jsonrpc: "2.0", id: 7, error: { code: -32001, message: "Invalid Bearer token" } });
   });
 
   it("does not answer browser preflights", async () => {

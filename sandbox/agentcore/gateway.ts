@@ -1,4 +1,5 @@
 import type { HttpResult, RequestContext, Route, SandboxService } from "../http/types";
+import { gatewayRefusal } from "../../lib/tokens";
 import { authorizeIamRequest } from "../iam/authorize";
 import { presentedCredentials } from "./authorize";
 import type { JwtEnv } from "./jwt";
@@ -9,13 +10,16 @@ import type { AgentCoreRegistry, GatewayRecord } from "./registry";
 
 /**
  * AgentCore Gateway's MCP endpoint, `https://{id}.gateway.bedrock-agentcore.{region}.amazonaws.com/mcp`,
- * served at `/agentcore-gateway/{id}/mcp`. CUSTOM_JWT gateways answer a missing or bad token
- * with 401 and `WWW-Authenticate: Bearer error="invalid_token", resource_metadata=…` (observed
- * on a real gateway; public gateway write-ups), claim failures with lib/tokens' gateway answer,
- * and the body is a JSON-RPC error (-32001 "Invalid Bearer token", one public report; the
- * envelope for other cases is unconfirmed). AWS_IAM gateways take SigV4 for
- * `bedrock-agentcore:InvokeGateway` on the gateway ARN. No public source shows the gateway
- * answering browser preflights, so this service is CORS-closed and the dashboard offers its relay.
+ * served at `/agentcore-gateway/{id}/mcp`. A CUSTOM_JWT gateway refuses a missing token and a
+ * token whose claims do not match its configuration the same way: HTTP 401 "Invalid Bearer token"
+ * (awslabs/amazon-bedrock-agentcore-samples 02-use-cases/04-SRE-agent/docs/auth.md), as JSON-RPC
+ * error -32001 (BharatDeepanTR/enhanced-it-helpdesk-mcp-server AUTHENTICATION-TROUBLESHOOTING.md).
+ * It does not name the failing claim. For failures other than a claim mismatch (expiry, scope,
+ * custom claims, issuer, signature) the same answer is unconfirmed. The WWW-Authenticate
+ * challenge (`Bearer error="invalid_token", resource_metadata=…`) is unconfirmed. AWS_IAM gateways
+ * take SigV4 for `bedrock-agentcore:InvokeGateway` on the gateway ARN. No public source shows the
+ * gateway answering browser preflights, so this service is CORS-closed and the dashboard offers
+ * its relay.
  */
 
 type Auth = { ok: true } | { ok: false; status: number; errorType: string; message: string; headers?: Record<string, string> };
@@ -29,13 +33,10 @@ async function authorize(gateway: GatewayRecord, ctx: RequestContext, jwt: JwtEn
   }
   const scope = gateway.authorizer.allowedScopes?.length ? `, scope="${gateway.authorizer.allowedScopes.join(" ")}"` : "";
   const challenge = `Bearer error="invalid_token"${scope}, resource_metadata="${ctx.baseUrl}/agentcore-gateway/${gateway.id}/.well-known/oauth-protected-resource"`;
-  const invalid: Auth = { ok: false, status: 401, errorType: "UnauthorizedException", message: "Invalid Bearer token", headers: { "WWW-Authenticate": challenge } };
+  const invalid: Auth = { ok: false, status: 401, errorType: "UnauthorizedException", message: gatewayRefusal(true).message, headers: { "WWW-Authenticate": challenge } };
   if (presented.kind !== "bearer") return invalid;
   const outcome = await checkBearer(presented.token, gateway.authorizer, jwt, "gateway");
-  if (outcome.ok) return { ok: true };
-  if (outcome.unreadable) return invalid;
-  const { status, errorType, message } = outcome.failure;
-  return { ok: false, status, errorType, message, ...(status === 401 ? { headers: { "WWW-Authenticate": challenge } } : {}) };
+  return outcome.ok ? { ok: true } : invalid;
 }
 
 async function handleMcp(gateway: GatewayRecord, ctx: RequestContext, jwt: JwtEnv): Promise<HttpResult> {
@@ -69,6 +70,17 @@ export function createAgentCoreGateway(registry: AgentCoreRegistry, jwtEnv: (bas
       async handle([id = ""], ctx) {
         const gateway = registry.gateway(id);
         return gateway ? handleMcp(gateway, ctx, jwtEnv(ctx.baseUrl)) : notFound(id);
+      },
+    },
+    {
+      // MCP's streamable HTTP transport: a server that offers no server-initiated stream answers
+      // GET with 405 (MCP specification 2025-06-18, "Listening for Messages from the Server"), and
+      // MCP clients open that GET after initializing. Unconfirmed that AgentCore answers exactly so.
+      method: "GET",
+      path: /^\/agentcore-gateway\/([^/]+)\/mcp$/,
+      async handle([id = ""]) {
+        if (!registry.gateway(id)) return notFound(id);
+        return { status: 405, body: rpcError(null, -32000, "Method not allowed."), headers: { Allow: "POST" } };
       },
     },
     {

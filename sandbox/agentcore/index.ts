@@ -1,12 +1,12 @@
 import type { HttpResult, SandboxService } from "../http/types";
 import type { Scenario } from "../scenario";
-import { failureResult, noSuchRuntime, NO_ROUTE } from "./errors";
+import { failureResult, NO_ROUTE } from "./errors";
 import { createAgentCoreGateway } from "./gateway";
 import { handleInvocation } from "./invoke";
 import { DiscoveryKeys, type JwtEnv } from "./jwt";
 import { protectedResource } from "./metadata";
 import { parseRuntimePath } from "./paths";
-import { AgentCoreRegistry } from "./registry";
+import { AgentCoreRegistry, resolveRuntime } from "./registry";
 import { runtimeWebSocketRoute } from "./ws";
 
 /**
@@ -25,9 +25,11 @@ export function createAgentCore(scenarios: readonly Scenario[], now: () => numbe
     const path = parseRuntimePath(ctx.url.pathname);
     if (path.kind !== "metadata") return failureResult(NO_ROUTE);
     const qualifier = ctx.url.searchParams.get("qualifier") ?? "DEFAULT";
-    const runtime = registry.runtime(path.arn, qualifier);
-    if (!runtime) return failureResult(noSuchRuntime(path.arn, qualifier));
-    return protectedResource(`${ctx.baseUrl}/agentcore/runtimes/${path.encodedArn}/invocations`, runtime.authorizer, ctx.baseUrl);
+    const resolved = resolveRuntime(registry, path.arn, qualifier, ctx.url);
+    if (!resolved.ok) return failureResult(resolved.failure);
+    // The resource names the endpoint the token is for, qualifier included (see metadata.ts).
+    const resource = `${ctx.baseUrl}/agentcore/runtimes/${encodeURIComponent(resolved.runtime.arn)}/invocations?qualifier=${encodeURIComponent(qualifier)}`;
+    return protectedResource(resource, resolved.runtime.authorizer, ctx.baseUrl);
   };
 
   const runtimes: SandboxService = {

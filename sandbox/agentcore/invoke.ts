@@ -1,13 +1,13 @@
 import type { HttpResult, RequestContext } from "../http/types";
 import { authorizeRuntime, presentedCredentials } from "./authorize";
 import { jsonReply, promptOf, sseReply, wantsJson } from "./echo-agent";
-import { badSessionId, failureResult, noSuchRuntime, NO_ROUTE, unencodedArn } from "./errors";
+import { badSessionId, failureResult, NO_ROUTE, UNKNOWN_OPERATION, unencodedArn } from "./errors";
 import type { JwtEnv } from "./jwt";
 import { parseRuntimePath } from "./paths";
-import type { AgentCoreRegistry } from "./registry";
+import { resolveRuntime, type AgentCoreRegistry } from "./registry";
 
 /**
- * `POST /runtimes/{arn}/invocations?qualifier=…` (InvokeAgentRuntime), in AgentCore's order:
+ * `POST /runtimes/{arn}/invocations?qualifier=…` (InvokeAgentRuntime; or `/runtimes/{runtimeId}/invocations?accountId=…`), in AgentCore's order:
  * route, runtime and endpoint, credentials (one kind per runtime), then the session id, then
  * the agent. The session id is optional (the SDKs generate one; without it the service uses a
  * new session, echoed back in the response header) but must be 33–256 characters when sent.
@@ -20,13 +20,16 @@ export async function handleInvocation(ctx: RequestContext, registry: AgentCoreR
   const path = parseRuntimePath(ctx.url.pathname);
   const qualifier = ctx.url.searchParams.get("qualifier") ?? "DEFAULT";
   if (path.kind === "unencoded") return failureResult(unencodedArn(path.rawArn, qualifier));
+  if (path.kind === "unknown-operation") return failureResult(UNKNOWN_OPERATION);
   if (path.kind !== "invocations") return failureResult(NO_ROUTE);
 
-  const runtime = registry.runtime(path.arn, qualifier);
-  if (!runtime) return failureResult(noSuchRuntime(path.arn, qualifier));
+  const resolved = resolveRuntime(registry, path.arn, qualifier, ctx.url);
+  if (!resolved.ok) return failureResult(resolved.failure);
+  const { runtime } = resolved;
 
   const presented = presentedCredentials(ctx.headers, ctx.url);
-  const auth = await authorizeRuntime(ctx, { runtime, qualifier, encodedArn: path.encodedArn, action: INVOKE_ACTION, presented }, jwt);
+  const request = { runtime, qualifier, encodedArn: encodeURIComponent(runtime.arn), action: INVOKE_ACTION, presented };
+  const auth = await authorizeRuntime(ctx, request, jwt);
   if (!auth.ok) return failureResult(auth.failure);
 
   const sent = ctx.headers[SESSION_HEADER];

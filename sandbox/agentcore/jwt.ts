@@ -1,6 +1,6 @@
 import type { JSONWebKeySet } from "jose";
 import { checkAgentCore, decodeToken, fetchJsonOverHttp, verifyToken, type AgentCoreTarget, type DecodedToken } from "../../lib/tokens";
-import { invalidBearer, type AgentCoreFailure } from "./errors";
+import { errorTypeFor, invalidBearer, type AgentCoreFailure } from "./errors";
 import { resolveDiscoveryUrl, type JwtAuthorizer } from "./scenario";
 
 /**
@@ -13,7 +13,7 @@ import { resolveDiscoveryUrl, type JwtAuthorizer } from "./scenario";
 
 export type JwtOutcome =
   | { ok: true; token: DecodedToken; detail: string }
-  /** Not a JWT at all ("Bearer undefined"): AgentCore treats it as no token (CopilotKit #6920). */
+  /** Not a JWT at all ("Bearer undefined", an opaque token): the caller decides the answer (runtime 403, gateway 401). */
   | { ok: false; unreadable: true }
   | { ok: false; unreadable: false; failure: AgentCoreFailure };
 
@@ -81,7 +81,7 @@ export async function checkBearer(raw: string, authorizer: JwtAuthorizer, env: J
       unreadable: false,
       failure: {
         status,
-        errorType: status === 401 ? "UnauthorizedException" : "AccessDeniedException",
+        errorType: errorTypeFor(status),
         message: response?.message ?? "Token rejected by the JWT authorizer.",
       },
     };

@@ -1,18 +1,23 @@
 /**
  * Reads the runtime part of a sandbox path (`/agentcore` stands for
- * `https://bedrock-agentcore.{region}.amazonaws.com`). The ARN is one path segment, so it must
- * arrive percent-encoded; an ARN pasted raw splits the path at its `/`, which AWS answers with a
- * 404 (seed 003), while a path that stops short of an operation gets "Missing Authentication
- * Token" (CopilotKit #6920). Both are kept apart here so the sandbox can answer each as AWS does.
+ * `https://bedrock-agentcore.{region}.amazonaws.com`). The runtime is one path segment: its ARN,
+ * percent-encoded, or its id with `?accountId=` (the service model's agentRuntimeArn accepts
+ * either). An ARN pasted raw splits the path at its `/`, which AWS answers with a 404 (seed 003),
+ * while a path that stops short of an operation gets "Missing Authentication Token" (CopilotKit
+ * #6920) and a path naming an operation that does not exist a 404 (minorun365/marp-agent
+ * docs/knowledge/features.md). They are kept apart here so the sandbox can answer each as AWS does.
  */
 
 export type RuntimePath =
+  /** `arn` is the runtime as the path names it: an ARN, or a runtime id (see resolveRuntime). */
   | { kind: "invocations"; arn: string; encodedArn: string }
   | { kind: "metadata"; arn: string; encodedArn: string }
   | { kind: "ws"; arn: string; encodedArn: string }
   | { kind: "unencoded"; rawArn: string }
+  | { kind: "unknown-operation" }
   | { kind: "none" };
 
+const ROOT = "/agentcore/";
 const PREFIX = "/agentcore/runtimes/";
 const METADATA = "/invocations/.well-known/oauth-protected-resource";
 
@@ -26,6 +31,8 @@ function decoded(segment: string): { arn: string; encodedArn: string } | undefin
 }
 
 export function parseRuntimePath(pathname: string): RuntimePath {
+  // `/accounts/{accountId}/runtimes/…` is no AgentCore route (404 UnknownOperation in the capture).
+  if (pathname.startsWith(`${ROOT}accounts/`)) return { kind: "unknown-operation" };
   if (!pathname.startsWith(PREFIX)) return { kind: "none" };
   const rest = pathname.slice(PREFIX.length);
   for (const [suffix, kind] of [["/invocations", "invocations"], [METADATA, "metadata"], ["/ws", "ws"]] as const) {
@@ -44,5 +51,6 @@ export function parseRuntimePath(pathname: string): RuntimePath {
     const parts = decoded(segment);
     return parts ? { kind, ...parts } : { kind: "none" };
   }
-  return { kind: "none" };
+  // `/runtimes/{runtime}/invoke` and the like: a runtime followed by something that is no operation.
+  return rest.includes("/") && !rest.startsWith("arn") ? { kind: "unknown-operation" } : { kind: "none" };
 }

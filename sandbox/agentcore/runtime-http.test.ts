@@ -49,7 +49,39 @@ describe("agentcore-jwt (CUSTOM_JWT, allowedClients = the app client)", () => {
       `Bearer resource_metadata="${sandbox.url}/agentcore/runtimes/${encoded}/invocations/.well-known/oauth-protected-resource?qualifier=DEFAULT"`,
     );
     const metadata = await send(`${sandbox.url}/agentcore/runtimes/${encoded}/invocations/.well-known/oauth-protected-resource?qualifier=DEFAULT`, {}, "", "GET");
-    expect(JSON.parse(metadata.text)).toMatchObject({ authorization_servers: [`${sandbox.url}/${JWT.userPoolId}`] });
+    // Exactly the two members a real runtime's document has (somoore/pairputer-on-aws, PROBE-4).
+    expect(JSON.parse(metadata.text)).toEqual({
+      authorization_servers: [`${sandbox.url}/${JWT.userPoolId}`],
+      resource: `${sandbox.url}/agentcore/runtimes/${encoded}/invocations?qualifier=DEFAULT`,
+    });
+  });
+
+  it.each(["not.a.token", "undefined", ""])("refuses the bearer value %j as unparsable (403, not the missing-token 401)", async (value) => {
+    const answer = await send(invokeUrl(sandbox.url, JWT.runtimeArn), { authorization: `Bearer ${value}`, "x-amzn-bedrock-agentcore-runtime-session-id": SESSION });
+    expect(answer).toMatchObject({ status: 403, message: "OAuth authorization failed: Failed to parse token" });
+    expect(answer.headers.get("www-authenticate")).toBeNull();
+  });
+
+  it("refuses a token that expires within the next minute", async () => {
+    await fetch(`${sandbox.url}/_sandbox/faults`, { method: "POST", body: JSON.stringify({ tokenTtlSeconds: 30 }) });
+    try {
+      const shortLived = await tokensFor(sandbox.url, JWT);
+      const answer = await send(invokeUrl(sandbox.url, JWT.runtimeArn), bearer(shortLived.accessToken));
+      expect(answer).toMatchObject({ status: 403, message: "OAuth authorization failed: Ineffectual token, will expire within the next minute" });
+    } finally {
+      await fetch(`${sandbox.url}/_sandbox/faults`, { method: "POST", body: JSON.stringify({ tokenTtlSeconds: 0 }) });
+    }
+  });
+
+  it("finds the runtime by its id when accountId is given, and asks for accountId otherwise", async () => {
+    const id = JWT.runtimeArn.split("/").pop()!;
+    const byId = await send(`${sandbox.url}/agentcore/runtimes/${id}/invocations?qualifier=DEFAULT&accountId=310000000001`, {
+      ...bearer(jwtTokens.accessToken),
+      accept: "application/json",
+    });
+    expect(byId.status).toBe(200);
+    const noAccount = await send(`${sandbox.url}/agentcore/runtimes/${id}/invocations?qualifier=DEFAULT`, bearer(jwtTokens.accessToken));
+    expect(noAccount).toMatchObject({ status: 400, message: "accountID required" });
   });
 
   it("refuses a token whose payload was changed after signing", async () => {
@@ -93,6 +125,12 @@ describe("paths AWS does not route", () => {
   it("answers a URL without /invocations with Missing Authentication Token", async () => {
     const answer = await send(`${sandbox.url}/agentcore/runtimes/${encodeURIComponent(JWT.runtimeArn)}`, bearer(jwtTokens.accessToken));
     expect(answer).toMatchObject({ status: 403, errorType: "MissingAuthenticationTokenException", message: "Missing Authentication Token" });
+  });
+
+  it("answers an operation that does not exist with 404", async () => {
+    const id = JWT.runtimeArn.split("/").pop()!;
+    expect((await send(`${sandbox.url}/agentcore/runtimes/${id}/invoke`, bearer(jwtTokens.accessToken))).status).toBe(404);
+    expect((await send(`${sandbox.url}/agentcore/accounts/310000000001/runtimes/${id}/invocations`, bearer(jwtTokens.accessToken))).status).toBe(404);
   });
 
   it("answers an unknown runtime or qualifier with ResourceNotFoundException", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signRequest } from "../../lib/sigv4/sign";
 import { startSandbox, type RunningSandbox } from "../server";
-import { credentialsFor, IAM, invokeUrl, send, SESSION, tokensFor, WS_MISSING } from "./test-support";
+import { credentialsFor, IAM, invokeUrl, send, SESSION, tokensFor, WS_MISSING, XACCT } from "./test-support";
 
 /** AWS_IAM runtimes over plain HTTPS: SigV4 for InvokeAgentRuntime, evaluated by the shared IAM module. */
 
@@ -56,5 +56,22 @@ describe("agentcore-ws-permission-missing", () => {
   it("still allows HTTP invocations: grantInvoke grants InvokeAgentRuntime", async () => {
     const answer = await signedInvoke(WS_MISSING.runtimeArn, await credentialsFor(sandbox.url, WS_MISSING));
     expect(answer.status).toBe(200);
+  });
+});
+
+describe("agentcore-cross-account (runtimes in 310000000006, caller in 310000000005)", () => {
+  it("refuses a role whose own policy allows Resource * when the runtime has no resource-based policy (aws/agentcore-cli#607)", async () => {
+    const answer = await signedInvoke(XACCT.runtimeArn, await credentialsFor(sandbox.url, XACCT));
+    expect(answer).toMatchObject({ status: 403, errorType: "AccessDeniedException" });
+    expect(answer.message).toBe(
+      "User: arn:aws:sts::310000000005:assumed-role/agentcore-xacct-authenticated/CognitoIdentityCredentials is not authorized to perform: " +
+        `bedrock-agentcore:InvokeAgentRuntime on resource: ${XACCT.runtimeArn} because no resource-based policy allows the bedrock-agentcore:InvokeAgentRuntime action`,
+    );
+  });
+
+  it("answers when the runtime's resource-based policy names the calling role", async () => {
+    const answer = await signedInvoke(XACCT.sharedRuntimeArn, await credentialsFor(sandbox.url, XACCT));
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toMatchObject({ caller: expect.stringContaining("arn:aws:sts::310000000005:assumed-role/agentcore-xacct-authenticated/") });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RUNTIME_ARN_PATTERN } from "../../lib/config/profile";
+import { policySchema } from "../iam/roles";
 
 /**
  * The `agentCoreRuntimes` and `agentCoreGateways` keys of a scenario file, in the shape of
@@ -49,6 +50,12 @@ export const runtimeSchema = z.strictObject({
   /** Endpoint names the runtime answers to (`?qualifier=`); AWS creates DEFAULT with every runtime. */
   qualifiers: z.array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,47}$/)).default(["DEFAULT"]),
   authorizer: authorizerSchema,
+  /**
+   * The runtime's resource-based policy (PutResourcePolicy; devguide "Resource-based policies for
+   * Amazon Bedrock AgentCore": Agent Runtime and Agent Endpoints, Gateway). It applies to the
+   * runtime and to its endpoints. A caller in another account needs it as well as its own policy.
+   */
+  resourcePolicy: policySchema.optional(),
 });
 
 /** Gateway ids are `{name}-{10 lowercase letters and digits}`, the host label of the gateway URL. */

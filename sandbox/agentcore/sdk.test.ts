@@ -43,6 +43,29 @@ describe("@aws-sdk/client-bedrock-agentcore InvokeAgentRuntimeCommand", () => {
     expect(chunks).toEqual(["Echo: ", "from ", "the ", "SDK"]);
   });
 
+  it("invokes by runtime id with accountId, the model's other form of agentRuntimeArn", async () => {
+    const sdk = await client(IAM);
+    const output = await sdk.send(
+      new InvokeAgentRuntimeCommand({
+        agentRuntimeArn: IAM.runtimeArn.split("/").pop()!,
+        accountId: "310000000002",
+        qualifier: "DEFAULT",
+        runtimeSessionId: SESSION,
+        accept: "application/json",
+        payload: new TextEncoder().encode(JSON.stringify({ prompt: "by id" })),
+      }),
+    );
+    expect(JSON.parse(await output.response!.transformToString())).toMatchObject({ response: "Echo: by id" });
+  });
+
+  it("gets a 400 for the runtime id without accountId", async () => {
+    const sdk = await client(IAM);
+    const error = await sdk
+      .send(new InvokeAgentRuntimeCommand({ agentRuntimeArn: IAM.runtimeArn.split("/").pop()!, runtimeSessionId: SESSION, payload: new TextEncoder().encode("{}") }))
+      .catch((e: unknown) => e as { message: string; $metadata: { httpStatusCode?: number } });
+    expect(error).toMatchObject({ $metadata: { httpStatusCode: 400 }, message: "accountID required" });
+  });
+
   it("generates a session id itself when none is given (an idempotency token in the model)", async () => {
     const sdk = await client(IAM);
     const output = await sdk.send(new InvokeAgentRuntimeCommand({ agentRuntimeArn: IAM.runtimeArn, payload: new TextEncoder().encode("{}") }));

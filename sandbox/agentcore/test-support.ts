@@ -23,6 +23,11 @@ export const IAM = {
 };
 export const WS_MISSING = scenario("310000000003", "AcWsPerm1", "acwspermclient000000000001", "ws_echo_agent-Ws3xY6zA1b", "ap-northeast-1:5e3b2c4a-9d6f-4071-8c83-2f4a5b6c7d83");
 export const AUD = scenario("310000000004", "AcAudMis1", "acaudmisclient000000000001", "aud_echo_agent-Au9cD2eF5g");
+/** agentcore-cross-account: the caller's pools and role in 310000000005, the runtimes in 310000000006. */
+export const XACCT = {
+  ...scenario("310000000006", "AcXacct01", "acxacctclient0000000000001", "partner_echo_agent-Xa1bC2dE3f", "ap-northeast-1:6f4c3d5b-0e7a-4182-9d94-3a5b6c7d8e94"),
+  sharedRuntimeArn: "arn:aws:bedrock-agentcore:ap-northeast-1:310000000006:runtime/shared_echo_agent-Xs4tU5vW6x",
+};
 
 export const DEMO_LOGIN = { email: "demo@example.com", password: "Demo-Passw0rd!" };
 export const SESSION = "session-0123456789abcdef0123456789abcdef";

@@ -4,10 +4,10 @@ import { WebSocketServer } from "ws";
 import { BEARER_SUBPROTOCOL, tokenFromSubprotocols } from "../../lib/agentcore/ws-auth";
 import type { RequestContext, UpgradeRoute } from "../http/types";
 import { authorizeRuntime, presentedCredentials } from "./authorize";
-import { badSessionId, noSuchRuntime, NO_ROUTE, type AgentCoreFailure } from "./errors";
+import { badSessionId, NO_ROUTE, type AgentCoreFailure } from "./errors";
 import type { JwtEnv } from "./jwt";
 import { parseRuntimePath } from "./paths";
-import type { AgentCoreRegistry } from "./registry";
+import { resolveRuntime, type AgentCoreRegistry } from "./registry";
 import { runEchoSession } from "./ws-session";
 
 /**
@@ -53,12 +53,13 @@ export function runtimeWebSocketRoute(registry: AgentCoreRegistry, jwtEnv: (base
         const path = parseRuntimePath(ctx.url.pathname);
         if (path.kind !== "ws") return refuse(socket, ctx.requestId, NO_ROUTE);
         const qualifier = ctx.url.searchParams.get("qualifier") ?? "DEFAULT";
-        const runtime = registry.runtime(path.arn, qualifier);
-        if (!runtime) return refuse(socket, ctx.requestId, noSuchRuntime(path.arn, qualifier));
+        const resolved = resolveRuntime(registry, path.arn, qualifier, ctx.url);
+        if (!resolved.ok) return refuse(socket, ctx.requestId, resolved.failure);
+        const { runtime } = resolved;
 
         const sub = tokenFromSubprotocols(offeredProtocols(req));
         const presented = presentedCredentials(ctx.headers, ctx.url, sub.kind === "token" ? sub.token : undefined);
-        const request = { runtime, qualifier, encodedArn: path.encodedArn, action: WS_ACTION, presented };
+        const request = { runtime, qualifier, encodedArn: encodeURIComponent(runtime.arn), action: WS_ACTION, presented };
         const auth = await authorizeRuntime(ctx, request, jwtEnv(ctx.baseUrl));
         if (!auth.ok) return refuse(socket, ctx.requestId, auth.failure);
 

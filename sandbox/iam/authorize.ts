@@ -1,4 +1,4 @@
-import { evaluatePolicies, type EvaluationResult, type RequestContext as PolicyContext } from "../../lib/iam";
+import { evaluatePolicies, type EvaluationResult, type PolicyDocument, type RequestContext as PolicyContext } from "../../lib/iam";
 import { awsErrorFor, verifySignature, type AwsProtocolFamily } from "../../lib/sigv4";
 import type { RequestContext } from "../http/types";
 import type { IssuedCredentials } from "./credentials";
@@ -9,7 +9,9 @@ import { iamStateFor } from "./state";
  *  1. signature: lib/sigv4 verifies the request against the credentials STS / Cognito identity
  *     issued (unknown key, wrong secret, expired session, wrong scope …);
  *  2. policy: lib/iam evaluates the caller role's policies, intersected with the session policy
- *     if the credentials carry one, for the action and resource the service names.
+ *     if the credentials carry one, for the action and resource the service names, together with
+ *     the resource's own policy when it has one. A resource in another account than the role's
+ *     is reached only when both the role's policies and the resource's policy allow it.
  * Failures come back already spelled the way the caller's protocol family spells them, together
  * with the evaluation, so a service can both answer like AWS and tell the dashboard why.
  */
@@ -22,6 +24,8 @@ export interface IamAuthorizationRequest {
   action: string;
   /** e.g. `arn:aws:appsync:ap-northeast-1:123456789012:apis/{apiId}/types/Query/fields/me`. */
   resource: string;
+  /** The resource's resource-based policy (AgentCore runtimes and gateways can have one). */
+  resourcePolicy?: PolicyDocument;
   family: AwsProtocolFamily;
 }
 
@@ -76,12 +80,22 @@ function policyContext(issued: IssuedCredentials, region: string, now: number): 
   return context;
 }
 
-/** IAM's documented access-denied wording ("Troubleshoot access denied error messages"). */
+/**
+ * IAM's documented access-denied wording ("Troubleshoot access denied error messages"). The
+ * cross-account form was captured from InvokeAgentRuntime: "User: arn:aws:sts::ACCOUNT_A:assumed-role/Admin/user
+ * is not authorized to perform: bedrock-agentcore:InvokeAgentRuntime on resource: arn:aws:bedrock-agentcore:us-west-2:ACCOUNT_B:runtime/MyAgent
+ * because no resource-based policy allows the bedrock-agentcore:InvokeAgentRuntime action" (aws/agentcore-cli#607).
+ */
 function deniedMessage(caller: string, request: IamAuthorizationRequest, evaluation: EvaluationResult): string {
   const head = `User: ${caller} is not authorized to perform: ${request.action} on resource: ${request.resource}`;
   if (evaluation.decision === "ExplicitDeny") {
-    const where = evaluation.identityDecision === "ExplicitDeny" ? "an identity-based policy" : "a session policy";
+    const where =
+      evaluation.identityDecision === "ExplicitDeny" ? "an identity-based policy" : evaluation.resourceDecision === "ExplicitDeny" ? "a resource-based policy" : "a session policy";
     return `${head} with an explicit deny in ${where}`;
+  }
+  const sessionAllows = evaluation.sessionDecision === undefined || evaluation.sessionDecision === "Allow";
+  if (evaluation.crossAccount && evaluation.identityDecision === "Allow" && sessionAllows) {
+    return `${head} because no resource-based policy allows the ${request.action} action`;
   }
   if (evaluation.identityDecision === "Allow") return `${head} because no session policy allows the ${request.action} action`;
   return `${head} because no identity-based policy allows the ${request.action} action`;
@@ -117,6 +131,9 @@ export async function authorizeIamRequest(ctx: RequestContext, request: IamAutho
   const evaluation = evaluatePolicies({
     policies: [...issued.role.policies],
     ...(issued.sessionPolicy ? { sessionPolicy: issued.sessionPolicy } : {}),
+    ...(request.resourcePolicy ? { resourcePolicy: request.resourcePolicy } : {}),
+    principal: { type: "AWS", id: issued.assumedRoleArn },
+    principalAccount: issued.accountId,
     action: request.action,
     resource: request.resource,
     context: policyContext(issued, request.region, now),

@@ -67,24 +67,29 @@ export const agentcoreRules: readonly Rule[] = [
   },
   {
     id: "agentcore-missing-bearer",
-    title: "No usable bearer token reached a CUSTOM_JWT runtime",
+    title: "No usable bearer token reached a CUSTOM_JWT runtime (missing, or not a JWT)",
     services: ["agentcore"],
     signals: [
+      phrase("Failed to parse token", W.verbatim, "AgentCore's 403 for a bearer value that is not a JWT"),
       header("www-authenticate", "resource_metadata", String.raw`bearer\s+resource_metadata=`, 7, "401 with WWW-Authenticate Bearer resource_metadata"),
       msg("oauth-protected-resource", String.raw`\.well-known/oauth-protected-resource`, W.hint, "the runtime's protected-resource metadata URL"),
       msg("bearer ", String.raw`bearer (?:undefined|null)\b`, 6, "the header literally says Bearer undefined/null"),
+      // The no-route answer says the same words with 403; a 401 saying them is the missing token.
+      msg("missing authentication token", String.raw`\b401\b[\s\S]{0,80}missing authentication token`, W.specific, "a 401 saying Missing Authentication Token"),
       variant(["jwt"], W.generic, "a bearer variant"),
-      status([401], W.generic, "refused"),
+      status([401, 403], W.generic, "refused"),
     ],
     cause:
-      "A CUSTOM_JWT runtime answers 401 with WWW-Authenticate: Bearer resource_metadata=… when it finds no bearer token: the header is missing, the " +
-      "token is sent raw (the AppSync form, no \"Bearer \"), or the code interpolated an unset variable (Bearer undefined).",
+      "A CUSTOM_JWT runtime answers 401 with WWW-Authenticate: Bearer resource_metadata=… when no Authorization header arrives, and 403 " +
+      "\"OAuth authorization failed: Failed to parse token\" when the bearer value is not a JWT at all: an unset variable (Bearer undefined), an empty " +
+      "Bearer, an opaque token such as an AgentCore workload access token, or another service's token.",
     fix: [
-      { text: "Send `Authorization: Bearer <access token>` with a real token; log its first characters (eyJ…) before the call.", snippet: { lang: "ts", code: "if (!accessToken) throw new Error(\"not signed in\");\nheaders.Authorization = `Bearer ${accessToken}`;" } },
+      { text: "Send `Authorization: Bearer <access token>` with a real Cognito (or your IdP's) JWT; log its first characters (eyJ…) before the call.", snippet: { lang: "ts", code: "if (!accessToken) throw new Error(\"not signed in\");\nheaders.Authorization = `Bearer ${accessToken}`;" } },
     ],
     source: [
       { kind: "doc", url: "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-oauth.html" },
       { kind: "issue", url: "https://github.com/CopilotKit/CopilotKit/pull/6920" },
+      { kind: "issue", url: "https://github.com/TerrifiedBug/mcp-remote/blob/main/FORK.md", note: "an empty Bearer answered 403 OAuth authorization failed: Failed to parse token" },
     ],
   },
   {
@@ -93,6 +98,7 @@ export const agentcoreRules: readonly Rule[] = [
     services: ["agentcore"],
     signals: [
       phrase("Missing Authentication Token", W.hint, "AWS's answer for a path that matches no route"),
+      phrase("accountID required", W.strong, "the runtime named by its id without ?accountId="),
       msg("/runtimes/arn:", String.raw`/runtimes/arn:aws[a-z-]*:bedrock-agentcore:`, 7, "the ARN is in the path unencoded (its / splits the path)"),
       msg("/runtimes/", String.raw`bedrock-agentcore\.[a-z0-9-]+\.amazonaws\.com/runtimes/[^/\s"'?]+/?(?:[?\s"'<>]|$)`, 5, "the URL stops after the runtime: no /invocations"),
       msg("提供しない", String.raw`エンドポイント(?:を)?提供しない`, 5, "the (mistaken) conclusion that there is no REST endpoint"),
@@ -104,7 +110,8 @@ export const agentcoreRules: readonly Rule[] = [
     cause:
       "The runtime does have an HTTPS endpoint: POST https://bedrock-agentcore.<region>.amazonaws.com/runtimes/<URL-encoded ARN>/invocations?qualifier=DEFAULT. " +
       "An ARN pasted unencoded turns its / into a path separator; a URL without /invocations matches no route (AWS says \"Missing Authentication Token\"); " +
-      "another region or an unknown qualifier finds no runtime. A 404 here is a URL problem, not a missing feature.",
+      "another region or an unknown qualifier finds no runtime; the runtime's id instead of its ARN needs ?accountId=<account> (400 \"accountID required\" without it). " +
+      "A 404 here is a URL problem, not a missing feature.",
     fix: [
       { text: "Build the URL from the ARN with encodeURIComponent and end it in /invocations.", snippet: { lang: "ts", code: INVOKE_URL } },
       { text: "Use the runtime's own region (it is in the ARN) and an existing endpoint name as qualifier (DEFAULT unless you created others)." },
@@ -113,6 +120,28 @@ export const agentcoreRules: readonly Rule[] = [
       { kind: "seed", ref: "003", note: "wrongly concluded that the runtime has no REST endpoint" },
       { kind: "issue", url: "https://github.com/aws/agentcore-cli/issues/716" },
       { kind: "issue", url: "https://github.com/CopilotKit/CopilotKit/pull/6920" },
+      { kind: "issue", url: "https://github.com/minorun365/marp-agent/blob/main/docs/knowledge/features.md", note: "/runtimes/{runtimeId}/invocations → 400 (accountID required)" },
+    ],
+  },
+  {
+    id: "agentcore-session-id-length",
+    title: "AgentCore runtime session id shorter than 33 (or longer than 256) characters",
+    services: ["agentcore"],
+    signals: [
+      msg("runtimesessionid", String.raw`'runtimesessionid' failed to satisfy constraint`, W.strong, "InvokeAgentRuntime's length check on the session id"),
+      phrase("Member must have length greater than or equal to 33", W.strong, "the session id's minimum length"),
+      code("ValidationException", W.generic, "ValidationException"),
+      status([400], W.generic, "rejected"),
+    ],
+    cause:
+      "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id (runtimeSessionId) must be 33 to 256 characters. Natural ids (a user id, \"default-session\", " +
+      "a date) are usually shorter, and the call is refused with 400 ValidationException before the agent runs. Leaving it out is fine: AgentCore then starts a new session.",
+    fix: [
+      { text: "Use a UUID (36 characters) or pad your own id, and keep it for the conversation.", snippet: { lang: "ts", code: "const sessionId = `session-${crypto.randomUUID()}`; // 44 characters\nheaders[\"X-Amzn-Bedrock-AgentCore-Runtime-Session-Id\"] = sessionId;" } },
+    ],
+    source: [
+      { kind: "doc", url: "https://docs.aws.amazon.com/bedrock-agentcore/latest/APIReference/API_InvokeAgentRuntime.html" },
+      { kind: "issue", url: "https://github.com/naopandao/omikuji_agent/blob/main/README.md", note: "ValidationException: Value at 'runtimeSessionId' failed to satisfy constraint: Member must have length greater than or equal to 33" },
     ],
   },
   {

@@ -34,6 +34,30 @@ export const awsGeneralRules: readonly Rule[] = [
     ],
   },
   {
+    id: "iam-cross-account-resource-policy",
+    title: "A resource in another account: its resource-based policy does not let you in",
+    services: ALL,
+    signals: [
+      msg("because no resource-based policy allows", String.raw`because no resource-based policy allows the [a-z0-9-]+:[a-z0-9*]+ action`, W.strong, "IAM's cross-account denial"),
+      msg("is not authorized to perform", String.raw`user: arn:aws[a-z-]*:(?:iam|sts)::\d{12}:\S+ is not authorized to perform:? [a-z0-9-]+:[a-z0-9*]+`, W.context, "IAM AccessDenied naming the action"),
+      code("AccessDeniedException", W.generic, "AccessDeniedException"),
+      status([403], W.generic, "refused"),
+    ],
+    cause:
+      "The resource belongs to another account than the caller. Within one account an identity policy is enough, but across accounts the " +
+      "resource's own policy must allow the caller too, so even Resource: \"*\" in your role's policy does not reach it. AgentCore runtimes, " +
+      "their endpoints and gateways take a resource-based policy (PutResourcePolicy).",
+    fix: [
+      { text: "In the account that owns the resource, allow your role (or account) on it.", snippet: { lang: "sh", code: "aws bedrock-agentcore-control put-resource-policy \\\n  --resource-arn arn:aws:bedrock-agentcore:<region>:<owner account>:runtime/<id> \\\n  --policy '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::<your account>:role/<your role>\"},\"Action\":\"bedrock-agentcore:InvokeAgentRuntime\",\"Resource\":\"arn:aws:bedrock-agentcore:<region>:<owner account>:runtime/<id>\"}]}'" } },
+      { text: "Keep the Allow in your own role's policy as well: cross-account access needs both." },
+    ],
+    source: [
+      { kind: "doc", url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/resource-based-policies.html" },
+      { kind: "issue", url: "https://github.com/aws/agentcore-cli/issues/607" },
+    ],
+  },
+  {
     id: "iam-entity-already-exists",
     title: "An IAM user or role with that name already exists",
     services: ["iam", "cdk", "amplify", "aws-sdk"],

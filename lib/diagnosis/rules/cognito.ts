@@ -72,6 +72,7 @@ export const cognitoRules: readonly Rule[] = [
     services: ["cognito", "identity-pool", "sts", "appsync", "api-gateway", "agentcore", "agentcore-gateway", "bedrock", "lambda", "aws-sdk", "iam"],
     signals: [
       phrase("The incoming token has expired", 9, "API Gateway's expired-token answer"),
+      phrase("Ineffectual token, will expire within the next minute", W.verbatim, "AgentCore Runtime refuses tokens with less than a minute left"),
       phrase("Access Token has expired", 9, "Cognito user-pool API"),
       phrase("The security token included in the request is expired", 9, "STS/SigV4: temporary credentials expired"),
       msg("token has expired", String.raw`token has expired`, 7, "expired token"),
@@ -88,15 +89,18 @@ export const cognitoRules: readonly Rule[] = [
     ],
     cause:
       "Services enforce `exp` without leeway. Cognito ID and access tokens live 5 minutes to 1 day (1 hour by default); identity-pool and " +
-      "STS credentials 15 minutes to 12 hours. A long-lived page, a cached token, a wrong clock, or a refresh that silently failed sends an expired one.",
+      "STS credentials 15 minutes to 12 hours. A long-lived page, a cached token, a wrong clock, or a refresh that silently failed sends an expired one. " +
+      "AgentCore Runtime goes further: it refuses a token that expires within the next minute (403 \"Ineffectual token\"), which a refresh-on-expiry never renews in time.",
     fix: [
       { text: "Fetch the session right before each call and let Amplify refresh it; do not cache tokens or credentials yourself.", snippet: { lang: "ts", code: "const { tokens, credentials } = await fetchAuthSession(); // refreshes when expired\n// forceRefresh: true after changing groups or attributes" } },
       { text: "If the refresh itself fails, the refresh token has expired or was revoked: sign in again." },
+      { text: "For AgentCore Runtime, refresh when less than a few minutes remain, not only once the token has expired.", snippet: { lang: "ts", code: "const { tokens } = await fetchAuthSession();\nconst left = (tokens?.accessToken.payload.exp ?? 0) - Date.now() / 1000;\nconst fresh = left < 300 ? await fetchAuthSession({ forceRefresh: true }) : { tokens };" } },
       { text: "For CLI/SDK credentials, renew them (aws sso login, aws login, a new AssumeRole) and check the machine's clock." },
     ],
     source: [
       { kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-with-identity-providers.html" },
       { kind: "issue", url: "https://github.com/aws/aws-sdk-go/pull/253", note: "ExpiredTokenException / ExpiredToken / RequestExpired" },
+      { kind: "issue", url: "https://github.com/nestymook/mbti-travel-assistant-v2/blob/main/mbti-travel-planner-agent/JWT_CIRCUIT_BREAKER_FIX_SUMMARY.md", note: "403 OAuth authorization failed: Ineffectual token, will expire within the next minute" },
     ],
   },
   {

@@ -25,6 +25,9 @@ export const AGENTCORE_CASES: readonly Case[] = [
   real("agentcore-missing-bearer", "devguide runtime-oauth", { service: "agentcore", status: 401, headers: { "WWW-Authenticate": `Bearer resource_metadata="${HOST}/runtimes/${encodeURIComponent(ARN)}/invocations/.well-known/oauth-protected-resource?qualifier=DEFAULT"` } }),
   real("agentcore-missing-bearer", "pasted response", `HTTP/1.1 401 Unauthorized\nwww-authenticate: Bearer resource_metadata="${HOST}/runtimes/x/invocations/.well-known/oauth-protected-resource?qualifier=DEFAULT"`),
   real("agentcore-missing-bearer", "CopilotKit #6920", "POST /invocations 401 — request sent with Authorization: Bearer undefined"),
+  real("agentcore-missing-bearer", "CopilotKit #6920 (capture)", 'Agent execution failed: Error: HTTP 401:\n{"jsonrpc":"2.0","error":{"code":-32001,"message":"Missing Authentication Token"},"id":"null"}'),
+  real("agentcore-missing-bearer", "TerrifiedBug/mcp-remote FORK.md", "AgentCore rejects that with 403 OAuth authorization failed: Failed to parse token"),
+  real("agentcore-missing-bearer", "structured", { service: "agentcore", status: 403, errorType: "AccessDeniedException", message: "OAuth authorization failed: Failed to parse token" }),
   nearMiss("agentcore-missing-bearer", null, "basic auth", 'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm="Restricted"'),
 
   // agentcore-runtime-404
@@ -33,7 +36,13 @@ export const AGENTCORE_CASES: readonly Case[] = [
   real("agentcore-runtime-404", "CopilotKit #6920", `POST ${HOST}/runtimes/${encodeURIComponent(ARN)} -> 403 {"message":"Missing Authentication Token"}`),
   real("agentcore-runtime-404", "unencoded ARN in the path", `curl -X POST ${HOST}/runtimes/${ARN}/invocations?qualifier=DEFAULT\nHTTP/2 404`),
   real("agentcore-runtime-404", "structured 404", { service: "agentcore", status: 404, message: "Not Found" }),
+  real("agentcore-runtime-404", "minorun365/marp-agent features.md", "| `/runtimes/{runtimeId}/invocations` | 400 (accountID required) |"),
   nearMiss("agentcore-runtime-404", null, "API Gateway REST wrong path", { service: "api-gateway", status: 403, text: '{"message":"Missing Authentication Token"}' }),
+
+  // agentcore-session-id-length
+  real("agentcore-session-id-length", "naopandao/omikuji_agent README", "ValidationException: Value at 'runtimeSessionId' failed to satisfy constraint: \nMember must have length greater than or equal to 33"),
+  real("agentcore-session-id-length", "structured", { service: "agentcore", status: 400, errorType: "ValidationException", message: "Value at 'runtimeSessionId' failed to satisfy constraint: Member must have length greater than or equal to 33" }),
+  nearMiss("agentcore-session-id-length", null, "another service's length check", "ValidationException: 1 validation error detected: Value at 'roleSessionName' failed to satisfy constraint: Member must have length less than or equal to 64"),
 
   // agentcore-gateway-jwt-rejected
   real("agentcore-gateway-jwt-rejected", "product authorizer model", '{"jsonrpc":"2.0","id":1,"error":{"code":-32001,"message":"Invalid Bearer token"}}'),

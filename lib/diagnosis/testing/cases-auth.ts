@@ -25,6 +25,7 @@ export const AUTH_CASES: readonly Case[] = [
   // token-expired
   real("token-expired", "wire facts: AppSync", { service: "appsync", status: 401, body: '{"errors":[{"errorType":"UnauthorizedException","message":"Token has expired."}]}' }),
   real("token-expired", "API Gateway (product's authorizer model)", '{"message":"The incoming token has expired"}'),
+  real("token-expired", "nestymook/mbti-travel-assistant-v2 JWT_CIRCUIT_BREAKER_FIX_SUMMARY.md", 'HTTP request failed: 403 - {"message":"OAuth authorization failed: Ineffectual token, will expire within the next minute"}'),
   real("token-expired", "Cognito user-pool API", "NotAuthorizedException: Access Token has expired"),
   real("token-expired", "aws-sdk-js #1307 family", "An error occurred (ExpiredToken) when calling the CreateRole operation: The security token included in the request is expired"),
   real("token-expired", "aws-jwt-verify jwt.ts wording", "JwtExpiredError: Token expired at 2025-02-24T15:15:12.000Z"),

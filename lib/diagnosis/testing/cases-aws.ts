@@ -73,6 +73,11 @@ export const AWS_CASES: readonly Case[] = [
   real("region-endpoint-mismatch", "Node DNS failure", "Error: getaddrinfo ENOTFOUND bedrock-agentcore.ap-northeast-3.amazonaws.com"),
   nearMiss("region-endpoint-mismatch", null, "local service down", "Error: connect ECONNREFUSED 127.0.0.1:4577"),
 
+  // iam-cross-account-resource-policy
+  real("iam-cross-account-resource-policy", "aws/agentcore-cli #607", `botocore.errorfactory.AccessDeniedException: An error occurred (AccessDeniedException) when calling the InvokeAgentRuntime operation: User: arn:aws:sts::${ACCT}:assumed-role/Admin/user is not authorized to perform: bedrock-agentcore:InvokeAgentRuntime on resource: arn:aws:bedrock-agentcore:us-west-2:444455556666:runtime/MyAgent because no resource-based policy allows the bedrock-agentcore:InvokeAgentRuntime action`),
+  real("iam-cross-account-resource-policy", "structured SDK error", { service: "agentcore", status: 403, errorType: "AccessDeniedException", message: `User: arn:aws:sts::${ACCT}:assumed-role/caller/s is not authorized to perform: bedrock-agentcore:InvokeAgentRuntime on resource: arn:aws:bedrock-agentcore:us-east-1:444455556666:runtime/partner-AbCdEf1234 because no resource-based policy allows the bedrock-agentcore:InvokeAgentRuntime action` }),
+  nearMiss("iam-cross-account-resource-policy", "iam-action-not-authorized", "same-account denial", `User: arn:aws:sts::${ACCT}:assumed-role/caller/s is not authorized to perform: bedrock-agentcore:InvokeAgentRuntime on resource: arn:aws:bedrock-agentcore:us-east-1:${ACCT}:runtime/own-AbCdEf1234 because no identity-based policy allows the bedrock-agentcore:InvokeAgentRuntime action`),
+
   // iam-action-not-authorized
   seed("iam-action-not-authorized", "seed 002", `Error: User: arn:aws:iam::${ACCT}:user/john is not authorized to perform: iam:CreateUser`),
   real("iam-action-not-authorized", "IAM AccessDenied wording", `An error occurred (AccessDenied) when calling the CreateRole operation: User: arn:aws:iam::${ACCT}:user/deployer is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::${ACCT}:role/my-role because no identity-based policy allows the iam:CreateRole action`),

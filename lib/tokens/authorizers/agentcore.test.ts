@@ -52,10 +52,39 @@ describe("AgentCore CUSTOM_JWT rules", () => {
     expect(result.response).toMatchObject({ status: 401, message: "Claim 'client_id' value mismatch with configuration.", confirmed: true });
   });
 
-  it("does not pretend to know the gateway's wording", async () => {
+  it("answers a gateway's claim mismatch as the gateway does: 401 Invalid Bearer token, no claim named", async () => {
     const token = decodeToken(await pool.id({}, { iat: NOW - 60 }));
     const result = checkAgentCore({ token, now: NOW * 1000 }, { discoveryUrl: DISCOVERY, allowedClients: [CLIENT_ID] }, "gateway");
-    expect(result.response).toMatchObject({ status: 403, confirmed: false });
+    expect(result.response).toMatchObject({ status: 401, message: "Invalid Bearer token", confirmed: true });
+  });
+
+  it("does not claim to know the gateway's answer for a missing scope", async () => {
+    const token = decodeToken(await pool.access({}, { iat: NOW - 60 }));
+    const result = checkAgentCore({ token, now: NOW * 1000 }, { discoveryUrl: DISCOVERY, allowedScopes: ["mcp/invoke"] }, "gateway");
+    expect(result.response).toMatchObject({ status: null, confirmed: false });
+  });
+
+  it("refuses at a runtime a token that expires within the next minute (403 Ineffectual token)", async () => {
+    const result = await run("access", { exp: NOW + 30 }, { allowedClients: [CLIENT_ID] });
+    expect(status(result, "exp")).toBe("pass");
+    expect(status(result, "exp margin")).toBe("fail");
+    expect(result.response).toMatchObject({
+      status: 403,
+      message: "OAuth authorization failed: Ineffectual token, will expire within the next minute",
+      confirmed: true,
+    });
+  });
+
+  it("only warns about the last minute at a gateway, where the refusal is not confirmed", async () => {
+    const token = decodeToken(await pool.access({ exp: NOW + 30 }, { iat: NOW - 60 }));
+    const result = checkAgentCore({ token, now: NOW * 1000 }, { discoveryUrl: DISCOVERY, allowedClients: [CLIENT_ID] }, "gateway");
+    expect(status(result, "exp margin")).toBe("n/a");
+    expect(result.verdict).toBe("pass");
+  });
+
+  it("answers an expired token at a runtime with 401 Token has expired", async () => {
+    const result = await run("access", { exp: NOW - 1 }, { allowedClients: [CLIENT_ID] });
+    expect(result.response).toMatchObject({ status: 401, message: "Token has expired", confirmed: true });
   });
 
   it("lints a discovery URL without /.well-known/openid-configuration (seed 000) and gives the fix", async () => {

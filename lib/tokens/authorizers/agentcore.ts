@@ -1,8 +1,19 @@
 import { asStringList, scopesOf, show, showAllowed } from "../checks";
 import { DISCOVERY_SUFFIX, issuerFromDiscoveryUrl, issuerMismatchHint } from "../issuer";
-import { expRule, schemeRule, type AuthorizerInput } from "./common";
 import { customClaimRules, type CustomClaimValidation } from "./agentcore-claims";
+import {
+  gatewayRefusal,
+  MIN_REMAINING_SECONDS,
+  RUNTIME_EXPIRED,
+  RUNTIME_INEFFECTUAL,
+  runtimeClaimMismatch,
+  unconfirmed,
+  type AgentCoreTarget,
+} from "./agentcore-responses";
+import { expRule, nowOf, schemeRule, type AuthorizerInput } from "./common";
 import { result, rule, type AuthorizerResult, type Rule, type ServiceResponse } from "./result";
+
+export type { AgentCoreTarget } from "./agentcore-responses";
 
 /**
  * AgentCore Runtime / Gateway inbound `CUSTOM_JWT` authorizer (customJWTAuthorizer). Every list
@@ -19,8 +30,6 @@ export interface AgentCoreJwtConfig {
   readonly customClaims?: readonly CustomClaimValidation[];
 }
 
-export type AgentCoreTarget = "runtime" | "gateway";
-
 const PATTERN = "^.+/\\.well-known/openid-configuration$";
 
 export function checkAgentCore(
@@ -29,28 +38,9 @@ export function checkAgentCore(
   target: AgentCoreTarget = "runtime",
 ): AuthorizerResult {
   const { token } = input;
+  // A runtime names the claim; a gateway answers "Invalid Bearer token" for any claim mismatch.
   const claimResponse = (claim: string, confirmed: boolean): ServiceResponse =>
-    target === "runtime"
-      ? {
-          status: 401,
-          message: `Claim '${claim}' value mismatch with configuration.`,
-          confirmed,
-          source: confirmed
-            ? "Observed from AgentCore Runtime (seed 000; public reports)"
-            : "By analogy with the observed client_id/aud wording; not confirmed for this claim",
-        }
-      : {
-          status: 403,
-          message: "Request denied by the gateway's JWT authorizer (the gateway does not name the claim).",
-          confirmed: false,
-          source: "One public report: 403 at a gateway where a runtime answers 401; another saw 401 with JSON-RPC error -32001 \"Invalid Bearer token\"",
-        };
-  const unconfirmed = (what: string): ServiceResponse => ({
-    status: target === "runtime" ? 401 : null,
-    message: `Token rejected: ${what}. (AgentCore's exact wording for this case is not confirmed.)`,
-    confirmed: false,
-    source: "No observed AgentCore response for this case",
-  });
+    target === "runtime" ? runtimeClaimMismatch(claim, confirmed) : gatewayRefusal(confirmed);
 
   const rules: Rule[] = [
     discoveryRule(config.discoveryUrl),
@@ -60,14 +50,37 @@ export function checkAgentCore(
       confirmed: false,
       source: "AgentCore devguide runtime-oauth describes this for a missing token; not confirmed for a token without Bearer",
     }),
-    issuerRule(token.issuer, config.discoveryUrl, unconfirmed("iss does not match the discovery URL's issuer")),
-    expRule(input, unconfirmed("the token has expired")),
-    clientsRule(input, config.allowedClients, claimResponse("client_id", target === "runtime")),
-    audienceRule(input, config, claimResponse("aud", target === "runtime")),
+    issuerRule(token.issuer, config.discoveryUrl, unconfirmed(target, "iss does not match the discovery URL's issuer")),
+    expRule(input, target === "runtime" ? RUNTIME_EXPIRED : unconfirmed(target, "the token has expired")),
+    remainingLifetimeRule(input, target),
+    clientsRule(input, config.allowedClients, claimResponse("client_id", true)),
+    audienceRule(input, config, claimResponse("aud", true)),
     scopesRule(input, config.allowedScopes, claimResponse("scope", false)),
     ...customClaimRules(token.claims, config.customClaims ?? [], (claim) => claimResponse(claim, false)),
   ];
   return result("agentcore", rules);
+}
+
+/**
+ * A runtime refuses a token that is still valid but expires within the next minute (captured
+ * 403, see RUNTIME_INEFFECTUAL). Whether a gateway does the same is not known, so there the row
+ * only informs.
+ */
+function remainingLifetimeRule(input: AuthorizerInput, target: AgentCoreTarget): Rule {
+  const exp = input.token.claims.exp;
+  if (typeof exp !== "number") return rule("exp margin", "n/a", null, null, "No numeric exp (see the exp row).");
+  const left = exp - nowOf(input) / 1000;
+  const expected = `at least ${MIN_REMAINING_SECONDS} s left`;
+  const actual = `${Math.floor(left)} s left`;
+  if (left <= 0) return rule("exp margin", "n/a", actual, expected, "Already expired (see the exp row).");
+  if (left >= MIN_REMAINING_SECONDS) return rule("exp margin", "pass", actual, expected, "Far enough from expiry.");
+  if (target === "gateway") {
+    return rule("exp margin", "n/a", actual, expected,
+      `Expires within a minute: a runtime refuses such tokens ("Ineffectual token"); whether a gateway does is not confirmed. Refresh before calling.`);
+  }
+  return rule("exp margin", "fail", actual, expected,
+    "AgentCore Runtime refuses a token that expires within the next minute, even though it is still valid. Refresh the session before calling (fetchAuthSession refreshes only expired tokens; ask for a refresh a few minutes early).",
+    RUNTIME_INEFFECTUAL);
 }
 
 function discoveryRule(url: string): Rule {
