@@ -23,6 +23,13 @@ export interface IamAuthorizationRequest {
   /** e.g. `arn:aws:appsync:ap-northeast-1:123456789012:apis/{apiId}/types/Query/fields/me`. */
   resource: string;
   family: AwsProtocolFamily;
+  /**
+   * The action has no resource-level permissions (its Resource is always "*"), so IAM's denial
+   * names no resource: "… is not authorized to perform: cloudtrail:LookupEvents because no
+   * identity-based policy allows the cloudtrail:LookupEvents action" (al0ne/cloud-audit:README.md,
+   * aws-samples/landing-zone-accelerator-on-aws-for-tse-se#10).
+   */
+  noResourceInMessage?: boolean;
 }
 
 export interface IamCaller {
@@ -78,7 +85,8 @@ function policyContext(issued: IssuedCredentials, region: string, now: number): 
 
 /** IAM's documented access-denied wording ("Troubleshoot access denied error messages"). */
 function deniedMessage(caller: string, request: IamAuthorizationRequest, evaluation: EvaluationResult): string {
-  const head = `User: ${caller} is not authorized to perform: ${request.action} on resource: ${request.resource}`;
+  const on = request.noResourceInMessage ? "" : ` on resource: ${request.resource}`;
+  const head = `User: ${caller} is not authorized to perform: ${request.action}${on}`;
   if (evaluation.decision === "ExplicitDeny") {
     const where = evaluation.identityDecision === "ExplicitDeny" ? "an identity-based policy" : "a session policy";
     return `${head} with an explicit deny in ${where}`;
