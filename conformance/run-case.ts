@@ -7,7 +7,7 @@ import { differences } from "./expect";
 import { predictionDifferences } from "./predict";
 import type { ConformanceCase } from "./schema";
 import type { ScenarioContext } from "./scenario-context";
-import type { ResolveOptions } from "./template";
+import { resolveValue, type ResolveOptions } from "./template";
 
 export interface CaseResult {
   case: ConformanceCase;
@@ -54,7 +54,9 @@ export async function runCase(c: ConformanceCase, ctx: ScenarioContext): Promise
   try {
     return await withFaults(ctx.base, c.faults, async () => {
       const answer = await call(c, ctx, options);
-      const problems = answer ? differences(answer, c.expect) : [];
+      // Expected field values may name placeholders ({{identityId}}, {{roleArn}}…), resolved like the call's.
+      const expected = c.expect.fields ? { ...c.expect, fields: await resolveValue(c.expect.fields, ctx, options) } : c.expect;
+      const problems = answer ? differences(answer, expected) : [];
       problems.push(...(await predictionDifferences(c, ctx, options)));
       return { case: c, ok: problems.length === 0, problems, ...(answer ? { answer } : {}) };
     });

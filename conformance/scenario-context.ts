@@ -25,6 +25,7 @@ const DUMMY = { accessKeyId: "AKIACONFORMANCE00000", secretAccessKey: "unused-fo
 export class ScenarioContext {
   private readonly tokens = new Map<string, Promise<Tokens>>();
   private readonly credentials = new Map<string, Promise<Credentials & { identityId: string }>>();
+  private readonly identityIds = new Map<string, Promise<string>>();
 
   constructor(
     readonly base: string,
@@ -69,6 +70,8 @@ export class ScenarioContext {
       values.apiId = api.id;
       values.appsync = `${this.base}/appsync/${api.id}/graphql`;
       values.appsyncRealtime = `${this.base.replace(/^http/, "ws")}/appsync/${api.id}/graphql/realtime`;
+      // The `host` of AppSync's realtime header object: the GraphQL endpoint's host.
+      values.appsyncHost = new URL(this.base).host;
       if (api.apiKeys[0]) values.apiKey = api.apiKeys[0].id;
     }
     const roles = s.roles;
@@ -112,6 +115,29 @@ export class ScenarioContext {
       })();
       pending.catch(() => this.tokens.delete(cacheKey));
       this.tokens.set(cacheKey, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * GetId alone, through the SDK: the identity id exists even where the pool cannot hand out
+   * credentials (a broken trust policy), so cases can call GetCredentialsForIdentity themselves.
+   */
+  identityId(kind: "user" | "guest", user: string | undefined): Promise<string> {
+    const cacheKey = `id|${kind}|${user ?? ""}`;
+    let pending = this.identityIds.get(cacheKey);
+    if (!pending) {
+      pending = (async () => {
+        const pool = this.scenario.identityPools[0];
+        if (!pool) throw new Error(`scenario ${this.scenario.name} has no identity pool`);
+        const client = new CognitoIdentityClient({ region: this.region, endpoint: `${this.base}/cognito-identity`, credentials: DUMMY, maxAttempts: 1 });
+        const logins = kind === "user" ? { [this.values().loginsKey!]: (await this.signIn(user)).idToken } : undefined;
+        const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId: pool.id, ...(logins ? { Logins: logins } : {}) }));
+        if (!IdentityId) throw new Error(`GetId gave no IdentityId in ${this.scenario.name}`);
+        return IdentityId;
+      })();
+      pending.catch(() => this.identityIds.delete(cacheKey));
+      this.identityIds.set(cacheKey, pending);
     }
     return pending;
   }
