@@ -61,3 +61,16 @@ export function answerFromRecord(record: Record<string, unknown>): Answer {
 export function answerFromJson(status: number, json: unknown): Answer {
   return { status, headers: {}, json, text: JSON.stringify(json), ...fromJson(json) };
 }
+
+/**
+ * An accepted WebSocket: `{frames, close}`, with the first error frame's `errors[0]` (AppSync's
+ * `connection_error` / `error`, which carry `payload.errors`) as the answer's error type and message.
+ */
+export function answerFromFrames(frames: unknown[], close: { code: number; reason: string } | null): Answer {
+  const json = { frames, close };
+  const failed = frames.find((f): f is { payload?: unknown } => {
+    const type = (f as { type?: unknown } | null)?.type;
+    return type === "connection_error" || type === "error";
+  });
+  return { status: 101, headers: {}, json, text: JSON.stringify(json), ...(failed ? fromJson(failed.payload) : {}) };
+}

@@ -70,6 +70,8 @@ export class ScenarioContext {
       values.apiId = api.id;
       values.appsync = `${this.base}/appsync/${api.id}/graphql`;
       values.appsyncRealtime = `${this.base.replace(/^http/, "ws")}/appsync/${api.id}/graphql/realtime`;
+      // The `host` of AppSync's realtime header object: the GraphQL endpoint's host.
+      values.appsyncHost = new URL(this.base).host;
       if (api.apiKeys[0]) values.apiKey = api.apiKeys[0].id;
     }
     const roles = s.roles;
@@ -118,20 +120,20 @@ export class ScenarioContext {
   }
 
   /**
-   * The signed-in user's identity id (GetId alone, through the SDK): cases about what comes after
-   * GetId, such as a refused GetCredentialsForIdentity, need the id even when credentials fail.
+   * GetId alone, through the SDK: the identity id exists even where the pool cannot hand out
+   * credentials (a broken trust policy), so cases can call GetCredentialsForIdentity themselves.
    */
-  identityId(user: string | undefined): Promise<string> {
-    const cacheKey = `id|${user ?? ""}`;
+  identityId(kind: "user" | "guest", user: string | undefined): Promise<string> {
+    const cacheKey = `id|${kind}|${user ?? ""}`;
     let pending = this.identityIds.get(cacheKey);
     if (!pending) {
       pending = (async () => {
         const pool = this.scenario.identityPools[0];
         if (!pool) throw new Error(`scenario ${this.scenario.name} has no identity pool`);
         const client = new CognitoIdentityClient({ region: this.region, endpoint: `${this.base}/cognito-identity`, credentials: DUMMY, maxAttempts: 1 });
-        const logins = { [this.values().loginsKey!]: (await this.signIn(user)).idToken };
-        const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId: pool.id, Logins: logins }));
-        if (!IdentityId) throw new Error(`GetId answered no IdentityId in ${this.scenario.name}`);
+        const logins = kind === "user" ? { [this.values().loginsKey!]: (await this.signIn(user)).idToken } : undefined;
+        const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId: pool.id, ...(logins ? { Logins: logins } : {}) }));
+        if (!IdentityId) throw new Error(`GetId gave no IdentityId in ${this.scenario.name}`);
         return IdentityId;
       })();
       pending.catch(() => this.identityIds.delete(cacheKey));

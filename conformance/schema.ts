@@ -83,6 +83,7 @@ const awsJsonFields = {
   operation: z.string().min(1),
   input: z.record(z.string(), z.unknown()),
   sign: signSchema.optional(),
+<<<<<<< HEAD
 };
 
 /**
@@ -97,6 +98,11 @@ const beforeSchema = z
 
 const httpCall = z.strictObject({ ...httpFields, before: beforeSchema });
 const awsJsonCall = z.strictObject({ ...awsJsonFields, before: beforeSchema });
+=======
+  /** Sends the request this many times back to back and answers with the last: rate limits. */
+  repeat: z.number().int().min(1).max(10).default(1),
+});
+>>>>>>> conf-appsync
 
 const websocketCall = z.strictObject({
   op: z.literal("websocket"),
@@ -109,6 +115,16 @@ const websocketCall = z.strictObject({
   /** Stop listening after this many frames or this long, whichever comes first. */
   frames: z.number().int().min(0).max(50).default(1),
   waitMs: z.number().int().min(50).max(5000).default(1500),
+  /**
+   * AppSync realtime: the authorization object (placeholders resolved), sent as the
+   * `header-<base64url(JSON)>` subprotocol or the legacy `?header=<base64(JSON)>&payload=e30=`.
+   */
+  appsyncAuth: z
+    .strictObject({
+      header: z.record(z.string(), z.string()),
+      in: z.enum(["subprotocol", "query"]).default("subprotocol"),
+    })
+    .optional(),
 });
 
 /** A user-pool token's decoded claims (decoded by jose, not by our decoder). */

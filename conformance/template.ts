@@ -23,9 +23,9 @@ async function valueOf(name: string, ctx: ScenarioContext, options: ResolveOptio
     case "refreshToken":
       return (await ctx.signIn(options.user, options.sessionKey))[name];
     case "identityId":
-      return ctx.identityId(options.user);
+      return ctx.identityId("user", options.user);
     case "guestIdentityId":
-      return (await ctx.identityCredentials("guest", undefined)).identityId;
+      return ctx.identityId("guest", undefined);
     default:
       throw new Error(`unknown placeholder {{${name}}} (scenario ${ctx.scenario.name})`);
   }

@@ -11,7 +11,22 @@ import { runAwsJson, runHttp, send } from "./request";
 export async function runCloudTrailRecord(before: HttpCall | AwsJsonCall, eventName: string, ctx: ScenarioContext, options: ResolveOptions): Promise<Answer> {
   const started = Math.floor(Date.now() / 1000) - 5;
   await (before.op === "http" ? runHttp(before, ctx, options) : runAwsJson(before, ctx, options));
-  const lookup = await send(
+  // LookupEvents allows 2 requests/s per account and Region; like the SDK's standard retry mode,
+  // back off and retry on ThrottlingException rather than fail (cases run back to back).
+  let lookup = await lookupOnce(eventName, started, ctx, options);
+  for (let attempt = 1; attempt < 6 && lookup.errorType === "ThrottlingException"; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+    lookup = await lookupOnce(eventName, started, ctx, options);
+  }
+  const events = (lookup.json as { Events?: Array<{ CloudTrailEvent?: string; EventTime?: number }> } | null)?.Events;
+  if (lookup.status !== 200 || !events) throw new Error(`LookupEvents answered ${lookup.status}: ${lookup.text.slice(0, 300)}`);
+  const newest = events.map((e) => JSON.parse(e.CloudTrailEvent ?? "{}") as Record<string, unknown>).sort((a, b) => String(b.eventTime).localeCompare(String(a.eventTime)))[0];
+  if (!newest) throw new Error(`no ${eventName} event was recorded`);
+  return answerFromRecord(newest);
+}
+
+function lookupOnce(eventName: string, started: number, ctx: ScenarioContext, options: ResolveOptions): Promise<Answer> {
+  return send(
     {
       method: "POST",
       url: `${ctx.base}/cloudtrail/`,
@@ -22,9 +37,4 @@ export async function runCloudTrailRecord(before: HttpCall | AwsJsonCall, eventN
     ctx,
     options,
   );
-  const events = (lookup.json as { Events?: Array<{ CloudTrailEvent?: string; EventTime?: number }> } | null)?.Events;
-  if (lookup.status !== 200 || !events) throw new Error(`LookupEvents answered ${lookup.status}: ${lookup.text.slice(0, 300)}`);
-  const newest = events.map((e) => JSON.parse(e.CloudTrailEvent ?? "{}") as Record<string, unknown>).sort((a, b) => String(b.eventTime).localeCompare(String(a.eventTime)))[0];
-  if (!newest) throw new Error(`no ${eventName} event was recorded`);
-  return answerFromRecord(newest);
 }

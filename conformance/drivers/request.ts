@@ -71,5 +71,8 @@ export async function buildAwsJson(call: AwsJsonCall, ctx: ScenarioContext, opti
 
 export async function runAwsJson(call: AwsJsonCall, ctx: ScenarioContext, options: ResolveOptions): Promise<Answer> {
   await runBefore(call.before, ctx, options);
-  return send(await buildAwsJson(call, ctx, options), call.sign, ctx, options);
+  const request = await buildAwsJson(call, ctx, options);
+  // Signed again for each send, as a client retrying would; only the last answer counts.
+  for (let i = 1; i < (call.repeat ?? 1); i++) await send(request, call.sign, ctx, options);
+  return send(request, call.sign, ctx, options);
 }

@@ -1,9 +1,10 @@
 import WebSocket from "ws";
-import { answerFromHttp, type Answer } from "../answer";
+import { answerFromFrames, answerFromHttp, type Answer } from "../answer";
 import type { WebSocketCall } from "../schema";
 import type { ScenarioContext } from "../scenario-context";
 import { signPlain } from "../sign";
 import { resolveText, resolveValue, type ResolveOptions } from "../template";
+import { applyAppSyncAuth } from "./appsync-realtime-auth";
 import { credentialsFor } from "./request";
 
 /**
@@ -15,7 +16,8 @@ import { credentialsFor } from "./request";
 export async function runWebSocket(call: WebSocketCall, ctx: ScenarioContext, options: ResolveOptions): Promise<Answer> {
   let url = await resolveText(call.url, ctx, options);
   const headers = await resolveValue(call.headers, ctx, options);
-  const protocols = await resolveValue(call.protocols, ctx, options);
+  let protocols = await resolveValue(call.protocols, ctx, options);
+  if (call.appsyncAuth) ({ url, protocols } = await applyAppSyncAuth(call.appsyncAuth, url, protocols, ctx, options));
   if (call.sign) {
     const httpUrl = url.replace(/^ws/, "http");
     const signed = await signPlain({ method: "GET", url: httpUrl, headers }, call.sign, call.sign.region ?? ctx.region, await credentialsFor(call.sign, ctx, options));
@@ -37,12 +39,7 @@ export async function runWebSocket(call: WebSocketCall, ctx: ScenarioContext, op
       socket.terminate();
       resolve(answer);
     };
-    const opened = (close: { code: number; reason: string } | null): Answer => ({
-      status: 101,
-      headers: {},
-      json: { frames, close },
-      text: JSON.stringify({ frames, close }),
-    });
+    const opened = (close: { code: number; reason: string } | null): Answer => answerFromFrames(frames, close);
     const timer = setTimeout(() => finish(opened(null)), call.waitMs);
     socket.on("unexpected-response", (_req, res) => {
       const chunks: Buffer[] = [];

@@ -56,6 +56,28 @@ describe("verdicts", () => {
     expect(verdict.evidence[0]?.highlights).toContainEqual(expect.objectContaining({ field: "errorCode", tone: "error" }));
   });
 
+  it("reads a refusal recorded as \"An unknown error occurred\" by its errorCode and role, not by the message", () => {
+    // How CloudTrail records it (re:Post eks-troubleshoot-sdk-workload): the API's own text is not in the record.
+    const refused = webIdentityEvent({ time: "2025-02-24T14:15:00Z", errorCode: "AccessDenied" });
+    expect(refused.errorMessage).toBe("An unknown error occurred");
+    const verdict = correlateOne({ ...base, at: "2025-02-24T14:15:05Z" }, [refused], { now: NOW });
+    expect(verdict.verdict).toBe("refused");
+    expect(verdict.headline).toBe("STS refused the role: AccessDenied");
+    expect(verdict.explanation).toContain(SEED_001.roleArn);
+    expect(verdict.explanation).toContain('CloudTrail records only "An unknown error occurred"');
+    expect(verdict.nextStep).toContain("trust policy");
+    const highlights = verdict.evidence[0]!.highlights;
+    expect(highlights).toContainEqual(expect.objectContaining({ field: "errorMessage", tone: "info" }));
+    expect(highlights.find((h) => h.field === "errorMessage")?.note).not.toContain("reason");
+  });
+
+  it("keeps a non-generic errorMessage as STS's reason", () => {
+    const refused = webIdentityEvent({ time: "2025-02-24T14:15:00Z", errorCode: "InvalidIdentityToken", errorMessage: "Couldn't verify signed token." });
+    const verdict = correlateOne({ ...base, at: "2025-02-24T14:15:05Z" }, [refused], { now: NOW });
+    expect(verdict.explanation).toContain('("Couldn\'t verify signed token.")');
+    expect(verdict.evidence[0]!.highlights).toContainEqual(expect.objectContaining({ field: "errorMessage", tone: "error", note: "STS's reason, verbatim" }));
+  });
+
   it("`assumed-other-role` when the identity got another role", () => {
     const guest = webIdentityEvent({ time: "2025-02-24T14:10:00Z", roleArn: "arn:aws:iam::111122223333:role/guest-role" });
     const verdict = correlateOne({ ...base, at: "2025-02-24T14:15:00Z" }, [guest], { now: NOW });

@@ -57,14 +57,29 @@ const REFUSAL_CAUSES: Record<string, string> = {
   PackedPolicyTooLarge: "The session policy or tags were too large.",
 };
 
+/**
+ * CloudTrail's errorMessage for a refused AssumeRoleWithWebIdentity: not the API's "Not authorized
+ * to perform sts:AssumeRoleWithWebIdentity" but this (re:Post knowledge center
+ * eks-troubleshoot-sdk-workload; greenpau/argo-workflows-aws-plugin's record next to its API error).
+ * It names no cause, so the cause comes from errorCode and the role, never from the message.
+ */
+export const GENERIC_RECORD_MESSAGE = "An unknown error occurred";
+
+export const isGenericRecordMessage = (message: string | undefined) => message?.trim() === GENERIC_RECORD_MESSAGE;
+
 export function refusedWording(event: TrailEvent): Wording {
   const code = event.errorCode ?? "an error";
   const cause = REFUSAL_CAUSES[code] ?? "Read errorCode and errorMessage: the refusal happened before any permissions policy was looked at.";
+  const message = !event.errorMessage
+    ? ""
+    : isGenericRecordMessage(event.errorMessage)
+      ? ` (CloudTrail records only "${GENERIC_RECORD_MESSAGE}" for this refusal; the caller was told "Not authorized to perform sts:AssumeRoleWithWebIdentity")`
+      : ` ("${event.errorMessage}")`;
   return {
     headline: `STS refused the role: ${code}`,
     explanation:
-      `AssumeRoleWithWebIdentity for ${event.roleArn ?? "the role"} failed at ${when(event)} with ${code}` +
-      `${event.errorMessage ? ` ("${event.errorMessage}")` : ""}, and responseElements is null: no credentials were issued. ` +
+      `AssumeRoleWithWebIdentity for ${event.roleArn ?? "the role"} failed at ${when(event)} with ${code}${message}, ` +
+      "and responseElements is null: no credentials were issued. " +
       "The fault is before permissions: trust policy, token, or the identity pool's role configuration.",
     nextStep: cause,
   };

@@ -1,5 +1,6 @@
 import { formatDuration } from "../format/time";
 import type { FailedCall, Highlight, TrailEvent } from "./types";
+import { isGenericRecordMessage } from "./explain";
 import { sameRole } from "./role-match";
 
 /**
@@ -30,7 +31,9 @@ export function highlightsFor(event: TrailEvent, failure: FailedCall): Highlight
   const out: Highlight[] = [{ field: "eventTime", value: event.eventTime, tone: "info", note: relativeToCall(event.timeMs, callMs) }];
   if (event.errorCode) {
     out.push({ field: "errorCode", value: event.errorCode, tone: "error", note: "STS refused: no credentials came from this attempt" });
-    if (event.errorMessage) out.push({ field: "errorMessage", value: event.errorMessage, tone: "error", note: "STS's reason, verbatim" });
+    if (isGenericRecordMessage(event.errorMessage)) {
+      out.push({ field: "errorMessage", value: event.errorMessage!, tone: "info", note: "CloudTrail's fixed text for this refusal: it names no cause (errorCode and the role's trust policy do)" });
+    } else if (event.errorMessage) out.push({ field: "errorMessage", value: event.errorMessage, tone: "error", note: "STS's reason, verbatim" });
   }
   out.push(...compare("requestParameters.roleArn", event.roleArn, failure.expectedRoleArn, "the role asked for", sameRole));
   out.push(...compare("responseElements.credentials.accessKeyId", event.issuedAccessKeyId, failure.accessKeyId, "the access key handed out"));

@@ -36,8 +36,11 @@ export function credentialsOf(headers: Record<string, string | undefined>, modes
   const apiKey = headers["x-api-key"]?.trim();
   if (authorization) {
     if (SIGV4.test(authorization) && modes.has("AWS_IAM")) return { kind: "iam" };
+    // Without AWS_IAM, a JWT mode reads whatever Authorization holds, a SigV4 signature included:
+    // an IAM-signed call to a user-pool-only API is "Unable to parse JWT token." (aws-amplify/docs#1884,
+    // aws-amplify/amplify-js#4553, jonsaw/amazon-cognito-identity-dart#25).
     const jwtModes = modes.has("AMAZON_COGNITO_USER_POOLS") || modes.has("OPENID_CONNECT");
-    if (!SIGV4.test(authorization) && jwtModes) return { kind: "jwt", value: authorization };
+    if (jwtModes) return { kind: "jwt", value: authorization };
   }
   if (apiKey && modes.has("API_KEY")) return { kind: "api-key", value: apiKey };
   return { kind: "none" };

@@ -30,6 +30,13 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 describe("AppSync AWS_IAM", () => {
+  it("reads a SigV4 signature as a JWT on an API without AWS_IAM: Unable to parse JWT token.", async () => {
+    // aws-amplify/docs#1884, aws-amplify/amplify-js#4553: IAM-signed calls to a user-pool-only API.
+    const response = await signedGql(graphqlUrl(sandbox.url, "poolonlyapi000000000000001"), credentials, "{ whoami }");
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({ errors: [{ errorType: "UnauthorizedException", message: "Unable to parse JWT token." }] });
+  });
+
   it("accepts a request signed with identity-pool credentials whose role allows the API", async () => {
     const response = await signedGql(url, credentials, "{ whoami listNotes { id } }");
     expect(response.status).toBe(200);

@@ -107,10 +107,11 @@ describe("AppSync realtime protocol details", () => {
     expect(frames.map((f) => f["type"])).toEqual(["connection_ack", "ka"]);
   });
 
-  it("says SubProtocolNotSupportedError without graphql-ws, and Required headers are missing. without auth", async () => {
+  it("says NoProtocolError without any subprotocol, and Required headers are missing. without auth", async () => {
     const header = await realtimeAuthHeader("api-key", endpoints(), credentials, DEMO.region);
     const noProtocol = await session(legacyRealtimeUrl(endpoints(), header), [], init, (f) => f.length >= 1);
-    expect(noProtocol.frames[0]).toEqual({ type: "connection_error", payload: { errors: [{ message: "SubProtocolNotSupportedError", errorCode: 400 }] } });
+    // aws/aws-appsync-community#195: a connection that offers no Sec-WebSocket-Protocol.
+    expect(noProtocol.frames[0]).toEqual({ type: "connection_error", payload: { errors: [{ message: "NoProtocolError", errorCode: 400 }] } });
     const noHeader = await session(realtimeUrl(), ["graphql-ws"], init, (f) => f.length >= 1);
     expect(noHeader.frames[0]).toEqual({ type: "connection_error", payload: { errors: [{ message: "Required headers are missing.", errorCode: 400 }] } });
   });

@@ -9,8 +9,9 @@ import { RealtimeConnection, type ConnectAuth } from "./realtime-connection";
  * AppSync's realtime endpoint (`wss://{id}.appsync-realtime-api.{region}.amazonaws.com/graphql`;
  * here `/appsync/{apiId}/graphql/realtime`). AppSync completes the WebSocket handshake and
  * reports problems in a `connection_error` frame (errorCode 400/401), not as an HTTP status:
- * "SubProtocolNotSupportedError" (graphql-dotnet/graphql-client #591), "Required headers are
- * missing." (#662), UnauthorizedException (aws-amplify/amplify-flutter #2763).
+ * "NoProtocolError" (aws/aws-appsync-community #195), "SubProtocolNotSupportedError"
+ * (graphql-dotnet/graphql-client #591), "Required headers are missing." (#662),
+ * UnauthorizedException (aws-amplify/amplify-flutter #2763).
  */
 
 const PROTOCOL = "graphql-ws";
@@ -57,7 +58,11 @@ export function realtimeRoute(apis: ReadonlyMap<string, ApiRuntime>, env: (baseU
       wss.handleUpgrade(req, socket, head, (ws) => {
         ctx.opened?.(ws);
         const connection = new RealtimeConnection(ws, api, { env: () => env(ctx.baseUrl), baseUrl: ctx.baseUrl, keepAliveMs });
-        if (!protocols.includes(PROTOCOL)) connection.refuse({ message: "SubProtocolNotSupportedError", errorCode: 400 });
+        // No subprotocol at all: "NoProtocolError" (aws/aws-appsync-community#195, a Postman
+        // connection without Sec-WebSocket-Protocol); others but not graphql-ws:
+        // "SubProtocolNotSupportedError" (graphql-dotnet/graphql-client#591).
+        if (protocols.length === 0) connection.refuse({ message: "NoProtocolError", errorCode: 400 });
+        else if (!protocols.includes(PROTOCOL)) connection.refuse({ message: "SubProtocolNotSupportedError", errorCode: 400 });
         else connection.open(connectAuthOf(protocols, ctx.url));
       });
     },

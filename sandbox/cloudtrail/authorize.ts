@@ -65,6 +65,9 @@ async function authorizeReader(ctx: RequestContext, record: ReaderRecord, region
   }
   const evaluation = evaluatePolicies({ policies: [...(record.reader.policies ?? [LOOKUP_EVENTS_ONLY])], action: ACTION, resource: "*" });
   if (evaluation.decision !== "Allow") {
+    // "User: arn:aws:iam::xxxxx:user/test is not authorized to perform: cloudtrail:LookupEvents because
+    // no identity-based policy allows the cloudtrail:LookupEvents action" (al0ne/cloud-audit:README.md);
+    // the explicit-deny form: "… with an explicit deny in an identity-based policy" (public AWS lab capture).
     const user = `arn:aws:iam::${record.accountId}:user/${record.reader.name}`;
     const why = evaluation.decision === "ExplicitDeny" ? "with an explicit deny in an identity-based policy" : `because no identity-based policy allows the ${ACTION} action`;
     throw new AwsError("AccessDeniedException", `User: ${user} is not authorized to perform: ${ACTION} ${why}`);
@@ -76,7 +79,8 @@ export async function authorizeLookup(ctx: RequestContext, readers: Map<string, 
   const { accessKeyId, region } = credentialScope(ctx);
   const reader = accessKeyId ? readers.get(accessKeyId) : undefined;
   if (reader) return authorizeReader(ctx, reader, region, now);
-  const result = await authorizeIamRequest(ctx, { service: "cloudtrail", region, action: ACTION, resource: "*", family: "json" });
+  // LookupEvents has no resource-level permissions: the denial names no resource (see authorizeIamRequest).
+  const result = await authorizeIamRequest(ctx, { service: "cloudtrail", region, action: ACTION, resource: "*", family: "json", noResourceInMessage: true });
   if (!result.ok) throw new AwsError(result.errorCode, result.message, result.status);
   return { accountId: result.caller.accountId, region };
 }

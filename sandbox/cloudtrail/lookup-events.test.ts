@@ -126,7 +126,12 @@ describe("LookupEvents callers", () => {
     const app = { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretKey!, sessionToken: Credentials!.SessionToken! };
     const denied = await failure(trailClient(sandbox.url, "ap-northeast-1", app).send(new LookupEventsCommand({})));
     expect(denied.name).toBe("AccessDeniedException");
-    expect(denied.message).toContain("is not authorized to perform: cloudtrail:LookupEvents");
+    // LookupEvents has no resource-level permissions: AWS's denial names no resource
+    // (al0ne/cloud-audit:README.md, aws-samples/landing-zone-accelerator-on-aws-for-tse-se#10).
+    expect(denied.message).toBe(
+      "User: arn:aws:sts::123456789012:assumed-role/demo-authenticated/CognitoIdentityCredentials is not authorized to perform: " +
+        "cloudtrail:LookupEvents because no identity-based policy allows the cloudtrail:LookupEvents action",
+    );
   });
 
   it("shows a refused AssumeRoleWithWebIdentity to the scenario's documented reader", async () => {

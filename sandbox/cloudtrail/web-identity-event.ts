@@ -9,6 +9,20 @@ import { cloudTrailExpiration, cloudTrailTime, type CloudTrailEvent } from "./ev
  * shows up in CloudTrail at all, with an AWS-internal user agent.
  */
 
+/**
+ * What CloudTrail writes as errorMessage for a refusal. For AccessDenied the record does NOT carry
+ * the API's text ("Not authorized to perform sts:AssumeRoleWithWebIdentity") but a generic one:
+ * `"errorCode": "AccessDenied", "errorMessage": "An unknown error occurred"` (AWS re:Post
+ * Knowledge Center https://repost.aws/knowledge-center/eks-troubleshoot-sdk-workload, and a full
+ * real record next to the API's own error in greenpau/argo-workflows-aws-plugin:DEVELOPMENT.md).
+ * Unconfirmed for other error codes: their records keep the API's text.
+ */
+export const RECORDED_ACCESS_DENIED_MESSAGE = "An unknown error occurred";
+
+export function recordedErrorMessage(errorCode: string, apiMessage: string): string {
+  return errorCode === "AccessDenied" ? RECORDED_ACCESS_DENIED_MESSAGE : apiMessage;
+}
+
 const PROVIDER = "cognito-identity.amazonaws.com";
 /** The session token is never written to the log; CloudTrail shows an encoded blob here. */
 const SESSION_TOKEN_PLACEHOLDER = "<SESSION_TOKEN_NOT_RECORDED_BY_SANDBOX>";
@@ -29,6 +43,7 @@ export interface WebIdentityEventInput {
   requestId?: string;
   outcome:
     | { ok: true; accessKeyId: string; expiration: Date; assumedRoleId: string; assumedRoleArn: string }
+    /** `errorMessage` is the API's own text; the record may say otherwise (recordedErrorMessage). */
     | { ok: false; errorCode: string; errorMessage: string };
 }
 
@@ -61,13 +76,19 @@ export function webIdentityEvent(input: WebIdentityEventInput): CloudTrailEvent 
     awsRegion: input.region,
     sourceIPAddress: input.sourceIp,
     userAgent: input.userAgent,
-    ...(outcome.ok ? {} : { errorCode: outcome.errorCode, errorMessage: outcome.errorMessage }),
+    ...(outcome.ok ? {} : { errorCode: outcome.errorCode, errorMessage: recordedErrorMessage(outcome.errorCode, outcome.errorMessage) }),
     requestParameters: { roleArn: input.roleArn, roleSessionName: input.roleSessionName },
     responseElements,
-    additionalEventData: {
-      identityProviderConnectionVerificationMethod: "IAMTrustStore",
-      RequestDetails: { endpointType: "regional", awsServingRegion: input.region },
-    },
+    // Seed 001's successful record carries additionalEventData; the one full real record of a
+    // refusal (greenpau/argo-workflows-aws-plugin:DEVELOPMENT.md) has none. Inferred for Cognito.
+    ...(outcome.ok
+      ? {
+          additionalEventData: {
+            identityProviderConnectionVerificationMethod: "IAMTrustStore",
+            RequestDetails: { endpointType: "regional", awsServingRegion: input.region },
+          },
+        }
+      : {}),
     requestID: input.requestId ?? randomUUID(),
     eventID: randomUUID(),
     readOnly: true,

@@ -27,6 +27,13 @@ export interface IamAuthorizationRequest {
   /** The resource's resource-based policy (AgentCore runtimes and gateways can have one). */
   resourcePolicy?: PolicyDocument;
   family: AwsProtocolFamily;
+  /**
+   * The action has no resource-level permissions (its Resource is always "*"), so IAM's denial
+   * names no resource: "… is not authorized to perform: cloudtrail:LookupEvents because no
+   * identity-based policy allows the cloudtrail:LookupEvents action" (al0ne/cloud-audit:README.md,
+   * aws-samples/landing-zone-accelerator-on-aws-for-tse-se#10).
+   */
+  noResourceInMessage?: boolean;
 }
 
 export interface IamCaller {
@@ -87,7 +94,8 @@ function policyContext(issued: IssuedCredentials, region: string, now: number): 
  * because no resource-based policy allows the bedrock-agentcore:InvokeAgentRuntime action" (aws/agentcore-cli#607).
  */
 function deniedMessage(caller: string, request: IamAuthorizationRequest, evaluation: EvaluationResult): string {
-  const head = `User: ${caller} is not authorized to perform: ${request.action} on resource: ${request.resource}`;
+  const on = request.noResourceInMessage ? "" : ` on resource: ${request.resource}`;
+  const head = `User: ${caller} is not authorized to perform: ${request.action}${on}`;
   if (evaluation.decision === "ExplicitDeny") {
     const where =
       evaluation.identityDecision === "ExplicitDeny" ? "an identity-based policy" : evaluation.resourceDecision === "ExplicitDeny" ? "a resource-based policy" : "a session policy";

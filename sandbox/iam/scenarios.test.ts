@@ -67,12 +67,15 @@ describe("identity-pool-trust-broken", () => {
       eventSource: "sts.amazonaws.com",
       eventName: "AssumeRoleWithWebIdentity",
       errorCode: "AccessDenied",
-      errorMessage: "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+      // The record's text, not the API's (re:Post eks-troubleshoot-sdk-workload).
+      errorMessage: "An unknown error occurred",
       responseElements: null,
       userIdentity: { type: "WebIdentityUser", principalId: `cognito-identity.amazonaws.com:${BROKEN.identityPoolId}:${identityId}` },
       requestParameters: { roleArn: BROKEN.roleArn, roleSessionName: "CognitoIdentityCredentials" },
       resources: [{ accountId: "444455556666", type: "AWS::IAM::Role", ARN: BROKEN.roleArn }],
     });
+    // A real refused record has no additionalEventData (greenpau/argo-workflows-aws-plugin).
+    expect(event).not.toHaveProperty("additionalEventData");
   });
 });
 

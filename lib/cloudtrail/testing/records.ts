@@ -4,7 +4,9 @@ import { SEED_001, seed001Record } from "./seed-001";
 
 /**
  * Records shaped like seed 001's for tests: a success or a refusal for any identity, role, key and
- * time. Refusals look like STS's (errorCode, errorMessage, null responseElements).
+ * time. Refusals look like CloudTrail's records of them: errorCode AccessDenied with errorMessage
+ * "An unknown error occurred" (re:Post eks-troubleshoot-sdk-workload), null responseElements, no
+ * additionalEventData.
  */
 
 export interface RecordSpec {
@@ -14,6 +16,8 @@ export interface RecordSpec {
   roleArn?: string;
   accessKeyId?: string;
   errorCode?: string;
+  /** For error codes other than AccessDenied (whose record text is fixed). */
+  errorMessage?: string;
   region?: string;
   eventId?: string;
   roleSessionName?: string;
@@ -34,8 +38,9 @@ export function webIdentityRecord(spec: RecordSpec): Record<string, unknown> {
   record["resources"] = [{ accountId: role.split(":")[4], type: "AWS::IAM::Role", ARN: role }];
   if (spec.errorCode) {
     record["errorCode"] = spec.errorCode;
-    record["errorMessage"] = "Not authorized to perform sts:AssumeRoleWithWebIdentity";
+    record["errorMessage"] = spec.errorCode === "AccessDenied" ? "An unknown error occurred" : (spec.errorMessage ?? spec.errorCode);
     record["responseElements"] = null;
+    delete record["additionalEventData"];
   } else {
     const roleName = role.split("/").at(-1);
     record["responseElements"] = {

@@ -1,5 +1,6 @@
 import { authorizer, code, msg, phrase, status, trail, variant, W } from "../signals";
 import type { Rule } from "../types";
+import { appsyncKeyAndRealtimeRules } from "./appsync-realtime";
 
 /** AppSync's refusals. Its messages say little, so which credential variant was used matters most. */
 
@@ -21,8 +22,11 @@ export const appsyncRules: readonly Rule[] = [
     services: ["appsync", "identity-pool"],
     signals: [
       msg("appsync:graphql", String.raw`not authorized to perform:? appsync:graphql`, 9, "IAM denied appsync:GraphQL"),
+      // AppSync's whole answer to an IAM policy refusal (amplify-cli #6595, #4343, #13712).
+      msg("permission denied", String.raw`unauthorizedexception\W{1,40}(?:message\W{1,6})?permission denied`, W.strong, "AppSync's 401 \"Permission denied\" to an IAM-signed request"),
+      msg("permission denied", String.raw`permission denied.{0,80}errortype\W{1,3}unauthorizedexception`, W.strong, "AppSync's \"Permission denied\" (message before errorType)"),
       msg("not authorized to access", String.raw`not authorized to access \S+ on type \S+`, W.hint, "AppSync field-level refusal"),
-      phrase("You are not authorized to make this call", W.hint, "AppSync refusal of the signed request"),
+      phrase("You are not authorized to make this call", W.weak, "AppSync's generic refusal (mostly API keys)"),
       msg("authmode", AUTH_MODE_HINT, W.hint, "Amplify's recoverySuggestion about authMode"),
       msg("appsync:graphql", String.raw`appsync:graphql\s*権限`, W.hint, "appsync:graphql permission (Japanese)"),
       msg("認証されたロール", "認証されたロール", W.weak, "the identity pool's authenticated role (Japanese)"),
@@ -46,6 +50,7 @@ export const appsyncRules: readonly Rule[] = [
       { kind: "seed", ref: "001", note: "appsync:graphql resource clause wrong in the customer's account" },
       { kind: "doc", url: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html" },
       { kind: "issue", url: "https://github.com/aws-amplify/amplify-js/issues/2645" },
+      { kind: "issue", url: "https://github.com/aws-amplify/amplify-cli/issues/6595", note: "errors: [{ errorType: 'UnauthorizedException', message: 'Permission denied' }]" },
     ],
   },
   {
@@ -66,14 +71,17 @@ export const appsyncRules: readonly Rule[] = [
     ],
     cause:
       "AppSync takes the bare JWT in Authorization (no \"Bearer \"), from the configured user pool (exact issuer) and, when appIdClientRegex is set, " +
-      "from a matching app client. A missing or Bearer-prefixed header, a token from another pool or client, or an unreadable token is refused before any resolver runs.",
+      "from a matching app client. A missing or Bearer-prefixed header, a token from another pool or client, or an unreadable token is refused before any resolver runs. " +
+      "An IAM-signed (SigV4) request to an API without AWS_IAM gets \"Unable to parse JWT token.\" too: AppSync reads the signature as a JWT.",
     fix: [
       { text: "Send the raw token: `Authorization: <jwt>`, not `Authorization: Bearer <jwt>` (Amplify does this for you).", snippet: { lang: "sh", code: "curl -H \"Authorization: $ACCESS_TOKEN\" -d '{\"query\":\"{ __typename }\"}' https://<id>.appsync-api.<region>.amazonaws.com/graphql" } },
       { text: "Check the token against the API's user pool and appIdClientRegex.", snippet: { lang: "sh", code: "auth-flow-debugger check <token> --authorizer appsync-userpool --user-pool-id <pool> --app-id-client-regex '<regex>'" } },
       { text: "With several auth modes, call with the mode the model allows: generateClient({ authMode: 'userPool' })." },
+      { text: "A Lambda or script that signs with IAM needs AWS_IAM added to the API (and allowed on the fields), or must send a user-pool token instead." },
     ],
     source: [
       { kind: "issue", url: "https://github.com/aws-amplify/amplify-js/issues/4373" },
+      { kind: "issue", url: "https://github.com/aws-amplify/docs/pull/1884", note: "IAM-signed call to a Cognito-only API: Unable to parse JWT token." },
       { kind: "issue", url: "https://github.com/aws-amplify/amplify-js/issues/8892" },
       { kind: "doc", url: "https://docs.aws.amazon.com/appsync/latest/devguide/troubleshooting-and-common-mistakes.html" },
     ],
@@ -83,7 +91,7 @@ export const appsyncRules: readonly Rule[] = [
     title: "AppSync field refused by the schema's auth rules (directive, group, defaultAction DENY)",
     services: ["appsync"],
     signals: [
-      msg("not authorized to access", String.raw`not authorized to access \S+ on type \S+`, 5, "AppSync field-level refusal"),
+      msg("not authorized to access", String.raw`not authorized to access \S+ on type \S+`, W.specific, "AppSync field-level refusal"),
       msg("\"unauthorized\"", String.raw`"errortype"\s*:\s*"unauthorized"`, W.context, "HTTP 200 with errorType Unauthorized (field level)"),
       msg("cognito_groups", "cognito_groups", W.weak, "the schema's group directive"),
       msg("@auth", String.raw`@auth\s*\(`, W.weak, "an Amplify @auth rule"),
@@ -99,6 +107,12 @@ export const appsyncRules: readonly Rule[] = [
       { text: "Look at the field's directives (or the model's @auth / .authorization rules) and the token's cognito:groups.", snippet: { lang: "sh", code: "auth-flow-debugger check <token> --authorizer appsync-userpool --user-pool-id <pool> --field-groups admin,support --field Query.listNotes" } },
       { text: "After adding the user to a group, refresh the session (fetchAuthSession({ forceRefresh: true })) so the new token carries it." },
     ],
-    source: [{ kind: "doc", url: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html" }, { kind: "issue", url: "https://github.com/aws-amplify/amplify-category-api/issues/670" }],
+    source: [
+      { kind: "doc", url: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html" },
+      { kind: "doc", url: "https://repost.aws/knowledge-center/aws-appsync-graphql-request-unauth-error", note: "200 OK with error type Unauthorized: Not Authorized to access X on type Y" },
+      { kind: "issue", url: "https://github.com/aws-amplify/amplify-category-api/issues/670" },
+      { kind: "issue", url: "https://github.com/aws-amplify/amplify-studio/issues/169", note: "realtime: Not Authorized to access onCreate… on type Subscription" },
+    ],
   },
+  ...appsyncKeyAndRealtimeRules,
 ];

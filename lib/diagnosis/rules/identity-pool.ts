@@ -27,6 +27,10 @@ export const identityPoolRules: readonly Rule[] = [
       code("InvalidIdentityPoolConfigurationException", 9, "identity pool configuration error"),
       msg("sts:assumerolewithwebidentity", String.raw`not authorized to perform:? sts:assumerolewithwebidentity`, 7, "STS refused the web-identity role"),
       msg("\"accessdenied\"", String.raw`"errorcode"\s*:\s*"accessdenied"`, W.context, "CloudTrail event with errorCode AccessDenied"),
+      // CloudTrail's record of a refused AssumeRoleWithWebIdentity carries this instead of the API's text
+      // (re:Post knowledge center eks-troubleshoot-sdk-workload; greenpau/argo-workflows-aws-plugin).
+      // Alone the text is every service's (SCP denials, launch templates…): only after the event name, as records have it.
+      msg("an unknown error occurred", String.raw`assumerolewithwebidentity[\s\S]{0,300}an unknown error occurred`, W.strong, "CloudTrail's record of a refused AssumeRoleWithWebIdentity (\"An unknown error occurred\")"),
       msg("cognito-identity.amazonaws.com:", String.raw`cognito-identity\.amazonaws\.com:(?:aud|amr)`, W.weak, "trust-policy condition keys"),
       msg("信頼", String.raw`信頼(?:関係|ポリシー)`, W.weak, "trust relationship (Japanese)"),
       trail(["refused"], 6, "CloudTrail shows AssumeRoleWithWebIdentity refused"),
@@ -39,12 +43,13 @@ export const identityPoolRules: readonly Rule[] = [
     fix: [
       { text: "Give the role a trust policy for this identity pool (sts:TagSession is needed only when the pool maps attributes to principal tags).", snippet: { lang: "json", code: TRUST_POLICY } },
       { text: "Check the pool's roles: `aws cognito-identity get-identity-pool-roles --identity-pool-id <id>` and the role's trust: `aws iam get-role --role-name <name>`." },
-      { text: "In CloudTrail look for AssumeRoleWithWebIdentity with errorCode AccessDenied at the time of the failure." },
+      { text: "In CloudTrail look for AssumeRoleWithWebIdentity with errorCode AccessDenied at the time of the failure. Its errorMessage says only \"An unknown error occurred\": the cause is the role's trust policy, whatever the message." },
     ],
     source: [
       { kind: "seed", ref: "001", note: "deliberately broken trust relationship reproduces this error" },
       { kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html" },
       { kind: "issue", url: "https://github.com/amazon-archives/amazon-cognito-auth-js/issues/167" },
+      { kind: "doc", url: "https://repost.aws/knowledge-center/eks-troubleshoot-sdk-workload", note: "a denied AssumeRoleWithWebIdentity event: \"errorCode\": \"AccessDenied\", \"errorMessage\": \"An unknown error occurred\"" },
     ],
   },
   {

@@ -62,12 +62,33 @@ export const AUTH_CASES: readonly Case[] = [
   real("appsync-field-not-authorized", "amplify-hosting #3781", '{ "data": { "createTodo": null }, "errors": [ { "path": ["createTodo"], "errorType": "Unauthorized", "message": "Not Authorized to access createTodo on type Mutation" } ] }'),
   real("appsync-field-not-authorized", "amplify-cli #9365", { service: "appsync", variant: "access-token", message: "Not Authorized to access createUser on type User" }),
   nearMiss("appsync-field-not-authorized", "appsync-unauthorized-iam", "same message, IAM caller", { service: "appsync", variant: "iam", message: "Not Authorized to access getUser on type User" }),
+  real("appsync-field-not-authorized", "amplify-studio #169 (realtime start)", 'subscriptionError Connection failed: {"errors":[{"errorType":"Unauthorized","message":"Not Authorized to access onCreateAPIRace on type Subscription"}]}'),
+  real("appsync-field-not-authorized", "knowledge center wording, no context", "Unauthorized: Not Authorized to access adminReport on type Query"),
+
+  // appsync-unauthorized-iam: AppSync's own answer to a policy refusal
+  real("appsync-unauthorized-iam", "amplify-cli #6595", "errors: [{ errorType: 'UnauthorizedException', message: 'Permission denied' }]"),
+  real("appsync-unauthorized-iam", "amplify-android #1369 (realtime)", "GraphQLResponse.Error{message='Permission denied', locations='null', path='null', extensions='{errorType=UnauthorizedException}'}"),
+  nearMiss("appsync-unauthorized-iam", null, "a shell", "bash: ./deploy.sh: Permission denied"),
+
+  // appsync-api-key-invalid
+  real("appsync-api-key-invalid", "amplify-studio #1003", '"message" : "You are not authorized to make this call."'),
+  real("appsync-api-key-invalid", "amplify-android #1392 (realtime, API-key API)", 'Websocket listener received a CONNECTION_ERROR event. {"payload":{"errors":[{"errorType":"com.amazonaws.deepdish.graphql.auth#UnauthorizedException","message":"You are not authorized to make this call.","errorCode":400}]},"type":"connection_error"}'),
+  real("appsync-api-key-invalid", "expired key in a matrix cell", { service: "appsync", variant: "api-key", status: 401, errorType: "UnauthorizedException", message: "You are not authorized to make this call." }),
+  nearMiss("appsync-api-key-invalid", "appsync-unauthorized-iam", "the same text for an IAM-signed call", { service: "appsync", variant: "iam", status: 401, body: '{"errors":[{"errorType":"UnauthorizedException","message":"You are not authorized to make this call."}]}' }),
+
+  // appsync-realtime-handshake
+  real("appsync-realtime-handshake", "aws/aws-appsync-community #195", '{"payload":{"errors":[{"message":"NoProtocolError","errorCode":400}]},"type":"connection_error"}'),
+  real("appsync-realtime-handshake", "graphql-dotnet/graphql-client #591", '{"payload":{"errors":[{"message":"SubProtocolNotSupportedError","errorCode":400}]},"type":"connection_error"}'),
+  real("appsync-realtime-handshake", "graphql-dotnet/graphql-client #662", '{"payload":{"errors":[{"message":"Required headers are missing.","errorCode":400}]},"type":"connection_error"}'),
+  nearMiss("appsync-realtime-handshake", "appsync-api-key-invalid", "amplify-flutter #2763: the handshake is fine, the credentials are not", '{"payload":{"errors":[{"errorType":"UnauthorizedException","message":"You are not authorized to make this call.","errorCode":401}]},"type":"connection_error"}'),
 
   // identity-pool-config
   seed("identity-pool-config", "seed 001", "InvalidIdentityPoolConfigurationException: Invalid identity pool configuration. Check assigned IAM roles for this pool."),
   real("identity-pool-config", "aws-sdk-js #1615", '{"__type":"InvalidIdentityPoolConfigurationException","message":"Invalid identity pool configuration. Check assigned IAM roles for this pool."}'),
   real("identity-pool-config", "aws-sdk-android #9", "com.amazonaws.AmazonServiceException: Not authorized to perform sts:AssumeRoleWithWebIdentity (Service: AWSSecurityTokenService; Status Code: 403; Error Code: AccessDenied; Request ID: 83bfc431-3733-11e4-90c0-6dbe37b9d930)"),
   real("identity-pool-config", "CloudTrail verdict only", { service: "identity-pool", variant: "iam", cloudTrailVerdict: "refused" }),
+  real("identity-pool-config", "re:Post eks-troubleshoot-sdk-workload (CloudTrail record)", '"eventName": "AssumeRoleWithWebIdentity", "errorCode": "AccessDenied", "errorMessage": "An unknown error occurred", "requestParameters": { "roleArn": "arn:aws:iam::111122223333:role/AccessEC2role" }'),
+  nearMiss("identity-pool-config", null, "reddit r/aws: the same record text for another service", 'Cloudtrail shows: "errorCode": "AccessDenied","errorMessage": "An unknown error occurred", (UpdateAutoScalingGroup: You are not authorized to use launch template)'),
   nearMiss("identity-pool-config", "iam-action-not-authorized", "plain AssumeRole", `An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::${ACCT}:user/dev is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${ACCT}:role/deploy`),
 
   // identity-pool-guest-scope-down

@@ -17,8 +17,10 @@ export const APPSYNC = {
   unparsable: {
     status: 401,
     message: body("UnauthorizedException", "Unable to parse JWT token."),
-    confirmed: false,
-    source: "An observed AppSync 401 message; AWS's troubleshooting guide says the JWT must be sent without \"Bearer\", but not which message that yields",
+    // A "Bearer <jwt>" header gets exactly this: aws/aws-appsync-community#198 ("solved this by
+    // removing the string \"Bearer\""); the knowledge center's 401 checklist says "no Bearer".
+    confirmed: true,
+    source: "aws/aws-appsync-community#198: a Bearer-prefixed JWT gets 401 UnauthorizedException \"Unable to parse JWT token.\"",
   },
   expired: {
     status: 401,
