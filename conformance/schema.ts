@@ -83,7 +83,8 @@ const awsJsonFields = {
   operation: z.string().min(1),
   input: z.record(z.string(), z.unknown()),
   sign: signSchema.optional(),
-<<<<<<< HEAD
+  /** Sends the request this many times back to back and answers with the last: rate limits. */
+  repeat: z.number().int().min(1).max(10).default(1),
 };
 
 /**
@@ -98,11 +99,6 @@ const beforeSchema = z
 
 const httpCall = z.strictObject({ ...httpFields, before: beforeSchema });
 const awsJsonCall = z.strictObject({ ...awsJsonFields, before: beforeSchema });
-=======
-  /** Sends the request this many times back to back and answers with the last: rate limits. */
-  repeat: z.number().int().min(1).max(10).default(1),
-});
->>>>>>> conf-appsync
 
 const websocketCall = z.strictObject({
   op: z.literal("websocket"),
