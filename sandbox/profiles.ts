@@ -28,6 +28,9 @@ export function sandboxProfiles(scenarios: readonly Scenario[], baseUrl: string)
         ...(identityPool ? { identityPoolId: identityPool.id } : {}),
         signInFlow,
         usernameAttributes: pool.usernameAttributes,
+        // The sandbox serves the UPDATED issuer under {cognitoIdp}/issuer-cognito-idp, as AWS does
+        // under issuer-cognito-idp.{region}.amazonaws.com; the profile says which form its pool signs.
+        issuerConfiguration: pool.issuerConfiguration,
         poolDetails: {
           mfaConfiguration: "OFF",
           // The policy the sandbox enforces on new passwords (Cognito's default).

@@ -23,6 +23,11 @@ export const IAM = {
 };
 export const WS_MISSING = scenario("310000000003", "AcWsPerm1", "acwspermclient000000000001", "ws_echo_agent-Ws3xY6zA1b", "ap-northeast-1:5e3b2c4a-9d6f-4071-8c83-2f4a5b6c7d83");
 export const AUD = scenario("310000000004", "AcAudMis1", "acaudmisclient000000000001", "aud_echo_agent-Au9cD2eF5g");
+/** updated-issuer.json: a pool with the UPDATED issuer; the runtime's discoveryUrl has the ORIGINAL form, the gateway's the UPDATED one. */
+export const UPDATED_ISSUER = {
+  ...scenario("310000000005", "UpdIss001", "updissuerclient00000000001", "updiss_echo_agent-Ui3sQ8wLp2"),
+  gatewayId: "updiss-gateway-q7w2e9r4tz",
+};
 
 export const DEMO_LOGIN = { email: "demo@example.com", password: "Demo-Passw0rd!" };
 export const SESSION = "session-0123456789abcdef0123456789abcdef";

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { IssuerForm } from "../../lib/tokens/issuer";
 import type { Scenario, ScenarioClient, ScenarioUserPool } from "../scenario";
 
 /**
@@ -15,6 +16,8 @@ export interface PoolRecord {
   readonly region: string;
   readonly accountId: string;
   readonly usernameAttributes: readonly string[];
+  /** Which issuer the pool writes into iss (tokens.ts issuerFor). */
+  readonly issuerConfiguration: IssuerForm;
   readonly users: UserRecord[];
 }
 
@@ -81,6 +84,7 @@ export class UserPoolStore {
           region: scenario.region,
           accountId: scenario.accountId,
           usernameAttributes: [...pool.usernameAttributes],
+          issuerConfiguration: pool.issuerConfiguration,
           users: pool.users.map((user) => toUser(pool, user)),
         });
         for (const client of pool.clients) this.clientsById.set(client.id, toClient(pool.id, client));
