@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ISSUER_FORMS, poolIssuers, type IssuerForm } from "../tokens/issuer";
+import { ISSUER_FORMS } from "../tokens/issuer";
 
 /**
  * An environment profile says where one Cognito environment (and the APIs behind it) lives.
@@ -162,19 +162,5 @@ export const profileSchema = z
 export type Profile = z.infer<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;
 
-/**
- * The issuers this profile's tokens may carry: the pool's declared form first (ORIGINAL when the
- * profile does not say), then the other. The Cognito endpoint override (the sandbox) stands in for
- * both AWS hosts: `{endpoint}/{pool}` and `{endpoint}/issuer-cognito-idp/{pool}`.
- */
-export function profileIssuers(profile: Pick<Profile, "userPoolId" | "endpoints" | "issuerConfiguration">): [string, string] {
-  return poolIssuers(profile.userPoolId, {
-    ...(profile.endpoints.cognitoIdp ? { endpoint: profile.endpoints.cognitoIdp } : {}),
-    ...(profile.issuerConfiguration ? { form: profile.issuerConfiguration } : {}),
-  });
-}
-
-/** The issuer the profile expects in iss: the declared form's, else the ORIGINAL one. */
-export const profileIssuer = (profile: Pick<Profile, "userPoolId" | "endpoints" | "issuerConfiguration">): string => profileIssuers(profile)[0];
-
-export type { IssuerForm };
+/** Kept with the issuer helpers (zod-free, so pages can use it without the schema). */
+export { profileIssuer, profileIssuers } from "../tokens/issuer";

@@ -99,6 +99,28 @@ export function poolIssuers(userPoolId: string, options: { endpoint?: string; fo
   return [cognitoIssuer(userPoolId, options.endpoint, first), cognitoIssuer(userPoolId, options.endpoint, otherForm(first))];
 }
 
+/** What an environment profile says about its pool (lib/config/profile.ts), structurally. */
+export interface PoolEnvironment {
+  readonly userPoolId: string;
+  readonly endpoints: { readonly cognitoIdp?: string | undefined };
+  readonly issuerConfiguration?: IssuerForm | undefined;
+}
+
+/**
+ * The issuers an environment's tokens may carry: the pool's declared form first (ORIGINAL when
+ * the environment does not say), then the other. The Cognito endpoint override (the sandbox)
+ * stands in for both AWS hosts: `{endpoint}/{pool}` and `{endpoint}/issuer-cognito-idp/{pool}`.
+ */
+export function profileIssuers(profile: PoolEnvironment): [string, string] {
+  return poolIssuers(profile.userPoolId, {
+    ...(profile.endpoints.cognitoIdp ? { endpoint: profile.endpoints.cognitoIdp } : {}),
+    ...(profile.issuerConfiguration ? { form: profile.issuerConfiguration } : {}),
+  });
+}
+
+/** The issuer an environment expects in iss: its declared form's, else the ORIGINAL one. */
+export const profileIssuer = (profile: PoolEnvironment): string => profileIssuers(profile)[0];
+
 /** Where a pool publishes its signing keys (Cognito: issuer + /.well-known/jwks.json). */
 export function jwksUrlFor(issuer: string): string {
   return issuer.replace(/\/+$/, "") + JWKS_SUFFIX;
