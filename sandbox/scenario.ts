@@ -51,6 +51,8 @@ const userPoolSchema = z
      * The pool's IssuerConfiguration.Type (Cognito API reference, IssuerConfigurationType):
      * ORIGINAL signs iss `{sandbox}/{poolId}` (for https://cognito-idp.{region}.amazonaws.com/{poolId}),
      * UPDATED `{sandbox}/issuer-cognito-idp/{poolId}` (for https://issuer-cognito-idp.{region}.amazonaws.com/{poolId}).
+     * ORIGINAL is the sandbox's default; which form AWS gives a pool created without
+     * IssuerConfiguration is not documented (unconfirmed).
      */
     issuerConfiguration: z.enum(ISSUER_FORMS).default("ORIGINAL"),
     clients: z.array(clientSchema).min(1, "a user pool needs at least one app client"),
