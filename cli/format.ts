@@ -42,7 +42,7 @@ export function sourceLines(selected: SelectedToken): string[] {
 export function renderDecoded(selected: SelectedToken, nowMs: number): string {
   const { token } = selected;
   const header = Object.entries(token.header).map(([n, v]): [string, string, string] => [n, value(n, v, nowMs), explainHeader(n)]);
-  const claims = Object.entries(token.claims).map(([n, v]): [string, string, string] => [n, value(n, v, nowMs), explainClaim(n, token.tokenUse)]);
+  const claims = Object.entries(token.claims).map(([n, v]): [string, string, string] => [n, value(n, v, nowMs), explainClaim(n, token.tokenUse, v)]);
   return [...sourceLines(selected), "", "Header", ...table(header), "", "Claims", ...table(claims), ""].join("\n");
 }
 

@@ -144,3 +144,30 @@ describe("run: check", () => {
     expect((await cli([...args, "--at", new Date((NOW + 7200) * 1000).toISOString()])).json().response).toMatchObject({ message: '{"message":"The incoming token has expired"}' });
   });
 });
+
+describe("run: a pool with the UPDATED issuer (IssuerConfigurationType)", () => {
+  const UPDATED = `https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/${POOL_ID}`;
+  let updated: string;
+  beforeAll(async () => {
+    updated = await pool.access({ iss: UPDATED }, { iat: NOW - 60 });
+  });
+
+  it("decode says which issuer form the token carries", async () => {
+    const out = await cli(["decode", updated]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/iss .*\n?.*The UPDATED issuer \(issuer-cognito-idp\)/);
+  });
+
+  it.each([
+    // [what, flags, exit, iss row, message]
+    ["AgentCore with the ORIGINAL discoveryUrl", ["--authorizer", "agentcore", "--discovery-url", `${ISSUER}/.well-known/openid-configuration`, "--allowed-clients", CLIENT_ID], 1, "fail", /other issuer form.*The discoveryUrl for these tokens is https:\/\/issuer-cognito-idp\./],
+    ["AgentCore with the UPDATED discoveryUrl", ["--authorizer", "agentcore", "--discovery-url", `${UPDATED}/.well-known/openid-configuration`, "--allowed-clients", CLIENT_ID], 0, "pass", /discovery URL's issuer/],
+    ["AppSync user pools, configured by pool id", ["--authorizer", "appsync-userpool", "--user-pool-id", POOL_ID], 0, "pass", /UPDATED issuer.*not confirmed from AWS sources/],
+    ["AppSync OIDC with the ORIGINAL issuer", ["--authorizer", "appsync-oidc", "--issuer", ISSUER], 1, "fail", /other issuer form/],
+  ] as const)("check %s", async (_what, flags, code, iss, message) => {
+    const out = await cli(["check", updated, ...flags, "--json"]);
+    expect(out.code).toBe(code);
+    const row = out.json().checks.find((c) => c.name === "iss");
+    expect(row).toMatchObject({ status: iss, message: expect.stringMatching(message) });
+  });
+});

@@ -32,6 +32,9 @@ export function sandboxProfiles(scenarios: readonly Scenario[], baseUrl: string)
         ...(identityPool ? { identityPoolId: identityPool.id } : {}),
         signInFlow,
         usernameAttributes: pool.usernameAttributes,
+        // The sandbox serves the UPDATED issuer under {cognitoIdp}/issuer-cognito-idp, as AWS does
+        // under issuer-cognito-idp.{region}.amazonaws.com; the profile says which form its pool signs.
+        issuerConfiguration: pool.issuerConfiguration,
         poolDetails: {
           // In amplify_outputs.json's words (mfa_configuration / mfa_methods), which is how the
           // dashboard shows pool details for imported environments too.

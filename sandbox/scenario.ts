@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { CLIENT_ID_PATTERN, REGION_PATTERN, USER_POOL_ID_PATTERN } from "../lib/config/profile";
+import { ISSUER_FORMS } from "../lib/tokens/issuer";
 import { identityPoolSchema } from "./cognito-identity/schema";
 import { roleSchema } from "./iam/roles";
 import { appSyncApiSchema } from "./appsync/scenario";
@@ -78,6 +79,14 @@ const userPoolSchema = z
     id: z.string().regex(USER_POOL_ID_PATTERN, "user pool id must look like ap-northeast-1_AbC123"),
     name: z.string().min(1),
     usernameAttributes: z.array(z.enum(["email", "phone_number"])).default([]),
+    /**
+     * The pool's IssuerConfiguration.Type (Cognito API reference, IssuerConfigurationType):
+     * ORIGINAL signs iss `{sandbox}/{poolId}` (for https://cognito-idp.{region}.amazonaws.com/{poolId}),
+     * UPDATED `{sandbox}/issuer-cognito-idp/{poolId}` (for https://issuer-cognito-idp.{region}.amazonaws.com/{poolId}).
+     * ORIGINAL is the sandbox's default; which form AWS gives a pool created without
+     * IssuerConfiguration is not documented (unconfirmed).
+     */
+    issuerConfiguration: z.enum(ISSUER_FORMS).default("ORIGINAL"),
     clients: z.array(clientSchema).min(1, "a user pool needs at least one app client"),
     users: z.array(userSchema).default([]),
     mfa: poolMfaSchema.default({ configuration: "OFF", totp: false, email: false }),

@@ -4,7 +4,7 @@ import type { CustomClaimValidation } from "../../lib/tokens/authorizers/agentco
 import type { ApiGatewayCognitoConfig } from "../../lib/tokens/authorizers/api-gateway";
 import type { AppSyncUserPoolConfig } from "../../lib/tokens/authorizers/appsync";
 import type { AppSyncOidcConfig } from "../../lib/tokens/authorizers/appsync-oidc";
-import { cognitoIssuer, issuerFromDiscoveryUrl } from "../../lib/tokens/issuer";
+import { issuerFromDiscoveryUrl, poolIssuers } from "../../lib/tokens/issuer";
 import { UsageError } from "../io";
 
 /** Flags → authorizer configs. Validation here, so lib/ receives only well-formed configs. */
@@ -154,19 +154,23 @@ export function authorizerFrom(values: CheckValues): AuthorizerChoice | null {
   }
 }
 
-/** The issuer the authorizer trusts, so --verify fetches keys from there and not from the token. */
-export function authorizerIssuer(choice: AuthorizerChoice | null): string | null {
+/**
+ * The issuer(s) the authorizer trusts, so --verify fetches keys from there and not from the token.
+ * Authorizers configured by user pool id trust both issuer forms of the pool (ORIGINAL
+ * cognito-idp, UPDATED issuer-cognito-idp); a discovery URL or an OIDC issuer names exactly one.
+ */
+export function authorizerIssuer(choice: AuthorizerChoice | null): string | readonly string[] | null {
   if (!choice) return null;
   switch (choice.kind) {
     case "agentcore":
       return issuerFromDiscoveryUrl(choice.config.discoveryUrl);
     case "appsync-userpool":
-      return cognitoIssuer(choice.config.userPoolId, choice.config.userPoolEndpoint);
+      return poolIssuers(choice.config.userPoolId, endpointOf(choice.config.userPoolEndpoint));
     case "appsync-oidc":
       return choice.config.issuer;
     case "api-gateway":
-      return choice.config.userPoolIds.length === 1 && choice.config.userPoolIds[0]
-        ? cognitoIssuer(choice.config.userPoolIds[0], choice.config.userPoolEndpoint)
-        : null;
+      return choice.config.userPoolIds.flatMap((id) => poolIssuers(id, endpointOf(choice.config.userPoolEndpoint)));
   }
 }
+
+const endpointOf = (endpoint: string | undefined) => (endpoint ? { endpoint } : {});

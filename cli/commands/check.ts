@@ -34,12 +34,14 @@ a pasted request or JSON (- or none: stdin). Nothing is fetched unless --verify 
       --issuer URL  --client-id-regex RE  --iat-ttl MS  --auth-ttl MS
   --authorizer api-gateway       API Gateway REST COGNITO_USER_POOLS
       --user-pool-id ID[,ID]  --scopes s,t (the method's OAuth scopes)
-  --user-pool-endpoint URL       stands in for https://cognito-idp.{region}.amazonaws.com (sandbox)
+  --user-pool-endpoint URL       stands in for https://cognito-idp.{region}.amazonaws.com (sandbox); the
+                                 UPDATED issuer is then URL/issuer-cognito-idp/{pool}. Authorizers set by
+                                 user pool id accept both issuer forms of the pool (ORIGINAL, UPDATED)
 
   --verify                       also verify the signature: fetches {issuer}/.well-known/jwks.json
       --client-id ID[,ID]|null     required: the app client, or null to skip that check
       --token-use id|access|null   required
-      --issuer URL                 default: the authorizer's issuer, else the token's own iss
+      --issuer URL[,URL]           default: the authorizer's issuer(s), else the token's own iss
       --clock-tolerance SECONDS    default 0
 
   --json       {"header","claims","tokenUse","checks":[{"name","status","actual","expected","message"}],"verdict","response","source"}
@@ -124,7 +126,7 @@ function verifyExpectations(values: CheckValues, choice: AuthorizerChoice | null
   if (tokenUse === undefined) throw new UsageError("--verify needs --token-use: id, access, or null to accept either.");
   if (tokenUse !== "id" && tokenUse !== "access" && tokenUse !== "null") throw new UsageError(`--token-use is id, access or null, not "${tokenUse}".`);
   return {
-    issuer: values.issuer ?? authorizerIssuer(choice),
+    issuer: list(values.issuer) ?? authorizerIssuer(choice),
     clientId: clientId === "null" ? null : (list(clientId) ?? []),
     tokenUse: tokenUse === "null" ? null : tokenUse,
   };

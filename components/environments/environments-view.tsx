@@ -73,6 +73,7 @@ export function EnvironmentsView() {
               </p>
               <p className="truncate text-xs text-slate-600">
                 {profile.region} · <code>{profile.userPoolId}</code> · client <code>{profile.userPoolClientId}</code>
+                {profile.issuerConfiguration && <> · {profile.issuerConfiguration} issuer</>}
                 {profile.identityPoolId && <> · identity pool <code>{profile.identityPoolId}</code></>}
                 {profile.appSync.length > 0 && <> · {profile.appSync.length} AppSync API</>}
                 {profile.agentCore && <> · AgentCore</>} · {SOURCE_LABEL[profile.source]}

@@ -13,6 +13,8 @@ const EMPTY = {
   userPoolClientId: "",
   identityPoolId: "",
   signInFlow: "USER_SRP_AUTH",
+  /** "" (not known), ORIGINAL or UPDATED. */
+  issuerConfiguration: "",
   emailLogin: true,
   oauthDomain: "",
   appSyncUrl: "",
@@ -38,6 +40,7 @@ function fromProfile(p: Profile): Fields {
     userPoolClientId: p.userPoolClientId,
     identityPoolId: p.identityPoolId ?? "",
     signInFlow: p.signInFlow,
+    issuerConfiguration: p.issuerConfiguration ?? "",
     emailLogin: p.usernameAttributes.includes("email"),
     oauthDomain: p.oauth?.domain ?? "",
     appSyncUrl: api?.url ?? "",
@@ -68,6 +71,7 @@ function toCandidate(f: Fields, id: string, base?: Profile) {
     userPoolClientId: f.userPoolClientId.trim(),
     identityPoolId: opt(f.identityPoolId),
     signInFlow: f.signInFlow,
+    issuerConfiguration: opt(f.issuerConfiguration),
     usernameAttributes: f.emailLogin ? ["email"] : [],
     oauth: opt(f.oauthDomain) ? { ...base?.oauth, domain: f.oauthDomain.trim() } : undefined,
     appSync: opt(f.appSyncUrl)
@@ -174,6 +178,25 @@ export function ProfileForm({
           <select id={`${formId}-signInFlow`} name="signInFlow" value={fields.signInFlow} onChange={(e) => set("signInFlow", e.target.value)} className="rounded border border-slate-300 px-2 py-1 text-sm">
             <option value="USER_SRP_AUTH">USER_SRP_AUTH (SRP)</option>
             <option value="USER_PASSWORD_AUTH">USER_PASSWORD_AUTH</option>
+          </select>
+        </Field>
+        <Field
+          id={`${formId}-issuerConfiguration`}
+          label="Issuer configuration"
+          error={errors.issuerConfiguration}
+          hint="The pool's IssuerConfiguration (describe-user-pool): which issuer its tokens carry in iss. Not known: tokens of either form count as this pool's, and the tokens page says which one they carry."
+        >
+          <select
+            id={`${formId}-issuerConfiguration`}
+            name="issuerConfiguration"
+            aria-describedby={`${formId}-issuerConfiguration-note`}
+            value={fields.issuerConfiguration}
+            onChange={(e) => set("issuerConfiguration", e.target.value)}
+            className="rounded border border-slate-300 px-2 py-1 text-sm"
+          >
+            <option value="">Not known (accept either)</option>
+            <option value="ORIGINAL">ORIGINAL: https://cognito-idp.{"{region}"}.amazonaws.com/{"{pool}"}</option>
+            <option value="UPDATED">UPDATED: https://issuer-cognito-idp.{"{region}"}.amazonaws.com/{"{pool}"}</option>
           </select>
         </Field>
         <label className="flex items-center gap-2 text-sm">

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { CheckTable } from "@/components/ui/check-table";
 import type { Profile } from "@/lib/config/profile";
 import type { DecodedToken } from "@/lib/tokens/decode";
-import { cognitoIssuer, DISCOVERY_SUFFIX } from "@/lib/tokens/issuer";
+import { DISCOVERY_SUFFIX, profileIssuers } from "@/lib/tokens/issuer";
 import { checkAgentCore } from "@/lib/tokens/authorizers/agentcore";
 import { checkAppSyncUserPool } from "@/lib/tokens/authorizers/appsync";
 import { checkAppSyncOidc } from "@/lib/tokens/authorizers/appsync-oidc";
@@ -26,9 +26,18 @@ type Fields = Record<"discoveryUrl" | "allowedClients" | "allowedAudience" | "al
 const list = (text: string) => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
 const num = (text: string) => (text.trim() === "" ? undefined : Number(text));
 
-/** Defaults from the active profile: the runtime's usual config is the pool's discovery URL and app client. */
-function prefill(profile: Profile | undefined): Fields {
-  const issuer = profile ? cognitoIssuer(profile.userPoolId, profile.endpoints.cognitoIdp) : "";
+/**
+ * Defaults from the active profile: the runtime's usual config is the pool's discovery URL and app
+ * client. The discovery URL takes the issuer form the profile declares; when it declares none,
+ * the form the signed-in tokens carry (one of the pool's two), else the ORIGINAL one.
+ */
+function prefill(profile: Profile | undefined, tokenIssuer: string | null | undefined): Fields {
+  const issuers = profile ? profileIssuers(profile) : null;
+  const issuer = !issuers
+    ? ""
+    : !profile?.issuerConfiguration && tokenIssuer && issuers.includes(tokenIssuer)
+      ? tokenIssuer
+      : issuers[0];
   return {
     discoveryUrl: issuer ? `${issuer}${DISCOVERY_SUFFIX}` : "",
     allowedClients: profile?.userPoolClientId ?? "",
@@ -75,7 +84,7 @@ const FIELDS_OF: Record<Consumer, [keyof Fields, string][]> = {
 /** "Will this token pass?": the token against a consumer's authorizer, claim by claim, with its answer. */
 export function AuthorizerPanel({ tokens, profile }: { tokens: { label: string; token: DecodedToken }[]; profile?: Profile }) {
   const [consumer, setConsumer] = useState<Consumer>("agentcore-runtime");
-  const [fields, setFields] = useState<Fields>(() => prefill(profile));
+  const [fields, setFields] = useState<Fields>(() => prefill(profile, tokens[0]?.token.issuer));
   const [which, setWhich] = useState(0);
   const [result, setResult] = useState<AuthorizerResult | null>(null);
   const chosen = tokens[which] ?? tokens[0];

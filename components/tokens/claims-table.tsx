@@ -50,7 +50,7 @@ export function ClaimsTable({ tokens, labels }: { tokens: [DecodedToken] | [Deco
               <ValueCell value={row.a} name={row.name} now={now} />
               {b && <ValueCell value={row.b} name={row.name} now={now} />}
               <td className="p-2 text-slate-700">
-                {row.section === "header" ? explainHeader(row.name) : explainClaim(row.name, tokenUse)}
+                {row.section === "header" ? explainHeader(row.name) : explainClaim(row.name, tokenUse, row.status === "onlyB" ? row.b : row.a)}
                 {b && row.note && <span className="mt-1 block text-xs text-slate-500">{row.note}</span>}
                 {b && (row.status === "onlyA" || row.status === "onlyB") && (
                   <span className="mt-1 block text-xs font-medium text-sky-800">

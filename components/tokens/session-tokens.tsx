@@ -4,9 +4,10 @@ import Link from "next/link";
 import { useProfiles } from "@/components/profiles/profiles-provider";
 import { useAuthSession } from "@/components/session/use-auth-session";
 import { decodeToken } from "@/lib/tokens/decode";
-import { cognitoIssuer } from "@/lib/tokens/issuer";
+import { profileIssuers } from "@/lib/tokens/issuer";
 import { AuthorizerPanel } from "./authorizer-panel";
 import { ClaimsTable } from "./claims-table";
+import { IssuerFormNote } from "./issuer-form-note";
 import { VerificationPanel } from "./verification-panel";
 import { ExportButtons } from "@/components/report/export-buttons";
 
@@ -26,7 +27,9 @@ export default function SessionTokens() {
   }
   const id = decodeToken(state.idToken.toString());
   const access = decodeToken(state.accessToken.toString());
-  const issuer = cognitoIssuer(active.userPoolId, active.endpoints.cognitoIdp);
+  // Both issuer forms of the pool, the environment's declared one first: a token of either form is
+  // the pool's, as aws-jwt-verify counts it; the note above the claims says which form it is.
+  const issuer = profileIssuers(active);
   return (
     <section aria-labelledby="session-tokens-heading" className="space-y-4">
       <div className="flex items-center justify-between">
@@ -51,6 +54,7 @@ export default function SessionTokens() {
           </button>
         </div>
       </div>
+      <IssuerFormNote iss={id.issuer ?? access.issuer} expected={issuer} declared={active.issuerConfiguration} />
       <ClaimsTable tokens={[id, access]} labels={["ID token", "Access token"]} />
       <div className="space-y-4">
         <VerificationPanel title="Verification: ID token" token={id} expectations={{ issuer, clientId: active.userPoolClientId, tokenUse: "id" }} />

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { CheckTable } from "@/components/ui/check-table";
 import type { DecodedToken } from "@/lib/tokens/decode";
 import { jwksUrlFor } from "@/lib/tokens/issuer";
-import { verifyToken, type VerifyExpectations, type VerifyResult } from "@/lib/tokens/verify";
+import { keyIssuerFor, verifyToken, type VerifyExpectations, type VerifyResult } from "@/lib/tokens/verify";
 import { jwksCache, jwksPath } from "./jwks-client";
 
 /**
@@ -29,7 +29,7 @@ export function VerificationPanel({ token, expectations, title }: { token: Decod
     // eslint-disable-next-line react-hooks/exhaustive-deps -- key stands for token + expectations
   }, [key]);
 
-  const issuer = expectations.issuer ?? token.issuer;
+  const issuer = keyIssuerFor(token, expectations.issuer);
   const path = issuer ? jwksPath.get(jwksUrlFor(issuer)) : undefined;
   return (
     <section aria-label={title} className="space-y-2 rounded border border-slate-200 bg-white p-4">

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ISSUER_FORMS } from "../tokens/issuer";
 
 /**
  * An environment profile says where one Cognito environment (and the APIs behind it) lives.
@@ -133,6 +134,12 @@ export const profileSchema = z
     signInFlow: z.enum(SIGN_IN_FLOWS).default("USER_SRP_AUTH"),
     /** How people sign in: `email`, `phone_number`; empty means a plain username. */
     usernameAttributes: z.array(z.enum(["email", "phone_number"])).default([]),
+    /**
+     * Which issuer the pool writes into iss: its IssuerConfiguration.Type (DescribeUserPool;
+     * ORIGINAL | UPDATED, Cognito API reference IssuerConfigurationType). Unset: not known, and
+     * tokens of either form count as this pool's, as aws-jwt-verify counts them.
+     */
+    issuerConfiguration: z.enum(ISSUER_FORMS).optional(),
     oauth: oauthSchema.optional(),
     /** What the pool told Amplify about itself; shown, never needed to sign in. */
     poolDetails: poolDetailsSchema.optional(),
@@ -155,10 +162,5 @@ export const profileSchema = z
 export type Profile = z.infer<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;
 
-/** Cognito's issuer for a pool: the `iss` claim of every token it signs. */
-export function userPoolIssuer(profile: Pick<Profile, "region" | "userPoolId" | "endpoints">) {
-  const base =
-    profile.endpoints.cognitoIdp?.replace(/\/+$/, "") ??
-    `https://cognito-idp.${profile.region}.amazonaws.com`;
-  return `${base}/${profile.userPoolId}`;
-}
+/** Kept with the issuer helpers (zod-free, so pages can use it without the schema). */
+export { profileIssuer, profileIssuers } from "../tokens/issuer";

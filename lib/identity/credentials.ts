@@ -61,7 +61,12 @@ export class IdentityPoolError extends Error {
   }
 }
 
-/** The Logins key for a user pool, as identity pools expect it. */
+/**
+ * The Logins key for a user pool, as identity pools expect it. Unconfirmed for a pool with the
+ * UPDATED issuer (issuer-cognito-idp): aws-amplify derives the key from the ID token's iss
+ * (formLoginsMap), which would then be issuer-cognito-idp.{region}.amazonaws.com/{poolId}, and no
+ * AWS source says which of the two an identity pool accepts.
+ */
 export const loginsKey = (region: string, userPoolId: string) => `cognito-idp.${region}.amazonaws.com/${userPoolId}`;
 
 export async function getIdentityCredentials(request: IdentityRequest): Promise<IdentityCredentials> {

@@ -13,6 +13,7 @@ describe("checkOutboundUrl", () => {
     ["https://bedrock-agentcore.us-west-2.amazonaws.com/runtimes/x/invocations", "bedrock-agentcore"],
     ["https://gw-1abc.gateway.bedrock-agentcore.us-east-1.amazonaws.com/mcp", "agentcore-gateway"],
     ["https://cognito-idp.cn-north-1.amazonaws.com.cn/x", "cognito-idp"],
+    ["https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_AbC/.well-known/jwks.json", "cognito-idp-issuer"],
     ["http://127.0.0.1:4577/ap-northeast-1_DemoPool1/.well-known/jwks.json", "sandbox"],
   ])("allows %s", (url, via) => {
     expect(checkOutboundUrl(url, { sandboxOrigins })).toMatchObject({ ok: true, via });
@@ -23,6 +24,8 @@ describe("checkOutboundUrl", () => {
     ["http://127.0.0.1:4578/", /http: is refused/],
     ["http://localhost:4577/", /http: is refused/],
     ["https://cognito-idp.us-east-1.amazonaws.com.evil.example/", /not an AWS endpoint/],
+    ["https://issuer-cognito-idp.us-east-1.amazonaws.com.evil.example/", /not an AWS endpoint/],
+    ["https://evil-issuer-cognito-idp.us-east-1.amazonaws.com/", /not an AWS endpoint/],
     ["https://evil.example/cognito-idp.us-east-1.amazonaws.com", /not an AWS endpoint/],
     ["https://cognito-idp.us-east-1.amazonaws.com@evil.example/", /not an AWS endpoint|credentials/],
     ["https://user:pw@cognito-idp.us-east-1.amazonaws.com/", /credentials/],
@@ -42,5 +45,7 @@ describe("checkOutboundUrl", () => {
   it("limits a purpose to its own services", () => {
     const url = "https://sts.amazonaws.com/";
     expect(checkOutboundUrl(url, { services: ["cognito-idp"] }).ok).toBe(false);
+    // The UPDATED issuer's host serves JWKS and discovery only: not a Cognito API endpoint.
+    expect(checkOutboundUrl("https://issuer-cognito-idp.us-east-1.amazonaws.com/", { services: ["cognito-idp"] }).ok).toBe(false);
   });
 });

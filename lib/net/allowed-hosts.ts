@@ -11,6 +11,9 @@ const AWS_SUFFIX = "amazonaws\\.com(?:\\.cn)?";
 /** Host patterns per purpose; anchored, so a suffix or prefix trick cannot match. */
 export const AWS_HOST_PATTERNS = {
   "cognito-idp": new RegExp(`^cognito-idp\\.${REGION}\\.${AWS_SUFFIX}$`),
+  // A user pool's UPDATED issuer host, where its JWKS and discovery document live (Cognito API
+  // reference, IssuerConfigurationType). Only for those documents: it serves no Cognito API.
+  "cognito-idp-issuer": new RegExp(`^issuer-cognito-idp\\.${REGION}\\.${AWS_SUFFIX}$`),
   "cognito-identity": new RegExp(`^cognito-identity\\.${REGION}\\.${AWS_SUFFIX}$`),
   sts: new RegExp(`^sts(?:\\.${REGION})?\\.${AWS_SUFFIX}$`),
   appsync: new RegExp(`^[a-z0-9]{26}\\.appsync-api\\.${REGION}\\.${AWS_SUFFIX}$`),

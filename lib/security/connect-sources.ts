@@ -4,7 +4,9 @@
  * The page calls AWS straight from the browser (aws-amplify, the call matrix), so the list is
  * AWS's endpoints for the services this tool tests, per region, plus the configured sandbox and
  * the custom endpoints of the deployment's own presets. The same services the server's relay and
- * JWKS proxy may reach (lib/net/allowed-hosts.ts): one allow-list, two enforcers.
+ * JWKS proxy may reach (lib/net/allowed-hosts.ts): one allow-list, two enforcers. Both issuer
+ * hosts of a user pool are listed (cognito-idp, and issuer-cognito-idp for the UPDATED issuer's
+ * JWKS), since the pages verify tokens against whichever one signed them.
  *
  * Why per service and per region, and what that costs. A CSP host wildcard may only stand for the
  * leftmost labels (`https://*.example.com`); `https://cognito-idp.*.amazonaws.com` is not a valid
@@ -33,6 +35,9 @@ export function awsRegionSources(region: string): string[] {
   const d = `${region}.${awsSuffix(region)}`;
   return [
     `https://cognito-idp.${d}`,
+    // A user pool with the UPDATED issuer publishes its JWKS here, which the pages fetch to verify
+    // tokens (Cognito API reference, IssuerConfigurationType).
+    `https://issuer-cognito-idp.${d}`,
     `https://cognito-identity.${d}`,
     `https://sts.${d}`,
     `https://*.appsync-api.${d}`,

@@ -43,6 +43,8 @@ describe("GET /api/jwks: what it fetches", () => {
     [`https://cognito-idp.us-east-1.amazonaws.com/${POOL}`, `https://cognito-idp.us-east-1.amazonaws.com/${POOL}/.well-known/jwks.json`],
     ["https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_XyZ", "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_XyZ/.well-known/jwks.json"],
     ["https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_XyZ", "https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_XyZ/.well-known/jwks.json"],
+    // A pool with the UPDATED issuer (IssuerConfigurationType) publishes its JWKS on this host.
+    [`https://issuer-cognito-idp.us-east-1.amazonaws.com/${POOL}`, `https://issuer-cognito-idp.us-east-1.amazonaws.com/${POOL}/.well-known/jwks.json`],
     // Spellings that URL parsing turns into the real host are the real host.
     [`https://COGNITO-IDP.us-east-1.amazonaws.com/${POOL}`, `https://cognito-idp.us-east-1.amazonaws.com/${POOL}/.well-known/jwks.json`],
     [`https://cognito-idp.us-east-1.amazonaws.com:443/${POOL}`, `https://cognito-idp.us-east-1.amazonaws.com/${POOL}/.well-known/jwks.json`],
@@ -56,11 +58,15 @@ describe("GET /api/jwks: what it fetches", () => {
   it("fetches the configured sandbox, and only that origin", async () => {
     vi.stubEnv("AUTH_DEBUGGER_SANDBOX_URL", "http://127.0.0.1:4577");
     expect((await forIssuer(`http://127.0.0.1:4577/${POOL}`)).status).toBe(200);
-    expect(fetched.map((f) => f.url)).toEqual([`http://127.0.0.1:4577/${POOL}/.well-known/jwks.json`]);
+    expect((await forIssuer(`http://127.0.0.1:4577/issuer-cognito-idp/${POOL}`)).status).toBe(200);
+    expect(fetched.map((f) => f.url)).toEqual([
+      `http://127.0.0.1:4577/${POOL}/.well-known/jwks.json`,
+      `http://127.0.0.1:4577/issuer-cognito-idp/${POOL}/.well-known/jwks.json`,
+    ]);
     for (const other of [`http://127.0.0.1:4578/${POOL}`, `http://localhost:4577/${POOL}`, `https://127.0.0.1:4577/${POOL}`, `http://[::1]:4577/${POOL}`]) {
       expect((await forIssuer(other)).status, other).toBe(400);
     }
-    expect(fetched).toHaveLength(1);
+    expect(fetched).toHaveLength(2);
   });
 });
 
@@ -88,6 +94,12 @@ describe("GET /api/jwks: what it refuses without fetching", () => {
     `https://cognito-idp.us-east-1.amazonaws.co/${POOL}`,
     `https://cognito-idp-us-east-1.amazonaws.com/${POOL}`,
     `https://xcognito-idp.us-east-1.amazonaws.com/${POOL}`,
+    `https://xissuer-cognito-idp.us-east-1.amazonaws.com/${POOL}`,
+    `https://issuer-cognito-idp.us-east-1.amazonaws.com.evil.example/${POOL}`,
+    `https://issuer.cognito-idp.us-east-1.amazonaws.com/${POOL}`,
+    `http://issuer-cognito-idp.us-east-1.amazonaws.com/${POOL}`,
+    // the UPDATED host names the pool's own (primary) Region
+    `https://issuer-cognito-idp.eu-west-1.amazonaws.com/${POOL}`,
     `https://cognito-idp.us-east-1.amazonaws.com.cn.evil.example/${POOL}`,
     `https://s3.us-east-1.amazonaws.com/${POOL}`,
     `https://evil.s3.amazonaws.com/${POOL}`,
@@ -164,7 +176,7 @@ describe("GET /api/jwks: what comes back", () => {
 
   it("only ever fetched Cognito JWKS URLs or the configured sandbox, across this whole file", () => {
     expect(everFetched.length).toBeGreaterThan(60);
-    const allowed = /^(https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com(\.cn)?|http:\/\/127\.0\.0\.1:4577)\/[a-z0-9-]+_[A-Za-z0-9]+\/\.well-known\/jwks\.json$/;
+    const allowed = /^(https:\/\/(issuer-)?cognito-idp\.[a-z0-9-]+\.amazonaws\.com(\.cn)?|http:\/\/127\.0\.0\.1:4577(\/issuer-cognito-idp)?)\/[a-z0-9-]+_[A-Za-z0-9]+\/\.well-known\/jwks\.json$/;
     expect(everFetched.filter((url) => !allowed.test(url))).toEqual([]);
   });
 });

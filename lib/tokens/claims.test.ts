@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { expectedClaims, explainClaim, explainHeader } from "./claims";
 
+describe("explainClaim for iss names the issuer form", () => {
+  it.each([
+    ["https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC", /user pool us-east-1_AbC in us-east-1\. The ORIGINAL issuer/],
+    ["https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC", /The UPDATED issuer \(issuer-cognito-idp\).*primary Region.*must use this exact form/],
+    ["http://127.0.0.1:4577/issuer-cognito-idp/us-east-1_AbC", /UPDATED issuer.*local sandbox/],
+    ["https://example.auth0.com/", /user pool's URL.*cognito-idp.*issuer-cognito-idp/],
+  ])("%s", (iss, meaning) => expect(explainClaim("iss", "access", iss)).toMatch(meaning));
+});
+
 describe("explainClaim", () => {
   it.each([
     ["aud", "id", /app client id.*Only in ID tokens/],

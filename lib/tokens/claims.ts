@@ -1,4 +1,5 @@
 import type { TokenUse } from "./decode";
+import { parseCognitoIssuer } from "./issuer";
 
 /**
  * What each claim means in a Cognito token, in one line, and a note when a claim sits in a token
@@ -13,7 +14,8 @@ interface Entry {
 }
 
 const CLAIMS: Readonly<Record<string, Entry>> = {
-  iss: { in: "both", meaning: "Issuer: the user pool's URL (https://cognito-idp.{region}.amazonaws.com/{userPoolId}); JWKS at iss + /.well-known/jwks.json." },
+  // Two forms, by the pool's IssuerConfiguration (Cognito API reference, IssuerConfigurationType).
+  iss: { in: "both", meaning: "Issuer: the user pool's URL, https://cognito-idp.{region}.amazonaws.com/{userPoolId} (ORIGINAL issuer) or https://issuer-cognito-idp.{region}.amazonaws.com/{userPoolId} (UPDATED issuer, region the pool's primary Region); JWKS at iss + /.well-known/jwks.json." },
   sub: { in: "both", meaning: "The user's stable, unique id in the pool (a UUID); the same in ID and access tokens." },
   aud: { in: "id", meaning: "Audience: the app client id. Only in ID tokens; access tokens carry client_id instead." },
   client_id: { in: "access", meaning: "The app client id. Only in access tokens; ID tokens carry it as aud." },
@@ -56,8 +58,23 @@ const HEADER: Readonly<Record<string, string>> = {
 
 const label = (use: Exclude<TokenUse, "unknown">) => (use === "id" ? "ID" : "access");
 
-/** One line on the claim, plus a note when it is out of place in this kind of token. */
-export function explainClaim(name: string, tokenUse: TokenUse): string {
+/** What this iss says: which user pool, which issuer form, and where its keys are. */
+function explainIssuer(iss: string): string | null {
+  const parsed = parseCognitoIssuer(iss);
+  if (!parsed) return null;
+  const where = parsed.aws ? "" : " A local sandbox or endpoint override stands in for AWS's host.";
+  const form = parsed.form === "UPDATED"
+    ? "The UPDATED issuer (issuer-cognito-idp), written while the pool's IssuerConfiguration is UPDATED (recommended for every pool and for multi-Region replication); the region is the pool's primary Region."
+    : "The ORIGINAL issuer (cognito-idp), written while the pool's IssuerConfiguration is ORIGINAL.";
+  return `Issuer: user pool ${parsed.userPoolId} in ${parsed.region}. ${form} Relying parties configured with an issuer URL (AgentCore discoveryUrl, OIDC authorizers) must use this exact form. JWKS at iss + /.well-known/jwks.json.${where}`;
+}
+
+/** One line on the claim, plus a note when it is out of place in this kind of token; `value` lets iss say which issuer form it is. */
+export function explainClaim(name: string, tokenUse: TokenUse, value?: unknown): string {
+  if (name === "iss" && typeof value === "string") {
+    const issuer = explainIssuer(value);
+    if (issuer) return issuer;
+  }
   if (name.startsWith("custom:")) {
     return "A custom user attribute defined on the pool; appears in ID tokens when the app client may read it.";
   }

@@ -50,6 +50,16 @@ describe("decodeToken on Cognito tokens", () => {
     expect(decodeToken(await pool.id({ token_use: "refresh" })).tokenUse).toBe("unknown");
   });
 
+  it.each([
+    // Both issuer forms of a pool (IssuerConfigurationType ORIGINAL / UPDATED), on AWS and on the sandbox.
+    ["https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_AbCd1234", "cognito"],
+    ["http://127.0.0.1:4577/issuer-cognito-idp/ap-northeast-1_AbCd1234", "cognito"],
+    // The UPDATED host names the pool's own Region.
+    ["https://issuer-cognito-idp.us-west-2.amazonaws.com/ap-northeast-1_AbCd1234", "oidc"],
+  ])("reads %s as %s", async (iss, kind) => {
+    expect(decodeToken(await pool.id({ iss })).kind).toBe(kind);
+  });
+
   it("accepts a Bearer prefix, surrounding space and line wrapping", async () => {
     const token = await pool.access();
     const wrapped = `  Bearer ${token.slice(0, 40)}\n${token.slice(40)}  `;

@@ -32,6 +32,19 @@ describe("JwksCache", () => {
     expect(state.calls).toEqual([URL]);
   });
 
+  it.each([
+    // Both issuer forms of one pool (IssuerConfigurationType): each is its own issuer, keys fetched under it.
+    ["AWS", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC", "https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC"],
+    ["sandbox", ISS, "http://127.0.0.1:4577/issuer-cognito-idp/ap-northeast-1_Sandbox1"],
+  ])("keeps the ORIGINAL and UPDATED issuers of one pool apart (%s)", async (_where, original, updated) => {
+    const { state, fetchJson } = endpoint();
+    const cache = createJwksCache({ fetchJson });
+    await cache.getJwks(updated, "a");
+    await cache.getJwks(original, "a");
+    await cache.getJwks(updated, "b");
+    expect(state.calls).toEqual([`${updated}/.well-known/jwks.json`, `${original}/.well-known/jwks.json`]);
+  });
+
   it("refetches once for an unknown kid (key rotation) and then knows it", async () => {
     const { state, fetchJson } = endpoint(["a"]);
     const t = clock();

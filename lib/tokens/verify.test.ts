@@ -67,6 +67,28 @@ describe("verifyToken", () => {
     expect(c["signature"]?.status).toBe("fail");
   });
 
+  describe("a pool's two issuer forms (IssuerConfigurationType ORIGINAL / UPDATED)", () => {
+    const UPDATED = "https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_TestPool1";
+    const both = [ISSUER, UPDATED] as const;
+    it.each([
+      ["ORIGINAL token, both forms expected", ISSUER, both, "pass", /ORIGINAL issuer of user pool ap-northeast-1_TestPool1\. Either issuer form of the pool is accepted/],
+      ["UPDATED token, both forms expected", UPDATED, both, "pass", /UPDATED issuer of user pool ap-northeast-1_TestPool1\. Either issuer form/],
+      ["UPDATED token, UPDATED first", UPDATED, [UPDATED, ISSUER], "pass", /UPDATED issuer/],
+      ["UPDATED token, only the ORIGINAL issuer expected", UPDATED, ISSUER, "fail", /other issuer form: the token carries the UPDATED issuer and the ORIGINAL one is configured here/],
+      ["ORIGINAL token, only the UPDATED issuer expected", ISSUER, [UPDATED], "fail", /token carries the ORIGINAL issuer and the UPDATED one/],
+    ] as const)("%s", async (_label, iss, issuer, status, message) => {
+      const fetched: string[] = [];
+      const result = await verifyToken(await pool.access({ iss }, at(-5)), { ...expectAccess, issuer }, options({
+        getJwks: async (from) => (fetched.push(from), pool.jwks),
+      }));
+      expect(byName(result.checks)["iss"]).toMatchObject({ status, message: expect.stringMatching(message) });
+      expect(result.ok).toBe(status === "pass");
+      // Keys come from the token's own issuer when it is an expected one, else from the first expected.
+      const list: readonly string[] = typeof issuer === "string" ? [issuer] : issuer;
+      expect(fetched).toEqual([list.includes(iss) ? iss : list[0]]);
+    });
+  });
+
   it("fails a kid the JWKS doesn't have", async () => {
     const token = await pool.access({}, { ...at(-5), header: { kid: "retired-kid" } });
     const result = await verifyToken(token, expectAccess, options());

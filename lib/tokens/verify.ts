@@ -2,7 +2,7 @@ import { compactVerify, createLocalJWKSet, errors, type JSONWebKeySet } from "jo
 import { allPass, asStringList, check, show, showAllowed, type Check } from "./checks";
 import { decodeToken, type DecodedToken } from "./decode";
 import { CheckConfigError } from "./errors";
-import { issuerMismatchHint, jwksUrlFor } from "./issuer";
+import { describeIssuer, issuerMismatchHint, jwksUrlFor, parseCognitoIssuer } from "./issuer";
 import type { JwksGetter } from "./jwks-cache";
 import { expCheck, iatCheck, nbfCheck, tokenAgeSeconds } from "./time-checks";
 
@@ -13,8 +13,11 @@ import { expCheck, iatCheck, nbfCheck, tokenAgeSeconds } from "./time-checks";
  */
 
 export interface VerifyExpectations {
-  /** The pool's issuer. `null`: take keys from the token's own iss and don't check it. */
-  readonly issuer: string | null;
+  /**
+   * The pool's issuer, or the issuers it may sign with (both forms of one pool: `poolIssuers`),
+   * as aws-jwt-verify accepts for a pool id. `null`: take keys from the token's own iss and don't check it.
+   */
+  readonly issuer: string | readonly string[] | null;
   /** App client id(s), read from `aud` (ID token) or `client_id` (access token). `null`: don't check. */
   readonly clientId: string | readonly string[] | null;
   /** `null`: accept either kind. */
@@ -50,7 +53,7 @@ export async function verifyToken(
   const clock = { nowMs, toleranceSeconds: options.clockToleranceSeconds ?? 0 };
   const algorithms = options.algorithms ?? ["RS256"];
   const kid = typeof token.header.kid === "string" ? token.header.kid : undefined;
-  const keyIssuer = expectations.issuer ?? token.issuer;
+  const keyIssuer = keyIssuerFor(token, expectations.issuer);
 
   const keys = await loadKeys(options.getJwks, keyIssuer, kid);
   const checks: Check[] = [
@@ -65,6 +68,17 @@ export async function verifyToken(
     iatCheck(token.claims, clock),
   ];
   return { token, checks, ok: allPass(checks), tokenAgeSeconds: tokenAgeSeconds(token.claims, nowMs) };
+}
+
+/**
+ * Whose JWKS the keys come from: the token's own iss when it is one of the expected issuers (as
+ * aws-jwt-verify picks the issuer config by iss), else the first expected one, so a token from
+ * another pool is judged against the expected pool's keys, never its own.
+ */
+export function keyIssuerFor(token: DecodedToken, expected: VerifyExpectations["issuer"]): string | null {
+  if (expected === null) return token.issuer;
+  const list = typeof expected === "string" ? [expected] : expected;
+  return token.issuer !== null && list.includes(token.issuer) ? token.issuer : (list[0] ?? null);
 }
 
 function assertExpectations(expectations: VerifyExpectations | undefined, options: VerifyOptions | undefined) {
@@ -134,14 +148,26 @@ function kidCheck(kid: string | undefined, issuer: string | null, keys: Keys): C
     `This kid is not in the JWKS of ${issuer ?? "the issuer"}: the token was signed by another user pool (another environment?) or by a key that is no longer published.`);
 }
 
-function issuerCheck(token: DecodedToken, expected: string | null): Check {
+function issuerCheck(token: DecodedToken, expected: VerifyExpectations["issuer"]): Check {
   const actual = token.issuer;
   if (expected === null) {
     return check("iss", "n/a", actual, null,
       "Not checked (issuer: null). The keys came from this same iss, so a valid signature only proves that whoever runs that issuer signed the token: give the expected issuer to check it.");
   }
-  if (actual === expected) return check("iss", "pass", actual, expected, "Issued by the expected user pool.");
-  return check("iss", "fail", actual ?? "(absent)", expected, issuerMismatchHint(actual, expected));
+  const list = typeof expected === "string" ? [expected] : [...expected];
+  if (actual !== null && list.includes(actual)) {
+    const which = describeIssuer(actual);
+    const pool = parseCognitoIssuer(actual)?.userPoolId;
+    // Both forms of one pool listed: say so, since a relying party pinned to one URL accepts only that one.
+    const both = pool && list.length > 1 && list.every((i) => parseCognitoIssuer(i)?.userPoolId === pool)
+      ? " Either issuer form of the pool is accepted here, as aws-jwt-verify (5.2 and later) accepts both; an authorizer configured with one issuer URL accepts only that one."
+      : "";
+    return check("iss", "pass", actual, showAllowed(list), `Issued by the expected user pool${which ? `: ${which}` : ""}.${both}`);
+  }
+  // Explain against the expected issuer of the same pool when there is one (the other form).
+  const actualPool = actual === null ? undefined : parseCognitoIssuer(actual)?.userPoolId;
+  const samePool = (actualPool && list.find((i) => parseCognitoIssuer(i)?.userPoolId === actualPool)) || (list[0] ?? "");
+  return check("iss", "fail", actual ?? "(absent)", showAllowed(list), issuerMismatchHint(actual, samePool));
 }
 
 function tokenUseCheck(token: DecodedToken, expected: "id" | "access" | null): Check {

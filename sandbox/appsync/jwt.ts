@@ -1,8 +1,8 @@
 import {
   checkAppSyncOidc,
   checkAppSyncUserPool,
-  cognitoIssuer,
   decodeToken,
+  poolIssuers,
   verifyToken,
   type AuthorizerResult,
   type DecodedToken,
@@ -38,13 +38,15 @@ export async function authenticateJwt(api: ApiConfig, value: string, env: JwtEnv
   }
   const pool = api.modes.has("AMAZON_COGNITO_USER_POOLS") ? api.userPoolConfig : undefined;
   const oidc = api.modes.has("OPENID_CONNECT") ? api.openIdConnectConfig : undefined;
-  const poolIssuer = pool ? cognitoIssuer(pool.userPoolId, env.baseUrl) : undefined;
+  // The pool's issuers in both forms (ORIGINAL, UPDATED): userPoolConfig names the pool, not an
+  // issuer URL (lib/tokens/authorizers/pool-issuer.ts; AppSync's acceptance of UPDATED is unconfirmed).
+  const poolIssuerList = pool ? poolIssuers(pool.userPoolId, { endpoint: env.baseUrl }) : undefined;
   const oidcIssuer = oidc ? resolveIssuer(oidc.issuer, env.baseUrl) : undefined;
   // The token's issuer picks the mode (the user pool first when both name the same issuer); a
   // token from neither is judged, and refused, by the user pool mode when there is one.
-  const fromPool = poolIssuer !== undefined && token.issuer === poolIssuer;
-  const useOidc = !fromPool && oidcIssuer !== undefined && (token.issuer === oidcIssuer || poolIssuer === undefined);
-  const issuer = useOidc ? oidcIssuer : poolIssuer;
+  const fromPool = poolIssuerList !== undefined && token.issuer !== null && poolIssuerList.includes(token.issuer);
+  const useOidc = !fromPool && oidcIssuer !== undefined && (token.issuer === oidcIssuer || poolIssuerList === undefined);
+  const issuer = useOidc ? oidcIssuer : fromPool ? token.issuer! : poolIssuerList?.[0];
   if (!issuer) return { ok: false, failure: FAIL.noValidHeader };
 
   // A token not signed with the issuer's keys is not that issuer's, whatever its claims say.

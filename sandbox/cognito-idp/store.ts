@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { IssuerForm } from "../../lib/tokens/issuer";
 import type { MFA_TYPES, Scenario, ScenarioClient, ScenarioUserPool } from "../scenario";
 
 /**
@@ -36,6 +37,8 @@ export interface PoolRecord {
   readonly accountId: string;
   readonly usernameAttributes: readonly string[];
   readonly mfa: PoolMfa;
+  /** Which issuer the pool writes into iss (tokens.ts issuerFor). */
+  readonly issuerConfiguration: IssuerForm;
   readonly users: UserRecord[];
 }
 
@@ -109,6 +112,7 @@ export class UserPoolStore {
           accountId: scenario.accountId,
           usernameAttributes: [...pool.usernameAttributes],
           mfa: { ...pool.mfa },
+          issuerConfiguration: pool.issuerConfiguration,
           users: pool.users.map((user) => toUser(pool, user)),
         });
         for (const client of pool.clients) this.clientsById.set(client.id, toClient(pool.id, client));

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { decodeProtectedHeader, errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import { cognitoIssuer, poolIssuers, type IssuerForm } from "../../lib/tokens/issuer";
 import * as fail from "./errors";
 import type { KeyRing } from "./keys";
 import type { SessionStore } from "./sessions";
@@ -20,8 +21,13 @@ export interface TokenContext {
   readonly tokenTtlSeconds?: () => number;
 }
 
-/** Cognito's issuer is `https://cognito-idp.{region}.amazonaws.com/{poolId}`; ours is the sandbox. */
-export const issuerFor = (baseUrl: string, poolId: string) => `${baseUrl}/${poolId}`;
+/**
+ * The iss of a pool's tokens, by its IssuerConfiguration (Cognito API reference,
+ * IssuerConfigurationType): ORIGINAL `https://cognito-idp.{region}.amazonaws.com/{poolId}` is
+ * `{sandbox}/{poolId}` here, UPDATED `https://issuer-cognito-idp.{region}.amazonaws.com/{poolId}`
+ * is `{sandbox}/issuer-cognito-idp/{poolId}`.
+ */
+export const issuerFor = (baseUrl: string, poolId: string, form: IssuerForm = "ORIGINAL") => cognitoIssuer(poolId, baseUrl, form);
 
 export interface TokenGrant {
   readonly pool: PoolRecord;
@@ -90,7 +96,7 @@ async function sign(ctx: TokenContext, poolId: string, use: "id" | "access", cla
 
 /** Mints an ID and access token pair for one issuance event (sign-in or refresh). */
 export async function mintTokens(ctx: TokenContext, baseUrl: string, grant: TokenGrant) {
-  const iss = issuerFor(baseUrl, grant.pool.id);
+  const iss = issuerFor(baseUrl, grant.pool.id, grant.pool.issuerConfiguration);
   const iat = Math.floor(ctx.now() / 1000);
   const eventId = randomUUID();
   const forced = ctx.tokenTtlSeconds?.() ?? 0;
@@ -120,7 +126,10 @@ export async function verifyAccessToken(ctx: TokenContext, baseUrl: string, toke
   try {
     ({ payload } = await jwtVerify(token, key.publicKey, {
       algorithms: ["RS256"],
-      issuer: issuerFor(baseUrl, key.poolId),
+      // Either form of the pool: a token keeps the iss it was issued with, and which form Cognito's
+      // own APIs accept after a pool's issuer configuration changes is not confirmed; the key
+      // (the pool's own) is what proves the token.
+      issuer: poolIssuers(key.poolId, { endpoint: baseUrl }),
       currentDate: new Date(ctx.now()),
     }));
   } catch (error) {

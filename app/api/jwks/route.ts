@@ -8,7 +8,7 @@ import { jwksDocumentSchema, jwksQuerySchema, queryRecord } from "./schema";
 
 /**
  * The JWKS of a Cognito user pool, for browsers that cannot fetch it themselves (CORS, proxies).
- * Only Cognito JWKS URLs and the configured sandbox: never an arbitrary host (no redirects,
+ * Only Cognito JWKS URLs (under either issuer form) and the configured sandbox: never an arbitrary host (no redirects,
  * 5 s, 64 KB), and only a JWKS is passed back. Query schema: ./schema.ts. GET has no body.
  */
 export const dynamic = "force-dynamic";
@@ -27,7 +27,8 @@ export async function GET(request: Request) {
   if (!query.success) {
     return refuse(`Refused: ${query.error.issues.map((issue) => issue.message).slice(0, 3).join("; ")}`);
   }
-  const target = checkOutboundUrl(jwksUrlFor(query.data.issuer), { services: ["cognito-idp"], sandboxOrigins: sandboxOrigins() });
+  // Either issuer form's host: cognito-idp (ORIGINAL) or issuer-cognito-idp (UPDATED).
+  const target = checkOutboundUrl(jwksUrlFor(query.data.issuer), { services: ["cognito-idp", "cognito-idp-issuer"], sandboxOrigins: sandboxOrigins() });
   if (!target.ok || !target.url.pathname.endsWith("/.well-known/jwks.json")) {
     return refuse(`Refused: ${target.ok ? "not a JWKS path" : target.reason}`);
   }

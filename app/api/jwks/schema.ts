@@ -2,9 +2,10 @@ import { z } from "zod";
 import { parseCognitoIssuer } from "@/lib/tokens/issuer";
 
 /**
- * GET /api/jwks?issuer=…: exactly one parameter, a Cognito user pool issuer — AWS's
- * (`https://cognito-idp.{region}.amazonaws.com/{userPoolId}`) or one shaped like it on the
- * configured sandbox. Whether the host may be fetched is decided after this, by
+ * GET /api/jwks?issuer=…: exactly one parameter, a Cognito user pool issuer — AWS's, in either
+ * form (ORIGINAL `https://cognito-idp.{region}.amazonaws.com/{userPoolId}`, UPDATED
+ * `https://issuer-cognito-idp.{region}.amazonaws.com/{userPoolId}`; Cognito API reference,
+ * IssuerConfigurationType) — or one shaped like it on the configured sandbox. Whether the host may be fetched is decided after this, by
  * lib/net/allowed-hosts. Messages never quote the input.
  */
 export const MAX_ISSUER_LENGTH = 2048;
@@ -14,7 +15,7 @@ export const jwksQuerySchema = z.strictObject({
     .string({ error: "issuer is required" })
     .min(1, "issuer is required")
     .max(MAX_ISSUER_LENGTH, `issuer is longer than ${MAX_ISSUER_LENGTH} characters`)
-    .refine((issuer) => parseCognitoIssuer(issuer) !== null, "issuer must be a Cognito user pool issuer: https://cognito-idp.{region}.amazonaws.com/{userPoolId}"),
+    .refine((issuer) => parseCognitoIssuer(issuer) !== null, "issuer must be a Cognito user pool issuer: https://cognito-idp.{region}.amazonaws.com/{userPoolId} or https://issuer-cognito-idp.{region}.amazonaws.com/{userPoolId}"),
 });
 
 /** What a JWKS must look like before it is passed on: `{ "keys": [ { "kty": … }, … ] }`. */

@@ -1,6 +1,6 @@
 import { checkOutboundUrl } from "../../net/allowed-hosts";
 import { fetchLimited } from "../../net/fetch-limited";
-import { cognitoIssuer, isUserPoolId, parseCognitoIssuer } from "../../tokens/issuer";
+import { isUserPoolId, parseCognitoIssuer, poolIssuers } from "../../tokens/issuer";
 import { decodeToken } from "../../tokens/decode";
 import { JwksCache } from "../../tokens/jwks-cache";
 import { verifyToken } from "../../tokens/verify";
@@ -35,7 +35,8 @@ export function serverModeConfig(env: Env, sandboxOrigins: readonly string[]): S
   const groups = list(env["AUTH_DEBUGGER_CLOUDTRAIL_GROUPS"]);
   const clients = list(env["AUTH_DEBUGGER_CLOUDTRAIL_CLIENTS"]);
   const issuers = list(env["AUTH_DEBUGGER_CLOUDTRAIL_POOLS"]).flatMap((entry) => {
-    if (isUserPoolId(entry)) return [cognitoIssuer(entry)];
+    // A pool id stands for both issuer forms the pool may sign with (ORIGINAL and UPDATED).
+    if (isUserPoolId(entry)) return poolIssuers(entry);
     const parsed = parseCognitoIssuer(entry);
     // A non-AWS issuer is only trusted when it is the sandbox this deployment configured.
     return parsed && (parsed.aws || sandboxOrigins.includes(new URL(entry).origin)) ? [entry] : [];
@@ -51,7 +52,7 @@ export function serverModeConfig(env: Env, sandboxOrigins: readonly string[]): S
 export function guardedJwksCache(sandboxOrigins: readonly string[]): JwksCache {
   return new JwksCache({
     fetchJson: async (url) => {
-      const target = checkOutboundUrl(url, { services: ["cognito-idp"], sandboxOrigins });
+      const target = checkOutboundUrl(url, { services: ["cognito-idp", "cognito-idp-issuer"], sandboxOrigins });
       if (!target.ok) throw new Error(target.reason);
       const answer = await fetchLimited(target.url, { timeoutMs: 5_000, maxBytes: 64 * 1024 });
       if (answer.status !== 200) throw new Error(`HTTP ${answer.status}`);

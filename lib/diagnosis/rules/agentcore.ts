@@ -30,7 +30,8 @@ export const agentcoreRules: readonly Rule[] = [
     ],
     cause:
       "AgentCore's customJWTAuthorizer wants the OIDC discovery document's URL, which must match ^.+/\\.well-known/openid-configuration$. Passing the issuer " +
-      "(https://cognito-idp.<region>.amazonaws.com/<poolId>) fails validation when the stack deploys; the issuer inside the document must then equal the token's iss.",
+      "(https://cognito-idp.<region>.amazonaws.com/<poolId>) fails validation when the stack deploys; the issuer inside the document must then equal the token's iss " +
+      "(for a pool with the UPDATED issuer configuration, https://issuer-cognito-idp.<region>.amazonaws.com/<poolId>).",
     fix: [
       { text: "Append /.well-known/openid-configuration to the issuer.", snippet: { lang: "ts", code: "RuntimeAuthorizerConfiguration.usingJWT(\n  `https://cognito-idp.${region}.amazonaws.com/${userPool.userPoolId}/.well-known/openid-configuration`,\n  [userPoolClient.userPoolClientId],\n);" } },
     ],

@@ -67,6 +67,48 @@ export const cognitoRules: readonly Rule[] = [
     source: [{ kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html" }],
   },
   {
+    id: "cognito-issuer-form-mismatch",
+    title: "Same user pool, other issuer form: ORIGINAL (cognito-idp) vs UPDATED (issuer-cognito-idp)",
+    services: ["cognito", "appsync", "agentcore", "agentcore-gateway", "api-gateway", "lambda"],
+    signals: [
+      // aws-jwt-verify's issuer check ("Issuer not allowed: {iss}. Expected: {issuer}" or "Expected one of: …",
+      // npm aws-jwt-verify 5.2.1 dist/esm/assert.js) with one form found and the other expected.
+      msg("issuer-cognito-idp", String.raw`issuer not allowed: https://issuer-cognito-idp\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?/([a-z0-9-]+_[0-9a-z]+)\. expected(?: one of)?: (?:[^\n]{0,200}?, )?https://cognito-idp\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?/\1(?![0-9a-z])`, W.verbatim,
+        "aws-jwt-verify: the UPDATED issuer where only the ORIGINAL one is allowed"),
+      msg("issuer-cognito-idp", String.raw`issuer not allowed: https://cognito-idp\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?/([a-z0-9-]+_[0-9a-z]+)\. expected(?: one of)?: (?:[^\n]{0,200}?, )?https://issuer-cognito-idp\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?/\1(?![0-9a-z])`, W.verbatim,
+        "aws-jwt-verify: the ORIGINAL issuer where only the UPDATED one is allowed"),
+      // Both forms of one pool named together (an iss and a discovery URL or configured issuer).
+      msg("issuer-cognito-idp", String.raw`issuer-cognito-idp\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?/([a-z0-9-]+_[0-9a-z]+)(?![0-9a-z])[\s\S]{0,300}?(?<![\w-])cognito-idp\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?/\1(?![0-9a-z])`, W.strong,
+        "both issuer forms of one user pool: UPDATED, then ORIGINAL"),
+      msg("issuer-cognito-idp", String.raw`(?<![\w-])cognito-idp\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?/([a-z0-9-]+_[0-9a-z]+)(?![0-9a-z])[\s\S]{0,300}?issuer-cognito-idp\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?/\1(?![0-9a-z])`, W.strong,
+        "both issuer forms of one user pool: ORIGINAL, then UPDATED"),
+      // The local sandbox's stand-ins: {sandbox}/issuer-cognito-idp/{pool} and {sandbox}/{pool}.
+      msg("/issuer-cognito-idp/", String.raw`https?://([a-z0-9.:-]+)/issuer-cognito-idp/([a-z0-9-]+_[0-9a-z]+)(?![0-9a-z])[\s\S]{0,300}?https?://\1/\2(?![0-9a-z])`, W.strong,
+        "both issuer forms of one sandbox user pool"),
+      msg("/issuer-cognito-idp/", String.raw`https?://([a-z0-9.:-]+)/([a-z0-9-]+_[0-9a-z]+)(?![0-9a-z])[\s\S]{0,300}?https?://\1/issuer-cognito-idp/\2(?![0-9a-z])`, W.strong,
+        "both issuer forms of one sandbox user pool"),
+      code("JwtInvalidIssuerError", W.hint, "aws-jwt-verify issuer error"),
+      status([401, 403], W.generic, "refused"),
+    ],
+    cause:
+      "A user pool writes one of two issuers into `iss`, chosen by its IssuerConfiguration: ORIGINAL " +
+      "`https://cognito-idp.{region}.amazonaws.com/{poolId}` or UPDATED `https://issuer-cognito-idp.{region}.amazonaws.com/{poolId}` " +
+      "(region: the pool's primary Region; recommended for every pool and for multi-Region replication). The token comes from the right pool, " +
+      "but the API is configured with the other form — typically an AgentCore discoveryUrl, an API Gateway JWT authorizer issuer or an " +
+      "aws-jwt-verify JwtRsaVerifier issuer written before the pool was switched to UPDATED — and issuers are compared character for character. " +
+      "Tokens keep the issuer they were issued with, so tokens from before a switch still carry the old form until they expire.",
+    fix: [
+      { text: "See which form the pool uses now, and which one the token carries.", snippet: { lang: "sh", code: "aws cognito-idp describe-user-pool --user-pool-id <poolId> --query UserPool.IssuerConfiguration\nauth-flow-debugger decode <token>   # iss" } },
+      { text: "Configure relying parties with the issuer the tokens carry; for UPDATED pools the discovery URL is under issuer-cognito-idp.", snippet: { lang: "json", code: `"customJWTAuthorizer": {\n  "discoveryUrl": "https://issuer-cognito-idp.<region>.amazonaws.com/<poolId>/.well-known/openid-configuration",\n  "allowedClients": ["<app client id>"]\n}` } },
+      { text: "Verify by pool id where you can: aws-jwt-verify 5.2 and later accepts both forms for a user pool id.", snippet: { lang: "ts", code: `const verifier = CognitoJwtVerifier.create({ userPoolId, tokenUse: "access", clientId });` } },
+    ],
+    source: [
+      { kind: "doc", url: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_IssuerConfigurationType.html", note: "ORIGINAL and UPDATED issuer formats" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-multi-region.html", note: "the UPDATED issuer recommended for multi-Region replication" },
+      { kind: "issue", url: "https://github.com/awslabs/aws-jwt-verify/pull/239", note: "aws-jwt-verify accepts both issuer forms of a pool id" },
+    ],
+  },
+  {
     id: "token-expired",
     title: "The JWT or the temporary AWS credentials have expired",
     services: ["cognito", "identity-pool", "sts", "appsync", "api-gateway", "agentcore", "agentcore-gateway", "bedrock", "lambda", "aws-sdk", "iam"],

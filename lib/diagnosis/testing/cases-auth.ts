@@ -22,6 +22,22 @@ export const AUTH_CASES: readonly Case[] = [
   real("cognito-issuer-mismatch", "jose", 'JWTClaimValidationFailed: unexpected "iss" claim value'),
   nearMiss("cognito-issuer-mismatch", null, "TLS", "unable to get issuer certificate"),
 
+  // cognito-issuer-form-mismatch
+  real("cognito-issuer-form-mismatch", "aws-jwt-verify assert.ts wording, ORIGINAL-only verifier and an UPDATED-issuer token",
+    "JwtInvalidIssuerError: Issuer not allowed: https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_AAAA. Expected: https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AAAA"),
+  real("cognito-issuer-form-mismatch", "aws-jwt-verify assert.ts wording, the reverse",
+    "JwtInvalidIssuerError: Issuer not allowed: https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123. Expected: https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123"),
+  real("cognito-issuer-form-mismatch", "aws-jwt-verify assert.ts wording with a list of issuers",
+    "JwtInvalidIssuerError: Issuer not allowed: https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123. Expected one of: https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other1, https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123"),
+  real("cognito-issuer-form-mismatch", "the dashboard's AgentCore prediction (authorizer panel hint)",
+    { service: "agentcore", status: 401, message: "Token rejected: iss https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_AbC does not match the discovery URL's issuer https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_AbC. (AgentCore's exact wording for this case is not confirmed.)" }),
+  real("cognito-issuer-form-mismatch", "the local sandbox's AgentCore answer (updated-issuer scenario)",
+    "401 Token rejected: iss http://127.0.0.1:4577/issuer-cognito-idp/ap-northeast-1_UpdIss001 does not match the discovery URL's issuer http://127.0.0.1:4577/ap-northeast-1_UpdIss001."),
+  nearMiss("cognito-issuer-form-mismatch", "cognito-issuer-mismatch", "aws-jwt-verify: another pool, both UPDATED",
+    "JwtInvalidIssuerError: Issuer not allowed: https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_AAAA. Expected: https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_BBBB"),
+  nearMiss("cognito-issuer-form-mismatch", "cognito-issuer-mismatch", "aws-jwt-verify: UPDATED form of another pool",
+    "JwtInvalidIssuerError: Issuer not allowed: https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_AAAA. Expected: https://cognito-idp.us-east-1.amazonaws.com/us-east-1_BBBB"),
+
   // token-expired
   real("token-expired", "wire facts: AppSync", { service: "appsync", status: 401, body: '{"errors":[{"errorType":"UnauthorizedException","message":"Token has expired."}]}' }),
   real("token-expired", "API Gateway (product's authorizer model)", '{"message":"The incoming token has expired"}'),

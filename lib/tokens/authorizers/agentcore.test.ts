@@ -6,6 +6,7 @@ import type { CustomClaimValidation } from "./agentcore-claims";
 
 const NOW = 1_760_000_000;
 const DISCOVERY = `${ISSUER}/.well-known/openid-configuration`;
+const UPDATED = ISSUER.replace("https://cognito-idp.", "https://issuer-cognito-idp.");
 let pool: FakePool;
 beforeAll(async () => {
   pool = await createFakePool();
@@ -36,6 +37,12 @@ describe("AgentCore CUSTOM_JWT rules", () => {
     ["expired token", "access", { exp: NOW - 1 }, {}, "exp", "fail", /Expired/],
     ["issuer differs from the discovery URL's", "access", { iss: "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Other0001" }, {}, "iss", "fail", /must equal the token's iss.*ap-northeast-1_Other0001/],
     ["trailing slash in the discovery issuer", "access", {}, { discoveryUrl: `${ISSUER}//.well-known/openid-configuration` }, "iss", "fail", /trailing slash/],
+    // A pool with IssuerConfiguration UPDATED signs iss https://issuer-cognito-idp.{region}…; a
+    // discoveryUrl of the ORIGINAL form names the other issuer (and the reverse).
+    ["UPDATED-issuer token, ORIGINAL discoveryUrl", "access", { iss: UPDATED }, {}, "iss", "fail",
+      /must equal the token's iss exactly\. Same user pool ap-northeast-1_TestPool1, other issuer form: the token carries the UPDATED issuer and the ORIGINAL one.*The discoveryUrl for these tokens is https:\/\/issuer-cognito-idp\.ap-northeast-1\.amazonaws\.com\/ap-northeast-1_TestPool1\/\.well-known\/openid-configuration\./],
+    ["ORIGINAL-issuer token, UPDATED discoveryUrl", "access", {}, { discoveryUrl: `${UPDATED}/.well-known/openid-configuration` }, "iss", "fail", /carries the ORIGINAL issuer and the UPDATED one/],
+    ["UPDATED-issuer token, UPDATED discoveryUrl", "access", { iss: UPDATED }, { discoveryUrl: `${UPDATED}/.well-known/openid-configuration` }, "iss", "pass", null],
   ];
 
   it.each(cases)("%s", async (_label, kind, claims, config, name, expected, message) => {
@@ -50,6 +57,12 @@ describe("AgentCore CUSTOM_JWT rules", () => {
     const result = await run("id", {}, { allowedClients: [CLIENT_ID] });
     expect(result.verdict).toBe("fail");
     expect(result.response).toMatchObject({ status: 401, message: "Claim 'client_id' value mismatch with configuration.", confirmed: true });
+  });
+
+  it("names both issuers in the (unconfirmed) answer to an issuer-form mismatch", async () => {
+    const result = await run("access", { iss: UPDATED }, { allowedClients: [CLIENT_ID] });
+    expect(result.verdict).toBe("fail");
+    expect(result.response).toMatchObject({ status: 401, confirmed: false, message: expect.stringContaining(`iss ${UPDATED} does not match the discovery URL's issuer ${ISSUER}`) });
   });
 
   it("answers a gateway's claim mismatch as the gateway does: 401 Invalid Bearer token, no claim named", async () => {

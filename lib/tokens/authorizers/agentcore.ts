@@ -1,5 +1,5 @@
 import { asStringList, scopesOf, show, showAllowed } from "../checks";
-import { DISCOVERY_SUFFIX, issuerFromDiscoveryUrl, issuerMismatchHint } from "../issuer";
+import { DISCOVERY_SUFFIX, discoveryUrlFor, issuerFromDiscoveryUrl, issuerMismatchHint, parseCognitoIssuer } from "../issuer";
 import { customClaimRules, type CustomClaimValidation } from "./agentcore-claims";
 import {
   gatewayRefusal,
@@ -50,7 +50,7 @@ export function checkAgentCore(
       confirmed: false,
       source: "AgentCore devguide runtime-oauth describes this for a missing token; not confirmed for a token without Bearer",
     }),
-    issuerRule(token.issuer, config.discoveryUrl, unconfirmed(target, "iss does not match the discovery URL's issuer")),
+    issuerRule(token.issuer, config.discoveryUrl, (iss, expected) => unconfirmed(target, `iss ${iss ?? "(absent)"} does not match the discovery URL's issuer ${expected}`)),
     expRule(input, target === "runtime" ? RUNTIME_EXPIRED : unconfirmed(target, "the token has expired")),
     remainingLifetimeRule(input, target),
     clientsRule(input, config.allowedClients, claimResponse("client_id", true)),
@@ -98,12 +98,24 @@ function discoveryRule(url: string): Rule {
     });
 }
 
-function issuerRule(iss: string | null, discoveryUrl: string, response: ServiceResponse): Rule {
+/**
+ * The discovery document's issuer must equal iss. We compare with the URL the document is read
+ * from: OpenID Connect Discovery 1.0 section 4.3 requires a document's issuer to be exactly the
+ * URL it is published under, so a Cognito pool's ORIGINAL-form discovery URL names the ORIGINAL
+ * issuer and its UPDATED-form one the UPDATED issuer (inferred; which issuer the ORIGINAL document
+ * of a pool switched to UPDATED names is not confirmed from AWS sources).
+ */
+function issuerRule(iss: string | null, discoveryUrl: string, response: (iss: string | null, expected: string) => ServiceResponse): Rule {
   // Without the suffix the deployment fails anyway; compare with what was evidently meant.
   const expected = issuerFromDiscoveryUrl(discoveryUrl) ?? discoveryUrl.replace(/\/+$/, "");
   if (iss === expected) return rule("iss", "pass", iss, expected, "The token's issuer is the discovery URL's issuer.");
+  const a = iss === null ? null : parseCognitoIssuer(iss);
+  const e = parseCognitoIssuer(expected);
+  const fix = a && e && a.userPoolId === e.userPoolId && a.aws === e.aws && a.form !== e.form
+    ? ` The discoveryUrl for these tokens is ${discoveryUrlFor(iss ?? "")}.`
+    : "";
   return rule("iss", "fail", iss ?? "(absent)", expected,
-    `The discovery URL's issuer must equal the token's iss exactly. ${issuerMismatchHint(iss, expected)}`, response);
+    `The discovery URL's issuer must equal the token's iss exactly. ${issuerMismatchHint(iss, expected)}${fix}`, response(iss, expected));
 }
 
 function clientsRule(input: AuthorizerInput, allowed: readonly string[] | undefined, response: ServiceResponse): Rule {

@@ -25,6 +25,9 @@ describe("API Gateway COGNITO_USER_POOLS authorizer", () => {
     ["token from another pool", "id", { iss: "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Other0001" }, {}, "fail", ["iss"]],
     ["token from the second of two pools", "id", { iss: "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Other0001" }, { userPoolIds: [POOL_ID, "ap-northeast-1_Other0001"] }, "pass", []],
     ["expired", "id", { exp: NOW - 1 }, {}, "fail", ["exp"]],
+    ["the pool's UPDATED issuer (providerARNs name the pool, not an issuer)", "id", { iss: `https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/${POOL_ID}` }, {}, "pass", []],
+    ["UPDATED issuer from a sandbox standing in for AWS", "id", { iss: `http://127.0.0.1:4577/issuer-cognito-idp/${POOL_ID}` }, { userPoolEndpoint: "http://127.0.0.1:4577" }, "pass", []],
+    ["AWS's UPDATED issuer where a sandbox is configured", "id", { iss: `https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/${POOL_ID}` }, { userPoolEndpoint: "http://127.0.0.1:4577" }, "fail", ["iss"]],
     ["any app client of the pool", "id", { aud: OTHER_CLIENT_ID }, {}, "pass", []],
   ];
 

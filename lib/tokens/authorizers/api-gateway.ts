@@ -1,6 +1,6 @@
 import { scopesOf, showAllowed } from "../checks";
-import { cognitoIssuer, issuerMismatchHint } from "../issuer";
 import { clientClaimOf, expRule, type AuthorizerInput } from "./common";
+import { poolIssuerRule } from "./pool-issuer";
 import { result, rule, type AuthorizerResult, type Rule, type ServiceResponse } from "./result";
 
 /**
@@ -33,21 +33,14 @@ const EXPIRED: ServiceResponse = {
 export function checkApiGateway(input: AuthorizerInput, config: ApiGatewayCognitoConfig): AuthorizerResult {
   const scopes = config.scopes ?? [];
   const rules: Rule[] = [
-    issuerRule(input, config),
+    // providerARNs name user pools, not issuer URLs.
+    poolIssuerRule(input.token.issuer, config.userPoolIds, config.userPoolEndpoint, "API Gateway", UNAUTHORIZED),
     expRule(input, EXPIRED),
     scopes.length === 0 ? idTokenRule(input) : accessTokenRule(input),
     scopesRule(input, scopes),
     clientRule(input),
   ];
   return result("api-gateway", rules);
-}
-
-function issuerRule(input: AuthorizerInput, config: ApiGatewayCognitoConfig): Rule {
-  const issuers = config.userPoolIds.map((id) => cognitoIssuer(id, config.userPoolEndpoint));
-  const iss = input.token.issuer;
-  if (iss !== null && issuers.includes(iss)) return rule("iss", "pass", iss, showAllowed(issuers), "From a user pool of this authorizer.");
-  const hint = issuers.length === 1 && issuers[0] ? issuerMismatchHint(iss, issuers[0]) : "Not from any of the authorizer's user pools.";
-  return rule("iss", "fail", iss ?? "(absent)", showAllowed(issuers), hint, UNAUTHORIZED);
 }
 
 function idTokenRule(input: AuthorizerInput): Rule {

@@ -20,6 +20,9 @@ describe("AppSync AMAZON_COGNITO_USER_POOLS", () => {
   const cases: Array<[string, Kind, Record<string, unknown>, Partial<AppSyncUserPoolConfig>, string, "pass" | "fail" | "n/a", RegExp | null]> = [
     ["ID token from the pool", "id", {}, {}, "iss", "pass", null],
     ["token from another pool", "id", { iss: "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Other0001" }, {}, "iss", "fail", /ap-northeast-1_Other0001/],
+    // AppSync is configured with the pool id, not an issuer URL: the UPDATED form is the pool's too (unconfirmed).
+    ["UPDATED issuer of the pool", "id", { iss: `https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/${POOL_ID}` }, {}, "iss", "pass", /UPDATED issuer of user pool.*not confirmed from AWS sources/],
+    ["UPDATED issuer of another pool", "id", { iss: "https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Other0001" }, {}, "iss", "fail", /ap-northeast-1_Other0001, expected/],
     ["ID token accepted", "id", {}, {}, "token_use", "pass", /console sends these/],
     ["access token accepted, without user attributes", "access", {}, {}, "token_use", "pass", /Amplify v6 sends these.*no email/],
     ["not a Cognito token", "id", { token_use: undefined }, {}, "token_use", "fail", null],

@@ -1,7 +1,8 @@
 import { asStringList, show, showAllowed } from "../checks";
-import { cognitoIssuer, issuerMismatchHint } from "../issuer";
+import { issuerMismatchHint } from "../issuer";
 import { APPSYNC } from "./appsync-responses";
 import { clientClaimOf, expRule, schemeRule, type AuthorizerInput } from "./common";
+import { poolIssuerRule } from "./pool-issuer";
 import { compileRegex, result, rule, type AuthorizerResult, type Rule, type ServiceResponse } from "./result";
 
 /**
@@ -21,15 +22,15 @@ export interface AppSyncUserPoolConfig {
    */
   readonly fieldGroups?: readonly string[];
   readonly field?: { readonly typeName: string; readonly fieldName: string };
-  /** Stands in for https://cognito-idp.{region}.amazonaws.com, e.g. the local sandbox. */
+  /** Stands in for https://cognito-idp.{region}.amazonaws.com, e.g. the local sandbox (UPDATED issuers: {endpoint}/issuer-cognito-idp/{pool}). */
   readonly userPoolEndpoint?: string;
 }
 
 export function checkAppSyncUserPool(input: AuthorizerInput, config: AppSyncUserPoolConfig): AuthorizerResult {
-  const expectedIss = cognitoIssuer(config.userPoolId, config.userPoolEndpoint);
   const rules: Rule[] = [
     rawSchemeRule(input),
-    issuerRule(input.token.issuer, expectedIss, APPSYNC.noValidHeader),
+    // AppSync's userPoolConfig names the pool (userPoolId, awsRegion), not an issuer URL.
+    poolIssuerRule(input.token.issuer, [config.userPoolId], config.userPoolEndpoint, "AppSync", APPSYNC.noValidHeader),
     tokenKindRule(input),
     expRule(input, APPSYNC.expired),
     clientRegexRule(input, config.appIdClientRegex, "appIdClientRegex"),
