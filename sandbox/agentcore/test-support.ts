@@ -27,6 +27,7 @@ export const AUD = scenario("310000000004", "AcAudMis1", "acaudmisclient00000000
 export const XACCT = {
   ...scenario("310000000006", "AcXacct01", "acxacctclient0000000000001", "partner_echo_agent-Xa1bC2dE3f", "ap-northeast-1:6f4c3d5b-0e7a-4182-9d94-3a5b6c7d8e94"),
   sharedRuntimeArn: "arn:aws:bedrock-agentcore:ap-northeast-1:310000000006:runtime/shared_echo_agent-Xs4tU5vW6x",
+};
 /** updated-issuer.json: a pool with the UPDATED issuer; the runtime's discoveryUrl has the ORIGINAL form, the gateway's the UPDATED one. */
 export const UPDATED_ISSUER = {
   ...scenario("310000000007", "UpdIss001", "updissuerclient00000000001", "updiss_echo_agent-Ui3sQ8wLp2"),
