@@ -35,6 +35,13 @@ export function CellDetail({
           Close
         </button>
       </div>
+      {result.unconfirmed && (
+        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="cell-unconfirmed">
+          <span className="mr-1 rounded border border-amber-700 px-1 font-semibold">Not confirmed</span>
+          The local sandbox gave this answer, and no public source shows what AWS sends here ({result.unconfirmed} not confirmed).
+          Real AWS may word it differently: rely on the status and the cause, not on the exact text.
+        </p>
+      )}
       {result.relayAvailable && onRelay && (
         <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           The browser refused this call, which is itself a finding: a web app on this origin cannot make it either.{" "}

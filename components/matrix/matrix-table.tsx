@@ -91,7 +91,7 @@ export function MatrixTable({
                       onClick={() => onOpen(key)}
                       disabled={result.status === "idle"}
                       title={result.summary}
-                      aria-label={`${row.label}, ${column.label}: ${WORD[result.status]}. ${result.summary}`}
+                      aria-label={`${row.label}, ${column.label}: ${WORD[result.status]}. ${result.summary}${result.unconfirmed ? " (wording not confirmed)" : ""}`}
                       className={`block min-h-16 w-full min-w-36 rounded border p-2 text-left ${TONE[result.status]}`}
                     >
                       <span className="flex items-center justify-between gap-2 text-xs font-semibold">
@@ -102,6 +102,7 @@ export function MatrixTable({
                         </span>
                       </span>
                       <span className="mt-1 line-clamp-3 block text-xs">{result.summary}</span>
+                      {result.unconfirmed && <span className="mt-1 block text-xs font-semibold">Wording not confirmed</span>}
                       {result.diagnosis && (
                         <span data-testid="cell-diagnosis" data-diagnosis-id={result.diagnosis.id} className="mt-1 block border-t border-current/20 pt-1 text-xs font-medium">
                           → {result.diagnosis.title}

@@ -1,6 +1,7 @@
 import { sendPrepared, type Exchange } from "../http/exchange";
 import { toCurl } from "../http/command-line";
 import { redactText } from "../redact";
+import { unconfirmedWording } from "../http/unconfirmed-wording";
 import type { CellResult } from "../matrix/types";
 import { interpretGatewayResponse, interpretRuntimeResponse, type Verdict } from "./response";
 import { sseChunksOf, tapSse } from "./tap-sse";
@@ -46,6 +47,7 @@ function result(exchange: Exchange, verdict: Verdict | undefined, passSummary: s
   if (exchange.outcome === "cors-blocked") return { ...base, status: "blocked", summary: exchange.message, relayAvailable: true };
   if (!exchange.response || !verdict) return { ...base, status: "error", summary: exchange.message };
   const status = exchange.response.status;
+  const unconfirmed = unconfirmedWording(exchange.response.headers);
   if (verdict.ok) return { ...base, status: "pass", summary: passSummary, httpStatus: status };
   return {
     ...base,
@@ -54,6 +56,7 @@ function result(exchange: Exchange, verdict: Verdict | undefined, passSummary: s
     ...(verdict.errorType ? { errorType: verdict.errorType } : {}),
     ...(verdict.message ? { message: verdict.message } : {}),
     summary: `${status} ${verdict.errorType ?? ""}${verdict.errorType && verdict.message ? ": " : ""}${verdict.message ?? ""}`.trim(),
+    ...(unconfirmed ? { unconfirmed } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { AppSyncApi } from "../config/profile";
 import { sendPrepared, type Exchange } from "../http/exchange";
 import { toCurl, toWebsocat } from "../http/command-line";
+import { unconfirmedWording } from "../http/unconfirmed-wording";
 import { redactText } from "../redact";
 import type { CellResult, MatrixCell } from "../matrix/types";
 import { appSyncEndpoints } from "./endpoints";
@@ -99,6 +100,7 @@ export function httpResult(exchange: Exchange): CellResult {
     errorType: verdict.errorType,
     message: verdict.message,
     summary: `${status} ${verdict.errorType ?? ""}${verdict.errorType ? ": " : ""}${verdict.message ?? ""}`.trim(),
+    ...(unconfirmedWording(headers) ? { unconfirmed: unconfirmedWording(headers) } : {}),
   };
 }
 

@@ -40,6 +40,11 @@ export interface CellResult {
   relayAvailable?: boolean;
   /** While running: when the cell started (ms since the epoch), so the page can show the wait. */
   startedAt?: number;
+  /**
+   * Set when the local sandbox answered and said no public source confirms part of its answer
+   * (lib/http/unconfirmed-wording.ts): what is unconfirmed, e.g. "wording".
+   */
+  unconfirmed?: string;
   /** The best-fitting known failure, when the cell did not pass (lib/diagnosis). */
   diagnosis?: { id: string; title: string; cause: string };
 }

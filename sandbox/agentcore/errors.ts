@@ -1,4 +1,5 @@
 import { RUNTIME_UNPARSABLE } from "../../lib/tokens";
+import { UNCONFIRMED_WORDING_HEADER } from "../../lib/http/unconfirmed-wording";
 import type { JsonResult } from "../http/types";
 
 /**
@@ -13,13 +14,19 @@ export interface AgentCoreFailure {
   errorType: string;
   message: string;
   headers?: Record<string, string>;
+  /** What no public source confirms about this answer ("wording", "status"…); sent as a header the dashboard shows. */
+  unconfirmed?: string;
 }
 
 export function failureResult(failure: AgentCoreFailure): JsonResult {
   return {
     status: failure.status,
     body: { message: failure.message },
-    headers: { ...failure.headers, "x-amzn-ErrorType": failure.errorType },
+    headers: {
+      ...failure.headers,
+      "x-amzn-ErrorType": failure.errorType,
+      ...(failure.unconfirmed ? { [UNCONFIRMED_WORDING_HEADER]: failure.unconfirmed } : {}),
+    },
   };
 }
 
@@ -66,6 +73,7 @@ export const invalidBearer = (why: string): AgentCoreFailure => ({
   status: 401,
   errorType: "UnauthorizedException",
   message: `Token rejected: ${why}. (AgentCore's exact wording for this case is not confirmed.)`,
+  unconfirmed: "wording",
 });
 
 /**
@@ -84,7 +92,7 @@ export const noSuchRuntime = (arn: string, qualifier: string): AgentCoreFailure 
  * (seed 003 shows the status only). Which error type and text come with it is unconfirmed; we
  * name what the path held, so the cause is visible.
  */
-export const unencodedArn = (rawArn: string, qualifier: string): AgentCoreFailure => noSuchRuntime(rawArn, qualifier);
+export const unencodedArn = (rawArn: string, qualifier: string): AgentCoreFailure => ({ ...noSuchRuntime(rawArn, qualifier), unconfirmed: "error type and wording" });
 
 /**
  * The runtime named by its id (`/runtimes/{runtimeId}/invocations`) without `?accountId=`: the
@@ -94,7 +102,7 @@ export const unencodedArn = (rawArn: string, qualifier: string): AgentCoreFailur
  * docs/knowledge/features.md). The status is captured; the body's full wording and the error type
  * are unconfirmed.
  */
-export const ACCOUNT_ID_REQUIRED: AgentCoreFailure = { status: 400, errorType: "ValidationException", message: "accountID required" };
+export const ACCOUNT_ID_REQUIRED: AgentCoreFailure = { status: 400, errorType: "ValidationException", message: "accountID required", unconfirmed: "error type and full wording" };
 
 /**
  * A path under /runtimes/{id}/ that is no operation (`/invoke`), or `/accounts/{accountId}/runtimes/…`:
@@ -105,6 +113,7 @@ export const UNKNOWN_OPERATION: AgentCoreFailure = {
   status: 404,
   errorType: "UnknownOperationException",
   message: "Unknown operation. (AgentCore's exact wording for this case is not confirmed.)",
+  unconfirmed: "wording",
 };
 
 /**
@@ -116,6 +125,7 @@ export const NO_ROUTE: AgentCoreFailure = {
   status: 403,
   errorType: "MissingAuthenticationTokenException",
   message: "Missing Authentication Token",
+  unconfirmed: "status",
 };
 
 /**

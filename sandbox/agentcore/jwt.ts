@@ -83,6 +83,8 @@ export async function checkBearer(raw: string, authorizer: JwtAuthorizer, env: J
         status,
         errorType: errorTypeFor(status),
         message: response?.message ?? "Token rejected by the JWT authorizer.",
+        // The prediction knows which of its answers a public source shows; the rest are flagged.
+        ...(response?.confirmed ? {} : { unconfirmed: response?.status === null ? "status and wording" : "wording" }),
       },
     };
   }

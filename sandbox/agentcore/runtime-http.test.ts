@@ -91,6 +91,8 @@ describe("agentcore-jwt (CUSTOM_JWT, allowedClients = the app client)", () => {
     const answer = await send(invokeUrl(sandbox.url, JWT.runtimeArn), bearer(forged));
     expect(answer).toMatchObject({ status: 401, errorType: "UnauthorizedException" });
     expect(answer.message).toMatch(/^Token rejected: signature/);
+    // No public capture shows AgentCore's words for this case: the answer says so, for the dashboard to show.
+    expect(answer.headers.get("x-sandbox-unconfirmed")).toBe("wording");
   });
 
   it("refuses SigV4 with Authorization method mismatch (403)", async () => {
@@ -101,6 +103,7 @@ describe("agentcore-jwt (CUSTOM_JWT, allowedClients = the app client)", () => {
     const answer = await send(url, signed.headers, body);
     expect(answer).toMatchObject({ status: 403, errorType: "AccessDeniedException" });
     expect(answer.message).toMatch(MISMATCH);
+    expect(answer.headers.get("x-sandbox-unconfirmed")).toBeNull();
   });
 
   it("checks the session id: shorter than 33 characters is a 400 ValidationException", async () => {

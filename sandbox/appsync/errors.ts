@@ -1,3 +1,4 @@
+import { UNCONFIRMED_WORDING_HEADER } from "../../lib/http/unconfirmed-wording";
 import type { RawResult } from "../http/types";
 
 /**
@@ -10,6 +11,8 @@ export interface AppSyncFailure {
   status: number;
   errorType: string;
   message: string;
+  /** What no public source confirms about this answer; sent as a header the dashboard shows. */
+  unconfirmed?: string;
 }
 
 const unauthorized = (message: string): AppSyncFailure => ({ status: 401, errorType: "UnauthorizedException", message });
@@ -26,7 +29,7 @@ export const FAIL = {
    * Unknown or expired API key. The text is AppSync's generic refusal (amplify-studio #1003:
    * "every month" = key expiry); unconfirmed that a wrong key gets the same words.
    */
-  apiKey: unauthorized("You are not authorized to make this call."),
+  apiKey: { ...unauthorized("You are not authorized to make this call."), unconfirmed: "wording for a wrong key" },
   /** AppSync team's own description of its HTTP behaviour (graphql/graphql-over-http #81). */
   emptyBody: { status: 400, errorType: "MalformedHttpRequestException", message: "Request body is empty." },
   /** Same source: bodies like `meow`, `{}`, `[]`. Unconfirmed for a query with a syntax error. */
@@ -35,7 +38,7 @@ export const FAIL = {
 
 /** What AppSync exposes to browsers (captured AppSync responses). */
 export const APPSYNC_HEADERS = {
-  "Access-Control-Expose-Headers": "x-amzn-RequestId,x-amzn-ErrorType,x-amz-user-agent,x-amzn-ErrorMessage,Date,x-amz-schema-version",
+  "Access-Control-Expose-Headers": "x-amzn-RequestId,x-amzn-ErrorType,x-amz-user-agent,x-amzn-ErrorMessage,Date,x-amz-schema-version," + UNCONFIRMED_WORDING_HEADER,
 };
 export const APPSYNC_JSON = "application/json; charset=UTF-8";
 
@@ -44,7 +47,11 @@ export function failureResult(failure: AppSyncFailure): RawResult {
   return {
     status: failure.status,
     contentType: APPSYNC_JSON,
-    headers: { ...APPSYNC_HEADERS, "x-amzn-ErrorType": failure.errorType },
+    headers: {
+      ...APPSYNC_HEADERS,
+      "x-amzn-ErrorType": failure.errorType,
+      ...(failure.unconfirmed ? { [UNCONFIRMED_WORDING_HEADER]: failure.unconfirmed } : {}),
+    },
     body: JSON.stringify({ errors: [{ errorType: failure.errorType, message: failure.message }] }),
   };
 }

@@ -54,7 +54,7 @@ export async function authenticateJwt(api: ApiConfig, value: string, env: JwtEnv
     const verified = await verifyToken(token, { issuer, clientId: null, tokenUse: null }, { getJwks: env.getJwks, now: env.now });
     const forged = verified.checks.some((c) => ["signature", "alg", "kid"].includes(c.name) && c.status === "fail");
     // Unconfirmed wording: no public report of AppSync's answer to a bad signature.
-    if (forged) return { ok: false, failure: FAIL.noValidHeader };
+    if (forged) return { ok: false, failure: { ...FAIL.noValidHeader, unconfirmed: "wording for a bad signature" } };
   }
 
   const input = { token, now: env.now, scheme: "raw" as const };
@@ -95,7 +95,9 @@ function failureOf(result: AuthorizerResult): AppSyncFailure {
   try {
     const body = JSON.parse(response.message) as { errors?: { errorType?: string; message?: string }[] };
     const first = body.errors?.[0];
-    if (first?.errorType && first.message) return { status: response.status, errorType: first.errorType, message: first.message };
+    if (first?.errorType && first.message) {
+      return { status: response.status, errorType: first.errorType, message: first.message, ...(response.confirmed ? {} : { unconfirmed: "wording" }) };
+    }
   } catch {
     // not a wire body (e.g. an invalid regex in the configuration): fall through
   }

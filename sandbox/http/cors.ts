@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { UNCONFIRMED_WORDING_HEADER } from "../../lib/http/unconfirmed-wording";
 
 /**
  * CORS as the real Cognito endpoint does it, so the dashboard's browser code behaves the same
@@ -13,7 +14,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * we could not confirm them for cognito-idp specifically.
  */
 
-const EXPOSED = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date";
+// Plus the sandbox's own marker of answers whose wording is not confirmed (lib/http/unconfirmed-wording.ts).
+const EXPOSED = `x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date,${UNCONFIRMED_WORDING_HEADER}`;
 
 export function applyCorsHeaders(res: ServerResponse): void {
   res.setHeader("Access-Control-Allow-Origin", "*");
