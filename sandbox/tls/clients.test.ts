@@ -74,11 +74,14 @@ describe("aws-jwt-verify against the TLS listener", () => {
 });
 
 describe("aws-amplify realtime against the TLS listener", () => {
-  it("generateClient(): a subscription over wss receives the note a mutation creates", { timeout: 60_000 }, async () => {
+  it("signs in, gets identity-pool credentials, and a generateClient() subscription over wss receives the note a mutation creates", { timeout: 60_000 }, async () => {
     // Amplify opens realtime sockets with the global WebSocket (Node 22+; Node 20 behind a flag).
     const nodeFlags = typeof WebSocket === "undefined" ? ["--experimental-websocket"] : [];
-    const outcome = await runClient("amplify-realtime.mjs", { base: https, userPoolId: DEMO.userPoolId, clientId: DEMO.clientId, apiId: DEMO_API.id, ...login }, { nodeFlags });
-    expect(outcome).toMatchObject({ ok: true, signedIn: true });
+    const input = { base: https, userPoolId: DEMO.userPoolId, clientId: DEMO.clientId, identityPoolId: DEMO.identityPoolId, apiId: DEMO_API.id, ...login };
+    const outcome = await runClient("amplify-realtime.mjs", input, { nodeFlags });
+    expect(outcome).toMatchObject({ ok: true, signedIn: true, iss: `${https}/${DEMO.userPoolId}` });
+    expect(outcome["identityId"]).toMatch(/^ap-northeast-1:/);
+    expect(outcome["accessKeyId"]).toMatch(/^ASIA/);
     expect(outcome["states"]).toContain("Connected");
     expect(outcome["event"]).toEqual(outcome["created"]);
     expect(outcome["event"]).toMatchObject({ content: expect.stringMatching(/^created over https at /), owner: DEMO.user.username });

@@ -74,6 +74,9 @@ describe("the TLS listener", () => {
     expect(doc["jwks_uri"]).toBe(`${https}/${DEMO.userPoolId}/.well-known/jwks.json`);
     const jwks = (await (await httpsFetch(doc["jwks_uri"]!)).json()) as { keys: unknown[] };
     expect(jwks.keys.length).toBeGreaterThan(0);
+    const { profiles } = (await (await httpsFetch(`${https}/_sandbox/profiles`)).json()) as { profiles: unknown[] };
+    expect(JSON.stringify(profiles)).toContain(`"${https}/cognito-identity"`);
+    expect(JSON.stringify(profiles)).not.toContain(sandbox.url);
     // The HTTP listener is unchanged.
     const plain = (await (await fetch(`${sandbox.url}/${DEMO.userPoolId}/.well-known/openid-configuration`)).json()) as Record<string, string>;
     expect(plain["issuer"]).toBe(`${sandbox.url}/${DEMO.userPoolId}`);
