@@ -15,8 +15,6 @@ import { createRouter } from "./router";
 import { createUpgradeRouter } from "./upgrade-router";
 import { createFaults } from "./faults";
 import { openStateDir } from "./state-dir";
-import { loadOrCreateTlsMaterial } from "./tls/certificates";
-import { fetchTrustingCa } from "./tls/trusting-fetch";
 import { assertDistinctIds, loadScenarioDir, parseScenario, type Scenario, type ScenarioInput } from "./scenario";
 
 /**
@@ -98,9 +96,12 @@ export const defaultTlsDir = (stateDir?: string) => (stateDir ? join(stateDir, "
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const scenarios = await collectScenarios(options);
-  const tlsMaterial = options.tls ? await loadOrCreateTlsMaterial(resolve(options.tls.dir ?? defaultTlsDir(options.stateDir))) : undefined;
+  // Loaded only when asked for: without TLS the sandbox starts exactly as before, X.509 code unloaded.
+  const tlsMaterial = options.tls
+    ? await (await import("./tls/certificates")).loadOrCreateTlsMaterial(resolve(options.tls.dir ?? defaultTlsDir(options.stateDir)))
+    : undefined;
   // The sandbox fetches its own JWKS and discovery documents; through the TLS listener those are https.
-  const selfFetch = tlsMaterial ? { fetch: fetchTrustingCa(tlsMaterial.caPem) } : {};
+  const selfFetch = tlsMaterial ? { fetch: (await import("./tls/trusting-fetch")).fetchTrustingCa(tlsMaterial.caPem) } : {};
   const now = options.now ?? Date.now;
   // Roles, issued credentials and the CloudTrail log, shared by every service of this sandbox.
   const state = options.stateDir ? openStateDir(options.stateDir) : undefined;
