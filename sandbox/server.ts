@@ -1,5 +1,7 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createTlsServer, type Server as TlsServer } from "node:https";
+import type { AddressInfo, Server as NetServer } from "node:net";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAgentCore } from "./agentcore/index";
 import { createAppSync } from "./appsync/index";
@@ -41,12 +43,29 @@ export interface SandboxOptions {
    * (state-dir.ts). Without one, they are new at every start.
    */
   stateDir?: string;
+  /**
+   * An https listener beside the HTTP one, serving the same routes and WebSocket upgrades, for
+   * clients that only speak https/wss. `port` 0 picks a free port. `dir` keeps the sandbox's local
+   * CA and server certificate (tls/certificates.ts); default `{stateDir}/tls`, else
+   * `.sandbox-state/tls` under the working directory.
+   */
+  tls?: { port: number; dir?: string };
+}
+
+export interface RunningTls {
+  /** `https://127.0.0.1:{port}`, no trailing slash: the base of issuers and URLs handed out through it. */
+  url: string;
+  port: number;
+  /** The CA certificate clients trust (NODE_EXTRA_CA_CERTS for Node). */
+  caPath: string;
 }
 
 export interface RunningSandbox {
   /** `http://127.0.0.1:{port}`, no trailing slash. */
   url: string;
   port: number;
+  /** Present when started with `tls`. */
+  tls?: RunningTls;
   scenarios: Scenario[];
   close(): Promise<void>;
 }
@@ -60,7 +79,7 @@ async function collectScenarios(options: SandboxOptions): Promise<Scenario[]> {
   return all;
 }
 
-function listen(server: Server, port: number): Promise<void> {
+function listen(server: NetServer, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       reject(error.code === "EADDRINUSE" ? new Error(`port ${port} on ${HOST} is already in use (is a sandbox already running?)`) : error);
@@ -73,8 +92,17 @@ function listen(server: Server, port: number): Promise<void> {
   });
 }
 
+/** Where the local CA lives when `tls.dir` is not given. */
+export const defaultTlsDir = (stateDir?: string) => (stateDir ? join(stateDir, "tls") : resolve(".sandbox-state", "tls"));
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const scenarios = await collectScenarios(options);
+  // Loaded only when asked for: without TLS the sandbox starts exactly as before, X.509 code unloaded.
+  const tlsMaterial = options.tls
+    ? await (await import("./tls/certificates")).loadOrCreateTlsMaterial(resolve(options.tls.dir ?? defaultTlsDir(options.stateDir)))
+    : undefined;
+  // The sandbox fetches its own JWKS and discovery documents; through the TLS listener those are https.
+  const selfFetch = tlsMaterial ? { fetch: (await import("./tls/trusting-fetch")).fetchTrustingCa(tlsMaterial.caPem) } : {};
   const now = options.now ?? Date.now;
   // Roles, issued credentials and the CloudTrail log, shared by every service of this sandbox.
   const state = options.stateDir ? openStateDir(options.stateDir) : undefined;
@@ -86,32 +114,60 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     sandboxMeta(scenarios, faults),
     outboxService(outbox),
     await createCognitoIdp(scenarios, now, { faults, state, outbox }),
-    createCognitoIdentity(scenarios, iam),
+    createCognitoIdentity(scenarios, iam, selfFetch),
     createSts(iam),
     ...createCloudTrail(scenarios, iam),
-    createAppSync(scenarios, now),
-    ...createAgentCore(scenarios, now),
+    createAppSync(scenarios, now, selfFetch),
+    ...createAgentCore(scenarios, now, selfFetch),
   ];
 
-  // The base URL is only known once listening (port 0); the router reads it per request.
+  // The base URL is only known once listening (port 0); the router reads it per request. Each
+  // listener has its own: what a client is handed (issuers, discovery URLs, profiles) names the
+  // scheme and port it came in on.
   let url = "";
   const server = createServer(createRouter(services, () => url, faults));
   server.on("upgrade", createUpgradeRouter(services, () => url, faults));
   await listen(server, options.port ?? DEFAULT_PORT);
   const { port } = server.address() as AddressInfo;
   url = `http://${HOST}:${port}`;
-  const unbindIam = bindIamState(url, iam);
+  const unbind = [bindIamState(url, iam)];
+  const servers: (Server | TlsServer)[] = [server];
+
+  let tls: RunningTls | undefined;
+  if (options.tls && tlsMaterial) {
+    let tlsUrl = "";
+    const tlsServer = createTlsServer({ key: tlsMaterial.key, cert: tlsMaterial.cert }, createRouter(services, () => tlsUrl, faults));
+    tlsServer.on("upgrade", createUpgradeRouter(services, () => tlsUrl, faults));
+    try {
+      await listen(tlsServer, options.tls.port);
+    } catch (error) {
+      await closeServer(server);
+      unbind.forEach((undo) => undo());
+      throw error;
+    }
+    const tlsPort = (tlsServer.address() as AddressInfo).port;
+    tlsUrl = `https://${HOST}:${tlsPort}`;
+    unbind.push(bindIamState(tlsUrl, iam));
+    servers.push(tlsServer);
+    tls = { url: tlsUrl, port: tlsPort, caPath: tlsMaterial.caPath };
+  }
 
   return {
     url,
     port,
+    ...(tls ? { tls } : {}),
     scenarios,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        unbindIam();
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Browsers and SDKs keep connections alive; don't wait for them to time out.
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      unbind.forEach((undo) => undo());
+      await Promise.all(servers.map(closeServer));
+    },
   };
+}
+
+function closeServer(server: Server | TlsServer): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    // Browsers and SDKs keep connections alive; don't wait for them to time out.
+    server.closeAllConnections();
+  });
 }

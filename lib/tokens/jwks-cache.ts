@@ -99,18 +99,26 @@ function parseJwks(body: unknown, url: string): JSONWebKeySet {
   return { keys: keys as JSONWebKeySet["keys"] };
 }
 
-/** The default fetcher: plain fetch with a timeout; works in browsers, Node 20 and tests. */
-export const fetchJsonOverHttp: JsonFetcher = async (url) => {
-  const response = await fetch(url, { signal: AbortSignal.timeout(10_000), headers: { accept: "application/json" } });
-  if (!response.ok) {
-    throw new JwksError("ERR_JWKS_FETCH", `${url} answered HTTP ${response.status}.`, url);
-  }
-  try {
-    return await response.json();
-  } catch {
-    throw new JwksError("ERR_JWKS_INVALID", `${url} did not return JSON.`, url);
-  }
-};
+/**
+ * A JSON fetcher over a given `fetch`, with a timeout. The local sandbox passes one that also
+ * trusts its own certificate authority, to read its own https discovery documents.
+ */
+export function fetchJsonVia(doFetch: typeof fetch): JsonFetcher {
+  return async (url) => {
+    const response = await doFetch(url, { signal: AbortSignal.timeout(10_000), headers: { accept: "application/json" } });
+    if (!response.ok) {
+      throw new JwksError("ERR_JWKS_FETCH", `${url} answered HTTP ${response.status}.`, url);
+    }
+    try {
+      return await response.json();
+    } catch {
+      throw new JwksError("ERR_JWKS_INVALID", `${url} did not return JSON.`, url);
+    }
+  };
+}
+
+/** The default fetcher: plain fetch (looked up at call time, so tests may stub it); works in browsers, Node 20 and tests. */
+export const fetchJsonOverHttp: JsonFetcher = fetchJsonVia((input, init) => fetch(input, init));
 
 /**
  * For the browser: try the JWKS directly, and if that fails (CORS, network), ask the dashboard's

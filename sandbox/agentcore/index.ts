@@ -16,9 +16,14 @@ import { runtimeWebSocketRoute } from "./ws";
  * calls a runtime from the browser with fetch (so runtimes answer preflights), while nothing
  * public shows a gateway doing so.
  */
-export function createAgentCore(scenarios: readonly Scenario[], now: () => number): SandboxService[] {
+export interface AgentCoreOptions {
+  /** How discovery documents and JWKS are fetched; the TLS listener's own URLs need one that trusts its CA. */
+  fetch?: typeof fetch;
+}
+
+export function createAgentCore(scenarios: readonly Scenario[], now: () => number, options: AgentCoreOptions = {}): SandboxService[] {
   const registry = new AgentCoreRegistry(scenarios);
-  const keys = new DiscoveryKeys();
+  const keys = new DiscoveryKeys(options.fetch);
   const jwtEnv = (baseUrl: string): JwtEnv => ({ baseUrl, now: now(), keys });
 
   const metadata = async (ctx: Parameters<typeof handleInvocation>[0]): Promise<HttpResult> => {

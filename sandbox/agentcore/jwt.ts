@@ -1,5 +1,5 @@
 import type { JSONWebKeySet } from "jose";
-import { checkAgentCore, decodeToken, fetchJsonOverHttp, verifyToken, type AgentCoreTarget, type DecodedToken } from "../../lib/tokens";
+import { checkAgentCore, decodeToken, fetchJsonOverHttp, fetchJsonVia, verifyToken, type AgentCoreTarget, type DecodedToken, type JsonFetcher } from "../../lib/tokens";
 import { errorTypeFor, invalidBearer, type AgentCoreFailure } from "./errors";
 import { resolveDiscoveryUrl, type JwtAuthorizer } from "./scenario";
 
@@ -20,14 +20,19 @@ export type JwtOutcome =
 /** JWKS by discovery URL. Sandbox keys live as long as the sandbox, so one fetch per URL is enough. */
 export class DiscoveryKeys {
   private readonly cache = new Map<string, Promise<JSONWebKeySet>>();
+  private readonly fetchJson: JsonFetcher;
+
+  constructor(doFetch?: typeof fetch) {
+    this.fetchJson = doFetch ? fetchJsonVia(doFetch) : fetchJsonOverHttp;
+  }
 
   jwks(discoveryUrl: string): Promise<JSONWebKeySet> {
     let pending = this.cache.get(discoveryUrl);
     if (!pending) {
       pending = (async () => {
-        const doc = (await fetchJsonOverHttp(discoveryUrl)) as { jwks_uri?: unknown };
+        const doc = (await this.fetchJson(discoveryUrl)) as { jwks_uri?: unknown };
         if (typeof doc.jwks_uri !== "string") throw new Error(`${discoveryUrl} names no jwks_uri`);
-        return (await fetchJsonOverHttp(doc.jwks_uri)) as JSONWebKeySet;
+        return (await this.fetchJson(doc.jwks_uri)) as JSONWebKeySet;
       })();
       // A failed fetch must not stick: the next request tries again.
       pending.catch(() => this.cache.delete(discoveryUrl));

@@ -1,4 +1,4 @@
-import { createJwksCache } from "../../lib/tokens";
+import { createJwksCache, fetchJsonVia } from "../../lib/tokens";
 import type { SandboxService } from "../http/types";
 import type { Scenario } from "../scenario";
 import type { AuthEnv } from "./authenticate";
@@ -18,6 +18,8 @@ import { buildAppSyncSchema } from "./schema";
 export interface AppSyncOptions {
   /** Interval of `ka` frames on realtime connections; tests shorten it. */
   keepAliveMs?: number;
+  /** How issuers' JWKS are fetched; the TLS listener's own URLs need one that trusts its CA. */
+  fetch?: typeof fetch;
 }
 
 export function createAppSync(scenarios: readonly Scenario[], now: () => number, options: AppSyncOptions = {}): SandboxService {
@@ -35,7 +37,7 @@ export function createAppSync(scenarios: readonly Scenario[], now: () => number,
   }
   // JWKS are fetched from the token's issuer, as AppSync does; for sandbox pools that is the
   // sandbox itself (GET /{poolId}/.well-known/jwks.json), so keys stay cognito-idp's own.
-  const jwks = createJwksCache();
+  const jwks = createJwksCache(options.fetch ? { fetchJson: fetchJsonVia(options.fetch) } : {});
   const env = (baseUrl: string): AuthEnv => ({ baseUrl, now: now(), getJwks: jwks.getJwks });
 
   return {

@@ -16,8 +16,8 @@ import { getCredentialsForIdentity, getId, getOpenIdToken, type IdentityOpsConte
  * Also serves the OpenID token keys at /cognito-identity/.well-known/jwks_uri (AWS publishes
  * them at https://cognito-identity.amazonaws.com/.well-known/jwks_uri).
  */
-export function createCognitoIdentity(scenarios: readonly Scenario[], iam: IamState): SandboxService {
-  const ctx: IdentityOpsContext = { store: new IdentityStore(scenarios), iam, jwks: new JwksCache(), now: iam.now };
+export function createCognitoIdentity(scenarios: readonly Scenario[], iam: IamState, options: { fetch?: typeof fetch } = {}): SandboxService {
+  const ctx: IdentityOpsContext = { store: new IdentityStore(scenarios), iam, jwks: new JwksCache(options.fetch), now: iam.now };
   return {
     name: "cognito-identity",
     targetPrefix: "AWSCognitoIdentityService",

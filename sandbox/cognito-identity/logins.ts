@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from "jose";
+import { createRemoteJWKSet, customFetch, decodeJwt, errors, jwtVerify, type JWTPayload } from "jose";
 import { USER_POOL_ID_PATTERN } from "../../lib/config/profile";
 import * as fail from "./errors";
 import type { IdentityPoolRecord } from "./identities";
@@ -35,10 +35,13 @@ export interface LoginContext {
 export class JwksCache {
   private readonly sets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
+  /** `doFetch`: the TLS listener's own issuer URLs need a fetch that trusts the sandbox's CA. */
+  constructor(private readonly doFetch?: typeof fetch) {}
+
   for(issuer: string): ReturnType<typeof createRemoteJWKSet> {
     let set = this.sets.get(issuer);
     if (!set) {
-      set = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
+      set = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`), this.doFetch ? { [customFetch]: this.doFetch } : {});
       this.sets.set(issuer, set);
     }
     return set;

@@ -16,7 +16,7 @@ import type { WebSocket } from "ws";
 export interface RequestContext {
   /** Sent back as `x-amzn-RequestId`, as AWS does on every response. */
   readonly requestId: string;
-  /** `http://127.0.0.1:{port}`: what the sandbox stands for in issuers and discovery URLs. */
+  /** `http://127.0.0.1:{port}`, or `https://…:{tls port}` on the TLS listener: what the sandbox stands for in issuers and discovery URLs. */
   readonly baseUrl: string;
   readonly method: string;
   readonly url: URL;
