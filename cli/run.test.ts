@@ -164,6 +164,8 @@ describe("run: a pool with the UPDATED issuer (IssuerConfigurationType)", () => 
     ["AgentCore with the UPDATED discoveryUrl", ["--authorizer", "agentcore", "--discovery-url", `${UPDATED}/.well-known/openid-configuration`, "--allowed-clients", CLIENT_ID], 0, "pass", /discovery URL's issuer/],
     ["AppSync user pools, configured by pool id", ["--authorizer", "appsync-userpool", "--user-pool-id", POOL_ID], 0, "pass", /UPDATED issuer.*not confirmed from AWS sources/],
     ["AppSync OIDC with the ORIGINAL issuer", ["--authorizer", "appsync-oidc", "--issuer", ISSUER], 1, "fail", /other issuer form/],
+    // AWS documents the UPDATED issuer as not compatible with API Gateway's Cognito authorizers.
+    ["API Gateway Cognito authorizer, configured by pool id", ["--authorizer", "api-gateway", "--user-pool-id", POOL_ID, "--scopes", "aws.cognito.signin.user.admin"], 1, "fail", /not compatible with API Gateway's Amazon Cognito authorizers/],
   ] as const)("check %s", async (_what, flags, code, iss, message) => {
     const out = await cli(["check", updated, ...flags, "--json"]);
     expect(out.code).toBe(code);

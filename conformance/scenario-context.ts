@@ -55,7 +55,12 @@ export class ScenarioContext {
       values.userPoolId = pool.id;
       values.clientId = pool.clients[0]!.id;
       values.loginsKey = `cognito-idp.${s.region}.amazonaws.com/${pool.id}`;
-      values.issuer = `${this.base}/${pool.id}`;
+      // The issuer the pool signs with, in the sandbox's stand-in for its IssuerConfiguration
+      // (sandbox/README.md): ORIGINAL https://cognito-idp.{region}.amazonaws.com/{pool} is
+      // {base}/{pool}, UPDATED https://issuer-cognito-idp.{region}.amazonaws.com/{pool} is
+      // {base}/issuer-cognito-idp/{pool}. Written out here rather than taken from lib/, so a case
+      // can catch the sandbox signing the wrong form.
+      values.issuer = pool.issuerConfiguration === "UPDATED" ? `${this.base}/issuer-cognito-idp/${pool.id}` : `${this.base}/${pool.id}`;
     }
     if (s.identityPools[0]) values.identityPoolId = s.identityPools[0].id;
     if (runtime) {

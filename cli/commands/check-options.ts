@@ -4,7 +4,7 @@ import type { CustomClaimValidation } from "../../lib/tokens/authorizers/agentco
 import type { ApiGatewayCognitoConfig } from "../../lib/tokens/authorizers/api-gateway";
 import type { AppSyncUserPoolConfig } from "../../lib/tokens/authorizers/appsync";
 import type { AppSyncOidcConfig } from "../../lib/tokens/authorizers/appsync-oidc";
-import { issuerFromDiscoveryUrl, poolIssuers } from "../../lib/tokens/issuer";
+import { cognitoIssuer, issuerFromDiscoveryUrl, poolIssuers } from "../../lib/tokens/issuer";
 import { UsageError } from "../io";
 
 /** Flags → authorizer configs. Validation here, so lib/ receives only well-formed configs. */
@@ -156,8 +156,10 @@ export function authorizerFrom(values: CheckValues): AuthorizerChoice | null {
 
 /**
  * The issuer(s) the authorizer trusts, so --verify fetches keys from there and not from the token.
- * Authorizers configured by user pool id trust both issuer forms of the pool (ORIGINAL
- * cognito-idp, UPDATED issuer-cognito-idp); a discovery URL or an OIDC issuer names exactly one.
+ * AppSync, configured by user pool id, trusts both issuer forms of the pool (ORIGINAL
+ * cognito-idp, UPDATED issuer-cognito-idp); API Gateway's Cognito authorizer only the ORIGINAL
+ * one (AWS documents the UPDATED form as not compatible with it, lib/tokens/authorizers/api-gateway.ts);
+ * a discovery URL or an OIDC issuer names exactly one.
  */
 export function authorizerIssuer(choice: AuthorizerChoice | null): string | readonly string[] | null {
   if (!choice) return null;
@@ -169,7 +171,7 @@ export function authorizerIssuer(choice: AuthorizerChoice | null): string | read
     case "appsync-oidc":
       return choice.config.issuer;
     case "api-gateway":
-      return choice.config.userPoolIds.flatMap((id) => poolIssuers(id, endpointOf(choice.config.userPoolEndpoint)));
+      return choice.config.userPoolIds.map((id) => cognitoIssuer(id, choice.config.userPoolEndpoint, "ORIGINAL"));
   }
 }
 

@@ -35,8 +35,9 @@ a pasted request or JSON (- or none: stdin). Nothing is fetched unless --verify 
   --authorizer api-gateway       API Gateway REST COGNITO_USER_POOLS
       --user-pool-id ID[,ID]  --scopes s,t (the method's OAuth scopes)
   --user-pool-endpoint URL       stands in for https://cognito-idp.{region}.amazonaws.com (sandbox); the
-                                 UPDATED issuer is then URL/issuer-cognito-idp/{pool}. Authorizers set by
-                                 user pool id accept both issuer forms of the pool (ORIGINAL, UPDATED)
+                                 UPDATED issuer is then URL/issuer-cognito-idp/{pool}. AppSync, set by
+                                 user pool id, accepts both issuer forms of the pool (ORIGINAL, UPDATED);
+                                 API Gateway's Cognito authorizer only ORIGINAL (AWS documents it)
 
   --verify                       also verify the signature: fetches {issuer}/.well-known/jwks.json
       --client-id ID[,ID]|null     required: the app client, or null to skip that check

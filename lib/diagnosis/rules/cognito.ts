@@ -109,6 +109,41 @@ export const cognitoRules: readonly Rule[] = [
     ],
   },
   {
+    id: "cognito-updated-issuer-unsupported",
+    title: "UPDATED issuer (issuer-cognito-idp) where AWS documents it is not supported: API Gateway Cognito authorizers, ALB Cognito authentication",
+    services: ["api-gateway", "cognito"],
+    signals: [
+      // Amazon Cognito Developer Guide, "Amazon Cognito user pools as an OIDC issuer".
+      phrase("updated issuer type is not currently compatible", W.verbatim, "AWS's documented incompatibility of the UPDATED issuer"),
+      // The dashboard's API Gateway prediction (lib/tokens/authorizers/api-gateway.ts).
+      phrase("Cognito authorizer does not accept the UPDATED issuer", W.verbatim, "the dashboard's prediction for API Gateway's Cognito authorizer"),
+      // An UPDATED issuer named together with a REST Cognito authorizer or ALB's authenticate-cognito action.
+      msg("issuer-cognito-idp", String.raw`(?:cognito_user_pools|cognito authorizer|authenticate-cognito|authenticatecognito)[\s\S]{0,300}?issuer-cognito-idp`, W.strong,
+        "the UPDATED issuer with an API Gateway Cognito authorizer or ALB Cognito authentication"),
+      msg("issuer-cognito-idp", String.raw`issuer-cognito-idp[\s\S]{0,300}?(?:cognito_user_pools|cognito authorizer|authenticate-cognito|authenticatecognito)`, W.strong,
+        "the UPDATED issuer with an API Gateway Cognito authorizer or ALB Cognito authentication"),
+      msg("issuer-cognito-idp", String.raw`issuer-cognito-idp`, W.context, "a token or pool with the UPDATED issuer"),
+      authorizer("api-gateway-cognito", W.context, "API Gateway COGNITO_USER_POOLS authorizer"),
+      status([401], W.generic, "refused"),
+    ],
+    cause:
+      "AWS documents that a user pool's UPDATED issuer (IssuerConfiguration UPDATED: `https://issuer-cognito-idp.{region}.amazonaws.com/{poolId}`, " +
+      "recommended for multi-Region replication) is not currently compatible with API Gateway's Amazon Cognito authorizers (REST API " +
+      "COGNITO_USER_POOLS) or with Application Load Balancer authentication with Amazon Cognito. Both are configured with the pool rather than " +
+      "an issuer URL, so nothing on their side can be pointed at the new issuer: once the pool signs with the UPDATED issuer they cannot use its " +
+      "tokens, whichever token is sent. AWS does not document what API Gateway answers for such a token.",
+    fix: [
+      { text: "See which issuer the pool uses now, and which one the token carries.", snippet: { lang: "sh", code: "aws cognito-idp describe-user-pool --user-pool-id <poolId> --query UserPool.IssuerConfiguration\nauth-flow-debugger decode <token>   # iss" } },
+      { text: "While REST APIs (Cognito authorizer) or ALB listeners (authenticate-cognito) rely on the pool, keep it on the ORIGINAL issuer `https://cognito-idp.{region}.amazonaws.com/{poolId}`; tokens carry the issuer they were issued with." },
+      { text: "Or authorize with something configured by issuer URL or that verifies both forms: a Lambda authorizer using aws-jwt-verify (5.2 and later accepts both issuer forms for a pool id), or an HTTP API JWT authorizer whose issuer is the UPDATED URL.", snippet: { lang: "ts", code: `// Lambda authorizer\nconst verifier = CognitoJwtVerifier.create({ userPoolId, tokenUse: "id", clientId });\nconst payload = await verifier.verify(token);` } },
+    ],
+    source: [
+      { kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html#user-pool-oidc-issuer", note: "\"The updated issuer type is not currently compatible with Application Load Balancer authentication with Amazon Cognito … or Amazon API Gateway Amazon Cognito authorizers\"" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_IssuerConfigurationType.html", note: "ORIGINAL and UPDATED issuer formats" },
+      { kind: "issue", url: "https://github.com/awslabs/aws-jwt-verify/pull/239", note: "aws-jwt-verify accepts both issuer forms of a pool id" },
+    ],
+  },
+  {
     id: "token-expired",
     title: "The JWT or the temporary AWS credentials have expired",
     services: ["cognito", "identity-pool", "sts", "appsync", "api-gateway", "agentcore", "agentcore-gateway", "bedrock", "lambda", "aws-sdk", "iam"],

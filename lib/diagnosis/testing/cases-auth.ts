@@ -38,6 +38,20 @@ export const AUTH_CASES: readonly Case[] = [
   nearMiss("cognito-issuer-form-mismatch", "cognito-issuer-mismatch", "aws-jwt-verify: UPDATED form of another pool",
     "JwtInvalidIssuerError: Issuer not allowed: https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_AAAA. Expected: https://cognito-idp.us-east-1.amazonaws.com/us-east-1_BBBB"),
 
+  // cognito-updated-issuer-unsupported
+  real("cognito-updated-issuer-unsupported", "Amazon Cognito Developer Guide, user pools as an OIDC issuer",
+    "The updated issuer type is not currently compatible with Application Load Balancer authentication with Amazon Cognito or Amazon API Gateway Amazon Cognito authorizers"),
+  real("cognito-updated-issuer-unsupported", "the dashboard's API Gateway prediction (authorizer panel hint)",
+    { service: "api-gateway", tokenUse: "id", message: "Token refused: API Gateway's Cognito authorizer does not accept the UPDATED issuer https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123. AWS: \"The updated issuer type is not currently compatible with … Amazon API Gateway Amazon Cognito authorizers.\" (API Gateway's exact answer for this case is not confirmed.)" }),
+  real("cognito-updated-issuer-unsupported", "API Gateway's bare 401 with the COGNITO_USER_POOLS authorizer and the token's iss",
+    { service: "api-gateway", authorizer: "COGNITO_USER_POOLS", status: 401, body: '{"message":"Unauthorized"}', text: "iss: https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123" }),
+  real("cognito-updated-issuer-unsupported", "an ALB listener rule with authenticate-cognito after the pool switched issuers",
+    "ALB rule action authenticate-cognito → 401 after the user pool was switched to the updated issuer https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123"),
+  nearMiss("cognito-updated-issuer-unsupported", "apigateway-cognito-token-use", "API Gateway's bare 401 with the ORIGINAL issuer and an access token",
+    { service: "api-gateway", authorizer: "COGNITO_USER_POOLS", variant: "access-token", status: 401, body: '{"message":"Unauthorized"}', text: "iss: https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123" }),
+  nearMiss("cognito-updated-issuer-unsupported", "cognito-issuer-form-mismatch", "an AgentCore discoveryUrl of the other form (not an integration AWS documents as incompatible)",
+    { service: "agentcore", status: 401, message: "Token rejected: iss https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_AbC does not match the discovery URL's issuer https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_AbC. (AgentCore's exact wording for this case is not confirmed.)" }),
+
   // token-expired
   real("token-expired", "wire facts: AppSync", { service: "appsync", status: 401, body: '{"errors":[{"errorType":"UnauthorizedException","message":"Token has expired."}]}' }),
   real("token-expired", "API Gateway (product's authorizer model)", '{"message":"The incoming token has expired"}'),

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { diagnose } from "../../diagnosis";
 import { decodeToken } from "../decode";
 import { createFakePool, OTHER_CLIENT_ID, POOL_ID, type FakePool } from "../testing/cognito-tokens";
 import { checkApiGateway, type ApiGatewayCognitoConfig } from "./api-gateway";
 
 const NOW = 1_760_000_000;
+const UPDATED = `https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/${POOL_ID}`;
 let pool: FakePool;
 beforeAll(async () => {
   pool = await createFakePool();
@@ -25,8 +27,10 @@ describe("API Gateway COGNITO_USER_POOLS authorizer", () => {
     ["token from another pool", "id", { iss: "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Other0001" }, {}, "fail", ["iss"]],
     ["token from the second of two pools", "id", { iss: "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Other0001" }, { userPoolIds: [POOL_ID, "ap-northeast-1_Other0001"] }, "pass", []],
     ["expired", "id", { exp: NOW - 1 }, {}, "fail", ["exp"]],
-    ["the pool's UPDATED issuer (providerARNs name the pool, not an issuer)", "id", { iss: `https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/${POOL_ID}` }, {}, "pass", []],
-    ["UPDATED issuer from a sandbox standing in for AWS", "id", { iss: `http://127.0.0.1:4577/issuer-cognito-idp/${POOL_ID}` }, { userPoolEndpoint: "http://127.0.0.1:4577" }, "pass", []],
+    // AWS documents the UPDATED issuer as not compatible with API Gateway's Cognito authorizers.
+    ["the pool's UPDATED issuer", "id", { iss: UPDATED }, {}, "fail", ["iss"]],
+    ["UPDATED issuer from a sandbox standing in for AWS", "id", { iss: `http://127.0.0.1:4577/issuer-cognito-idp/${POOL_ID}` }, { userPoolEndpoint: "http://127.0.0.1:4577" }, "fail", ["iss"]],
+    ["the ORIGINAL issuer from a sandbox standing in for AWS", "id", { iss: `http://127.0.0.1:4577/${POOL_ID}` }, { userPoolEndpoint: "http://127.0.0.1:4577" }, "pass", []],
     ["AWS's UPDATED issuer where a sandbox is configured", "id", { iss: `https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/${POOL_ID}` }, { userPoolEndpoint: "http://127.0.0.1:4577" }, "fail", ["iss"]],
     ["any app client of the pool", "id", { aud: OTHER_CLIENT_ID }, {}, "pass", []],
   ];
@@ -46,6 +50,28 @@ describe("API Gateway COGNITO_USER_POOLS authorizer", () => {
   it("answers 401 The incoming token has expired for an expired token", async () => {
     const result = await run("id", { exp: NOW - 1 });
     expect(result.response).toMatchObject({ status: 401, message: '{"message":"The incoming token has expired"}' });
+  });
+
+  it("refuses the pool's UPDATED issuer as AWS documents, and says its answer is not confirmed", async () => {
+    const result = await run("id", { iss: UPDATED });
+    expect(result.response).toMatchObject({ status: null, confirmed: false, source: expect.stringContaining("federation-endpoints.html#user-pool-oidc-issuer") });
+    expect(result.response?.message).toContain(`does not accept the UPDATED issuer ${UPDATED}`);
+    expect(result.response?.message).toContain("not confirmed");
+    const iss = result.checks.find((c) => c.name === "iss");
+    expect(iss).toMatchObject({ expected: `https://cognito-idp.ap-northeast-1.amazonaws.com/${POOL_ID}` });
+    expect(iss?.message).toMatch(/UPDATED issuer type is not compatible with API Gateway's Amazon Cognito authorizers/);
+    expect(iss?.message).toMatch(/Keep the pool on the ORIGINAL issuer \(https:\/\/cognito-idp\.ap-northeast-1\.amazonaws\.com\//);
+  });
+
+  it("names the documented cause when the refusal is diagnosed, as the authorizer panel does", async () => {
+    const response = (await run("id", { iss: UPDATED })).response!;
+    expect(diagnose({ service: "api-gateway", message: response.message, tokenUse: "id" })[0]?.id).toBe("cognito-updated-issuer-unsupported");
+  });
+
+  it("still tells another pool's UPDATED issuer apart from this pool's", async () => {
+    const result = await run("id", { iss: "https://issuer-cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Other0001" });
+    expect(result.checks.find((c) => c.name === "iss")?.message).toMatch(/Issued by user pool ap-northeast-1_Other0001/);
+    expect(result.response).toMatchObject({ status: 401, message: '{"message":"Unauthorized"}' });
   });
 
   it("says the app client is not checked", async () => {

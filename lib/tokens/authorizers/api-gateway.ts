@@ -1,6 +1,6 @@
 import { scopesOf, showAllowed } from "../checks";
 import { clientClaimOf, expRule, type AuthorizerInput } from "./common";
-import { poolIssuerRule } from "./pool-issuer";
+import { poolIssuerRule, type UpdatedIssuerRefusal } from "./pool-issuer";
 import { result, rule, type AuthorizerResult, type Rule, type ServiceResponse } from "./result";
 
 /**
@@ -30,11 +30,41 @@ const EXPIRED: ServiceResponse = {
   source: "API Gateway's 401 body for an expired Cognito token, matched verbatim by many public clients",
 };
 
+/**
+ * Documented: REST API Cognito authorizers do not take the UPDATED issuer. Amazon Cognito Developer
+ * Guide, "Amazon Cognito user pools as an OIDC issuer"
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html#user-pool-oidc-issuer):
+ * "The updated issuer type is not currently compatible with Application Load Balancer
+ * authentication with Amazon Cognito (…) or Amazon API Gateway Amazon Cognito authorizers (Control
+ * access to REST APIs using Amazon Cognito user pools as authorizer)."
+ * Unconfirmed: what API Gateway answers for such a token (status and body); no public source shows it.
+ */
+export const UPDATED_ISSUER_DOC = "https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html#user-pool-oidc-issuer";
+
+const UPDATED_ISSUER: UpdatedIssuerRefusal = {
+  documented:
+    "AWS documents that the UPDATED issuer type is not compatible with API Gateway's Amazon Cognito authorizers " +
+    `(Amazon Cognito Developer Guide, "Amazon Cognito user pools as an OIDC issuer"), so this authorizer refuses the token however its pool id is configured.`,
+  fix: (iss, original) =>
+    `Keep the pool on the ORIGINAL issuer (${original}) while REST APIs authorize with it, or put an authorizer configured with the issuer URL in front ` +
+    `(a Lambda authorizer that verifies the token, e.g. with aws-jwt-verify, which accepts both forms; an HTTP API JWT authorizer with issuer ${iss}).`,
+  response: (iss) => ({
+    status: null,
+    message:
+      `Token refused: API Gateway's Cognito authorizer does not accept the UPDATED issuer ${iss}. AWS: "The updated issuer type is not currently ` +
+      `compatible with … Amazon API Gateway Amazon Cognito authorizers." (API Gateway's exact answer for this case is not confirmed.)`,
+    confirmed: false,
+    source:
+      `That API Gateway refuses it is documented (${UPDATED_ISSUER_DOC}); what it answers is not: no public source shows the status or the body.`,
+  }),
+};
+
 export function checkApiGateway(input: AuthorizerInput, config: ApiGatewayCognitoConfig): AuthorizerResult {
   const scopes = config.scopes ?? [];
   const rules: Rule[] = [
-    // providerARNs name user pools, not issuer URLs.
-    poolIssuerRule(input.token.issuer, config.userPoolIds, config.userPoolEndpoint, "API Gateway", UNAUTHORIZED),
+    // providerARNs name user pools, not issuer URLs; of a pool's two issuer forms only the
+    // ORIGINAL one is accepted (UPDATED_ISSUER above).
+    poolIssuerRule(input.token.issuer, config.userPoolIds, config.userPoolEndpoint, "API Gateway", UNAUTHORIZED, UPDATED_ISSUER),
     expRule(input, EXPIRED),
     scopes.length === 0 ? idTokenRule(input) : accessTokenRule(input),
     scopesRule(input, scopes),
