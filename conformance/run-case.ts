@@ -1,4 +1,5 @@
 import type { Answer } from "./answer";
+import { CaseState } from "./case-state";
 import { runClaims } from "./drivers/claims";
 import { runCloudTrailRecord } from "./drivers/cloudtrail-record";
 import { runAwsJson, runHttp } from "./drivers/request";
@@ -50,7 +51,8 @@ async function withFaults<T>(base: string, faults: Record<string, number> | unde
 }
 
 export async function runCase(c: ConformanceCase, ctx: ScenarioContext): Promise<CaseResult> {
-  const options: ResolveOptions = { ...(c.user ? { user: c.user } : {}), ...(c.faults ? { sessionKey: c.id } : {}) };
+  // A fresh state per case: what one case's steps captured never leaks into another.
+  const options: ResolveOptions = { ...(c.user ? { user: c.user } : {}), ...(c.faults ? { sessionKey: c.id } : {}), state: new CaseState() };
   try {
     return await withFaults(ctx.base, c.faults, async () => {
       const answer = await call(c, ctx, options);

@@ -88,11 +88,25 @@ const awsJsonFields = {
 };
 
 /**
- * Calls made first, in order, each of which must succeed (status < 400): the state the case's call
- * needs, such as a refresh token revoked before it is used. Their answers are not compared.
+ * What a `before` step adds to its call. Multi-step sign-ins (InitiateAuth → Session →
+ * AssociateSoftwareToken → VerifySoftwareToken → RespondToAuthChallenge) hand each step a value
+ * from the answer before it, so a step can keep fields of its answer for the steps and the call
+ * after it; and a step may be one that must fail (a wrong code first, the right one next).
+ */
+const beforeStepFields = {
+  /** Placeholder name → dotted path in the step's JSON answer: `{"session": "Session"}` makes `{{session}}`. */
+  capture: z.record(z.string().regex(/^[A-Za-z]+$/, "capture names are letters only, like placeholders"), z.string().min(1)).optional(),
+  /** The status this step must answer; by default any status below 400. */
+  status: z.number().int().min(100).max(599).optional(),
+};
+
+/**
+ * Calls made first, in order, each of which must succeed (status < 400, or the `status` it names):
+ * the state the case's call needs, such as a refresh token revoked before it is used. Their
+ * answers are not compared; `capture` keeps fields of them for later steps.
  */
 const beforeSchema = z
-  .array(z.discriminatedUnion("op", [z.strictObject(httpFields), z.strictObject(awsJsonFields)]))
+  .array(z.discriminatedUnion("op", [z.strictObject({ ...httpFields, ...beforeStepFields }), z.strictObject({ ...awsJsonFields, ...beforeStepFields })]))
   .min(1)
   .max(5)
   .optional();
@@ -143,6 +157,7 @@ export const callSchema = z.discriminatedUnion("op", [httpCall, awsJsonCall, web
 export type Call = z.infer<typeof callSchema>;
 export type HttpCall = z.infer<typeof httpCall>;
 export type AwsJsonCall = z.infer<typeof awsJsonCall>;
+export type BeforeStep = NonNullable<z.infer<typeof beforeSchema>>[number];
 export type WebSocketCall = z.infer<typeof websocketCall>;
 export type SignSpec = z.infer<typeof signSchema>;
 

@@ -2,7 +2,8 @@ import { answerFromHttp, type Answer } from "../answer";
 import type { AwsJsonCall, HttpCall, SignSpec } from "../schema";
 import type { Credentials, ScenarioContext } from "../scenario-context";
 import { signPlain, type PlainRequest } from "../sign";
-import { resolveText, resolveValue, type ResolveOptions } from "../template";
+import { captureFields } from "../case-state";
+import { reservedNames, resolveText, resolveValue, type ResolveOptions } from "../template";
 
 /** Plain HTTP requests and AWS JSON 1.1 operations, optionally SigV4-signed by an outside signer. */
 
@@ -43,12 +44,22 @@ export async function buildHttp(call: HttpCall, ctx: ScenarioContext, options: R
   return { method: call.method, url, headers, ...(body !== undefined ? { body } : {}) };
 }
 
-/** Runs a case's `before` calls in order; the first that fails stops the case with its answer. */
+/**
+ * Runs a case's `before` calls in order; the first that answers other than it should (any status
+ * below 400, or the `status` it names) stops the case with its answer. What a step `capture`s is
+ * kept in the case's state for the steps and the call after it.
+ */
 async function runBefore(before: HttpCall["before"], ctx: ScenarioContext, options: ResolveOptions): Promise<void> {
   for (const [i, step] of (before ?? []).entries()) {
-    const request = step.op === "http" ? await buildHttp({ ...step, before: undefined }, ctx, options) : await buildAwsJson({ ...step, before: undefined }, ctx, options);
-    const answer = await send(request, step.sign, ctx, options);
-    if (answer.status >= 400) throw new Error(`before[${i}] answered ${answer.status} ${answer.errorType ?? ""} ${answer.message ?? ""}`.trim());
+    const { capture, status, ...call } = step;
+    const request = call.op === "http" ? await buildHttp({ ...call, before: undefined }, ctx, options) : await buildAwsJson({ ...call, before: undefined }, ctx, options);
+    const answer = await send(request, call.sign, ctx, options);
+    const expected = status === undefined ? answer.status < 400 : answer.status === status;
+    if (!expected) throw new Error(`before[${i}] answered ${answer.status} ${answer.errorType ?? ""} ${answer.message ?? ""}`.trim());
+    if (capture) {
+      if (!options.state) throw new Error(`before[${i}] captures values, but the case has no state to keep them in`);
+      captureFields(answer, capture, options.state, reservedNames(ctx), `before[${i}]`);
+    }
   }
 }
 

@@ -92,7 +92,10 @@ export const totpCodeReused = () => new AwsError("ExpiredCodeException", "Your s
 export const enableSoftwareTokenMismatch = () =>
   new AwsError("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA");
 
-/** Documented: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html */
+/** Documented: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html
+ * (awsdocs/amazon-cognito-developer-guide doc_source/user-pool-settings-mfa-totp.md). The guide's
+ * editions differ on the closing period (quoted with one, later set as code without one);
+ * unconfirmed: which the service sends. */
 export const softwareTokenNotEnabledForPool = () =>
   new AwsError("SoftwareTokenMFANotFoundException", "Software Token MFA has not been enabled by the userPool.");
 
@@ -102,8 +105,11 @@ export const softwareTokenNotFoundForUser = () =>
   new AwsError("SoftwareTokenMFANotFoundException", "Software Token MFA does not exist for the user.");
 
 /** SetUserMFAPreference enabling TOTP without a (verified) authenticator. Texts confirmed: AWS's
- * client matched on them (aws-amplify/amplify-js packages/auth/src/Auth.ts, commit c5785b0f93);
- * unconfirmed: the error type. */
+ * client matched on them (aws-amplify/amplify-js packages/auth/src/Auth.ts, commit c5785b0f93),
+ * and "User has not set up software token mfa" is captured as a 400 from SetUserMFAPreference
+ * (aws-amplify/amplify-js#944, #1875). Its type, InvalidParameterException, is captured too: an app
+ * logged it among that exception's messages (mjmaix/chat-app src/core/errors/AwsExceptions.ts).
+ * Unconfirmed: the type of "not verified", taken to be the same. */
 export const totpNotSetUp = () => new AwsError("InvalidParameterException", "User has not set up software token mfa");
 export const totpNotVerified = () => new AwsError("InvalidParameterException", "User has not verified software token mfa");
 
@@ -122,18 +128,23 @@ export const smsNotEmulated = () => new AwsError("InvalidParameterException", "S
 
 /**
  * Coral's validation of VerifySoftwareToken's UserCode (SoftwareTokenMFAUserCodeType: length 6,
- * pattern [0-9]+, sensitive, in botocore's model). Sensitive members are reported without their
- * value ("Value at 'username' …", captured in ks888/LambStatus#6). amplify-swift
- * TOTPSetupWhenUnauthenticatedTests.swift confirms the type for a code of letters.
+ * pattern [0-9]+, in botocore's model). The wording is captured for a four-letter code: "2
+ * validation errors detected: Value 'Aaaa' at 'userCode' failed to satisfy constraint: Member
+ * must satisfy regular expression pattern: [0-9]+; Value 'Aaaa' at 'userCode' failed to satisfy
+ * constraint: Member must have length greater than or equal to 6" (logged from Cognito in
+ * mjmaix/chat-app src/core/errors/AwsExceptions.ts): the value is shown although the member is
+ * sensitive, and the pattern comes before the length. The type is confirmed for a code of letters
+ * by amplify-swift TOTPSetupWhenUnauthenticatedTests.swift. Inferred: the same order for a code
+ * that is too long.
  */
 export function userCodeProblems(code: string): AwsError | undefined {
   const problems: string[] = [];
+  if (!/^[0-9]+$/.test(code)) problems.push("Member must satisfy regular expression pattern: [0-9]+");
   if (code.length < 6) problems.push("Member must have length greater than or equal to 6");
   if (code.length > 6) problems.push("Member must have length less than or equal to 6");
-  if (!/^[0-9]+$/.test(code)) problems.push("Member must satisfy regular expression pattern: [0-9]+");
   if (problems.length === 0) return undefined;
   const count = problems.length === 1 ? "1 validation error detected" : `${problems.length} validation errors detected`;
-  const text = problems.map((problem) => `Value at 'userCode' failed to satisfy constraint: ${problem}`).join("; ");
+  const text = problems.map((problem) => `Value '${code}' at 'userCode' failed to satisfy constraint: ${problem}`).join("; ");
   return new AwsError("InvalidParameterException", `${count}: ${text}`);
 }
 /** MFA_SETUP answered before a factor was set up. The type fits the model ("can't find a

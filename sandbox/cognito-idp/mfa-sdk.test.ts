@@ -77,8 +77,9 @@ describe("MFA_SETUP: a user of a pool that requires MFA registers an authenticat
     const letters = await failure(cognito.send(new VerifySoftwareTokenCommand({ Session: associated.Session, UserCode: "userCode" })));
     expect([letters.name, letters.message]).toEqual([
       "InvalidParameterException",
-      "2 validation errors detected: Value at 'userCode' failed to satisfy constraint: Member must have length less than or equal to 6; " +
-        "Value at 'userCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]+",
+      // The value is shown and the pattern comes first, as in the four-letter capture errors.ts cites.
+      "2 validation errors detected: Value 'userCode' at 'userCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]+; " +
+        "Value 'userCode' at 'userCode' failed to satisfy constraint: Member must have length less than or equal to 6",
     ]);
     const secret = associated.SecretCode!;
     const good = await totpCode(secret);

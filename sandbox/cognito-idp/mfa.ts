@@ -88,8 +88,12 @@ export function maskEmail(email: string): string {
 /**
  * The response that puts a challenge to the client. Parameters as AWS sends them (every value a
  * string, lists as JSON text without spaces):
- * - MFA_SETUP: {"MFAS_CAN_SETUP":"[\"SOFTWARE_TOKEN_MFA\"]"} only (recorded in
- *   aws-amplify/amplify-ui packages/e2e/cypress/fixtures/force-change-password-mfa-setup.json).
+ * - MFA_SETUP: MFAS_CAN_SETUP only, a JSON list without spaces: "[\"SMS_MFA\",\"SOFTWARE_TOKEN_MFA\"]"
+ *   in a pool with SMS and TOTP, "[\"SOFTWARE_TOKEN_MFA\"]" with TOTP alone (recorded in
+ *   aws-amplify/amplify-ui packages/e2e/cypress/fixtures/force-change-password-mfa-setup.json and
+ *   force-change-password-mfa-setup-software-token.json). Inferred: EMAIL_OTP after
+ *   SOFTWARE_TOKEN_MFA, the order AWS's client tests use (amplify-swift
+ *   AWSCognitoAuthPluginUnitTests/…/SignIn/EmailMFATests.swift).
  * - EMAIL_OTP: CODE_DELIVERY_DELIVERY_MEDIUM / CODE_DELIVERY_DESTINATION (amplify-ui fixture
  *   initiate-auth-email-otp.json; the same pair as SMS_MFA, captured in aws-amplify/amplify-js#6461).
  * - SELECT_MFA_TYPE: MFAS_CAN_CHOOSE, read by amplify-js (signInHelpers.ts getSignInResult).

@@ -8,6 +8,7 @@ import { awsCredentialRules } from "./aws-credentials";
 import { awsGeneralRules } from "./aws-general";
 import { bedrockRules } from "./bedrock";
 import { cognitoRules } from "./cognito";
+import { cognitoMfaRules } from "./cognito-mfa";
 import { identityPoolRules } from "./identity-pool";
 import { toolingRules } from "./tooling";
 
@@ -17,6 +18,7 @@ import { toolingRules } from "./tooling";
  */
 export const RULES: readonly Rule[] = [
   ...cognitoRules,
+  ...cognitoMfaRules,
   ...agentcoreRules,
   ...agentcoreIdentityRules,
   ...appsyncRules,

@@ -139,6 +139,26 @@ export const AUTH_CASES: readonly Case[] = [
   real("cognito-auth-flow-not-enabled", "user reports (USER_PASSWORD_AUTH)", "InvalidParameterException: USER_PASSWORD_AUTH flow not enabled for this client"),
   nearMiss("cognito-auth-flow-not-enabled", null, "aws/aws-sdk-cpp #452", "InvalidParameterException :  Missing required parameter SRP_A"),
 
+  // cognito-mfa-code-rejected
+  real("cognito-mfa-code-rejected", "aws-samples/aws-amplify-auth-starters #15", '{__type: "EnableSoftwareTokenMFAException", message: "Code mismatch and fail enable Software Token MFA"}'),
+  real("cognito-mfa-code-rejected", "amplify-swift MFASignInTests.swift", "RespondToAuthChallengeOutputError.expiredCodeException - \"Your software token has already been used once.\""),
+  real("cognito-mfa-code-rejected", "amplify-js #11069", 'Auth.confirmSignIn {"__type":"CodeMismatchException","message":"Invalid code or auth state for the user."}'),
+  real("cognito-mfa-code-rejected", "a wrong authenticator code, as apps report it", { service: "cognito", status: 400, errorType: "CodeMismatchException", message: "Invalid code received for user" }),
+  nearMiss("cognito-mfa-code-rejected", null, "Cognito confirm sign-up", "CodeMismatchException: Invalid verification code provided, please try again."),
+
+  // cognito-mfa-session-invalid
+  real("cognito-mfa-session-invalid", "amplify-js #6461", '{code: "NotAuthorizedException", name: "NotAuthorizedException", message: "Invalid session for the user."}'),
+  real("cognito-mfa-session-invalid", "amplify-js #14330", "This is the exact error: `Invalid session for the user, session can only be used once.`"),
+  real("cognito-mfa-session-invalid", "amazon-cognito-identity-js #270", "x-amzn-ErrorMessage:Missing required parameter Session\nx-amzn-ErrorType:InvalidParameterException:"),
+  nearMiss("cognito-mfa-session-invalid", null, "another missing parameter (aws-sdk-cpp #452)", "InvalidParameterException: Missing required parameter SRP_A"),
+
+  // cognito-totp-not-set-up
+  real("cognito-totp-not-set-up", "amazon-cognito-identity-js #630", "the server is responding with `SoftwareTokenMFANotFoundException: Software Token MFA does not exist for the user.`"),
+  real("cognito-totp-not-set-up", "amplify-js #1875", "it returns below as response error message. > Error: User has not set up software token mfa"),
+  real("cognito-totp-not-set-up", "aws-sdk-js-v3 #4645", "InvalidParameterException: User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA"),
+  real("cognito-totp-not-set-up", "Cognito developer guide (TOTP)", "SoftwareTokenMFANotFoundException: Software Token MFA has not been enabled by the userPool"),
+  nearMiss("cognito-totp-not-set-up", null, "SMS MFA configuration", "InvalidSmsRoleAccessPolicyException: Role does not have permission to publish with SNS"),
+
   // identity-pool-token
   real("identity-pool-token", "amplify-flutter #851", "com.amazonaws.services.cognitoidentity.model.NotAuthorizedException: Token is not from a supported provider of this identity pool. (Service: AmazonCognitoIdentity; Status Code: 400; Error Code: NotAuthorizedException)"),
   real("identity-pool-token", "aws-sdk-android #1431", "Invalid login token. Not a Cognito token. (Service: AmazonCognitoIdentity; Status Code: 400; Error Code: NotAuthorizedException)"),
