@@ -42,8 +42,8 @@ export async function setUserMfaPreference(ctx: CognitoContext, input: Record<st
   if (wantsOn(sms)) throw fail.smsNotEmulated();
   if (totp?.PreferredMfa && email?.PreferredMfa) throw fail.twoPreferredFactors();
   if (wantsOn(totp)) {
-    if (!user.mfa.totp) throw fail.totpNotSetUp();
-    if (!user.mfa.totp.verified) throw fail.totpNotVerified();
+    if (!user.mfa.totp && !user.mfa.pendingTotpSecret) throw fail.totpNotSetUp();
+    if (!user.mfa.totp?.verified) throw fail.totpNotVerified();
   }
   if (wantsOn(email) && (!pool.mfa.email || !user.attributes["email"])) throw fail.emailMfaNotAllowed();
 

@@ -224,13 +224,25 @@ describe("signed-in registration (AccessToken instead of Session)", () => {
 
     const associated = await cognito.send(new AssociateSoftwareTokenCommand({ AccessToken }));
     expect(associated.Session).toBeUndefined();
-    // The old authenticator is gone until the new one is verified.
-    const notVerified = await failure(cognito.send(new SetUserMFAPreferenceCommand({ AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } })));
-    expect([notVerified.name, notVerified.message]).toEqual(["InvalidParameterException", "User has not verified software token mfa"]);
+    // Until the new app is verified the old one still answers sign-ins ("Amazon Cognito
+    // disassociates an existing software token when you verify the new token", API reference).
+    nextStep();
+    const meanwhile = await passwordSignIn(username, password);
+    expect(meanwhile.ChallengeName).toBe("SOFTWARE_TOKEN_MFA");
+    const withOld = await answer(meanwhile, "SOFTWARE_TOKEN_MFA", { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: await totpCode(secret) });
+    expect(withOld.AuthenticationResult?.AccessToken).toBeTruthy();
+
     nextStep();
     const verified = await cognito.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: await totpCode(associated.SecretCode!) }));
     expect(verified).toMatchObject({ Status: "SUCCESS" });
     expect(verified.Session).toBeUndefined();
+    // Now the old app's codes are refused and the new one's signs in.
+    nextStep();
+    const after = await passwordSignIn(username, password);
+    const oldCode = await failure(answer(after, "SOFTWARE_TOKEN_MFA", { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: await totpCode(secret) }));
+    expect(oldCode.name).toBe("CodeMismatchException");
+    const newCode = await answer(after, "SOFTWARE_TOKEN_MFA", { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: await totpCode(associated.SecretCode!) });
+    expect(newCode.AuthenticationResult?.AccessToken).toBeTruthy();
 
     const demo = (await passwordSignIn(DEMO.user.email, DEMO.user.password, DEMO.clientId)).AuthenticationResult!;
     const noTotp = await failure(cognito.send(new AssociateSoftwareTokenCommand({ AccessToken: demo.AccessToken })));

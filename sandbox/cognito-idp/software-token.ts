@@ -15,30 +15,32 @@ import { requireAccessToken } from "./user-ops";
  *   step, and the last one answers RespondToAuthChallenge MFA_SETUP;
  * - with a signed-in user's AccessToken, neither returns a Session (captured in
  *   amazon-archives/amazon-cognito-identity-js#627).
- * "Calling AssociateSoftwareToken immediately disassociates the existing software token from the
- * user account" (awsdocs/amazon-cognito-developer-guide doc_source/user-pool-settings-mfa-totp.md).
+ * An authenticator app already registered keeps answering sign-ins until the new one is
+ * verified: "Amazon Cognito disassociates an existing software token when you verify the new token
+ * in a VerifySoftwareToken API request" (API reference, AssociateSoftwareToken; the archived
+ * developer guide's user-pool-settings-mfa-totp.md said "immediately", the current reference
+ * does not, and the product follows the current one).
  */
 
 function associate(pool: PoolRecord, user: UserRecord): string {
   // SoftwareTokenMFANotFoundException for a pool without TOTP: documented (errors.ts).
   if (!pool.mfa.totp) throw fail.softwareTokenNotEnabledForPool();
   const secret = newTotpSecret();
-  user.mfa.totp = { secret, verified: false, enabled: false };
-  delete user.mfa.lastTotpStep;
-  if (user.mfa.preferred === "SOFTWARE_TOKEN_MFA") delete user.mfa.preferred;
+  user.mfa.pendingTotpSecret = secret;
   return secret;
 }
 
 /** Checks the first code; on success the token is verified and challenges later sign-ins. */
 async function verifyFirstCode(ctx: CognitoContext, pool: PoolRecord, user: UserRecord, code: string): Promise<void> {
   if (!pool.mfa.totp) throw fail.softwareTokenNotEnabledForPool();
-  const totp = user.mfa.totp;
-  if (!totp) throw fail.softwareTokenNotFoundForUser();
-  const checked = await checkTotp(totp.secret, code, ctx.now(), user.mfa.lastTotpStep);
+  const pending = user.mfa.pendingTotpSecret;
+  if (!pending) throw fail.softwareTokenNotFoundForUser();
+  // A step spent on the old app says nothing about the new secret's codes.
+  const checked = await checkTotp(pending, code, ctx.now(), undefined);
   if (checked.result === "wrong") throw fail.enableSoftwareTokenMismatch();
   if (checked.result === "reused") throw fail.totpCodeReused();
-  totp.verified = true;
-  totp.enabled = true;
+  user.mfa.totp = { secret: pending, verified: true, enabled: true };
+  delete user.mfa.pendingTotpSecret;
   // The code is spent: the same one cannot also answer the next sign-in's challenge
   // (amplify-swift MFASignInTests.swift waits 30 s between the two for that reason).
   user.mfa.lastTotpStep = checked.step;

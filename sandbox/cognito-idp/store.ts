@@ -22,6 +22,11 @@ export interface PoolMfa {
 export interface UserMfa {
   /** The authenticator app: AssociateSoftwareToken sets it, VerifySoftwareToken verifies it. */
   totp?: { secret: string; verified: boolean; enabled: boolean };
+  /**
+   * A secret AssociateSoftwareToken handed out and no VerifySoftwareToken has confirmed yet: it
+   * replaces `totp` only once verified (software-token.ts).
+   */
+  pendingTotpSecret?: string;
   /** RFC 6238 time step of the last code accepted, so a code works once. */
   lastTotpStep?: number;
   emailEnabled: boolean;
