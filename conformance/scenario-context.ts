@@ -20,6 +20,17 @@ export interface Tokens {
   refreshToken: string;
 }
 
+/** One fetch per key, kept for the cases after it; a failure is not kept, so the next case tries again. */
+function once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = make();
+    pending.catch(() => cache.delete(key));
+    cache.set(key, pending);
+  }
+  return pending;
+}
+
 const DUMMY = { accessKeyId: "AKIACONFORMANCE00000", secretAccessKey: "unused-for-unsigned-operations" };
 
 export class ScenarioContext {
@@ -99,29 +110,31 @@ export class ScenarioContext {
 
   /** USER_PASSWORD_AUTH through the SDK's CognitoIdentityProviderClient. `key` separates sessions made under different faults. */
   signIn(user: string | undefined, key = ""): Promise<Tokens> {
-    const cacheKey = `${user ?? ""}|${key}`;
-    let pending = this.tokens.get(cacheKey);
-    if (!pending) {
-      pending = (async () => {
-        const login = this.login(user);
-        const client = new CognitoIdentityProviderClient({ region: this.region, endpoint: this.base, credentials: DUMMY, maxAttempts: 1 });
-        const answer = await client.send(
-          new InitiateAuthCommand({
-            AuthFlow: "USER_PASSWORD_AUTH",
-            ClientId: this.scenario.userPools[0]!.clients[0]!.id,
-            AuthParameters: { USERNAME: login.username, PASSWORD: login.password },
-          }),
-        );
-        const result = answer.AuthenticationResult;
-        if (!result?.IdToken || !result.AccessToken || !result.RefreshToken) {
-          throw new Error(`sign-in as ${login.username} in ${this.scenario.name} ended in challenge ${answer.ChallengeName ?? "(none)"}`);
-        }
-        return { idToken: result.IdToken, accessToken: result.AccessToken, refreshToken: result.RefreshToken };
-      })();
-      pending.catch(() => this.tokens.delete(cacheKey));
-      this.tokens.set(cacheKey, pending);
-    }
-    return pending;
+    return once(this.tokens, `${user ?? ""}|${key}`, async () => {
+      const login = this.login(user);
+      const client = new CognitoIdentityProviderClient({ region: this.region, endpoint: this.base, credentials: DUMMY, maxAttempts: 1 });
+      const answer = await client.send(
+        new InitiateAuthCommand({
+          AuthFlow: "USER_PASSWORD_AUTH",
+          ClientId: this.scenario.userPools[0]!.clients[0]!.id,
+          AuthParameters: { USERNAME: login.username, PASSWORD: login.password },
+        }),
+      );
+      const result = answer.AuthenticationResult;
+      if (!result?.IdToken || !result.AccessToken || !result.RefreshToken) {
+        throw new Error(`sign-in as ${login.username} in ${this.scenario.name} ended in challenge ${answer.ChallengeName ?? "(none)"}`);
+      }
+      return { idToken: result.IdToken, accessToken: result.AccessToken, refreshToken: result.RefreshToken };
+    });
+  }
+
+  private identityClient(): CognitoIdentityClient {
+    return new CognitoIdentityClient({ region: this.region, endpoint: `${this.base}/cognito-identity`, credentials: DUMMY, maxAttempts: 1 });
+  }
+
+  /** The user's ID token under the pool's Logins key; none for a guest. */
+  private async logins(kind: "user" | "guest", user: string | undefined): Promise<Record<string, string> | undefined> {
+    return kind === "user" ? { [this.values().loginsKey!]: (await this.signIn(user)).idToken } : undefined;
   }
 
   /**
@@ -129,44 +142,26 @@ export class ScenarioContext {
    * credentials (a broken trust policy), so cases can call GetCredentialsForIdentity themselves.
    */
   identityId(kind: "user" | "guest", user: string | undefined): Promise<string> {
-    const cacheKey = `id|${kind}|${user ?? ""}`;
-    let pending = this.identityIds.get(cacheKey);
-    if (!pending) {
-      pending = (async () => {
-        const pool = this.scenario.identityPools[0];
-        if (!pool) throw new Error(`scenario ${this.scenario.name} has no identity pool`);
-        const client = new CognitoIdentityClient({ region: this.region, endpoint: `${this.base}/cognito-identity`, credentials: DUMMY, maxAttempts: 1 });
-        const logins = kind === "user" ? { [this.values().loginsKey!]: (await this.signIn(user)).idToken } : undefined;
-        const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId: pool.id, ...(logins ? { Logins: logins } : {}) }));
-        if (!IdentityId) throw new Error(`GetId gave no IdentityId in ${this.scenario.name}`);
-        return IdentityId;
-      })();
-      pending.catch(() => this.identityIds.delete(cacheKey));
-      this.identityIds.set(cacheKey, pending);
-    }
-    return pending;
+    return once(this.identityIds, `${kind}|${user ?? ""}`, async () => {
+      const pool = this.scenario.identityPools[0];
+      if (!pool) throw new Error(`scenario ${this.scenario.name} has no identity pool`);
+      const logins = await this.logins(kind, user);
+      const { IdentityId } = await this.identityClient().send(new GetIdCommand({ IdentityPoolId: pool.id, ...(logins ? { Logins: logins } : {}) }));
+      if (!IdentityId) throw new Error(`GetId gave no IdentityId in ${this.scenario.name}`);
+      return IdentityId;
+    });
   }
 
   /** Identity-pool credentials in the enhanced flow (GetId, GetCredentialsForIdentity), through the SDK. */
   identityCredentials(kind: "user" | "guest", user: string | undefined): Promise<Credentials & { identityId: string }> {
-    const cacheKey = `${kind}|${user ?? ""}`;
-    let pending = this.credentials.get(cacheKey);
-    if (!pending) {
-      pending = (async () => {
-        const pool = this.scenario.identityPools[0];
-        if (!pool) throw new Error(`scenario ${this.scenario.name} has no identity pool`);
-        const client = new CognitoIdentityClient({ region: this.region, endpoint: `${this.base}/cognito-identity`, credentials: DUMMY, maxAttempts: 1 });
-        const logins = kind === "user" ? { [this.values().loginsKey!]: (await this.signIn(user)).idToken } : undefined;
-        const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId: pool.id, ...(logins ? { Logins: logins } : {}) }));
-        const answer = await client.send(new GetCredentialsForIdentityCommand({ IdentityId, ...(logins ? { Logins: logins } : {}) }));
-        const c = answer.Credentials;
-        if (!c?.AccessKeyId || !c.SecretKey || !c.SessionToken) throw new Error(`no credentials for ${IdentityId}`);
-        return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretKey, sessionToken: c.SessionToken, identityId: IdentityId! };
-      })();
-      pending.catch(() => this.credentials.delete(cacheKey));
-      this.credentials.set(cacheKey, pending);
-    }
-    return pending;
+    return once(this.credentials, `${kind}|${user ?? ""}`, async () => {
+      const identityId = await this.identityId(kind, user);
+      const logins = await this.logins(kind, user);
+      const answer = await this.identityClient().send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, ...(logins ? { Logins: logins } : {}) }));
+      const c = answer.Credentials;
+      if (!c?.AccessKeyId || !c.SecretKey || !c.SessionToken) throw new Error(`no credentials for ${identityId}`);
+      return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretKey, sessionToken: c.SessionToken, identityId };
+    });
   }
 
   /** Long-term keys of the scenario's first CloudTrail reader. */
