@@ -83,7 +83,8 @@ describe("sandbox endpoints", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("access-control-allow-headers")).toBe("content-type,x-amz-target,x-amz-user-agent,cache-control");
     expect(response.headers.get("access-control-allow-methods")).toBe("POST");
-    expect(response.headers.get("access-control-expose-headers")).toBe("x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date");
+    // Cognito's list, plus the sandbox's own marker of unconfirmed answers (lib/http/unconfirmed-wording.ts).
+    expect(response.headers.get("access-control-expose-headers")).toBe("x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date,x-sandbox-unconfirmed");
   });
 
   it("sends AWS's error headers, CORS included, on errors", async () => {

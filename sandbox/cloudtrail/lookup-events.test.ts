@@ -61,9 +61,7 @@ describe("LookupEvents paging", () => {
 
   it("honours MaxResults and the time window, and shapes events as AWS does", async () => {
     const client = trailClient(sandbox.url, WRONG.region, READERS.wrongResource);
-    const page = await client.send(
-      new LookupEventsCommand({ MaxResults: 5, StartTime: new Date(clock - 180_000), EndTime: new Date(clock - 170_000) }),
-    );
+    const page = await pacedSender(client)({ MaxResults: 5, StartTime: new Date(clock - 180_000), EndTime: new Date(clock - 170_000) });
     expect(page.Events).toHaveLength(5);
     const event = page.Events![0]!;
     expect(event.EventTime).toBeInstanceOf(Date);

@@ -19,13 +19,16 @@ export function trailClient(sandboxUrl: string, region: string, credentials: { a
   return new CloudTrailClient({ region, endpoint: `${sandboxUrl}/cloudtrail`, credentials, maxAttempts: 1 });
 }
 
-/** Keeps a test's own calls under the sandbox's 2 requests/s per account and region. */
+// The throttle is per account and region, not per client: every paced sender of a test file
+// shares one clock, so a test that starts right after another's paging is not throttled by it.
+let lastSent = 0;
+
+/** Keeps a test file's calls under the sandbox's 2 requests/s per account and region. */
 export function pacedSender(client: CloudTrailClient, intervalMs = 520) {
-  let last = 0;
   return async (input: LookupEventsCommandInput) => {
-    const wait = last + intervalMs - Date.now();
+    const wait = lastSent + intervalMs - Date.now();
     if (wait > 0) await sleep(wait);
-    last = Date.now();
+    lastSent = Date.now();
     return client.send(new LookupEventsCommand(input));
   };
 }
