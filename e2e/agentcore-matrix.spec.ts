@@ -11,6 +11,8 @@ test("agentcore-jwt: the access token streams a reply over HTTP and WebSocket; t
   await expect(page.getByTestId("reply-agentcore-http|access-token")).toContainText("Echo: Hello from Auth Flow Debugger");
   await expect(calls.cell("agentcore-http", "id-token")).toContainText("Claim 'client_id' value mismatch with configuration.");
   await expect(calls.cell("agentcore-http", "sigv4")).toContainText("Authorization method mismatch");
+  // AgentCore's own words, seen in public captures: no "not confirmed" label on them.
+  await expect(calls.cell("agentcore-http", "sigv4")).not.toContainText("Wording not confirmed");
   await expect(calls.cell("agentcore-ws", "access-token")).toHaveAttribute("data-status", "pass");
   await expect(page.getByTestId("reply-agentcore-ws|access-token")).toContainText("Echo");
   await expect(calls.cell("agentcore-ws", "bearer-header")).toHaveAttribute("data-status", "blocked");

@@ -61,6 +61,11 @@ test("updated-issuer: tokens verify against the UPDATED issuer's JWKS; an author
   const runtime = calls.cell("agentcore-http", "access-token");
   await expect(runtime).toHaveAttribute("data-status", "fail");
   await expect(runtime).toContainText(`does not match the discovery URL's issuer`);
+  // No public source shows AgentCore's words for an iss mismatch: the cell and its detail say so.
+  await expect(runtime).toContainText("Wording not confirmed");
+  await runtime.click();
+  await expect(page.getByTestId("cell-unconfirmed")).toContainText("no public source shows what AWS sends here");
+  await page.getByRole("button", { name: "Close" }).click();
   const gateway = calls.cell("gateway-mcp", "access-token");
   await expect(gateway).toHaveAttribute("data-status", "blocked");
   await gateway.click();
