@@ -38,3 +38,13 @@ export async function outboxCodes(sandboxUrl: string, to: string): Promise<strin
   const body = (await response.json()) as { messages: { code: string }[] };
   return body.messages.map((message) => message.code);
 }
+
+/** Runs an SDK call that must fail and returns the SDK's error (its name, message and HTTP status). */
+export async function sdkFailure(call: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number } }> {
+  try {
+    await call;
+  } catch (error) {
+    return error as Error & { $metadata: { httpStatusCode?: number } };
+  }
+  throw new Error("expected the call to fail");
+}

@@ -12,7 +12,7 @@ import { decodeJwt } from "jose";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "../server";
-import { DEMO, MFA, outboxCodes, sdkClient } from "../test-support";
+import { DEMO, MFA, outboxCodes, sdkClient, sdkFailure } from "../test-support";
 
 /**
  * MFA against the official SDK: the challenges, the TOTP registration calls and AWS's answers to
@@ -46,13 +46,8 @@ const answer = (challenge: InitiateAuthCommandOutput, ChallengeName: "SOFTWARE_T
   cognito.send(new RespondToAuthChallengeCommand({ ClientId: MFA.clientId, ChallengeName, Session, ChallengeResponses: responses }));
 
 async function failure(call: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await call;
-  } catch (error) {
-    const e = error as Error & { $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
-  }
-  throw new Error("expected the call to fail");
+  const e = await sdkFailure(call);
+  return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
 }
 
 describe("MFA_SETUP: a user of a pool that requires MFA registers an authenticator app", () => {

@@ -10,7 +10,7 @@ import {
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "../server";
-import { DEMO, sdkClient } from "../test-support";
+import { DEMO, sdkClient, sdkFailure } from "../test-support";
 
 let sandbox: RunningSandbox;
 let cognito: CognitoIdentityProviderClient;
@@ -36,15 +36,7 @@ async function signedIn() {
   return { accessToken: result.AccessToken, idToken: result.IdToken, refreshToken: result.RefreshToken };
 }
 
-/** Runs a call that must fail and returns the SDK's error. */
-async function failure(call: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number } }> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error & { $metadata: { httpStatusCode?: number } };
-  }
-  throw new Error("expected the call to fail");
-}
+const failure = sdkFailure;
 
 describe("USER_PASSWORD_AUTH", () => {
   it("issues Cognito-shaped ID and access tokens signed with two published keys", async () => {
