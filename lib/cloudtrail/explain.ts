@@ -48,6 +48,8 @@ const REFUSAL_CAUSES: Record<string, string> = {
   AccessDenied:
     'The role\'s trust policy did not let this identity pool assume it. It needs Principal {"Federated": "cognito-identity.amazonaws.com"}, Action sts:AssumeRoleWithWebIdentity, ' +
     "and conditions cognito-identity.amazonaws.com:aud equal to this pool's id (a re-created pool has a new id) and cognito-identity.amazonaws.com:amr matching \"authenticated\" (or \"unauthenticated\" for the guest role). A role that does not exist is refused the same way. " +
+    // RCPs can restrict STS (AWS Control Tower, "Controls implemented with resource control policies").
+    "If the trust policy looks right, an AWS Organizations resource control policy (RCPs cover STS) that denies sts:AssumeRoleWithWebIdentity also ends in AccessDenied. " +
     "The app sees InvalidIdentityPoolConfigurationException (enhanced flow) or AccessDenied (basic flow).",
   InvalidIdentityToken: "STS did not accept Cognito's OpenID token: check the identity pool's providers and that the token belongs to this pool.",
   IDPRejectedClaim: "STS rejected a claim of the token: check the identity pool's provider configuration.",
