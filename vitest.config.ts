@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
-    include: ["lib/**/*.test.ts", "sandbox/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "amplify/**/*.test.ts", "conformance/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "sandbox/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "amplify/**/*.test.ts", "conformance/**/*.test.ts", "tools/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
     // Starting a sandbox generates RSA keys for every scenario's pools; on a busy shared machine

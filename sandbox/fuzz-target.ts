@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import type { FuzzTarget } from "../lib/fuzz/targets";
+import type { FuzzTarget } from "../tools/fuzz/targets";
 import { parseScenarioText, ScenarioError } from "./scenario";
 
 // The scenario loader as a fuzz target: scenario files are written by hand (support staff

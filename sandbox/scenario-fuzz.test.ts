@@ -1,9 +1,9 @@
 import { afterAll, expect, it } from "vitest";
-import { FuzzSession } from "../lib/fuzz/harness";
-import { problemLines } from "../lib/fuzz/verdict-text";
+import { FuzzSession } from "../tools/fuzz/harness";
+import { problemLines } from "../tools/fuzz/verdict-text";
 import { SCENARIO_FUZZ_TARGET } from "./fuzz-target";
 
-// The npm test share of `npm run fuzz` for the scenario loader (lib/fuzz/fuzz.test.ts does the
+// The npm test share of `npm run fuzz` for the scenario loader (tools/fuzz/fuzz.test.ts does the
 // same for lib's parsers), in a watched worker so a loop fails the test instead of stalling it.
 const session = new FuzzSession({ module: new URL("./fuzz-target.ts", import.meta.url) });
 afterAll(() => session.close());

@@ -7,10 +7,10 @@
 //   npm run fuzz -- [--runs N] [--seed S] [--deadline-ms MS] [--target NAME]
 //   npm run fuzz -- --target NAME --seed S --replay-index N     (one input, printed in full)
 import { parseArgs } from "node:util";
-import { DEFAULT_DEADLINE_MS, FuzzSession } from "../lib/fuzz/harness";
-import { regenerateInput } from "../lib/fuzz/replay";
+import { DEFAULT_DEADLINE_MS, FuzzSession } from "../tools/fuzz/harness";
+import { regenerateInput } from "../tools/fuzz/replay";
 import { FUZZ_TARGETS } from "./fuzz-targets";
-import { problemLines, showInput, summaryLine } from "../lib/fuzz/verdict-text";
+import { problemLines, showInput, summaryLine } from "../tools/fuzz/verdict-text";
 
 /** A mistake on the command line: said plainly, with no stack, and exit code 2 (1 means a parser failed). */
 function usage(problem: string): never {

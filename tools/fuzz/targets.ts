@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { base64url } from "jose";
-import { importAmplifyOutputs } from "../config/amplify-outputs";
-import { ConfigInputError } from "../config/field-errors";
-import { TrailFileError } from "../cloudtrail/errors";
-import { parseTrailText } from "../cloudtrail/parse-stream";
-import { diagnose } from "../diagnosis/engine";
-import { readShareFragment } from "../share/share-link";
-import { decodeToken } from "../tokens/decode";
-import { TokenDecodeError } from "../tokens/errors";
+import { importAmplifyOutputs } from "../../lib/config/amplify-outputs";
+import { ConfigInputError } from "../../lib/config/field-errors";
+import { TrailFileError } from "../../lib/cloudtrail/errors";
+import { parseTrailText } from "../../lib/cloudtrail/parse-stream";
+import { diagnose } from "../../lib/diagnosis/engine";
+import { readShareFragment } from "../../lib/share/share-link";
+import { decodeToken } from "../../lib/tokens/decode";
+import { TokenDecodeError } from "../../lib/tokens/errors";
 
 /**
  * Every parser of outside input, with the inputs most likely to break it and the only errors it
