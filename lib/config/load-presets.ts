@@ -1,3 +1,5 @@
+// Server code: it reads the environment, holds rate limits or makes outbound calls; a browser import fails the build.
+import "server-only";
 import { readFile } from "node:fs/promises";
 import { mergePresets, parsePresets, type PresetList } from "./presets";
 

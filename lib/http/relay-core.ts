@@ -1,3 +1,5 @@
+// Server code: it reads the environment, holds rate limits or makes outbound calls; a browser import fails the build.
+import "server-only";
 /**
  * The relay, framework-free: a Request in, a Response out. It forwards one request from the
  * browser to an allow-listed AWS endpoint (or the configured sandbox) unchanged, so a SigV4

@@ -1,3 +1,5 @@
+// Server code: it reads the environment, holds rate limits or makes outbound calls; a browser import fails the build.
+import "server-only";
 /**
  * The relay's one outbound call: the envelope's request, unchanged, to an already allow-listed
  * URL; no redirects, a deadline, and the answer streamed back under a byte cap.

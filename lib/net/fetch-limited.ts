@@ -1,3 +1,5 @@
+// Server code: it reads the environment, holds rate limits or makes outbound calls; a browser import fails the build.
+import "server-only";
 /**
  * A server-side fetch that cannot be bent: no redirects (a redirect could leave the allow-list),
  * a deadline, and a cap on the answer's size.

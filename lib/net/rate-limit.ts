@@ -1,3 +1,5 @@
+// Server code: it reads the environment, holds rate limits or makes outbound calls; a browser import fails the build.
+import "server-only";
 /**
  * Per-client token buckets for the relay, in memory: enough to stop a page (or a script) from
  * turning the relay into a free proxy, with no store to run. Each instance of the server counts

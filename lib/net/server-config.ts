@@ -1,3 +1,5 @@
+// Server code: it reads the environment, holds rate limits or makes outbound calls; a browser import fails the build.
+import "server-only";
 /**
  * Deployment settings the server routes share, read from the environment only (never from a
  * request), so a caller cannot widen what the server will talk to.

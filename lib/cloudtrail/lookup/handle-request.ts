@@ -1,3 +1,5 @@
+// Server code: it reads the environment, holds rate limits or makes outbound calls; a browser import fails the build.
+import "server-only";
 import { readCappedText } from "../../http/read-body";
 import { checkOutboundUrl } from "../../net/allowed-hosts";
 import { sandboxOrigins } from "../../net/server-config";

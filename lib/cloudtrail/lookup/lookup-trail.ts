@@ -1,3 +1,5 @@
+// Server code: it reads the environment, holds rate limits or makes outbound calls; a browser import fails the build.
+import "server-only";
 import { CloudTrailClient, LookupEventsCommand, type LookupEventsCommandOutput } from "@aws-sdk/client-cloudtrail";
 import { recordOf, redactRecord } from "../normalize";
 import { LookupError } from "./errors";

@@ -1,3 +1,5 @@
+// Server code: it reads the environment, holds rate limits or makes outbound calls; a browser import fails the build.
+import "server-only";
 import { checkOutboundUrl } from "../../net/allowed-hosts";
 import { fetchLimited } from "../../net/fetch-limited";
 import { isUserPoolId, parseCognitoIssuer, poolIssuers } from "../../tokens/issuer";
