@@ -92,6 +92,7 @@ export function httpResult(exchange: Exchange): CellResult {
   if (!exchange.response) return { ...base, status: "error", summary: exchange.message };
   const { status, body, headers } = exchange.response;
   const verdict = interpretAppSyncResponse(status, body, headers["x-amzn-errortype"]);
+  const unconfirmed = unconfirmedWording(headers);
   if (verdict.ok) return { ...base, status: "pass", summary: `${status} OK`, httpStatus: status };
   return {
     ...base,
@@ -100,7 +101,7 @@ export function httpResult(exchange: Exchange): CellResult {
     errorType: verdict.errorType,
     message: verdict.message,
     summary: `${status} ${verdict.errorType ?? ""}${verdict.errorType ? ": " : ""}${verdict.message ?? ""}`.trim(),
-    ...(unconfirmedWording(headers) ? { unconfirmed: unconfirmedWording(headers) } : {}),
+    ...(unconfirmed ? { unconfirmed } : {}),
   };
 }
 
