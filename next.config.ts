@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { nextConfigHeaders } from "./lib/security/headers";
+import { nextConfigHeaders } from "./server/security/headers";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { documentPolicy } from "@/lib/security/policy";
+import { documentPolicy } from "@/server/security/policy";
 import { REGIONS_COOKIE } from "@/lib/security/regions-cookie";
 
 /**
@@ -23,7 +23,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but lib/security/headers.ts NON_DOCUMENT_PATHS (which get a static CSP from
+  // Everything but server/security/headers.ts NON_DOCUMENT_PATHS (which get a static CSP from
   // next.config.ts). Must be a literal: Next reads it at build time.
   matcher: ["/((?!api(?:/|$)|_next/static(?:/|$)|_next/image(?:/|$)).*)"],
 };

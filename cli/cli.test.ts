@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_ID, createFakePool, JWE_LIKE, tamper, type FakePool } from "../lib/tokens/testing/cognito-tokens";
+import { CLIENT_ID, createFakePool, JWE_LIKE, tamper, type FakePool } from "../lib/tokens/test-support/cognito-tokens";
 
 /**
  * The real launcher, spawned as a user would run it (node bin/auth-flow-debugger.mjs), against

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { SEED_001, SEED_001_RAW, seed001Record } from "../lib/cloudtrail/testing/seed-001";
-import { otherRecord, webIdentityRecord } from "../lib/cloudtrail/testing/records";
+import { SEED_001, SEED_001_RAW, seed001Record } from "../lib/cloudtrail/test-support/seed-001";
+import { otherRecord, webIdentityRecord } from "../lib/cloudtrail/test-support/records";
 import type { CliIo } from "./io";
 import { run } from "./run";
 

@@ -1,6 +1,7 @@
 import { decodeToken, type DecodedToken } from "../lib/tokens/decode";
 import { TokenDecodeError } from "../lib/tokens/errors";
-import { extractTokens, type TokenCandidate } from "../lib/tokens/extract";
+import { extractTokens } from "../lib/tokens/extract";
+import type { TokenCandidate } from "../lib/tokens/token-candidate";
 import { UsageError, type CliIo } from "./io";
 
 /**

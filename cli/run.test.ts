@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_ID, createFakePool, ISSUER, POOL_ID, type FakePool } from "../lib/tokens/testing/cognito-tokens";
+import { CLIENT_ID, createFakePool, ISSUER, POOL_ID, type FakePool } from "../lib/tokens/test-support/cognito-tokens";
 import type { CliIo } from "./io";
 import { run } from "./run";
 

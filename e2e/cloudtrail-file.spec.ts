@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { otherRecord, webIdentityRecord } from "../lib/cloudtrail/testing/records";
+import { otherRecord, webIdentityRecord } from "../lib/cloudtrail/test-support/records";
 
 /** A trail log of about `mb` MB, one record in ten an AssumeRoleWithWebIdentity, as S3 holds it. */
 function trailFile(path: string, mb: number): { records: number; matches: number } {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { identityCredentials } from "./appsync/test-support";
-import { stsClient } from "./iam/test-fixtures";
+import { stsClient } from "./iam/test-support";
 import { startSandbox, type RunningSandbox } from "./server";
 import { DEMO } from "./test-support";
 

@@ -1,4 +1,7 @@
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 
 /** Ids from sandbox/scenarios/demo.json, shared by the sandbox's tests. */
 export const DEMO = {
@@ -47,4 +50,21 @@ export async function sdkFailure(call: Promise<unknown>): Promise<Error & { $met
     return error as Error & { $metadata: { httpStatusCode?: number } };
   }
   throw new Error("expected the call to fail");
+}
+
+/**
+ * Node-only scaffolding for tests in every layer: lib/ tests get a dead port and a shell from here,
+ * so lib/ itself stays free of Node builtins.
+ */
+export async function closedLoopbackPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, "127.0.0.1", done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
+/** Runs one command line through `sh -c`, as a user pasting it into a terminal would. */
+export function runInShell(commandLine: string): string {
+  return execFileSync("sh", ["-c", commandLine]).toString();
 }

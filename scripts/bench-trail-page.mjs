@@ -16,7 +16,7 @@ import { chromium } from "@playwright/test";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { mb: { type: "string", default: "100" } } });
 const base = positionals[0] ?? "http://127.0.0.1:3000";
-const { otherRecord, webIdentityRecord } = await import("../lib/cloudtrail/testing/records.ts");
+const { otherRecord, webIdentityRecord } = await import("../lib/cloudtrail/test-support/records.ts");
 
 async function generate(file, bytes) {
   const out = createWriteStream(file);

@@ -75,7 +75,7 @@ async function generate(file, targetBytes) {
   let size = 0;
   let i = 0;
   const write = (text) => (size += Buffer.byteLength(text), out.write(text) ? Promise.resolve() : new Promise((r) => out.once("drain", r)));
-  const { webIdentityRecord, otherRecord } = await import("../lib/cloudtrail/testing/records.ts");
+  const { webIdentityRecord, otherRecord } = await import("../lib/cloudtrail/test-support/records.ts");
   await write('{"Records":[\n');
   while (size < targetBytes) {
     const time = new Date(T0 + i * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -120,9 +120,9 @@ async function live() {
   const { startSandbox, DEFAULT_SCENARIOS_DIR } = await import("../sandbox/server.ts");
   const { iamStateFor } = await import("../sandbox/iam/state.ts");
   const { READERS, recordWebIdentity } = await import("../sandbox/cloudtrail/test-support.ts");
-  const { handleLookupRequest } = await import("../lib/cloudtrail/lookup/handle-request.ts");
-  const { createPacer } = await import("../lib/cloudtrail/lookup/pacer.ts");
-  const { guardedJwksCache } = await import("../lib/cloudtrail/lookup/server-mode.ts");
+  const { handleLookupRequest } = await import("../server/cloudtrail/handle-request.ts");
+  const { createPacer } = await import("../server/cloudtrail/pacer.ts");
+  const { guardedJwksCache } = await import("../server/cloudtrail/server-mode.ts");
   const { readNdjson } = await import("../lib/cloudtrail/lookup/messages.ts");
   const sandbox = await startSandbox({ port: 0, scenariosDir: DEFAULT_SCENARIOS_DIR });
   try {

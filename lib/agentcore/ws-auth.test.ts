@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verifySignature } from "../sigv4/verify";
+import { verifySignature } from "../../sandbox/sigv4/verify";
 import { AGENTCORE_MAX_PRESIGN_EXPIRES_SECONDS } from "../sigv4/presign";
 import { BEARER_SUBPROTOCOL, bearerSubprotocols, presignRuntimeWebSocketUrl, tokenFromSubprotocols } from "./ws-auth";
 

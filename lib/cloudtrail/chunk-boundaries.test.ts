@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeRecord } from "./normalize";
 import { parseTrailStream, type TrailParseResult } from "./parse-stream";
-import { otherRecord, webIdentityRecord } from "./testing/records";
+import { otherRecord, webIdentityRecord } from "./test-support/records";
 
 /**
  * Where the bytes of a file are cut into chunks (disk reads, gzip output, a browser's File

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { correlate, correlateOne } from "./correlate";
 import { normalizeRecord } from "./normalize";
-import { SEED_001, SEED_001_RAW, seed001Record } from "./testing/seed-001";
-import { webIdentityEvent } from "./testing/records";
+import { SEED_001, SEED_001_RAW, seed001Record } from "./test-support/seed-001";
+import { webIdentityEvent } from "./test-support/records";
 import type { FailedCall, TrailEvent } from "./types";
 
 const seedEvent = (): TrailEvent => {

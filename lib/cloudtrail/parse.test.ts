@@ -4,8 +4,8 @@ import { relevantTo } from "./correlate";
 import { isTrailFileError } from "./errors";
 import { parseTrailStream, parseTrailText } from "./parse-stream";
 import { TrailParser } from "./trail-parser";
-import { SEED_001_RAW } from "./testing/seed-001";
-import { otherRecord, webIdentityRecord } from "./testing/records";
+import { SEED_001_RAW } from "./test-support/seed-001";
+import { otherRecord, webIdentityRecord } from "./test-support/records";
 
 const records = [
   otherRecord("2025-02-24T14:00:00Z"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseTrailText } from "./parse-stream";
-import { webIdentityRecord } from "./testing/records";
+import { webIdentityRecord } from "./test-support/records";
 import { packTrailResult, unpackTrailResult } from "./transfer";
 
 describe("a parse result sent from the worker to the page", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { correlate, correlateOne } from "./correlate";
-import { otherRecord, webIdentityEvent } from "./testing/records";
+import { otherRecord, webIdentityEvent } from "./test-support/records";
 import { normalizeRecord } from "./normalize";
 import type { TrailEvent } from "./types";
 import { WebIdentityIndex } from "./web-identity-index";

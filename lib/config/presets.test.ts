@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadPresets } from "./load-presets";
+import { loadPresets } from "../../server/config/load-presets";
 import { parsePresets } from "./presets";
 
 const preset = {

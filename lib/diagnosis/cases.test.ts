@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnose } from "./engine";
 import { RULES } from "./rules";
-import { CASES, UNRELATED, type Case } from "./testing";
+import { CASES, UNRELATED, type Case } from "./test-support";
 
 /** Every labelled wording: seed and real ones rank their rule first; near misses do not. */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diagnose } from "./engine";
-import { CASES, UNRELATED } from "./testing";
+import { CASES, UNRELATED } from "./test-support";
 
 /**
  * Precision on the labelled set, printed for the record (cases.test.ts checks each case; this
@@ -34,7 +34,7 @@ describe("precision on the labelled set", () => {
 
 describe("precision on held-out wordings (not used for tuning)", () => {
   it("reports the figures", async () => {
-    const { HELD_OUT } = await import("./testing/held-out");
+    const { HELD_OUT } = await import("./test-support/held-out");
     const results = HELD_OUT.map((c) => ({ ...c, first: diagnose(c.text)[0]?.id ?? null }));
     const right = results.filter((r) => r.first === r.rule).length;
     const positives = results.filter((r) => r.rule !== null);

@@ -1,12 +1,12 @@
-import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { REDACTED } from "../redact";
 import { shellQuote, toCurl, toWebsocat } from "./command-line";
-import { encodeRealtimeHeader } from "../redact/testing/secrets";
+import { runInShell } from "../../sandbox/test-support";
+import { encodeRealtimeHeader } from "../redact/test-support/secrets";
 
 describe("shellQuote", () => {
   it.each(["plain", "it's", "a b", "$HOME `x` $(y)", "line\nbreak", "!bang", "", "'", "\\"])("round-trips %j through sh", (word) => {
-    expect(execFileSync("sh", ["-c", `printf %s ${shellQuote(word)}`]).toString()).toBe(word);
+    expect(runInShell(`printf %s ${shellQuote(word)}`)).toBe(word);
   });
 });
 

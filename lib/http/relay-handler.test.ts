@@ -6,11 +6,11 @@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { HttpRequest } from "@smithy/protocol-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEMPORARY } from "../sigv4/testing/fixtures";
+import { TEMPORARY } from "../../sandbox/sigv4/test-support";
 import { RelayError } from "./errors";
-import { createRelay } from "./relay-core";
+import { createRelay } from "../../server/relay/relay-core";
 import { RelayHttpHandler, toEnvelope } from "./relay-handler";
-import { startRelayStandIn, startServer, startStsStandIn, type TestServer } from "./testing/servers";
+import { startRelayStandIn, startServer, startStsStandIn, type TestServer } from "../../server/relay/test-support";
 
 let sts: Awaited<ReturnType<typeof startStsStandIn>>;
 let relay: TestServer;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePolicies, type RequestContext } from "./index";
-import { allow, policy } from "./testing/policies";
+import { allow, policy } from "./test-support";
 
 type Value = string | number | boolean | Array<string | number | boolean>;
 

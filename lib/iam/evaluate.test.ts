@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { appSyncFieldArn, evaluatePolicies, type Decision, type EvaluationRequest } from "./index";
-import { ACCOUNT, allow, deny, policy, REGION } from "./testing/policies";
+import { ACCOUNT, allow, deny, policy, REGION } from "./test-support";
 
 const REAL_API = "realapi7xq2fbw3n5dm4ca";
 const OTHER_API = "oldapiyyk3d5l2fpbgwv4u";

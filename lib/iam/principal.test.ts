@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePolicies, type PrincipalValue, type RequestPrincipal } from "./index";
-import { policy } from "./testing/policies";
+import { policy } from "./test-support";
 
 const ROLE_SESSION: RequestPrincipal = { type: "AWS", id: "arn:aws:sts::111122223333:assumed-role/deployer/session-1" };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cognitoUserPoolAmr, COGNITO_UNAUTHENTICATED_AMR, evaluateTrustForWebIdentity, type PolicyDocument } from "./index";
-import { cognitoTrustPolicy, IDENTITY_POOL, OTHER_IDENTITY_POOL, policy, REGION, USER_POOL } from "./testing/policies";
+import { cognitoTrustPolicy, IDENTITY_POOL, OTHER_IDENTITY_POOL, policy, REGION, USER_POOL } from "./test-support";
 
 const SIGNED_IN = cognitoUserPoolAmr(REGION, USER_POOL, "3f1c2b7a-0000-4000-8000-000000000001");
 const IDENTITY_ID = `${REGION}:7d8e9f00-1111-2222-3333-444455556666`;

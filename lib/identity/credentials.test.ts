@@ -1,9 +1,7 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
-import { DEMO, sdkClient } from "../../sandbox/test-support";
+import { closedLoopbackPort, DEMO, sdkClient } from "../../sandbox/test-support";
 import { getIdentityCredentials, IdentityPoolError } from "./credentials";
 
 let sandbox: RunningSandbox;
@@ -42,10 +40,7 @@ describe("getIdentityCredentials", () => {
   });
 
   it("names the endpoint when nothing answers there", async () => {
-    const probe = createServer();
-    await new Promise<void>((done) => probe.listen(0, "127.0.0.1", done));
-    const { port } = probe.address() as AddressInfo;
-    await new Promise((done) => probe.close(done));
+    const port = await closedLoopbackPort();
     const failure = getIdentityCredentials({ ...request(), cognitoIdentityEndpoint: `http://127.0.0.1:${port}/cognito-identity`, flow: "enhanced" });
     await expect(failure).rejects.toMatchObject({ step: "GetId", code: "NetworkError", message: expect.stringMatching(new RegExp(`^No connection to 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`)) });
   });

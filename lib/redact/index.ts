@@ -4,8 +4,7 @@
  * SigV4 scope and signed headers. What never does: signatures, secret keys, session tokens,
  * refresh tokens/JWEs, passwords, opaque bearer tokens.
  */
-export { redactText } from "./text";
-export { redactJson, redactHeaders, redactNamedValue } from "./json";
+export { redactText, redactJson, redactHeaders, redactNamedValue } from "./text";
 export { redactUrl } from "./url";
 export {
   REDACTED,

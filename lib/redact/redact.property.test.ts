@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { REDACTED, redactHeaders, redactJson, redactText, redactUrl } from "./index";
-import { plantedSecretArb } from "./testing/plantings";
+import { plantedSecretArb } from "./test-support/plantings";
 import {
   apiKeyArb,
   encodeBearerSubprotocol,
@@ -20,7 +20,7 @@ import {
   passwordArb,
   secretKeyArb,
   sessionTokenArb,
-} from "./testing/secrets";
+} from "./test-support/secrets";
 
 const RUNS = { numRuns: 300 };
 /** What separates a planted secret from the text around it; never a base64 character. */

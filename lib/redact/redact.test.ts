@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { signRequest } from "../sigv4";
-import { NOW, TEMPORARY } from "../sigv4/testing/fixtures";
+import { NOW, TEMPORARY } from "../../sandbox/sigv4/test-support";
 import { REDACTED, redactHeaders, redactJson, redactText, redactUrl } from "./index";
-import { b64url, encodeBearerSubprotocol, encodeRealtimeHeader } from "./testing/secrets";
+import { b64url, encodeBearerSubprotocol, encodeRealtimeHeader } from "./test-support/secrets";
 
 const HEADER = b64url(JSON.stringify({ kid: "k1", alg: "RS256" }));
 const PAYLOAD = b64url(JSON.stringify({ sub: "1", token_use: "access", client_id: "abc" }));

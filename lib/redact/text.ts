@@ -1,5 +1,7 @@
 /**
- * Redaction of free text: request dumps, copied command lines, response bodies, log lines.
+ * Redaction of free text (request dumps, copied command lines, response bodies, log lines) and of
+ * the structured values inside and around it (parsed JSON, header maps, report objects). One module,
+ * because each needs the other: a realtime header in text is JSON, and a JSON string is text.
  *
  * One left-to-right scan with a single alternation of every rule, so rules never see each
  * other's output (a re-encoded realtime header is not re-read as a bare secret key) and the
@@ -7,8 +9,9 @@
  * name (`"PASSWORD": "…"`) find the end of that value themselves, quotes and escapes included.
  */
 import { redactBearerSubprotocol, redactRealtimeHeaderB64url, redactRealtimeHeaderQuery } from "./encoded";
-import { redactJson } from "./json";
 import {
+  isAuthorizationName,
+  isSecretName,
   ACCESS_KEY_ID_SOURCE,
   APPSYNC_API_KEY_SOURCE,
   AUTHORIZATION_NAME_SOURCE,
@@ -143,4 +146,59 @@ function userinfoPassword(text: string, match: RegExpExecArray): Handled {
   const found = rest.exec(text);
   if (!found || found[0].length === 1) return null;
   return { replacement: `${match[0]}${REDACTED}@`, end: start + found[0].length };
+}
+
+// Structured values. A value under a secret-bearing name is judged by its name first (so an opaque
+// refresh token or a password is caught though it has no recognisable shape); every other string
+// goes through the text rules (so a JWT in an unexpected field still loses its signature).
+
+export function redactNamedValue(name: string, value: string): string {
+  if (isAuthorizationName(name)) return redactAuthorizationValue(value);
+  if (isSecretName(name)) return redactSecretValue(value);
+  return redactText(value);
+}
+
+/**
+ * Deep copy with secrets removed. Numbers under a secret name (a numeric PIN as `password`)
+ * become the redaction marker, so the result's type matches the input's only for strings.
+ */
+export function redactJson<T>(value: T): T {
+  return walk(value, undefined, new WeakSet()) as T;
+}
+
+function walk(value: unknown, name: string | undefined, seen: WeakSet<object>): unknown {
+  if (typeof value === "string") return name === undefined ? redactText(value) : redactNamedValue(name, value);
+  if (typeof value === "number" || typeof value === "bigint") {
+    return name !== undefined && (isSecretName(name) || isAuthorizationName(name)) ? REDACTED : value;
+  }
+  if (typeof value !== "object" || value === null) return value;
+  if (seen.has(value)) return "[circular]";
+  seen.add(value);
+  try {
+    // An array inherits its name: `"Cookie": ["a=1", "b=2"]` is all cookies.
+    if (Array.isArray(value)) return value.map((item) => walk(item, name, seen));
+    if (!isPlainObject(value)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = walk(item, key, seen);
+    return out;
+  } finally {
+    seen.delete(value);
+  }
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** Header map (names in any case) with every value redacted by its name, then by its shape. */
+export function redactHeaders(headers: Record<string, string> | Headers | Iterable<[string, string]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const entries = isHeaderRecord(headers) ? Object.entries(headers) : headers;
+  for (const [name, value] of entries) out[name] = redactNamedValue(name, String(value));
+  return out;
+}
+
+function isHeaderRecord(headers: unknown): headers is Record<string, string> {
+  return typeof headers === "object" && headers !== null && !(Symbol.iterator in headers);
 }

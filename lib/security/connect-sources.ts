@@ -4,7 +4,7 @@
  * The page calls AWS straight from the browser (aws-amplify, the call matrix), so the list is
  * AWS's endpoints for the services this tool tests, per region, plus the configured sandbox and
  * the custom endpoints of the deployment's own presets. The same services the server's relay and
- * JWKS proxy may reach (lib/net/allowed-hosts.ts): one allow-list, two enforcers. Both issuer
+ * JWKS proxy may reach (server/net/allowed-hosts.ts): one allow-list, two enforcers. Both issuer
  * hosts of a user pool are listed (cognito-idp, and issuer-cognito-idp for the UPDATED issuer's
  * JWKS), since the pages verify tokens against whichever one signed them.
  *

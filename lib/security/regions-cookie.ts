@@ -1,6 +1,6 @@
 /**
  * The regions cookie: how the dashboard tells the proxy which regions the visitor's own profiles
- * use, so the next page's CSP covers them (lib/security/policy.ts). Client-safe: no Node imports.
+ * use, so the next page's CSP covers them (server/security/policy.ts). Client-safe: no Node imports.
  */
 import { isRegion, unique } from "./regions";
 

@@ -1,7 +1,6 @@
-/** lib/sigv4: sign, presign, redact and verify AWS SigV4 requests, all through @smithy/signature-v4. */
+/** lib/sigv4: sign, presign and redact AWS SigV4 requests, all through @smithy/signature-v4. */
 export * from "./types";
-export { SigV4InputError, type SigV4ErrorCode, type SigV4InputErrorCode } from "./errors";
-export { awsErrorFor, type AwsProtocolFamily, type AwsWireError } from "./aws-error-map";
+export { SigV4InputError, type SigV4InputErrorCode } from "./errors";
 export { signRequest } from "./sign";
 export {
   presignUrl,
@@ -13,6 +12,3 @@ export {
   type RequestToPresign,
 } from "./presign";
 export { redactSignedUrl, redactAuthorization, redactHeaders, REDACTED } from "./redact";
-export { verifySignature } from "./verify";
-export { DEFAULT_MAX_SKEW_MS } from "./checks";
-export { parseAmzDate, formatAmzDate } from "./parse-auth";

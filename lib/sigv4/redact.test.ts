@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { presignWebSocketUrl, redactAuthorization, redactHeaders, redactSignedUrl, signRequest } from "./index";
-import { NOW, TEMPORARY } from "./testing/fixtures";
+import { NOW, TEMPORARY } from "../../sandbox/sigv4/test-support";
 
 describe("redaction keeps the shape, drops the secrets", () => {
   it("redactAuthorization keeps key id, scope and signed headers", async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { compareTokens, type CompareRow } from "./compare";
 import { decodeToken, type DecodedToken } from "./decode";
-import { createFakePool, type FakePool } from "./testing/cognito-tokens";
+import { createFakePool, type FakePool } from "./test-support/cognito-tokens";
 
 let pool: FakePool;
 let id: DecodedToken;

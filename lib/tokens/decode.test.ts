@@ -2,7 +2,7 @@ import { base64url } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeToken } from "./decode";
 import { TokenDecodeError, type TokenDecodeErrorCode } from "./errors";
-import { APPSYNC_API_KEY, createFakePool, ISSUER, JWE_LIKE, type FakePool } from "./testing/cognito-tokens";
+import { APPSYNC_API_KEY, createFakePool, ISSUER, JWE_LIKE, type FakePool } from "./test-support/cognito-tokens";
 
 const b64 = (value: unknown) => base64url.encode(typeof value === "string" ? value : JSON.stringify(value));
 const HEADER = b64({ kid: "k", alg: "RS256" });

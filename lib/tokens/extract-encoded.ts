@@ -1,5 +1,5 @@
 import { base64url } from "jose";
-import type { TokenCandidate } from "./extract";
+import type { TokenCandidate } from "./token-candidate";
 
 /**
  * Tokens hidden in WebSocket handshakes, where browsers can't set headers:

@@ -1,4 +1,4 @@
-import type { TokenCandidate } from "./extract";
+import type { TokenCandidate } from "./token-candidate";
 
 /**
  * Tokens inside JSON: Cognito's InitiateAuth result (AuthenticationResult.IdToken), OAuth token

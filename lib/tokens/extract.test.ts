@@ -1,7 +1,7 @@
 import { base64url } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { extractTokens, MAX_CANDIDATES } from "./extract";
-import { APPSYNC_API_KEY, createFakePool, JWE_LIKE } from "./testing/cognito-tokens";
+import { APPSYNC_API_KEY, createFakePool, JWE_LIKE } from "./test-support/cognito-tokens";
 
 let id: string;
 let access: string;

@@ -1,19 +1,12 @@
 import { fromEncodedHeaders } from "./extract-encoded";
 import { fromJson } from "./extract-json";
+import type { TokenCandidate } from "./token-candidate";
 
 /**
  * Finds tokens in whatever a customer pasted: a bare JWT, an Authorization header line, a whole
  * HTTP request, a curl command, a HAR or JSON blob, a WebSocket URL. Each candidate says where it
  * came from, because "the app sent the ID token in Authorization" is half a diagnosis.
  */
-
-export interface TokenCandidate {
-  readonly token: string;
-  /** Where it was found, for people: "Authorization header", "JSON field AuthenticationResult.AccessToken". */
-  readonly source: string;
-  /** How an Authorization header carried it: AgentCore/API Gateway want Bearer, AppSync the raw JWT. */
-  readonly scheme?: "bearer" | "raw";
-}
 
 export const MAX_CANDIDATES = 10;
 /** Past this we only scan the start: a HAR can be megabytes and tokens sit in the first requests. */

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Check } from "./checks";
 import { CheckConfigError, TokenDecodeError } from "./errors";
 import { createJwksCache } from "./jwks-cache";
-import { CLIENT_ID, createFakePool, ISSUER, OTHER_CLIENT_ID, signHs256, tamper, type FakePool } from "./testing/cognito-tokens";
+import { CLIENT_ID, createFakePool, ISSUER, OTHER_CLIENT_ID, signHs256, tamper, type FakePool } from "./test-support/cognito-tokens";
 import { verifyToken, type VerifyExpectations, type VerifyOptions } from "./verify";
 
 let pool: FakePool;

@@ -1,4 +1,4 @@
-import { awsErrorFor, verifySignature } from "../../lib/sigv4";
+import { awsErrorFor, verifySignature } from "../sigv4";
 import { AGENTCORE_MAX_PRESIGN_EXPIRES_SECONDS } from "../../lib/sigv4/presign";
 import type { RequestContext } from "../http/types";
 import { authorizeIamRequest } from "../iam/authorize";

@@ -1,7 +1,8 @@
 import type { GraphQLSchema } from "graphql";
 import type { AppSyncFailure } from "./errors";
 import { FAIL } from "./errors";
-import type { AuthMode, ScenarioAppSyncApi } from "./scenario";
+import type { AuthMode } from "./auth-modes";
+import type { ScenarioAppSyncApi } from "./scenario";
 
 /** One API as the service runs it: the scenario entry plus what is derived from it once. */
 export interface ApiConfig extends ScenarioAppSyncApi {

@@ -1,11 +1,10 @@
 import type { DocumentNode } from "graphql";
-import { authenticate, type AuthEnv } from "./authenticate";
+import { authenticate, type AuthEnv, type IamTarget } from "./authenticate";
 import { flatHeaders, type Caller } from "./caller";
 import { fieldDeniedMessage } from "./errors";
 import { fieldAllowed } from "./field-auth";
 import type { ApiRuntime } from "./http";
 import { parseOperation, readRequest, rootFields } from "./operation";
-import type { RealtimeConnection } from "./realtime-connection";
 import { subscribedMutations } from "./schema";
 
 /**
@@ -30,7 +29,7 @@ export type Registration = { ok: true; subscription: Subscription } | { ok: fals
 const refuse = (errorType: string, message: string): Registration => ({ ok: false, errors: [{ errorType, message }] });
 
 export async function registerSubscription(
-  connection: RealtimeConnection,
+  connection: { virtualPost(suffix: string, headers: Record<string, string | undefined>, body: string): IamTarget["ctx"] },
   api: ApiRuntime,
   id: string | undefined,
   payload: unknown,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REGION_PATTERN, USER_POOL_ID_PATTERN } from "../../lib/config/profile";
+import { SANDBOX_AUTH_MODES } from "./auth-modes";
 import { buildAppSyncSchema } from "./schema";
 
 /**
@@ -8,8 +9,6 @@ import { buildAppSyncSchema } from "./schema";
  * resolvers. AWS_LAMBDA is not emulated, so it is not accepted here.
  */
 
-export const SANDBOX_AUTH_MODES = ["API_KEY", "AMAZON_COGNITO_USER_POOLS", "AWS_IAM", "OPENID_CONNECT"] as const;
-export type AuthMode = (typeof SANDBOX_AUTH_MODES)[number];
 
 /** Real API ids are 26 lowercase letters and digits (the first label of the API host). */
 export const APPSYNC_API_ID_PATTERN = /^[a-z0-9]{26}$/;

@@ -8,7 +8,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from "graphql";
-import type { AuthMode } from "./scenario";
+import type { AuthMode } from "./auth-modes";
 
 /**
  * An AppSync schema as graphql-js can build it. AppSync's SDL uses its directives and AWS

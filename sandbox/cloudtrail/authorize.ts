@@ -1,5 +1,5 @@
 import { evaluatePolicies } from "../../lib/iam";
-import { awsErrorFor, verifySignature } from "../../lib/sigv4";
+import { awsErrorFor, verifySignature } from "../sigv4";
 import { AwsError } from "../http/aws-json";
 import type { RequestContext } from "../http/types";
 import { authorizeIamRequest, flatHeaders } from "../iam/authorize";

@@ -1,7 +1,7 @@
 import { LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import { GetCredentialsForIdentityCommand, GetIdCommand } from "@aws-sdk/client-cognito-identity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failure, identityClient, sandboxLoginKey, userPoolTokens } from "../iam/test-fixtures";
+import { failure, identityClient, sandboxLoginKey, userPoolTokens } from "../iam/test-support";
 import { DEFAULT_SCENARIOS_DIR, startSandbox, type RunningSandbox } from "../server";
 import { DEMO } from "../test-support";
 import { pacedSender, READERS, recordWebIdentity, trailClient } from "./test-support";

@@ -3,7 +3,7 @@ import { Amplify } from "aws-amplify";
 import { fetchAuthSession, signIn, signOut } from "aws-amplify/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { iamStateFor } from "../iam/state";
-import { stsClient } from "../iam/test-fixtures";
+import { stsClient } from "../iam/test-support";
 import { startSandbox, type RunningSandbox } from "../server";
 import { DEMO } from "../test-support";
 

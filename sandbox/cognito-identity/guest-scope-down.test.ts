@@ -3,7 +3,7 @@ import { AssumeRoleWithWebIdentityCommand } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signRequest } from "../../lib/sigv4/sign";
 import { invokeUrl, send } from "../agentcore/test-support";
-import { identityClient, sandboxLoginKey, stsClient, userPoolTokens } from "../iam/test-fixtures";
+import { identityClient, sandboxLoginKey, stsClient, userPoolTokens } from "../iam/test-support";
 import { startSandbox, type RunningSandbox } from "../server";
 
 /**

@@ -16,7 +16,7 @@ import {
   identityClient,
   sandboxLoginKey,
   userPoolTokens,
-} from "../iam/test-fixtures";
+} from "../iam/test-support";
 
 /** The official @aws-sdk/client-cognito-identity against /cognito-identity. */
 

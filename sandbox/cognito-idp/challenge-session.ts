@@ -1,6 +1,6 @@
 import * as fail from "./errors";
 import type { ChallengeSession, ChallengeStep } from "./sessions";
-import type { CognitoContext } from "./sign-in";
+import type { CognitoContext } from "./context";
 import type { ClientRecord, PoolRecord, UserRecord } from "./store";
 
 /**

@@ -11,7 +11,7 @@ import { getTokensFromRefreshToken } from "./refresh";
 import { respondToAuthChallenge } from "./respond-to-auth-challenge";
 import { SessionStore } from "./sessions";
 import { associateSoftwareToken, verifySoftwareToken } from "./software-token";
-import type { CognitoContext } from "./sign-in";
+import type { CognitoContext } from "./context";
 import { UserPoolStore } from "./store";
 import { getUser, globalSignOut, revokeToken } from "./user-ops";
 import { wellKnownRoutes } from "./well-known";

@@ -3,7 +3,8 @@ import type { RequestContext } from "../http/types";
 import * as fail from "./errors";
 import { parseInput } from "./input";
 import { refreshWithToken } from "./refresh";
-import { completeSignIn, srpVerifier, type CognitoContext } from "./sign-in";
+import type { CognitoContext } from "./context";
+import { completeSignIn, srpVerifier } from "./sign-in";
 import { modPow, N, newSalt, g, serverEphemeral } from "./srp";
 import type { ClientRecord, PoolRecord } from "./store";
 

@@ -2,7 +2,8 @@ import type { RequestContext } from "../http/types";
 import { assertSameUser, openChallenge } from "./challenge-session";
 import * as fail from "./errors";
 import { challengeFor, challengeResponse, emailChallenge } from "./mfa";
-import { issueSignInTokens, type CognitoContext } from "./sign-in";
+import type { CognitoContext } from "./context";
+import { issueSignInTokens } from "./sign-in";
 import type { ClientRecord, PoolRecord } from "./store";
 import { checkTotp } from "./totp";
 

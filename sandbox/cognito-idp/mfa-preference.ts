@@ -3,7 +3,7 @@ import { AwsError } from "../http/aws-json";
 import type { RequestContext } from "../http/types";
 import * as fail from "./errors";
 import { parseInput } from "./input";
-import type { CognitoContext } from "./sign-in";
+import type { CognitoContext } from "./context";
 import type { MfaType } from "./store";
 import { requireAccessToken } from "./user-ops";
 

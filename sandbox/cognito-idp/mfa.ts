@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { CognitoContext } from "./sign-in";
+import type { CognitoContext } from "./context";
 import type { ChallengeStep } from "./sessions";
 import type { ClientRecord, MfaType, PoolRecord, UserRecord } from "./store";
 

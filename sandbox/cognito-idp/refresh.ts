@@ -1,7 +1,7 @@
 import type { RequestContext } from "../http/types";
 import * as fail from "./errors";
 import { parseInput } from "./input";
-import type { CognitoContext } from "./sign-in";
+import type { CognitoContext } from "./context";
 import type { ClientRecord } from "./store";
 import { mintTokens } from "./tokens";
 

@@ -3,7 +3,8 @@ import * as fail from "./errors";
 import { parseInput } from "./input";
 import { answerEmailOtp, answerMfaSetup, answerSelectMfaType, answerSoftwareToken } from "./mfa-challenges";
 import { assertPasswordPolicy } from "./password-policy";
-import { completeSignIn, type CognitoContext } from "./sign-in";
+import type { CognitoContext } from "./context";
+import { completeSignIn } from "./sign-in";
 import { verifyPasswordClaim } from "./srp";
 import type { ClientRecord, PoolRecord } from "./store";
 

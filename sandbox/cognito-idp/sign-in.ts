@@ -1,23 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "../http/types";
 import { challengeResponse, mfaStepFor } from "./mfa";
-import type { Outbox } from "./outbox";
 import { newSalt, passwordVerifier } from "./srp";
 import type { ClientRecord, PoolRecord, UserRecord } from "./store";
-import { mintTokens, type TokenContext } from "./tokens";
+import type { CognitoContext } from "./context";
+import { mintTokens } from "./tokens";
 
 /**
  * What every successful password check ends in, whichever flow got there (USER_PASSWORD_AUTH,
  * PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED): either the next challenge (a new password, then a
  * second factor) or the tokens.
  */
-
-export interface CognitoContext extends TokenContext {
-  /** SRP salt and verifier per user, remade when the password changes. */
-  readonly verifiers: Map<string, { password: string; salt: string; v: bigint }>;
-  /** Where the codes the sandbox "emails" go. */
-  readonly outbox: Outbox;
-}
 
 export function srpVerifier(ctx: CognitoContext, pool: PoolRecord, user: UserRecord) {
   const key = `${pool.id}/${user.username}`;

@@ -2,7 +2,7 @@ import type { RequestContext } from "../http/types";
 import { openChallenge } from "./challenge-session";
 import * as fail from "./errors";
 import { parseInput } from "./input";
-import type { CognitoContext } from "./sign-in";
+import type { CognitoContext } from "./context";
 import type { PoolRecord, UserRecord } from "./store";
 import { checkTotp, newTotpSecret } from "./totp";
 import { requireAccessToken } from "./user-ops";

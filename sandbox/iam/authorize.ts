@@ -1,5 +1,5 @@
 import { evaluatePolicies, type EvaluationResult, type PolicyDocument, type RequestContext as PolicyContext } from "../../lib/iam";
-import { awsErrorFor, verifySignature, type AwsProtocolFamily } from "../../lib/sigv4";
+import { awsErrorFor, verifySignature, type AwsProtocolFamily } from "../sigv4";
 import type { RequestContext } from "../http/types";
 import type { IssuedCredentials } from "./credentials";
 import { iamStateFor } from "./state";

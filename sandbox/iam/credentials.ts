@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { PolicyDocument } from "../../lib/iam";
-import type { KnownCredentials } from "../../lib/sigv4";
+import type { KnownCredentials } from "../sigv4";
 import type { StateDir } from "../state-dir";
 import { base32Id, policySchema, type RoleRecord, type RoleStore } from "./roles";
 

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { formatIssue, parsePolicyDocument, type PolicyDocument } from "../../lib/iam";
-import type { Scenario } from "../scenario";
 
 /**
  * IAM roles as scenarios declare them: the role's ARN, its trust policy (who may assume it) and
@@ -58,7 +57,8 @@ export function base32Id(seed: string, length: number): string {
 export class RoleStore {
   private readonly byArn = new Map<string, RoleRecord>();
 
-  constructor(scenarios: readonly Scenario[]) {
+  /** Takes each scenario's `roles` (a scenario is passed whole; only its roles are read). */
+  constructor(scenarios: readonly { roles: readonly ScenarioRole[] }[]) {
     for (const scenario of scenarios) {
       for (const role of scenario.roles) {
         const [, accountId = "", name = ""] = ROLE_ARN_PATTERN.exec(role.arn) ?? [];

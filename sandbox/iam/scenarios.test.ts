@@ -8,7 +8,7 @@ import { startSandbox, type RunningSandbox } from "../server";
 import { DEMO } from "../test-support";
 import { authorizeIamRequest, type IamAuthorizationRequest } from "./authorize";
 import { iamStateFor } from "./state";
-import { identityClient, sandboxLoginKey, userPoolTokens } from "./test-fixtures";
+import { identityClient, sandboxLoginKey, userPoolTokens } from "./test-support";
 
 /**
  * The shipped scenarios end to end: seed 001 (role allows AppSync on another API id), a trust

@@ -1,4 +1,4 @@
-import { awsErrorFor, verifySignature } from "../../lib/sigv4";
+import { awsErrorFor, verifySignature } from "../sigv4";
 import type { RequestContext } from "../http/types";
 import { flatHeaders } from "../iam/authorize";
 import type { IamState } from "../iam/state";

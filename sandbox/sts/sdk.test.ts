@@ -6,7 +6,7 @@ import { presignUrl } from "../../lib/sigv4";
 import { signRequest } from "../../lib/sigv4/sign";
 import { DEFAULT_SCENARIOS_DIR, startSandbox, type RunningSandbox } from "../server";
 import { DEMO } from "../test-support";
-import { CLASSIC, CLASSIC_SCENARIO, failure, identityClient, sandboxLoginKey, stsClient, userPoolTokens } from "../iam/test-fixtures";
+import { CLASSIC, CLASSIC_SCENARIO, failure, identityClient, sandboxLoginKey, stsClient, userPoolTokens } from "../iam/test-support";
 
 /** The official @aws-sdk/client-sts against /sts, with tokens and credentials from the sandbox. */
 

@@ -1,4 +1,4 @@
-import { handleLookupRequest, lookupCapabilities } from "@/lib/cloudtrail/lookup/handle-request";
+import { handleLookupRequest, lookupCapabilities } from "@/server/cloudtrail/handle-request";
 
 /**
  * CloudTrail LookupEvents for the /trail page: GET says what this deployment offers (server

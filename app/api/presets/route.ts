@@ -1,5 +1,5 @@
-import { loadPresets } from "@/lib/config/load-presets";
-import { logEvent } from "@/lib/security/log";
+import { loadPresets } from "@/server/config/load-presets";
+import { logEvent } from "@/server/security/log";
 
 /**
  * The deployment's preset environments. It takes no input at all — no query, no body (a GET's

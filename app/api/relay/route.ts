@@ -1,7 +1,7 @@
-import { createRelay } from "@/lib/http/relay-core";
-import { sandboxOrigins } from "@/lib/net/server-config";
+import { createRelay } from "@/server/relay/relay-core";
+import { sandboxOrigins } from "@/server/net/server-config";
 
-/** Forwards one already-signed request to an allow-listed AWS endpoint; see lib/http/relay-core. */
+/** Forwards one already-signed request to an allow-listed AWS endpoint; see server/relay/relay-core. */
 export const dynamic = "force-dynamic";
 
 const relay = createRelay({ sandboxOrigins: () => sandboxOrigins() });

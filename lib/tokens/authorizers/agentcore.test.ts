@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeToken } from "../decode";
-import { CLIENT_ID, createFakePool, ISSUER, OTHER_CLIENT_ID, type FakePool } from "../testing/cognito-tokens";
+import { CLIENT_ID, createFakePool, ISSUER, OTHER_CLIENT_ID, type FakePool } from "../test-support/cognito-tokens";
 import { checkAgentCore, type AgentCoreJwtConfig } from "./agentcore";
 import type { CustomClaimValidation } from "./agentcore-claims";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { diagnose } from "../../diagnosis";
 import { decodeToken } from "../decode";
-import { createFakePool, OTHER_CLIENT_ID, POOL_ID, type FakePool } from "../testing/cognito-tokens";
+import { createFakePool, OTHER_CLIENT_ID, POOL_ID, type FakePool } from "../test-support/cognito-tokens";
 import { checkApiGateway, type ApiGatewayCognitoConfig } from "./api-gateway";
 
 const NOW = 1_760_000_000;
