@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { APP_PORT, APP_URL, SANDBOX_PORT, SPARE_SANDBOX_URL } from "./e2e/support/ports";
+import { APP_PORT, APP_URL, SANDBOX_PORT, SPARE_SANDBOX_URL } from "./e2e/test-support/ports";
 
 // One production build, one server pair for the whole run; ports apart from `npm start`'s so a
 // running dashboard is never mistaken for the one under test (E2E_APP_PORT / E2E_SANDBOX_PORT

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CallsPage } from "./pages/calls-page";
+import { CallsPage } from "./test-support/calls-page";
 
 const DEMO = ["demo@example.com", "Demo-Passw0rd!"] as const;
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CallsPage } from "./pages/calls-page";
+import { CallsPage } from "./test-support/calls-page";
 
 const VARIANTS = ["api-key", "id-token", "access-token", "iam"];
 const USER_POOL = ["api-key", "id-token", "access-token"];

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CallsPage } from "./pages/calls-page";
+import { CallsPage } from "./test-support/calls-page";
 
 test("seed 001 in three clicks: run the matrix, check CloudTrail on the red IAM cell, read the verdict", async ({ page }) => {
   const calls = new CallsPage(page);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { SessionPage } from "./pages/session-page";
+import { SessionPage } from "./test-support/session-page";
 
 // il-central-1 is not among the regions this deployment lists (lib/security/regions.ts).
 test("an environment in a region the deployment does not list: the blocked call is named, and a reload lets it through", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CallsPage } from "./pages/calls-page";
+import { CallsPage } from "./test-support/calls-page";
 
 test("seed 000's message pasted on /diagnose names the client_id mismatch first, with a stable link", async ({ page }) => {
   await page.goto("/diagnose");

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { CallsPage } from "./pages/calls-page";
+import { CallsPage } from "./test-support/calls-page";
 
 test("the exported report holds the matrix and no secret from the session", async ({ page }) => {
   const calls = new CallsPage(page);

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { shareLink } from "../lib/share/share-link";
-import { CallsPage } from "./pages/calls-page";
-import { DEMO_USER, SessionPage } from "./pages/session-page";
-import { APP_URL, SPARE_SANDBOX_PORT } from "./support/ports";
-import { SpareSandbox } from "./support/spare-sandbox";
+import { CallsPage } from "./test-support/calls-page";
+import { DEMO_USER, SessionPage } from "./test-support/session-page";
+import { APP_URL, SPARE_SANDBOX_PORT } from "./test-support/ports";
+import { SpareSandbox } from "./test-support/spare-sandbox";
 
 const VARIANTS = ["api-key", "id-token", "access-token", "iam"];
 const ENDPOINT = `127.0.0.1:${SPARE_SANDBOX_PORT}`;

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { CallsPage } from "./pages/calls-page";
-import { DEMO_USER, SessionPage } from "./pages/session-page";
-import { SANDBOX_URL } from "./support/ports";
+import { CallsPage } from "./test-support/calls-page";
+import { DEMO_USER, SessionPage } from "./test-support/session-page";
+import { SANDBOX_URL } from "./test-support/ports";
 
 const FAULTS = `${SANDBOX_URL}/_sandbox/faults`;
 // Amplify treats a token as expired 5 s before its exp; 12 s leaves time to reach the calls page first.

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { CallsPage } from "./pages/calls-page";
-import { DEMO_USER } from "./pages/session-page";
-import { SANDBOX_PORT, SANDBOX_URL } from "./support/ports";
+import { CallsPage } from "./test-support/calls-page";
+import { DEMO_USER } from "./test-support/session-page";
+import { SANDBOX_PORT, SANDBOX_URL } from "./test-support/ports";
 
 const FAULTS = `${SANDBOX_URL}/_sandbox/faults`;
 const ENDPOINT = `127.0.0.1:${SANDBOX_PORT}`;

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CallsPage } from "./pages/calls-page";
+import { CallsPage } from "./test-support/calls-page";
 
 test("every page carries a nonce CSP and the hardening headers, and the app works under it without violations", async ({ page }) => {
   const violations: string[] = [];

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { generate } from "otplib";
-import { SessionPage } from "./pages/session-page";
+import { SessionPage } from "./test-support/session-page";
 
 // sandbox/scenarios/mfa-required.json: MFA is required, and this user has no factor yet.
 const SETUP_USER = { username: "totp-setup", password: "Setup-Passw0rd!" };

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_USER, SessionPage } from "./pages/session-page";
+import { DEMO_USER, SessionPage } from "./test-support/session-page";
 
 test("signs in with SRP, shows both tokens counting down, refreshes and signs out", async ({ page }) => {
   const session = new SessionPage(page);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { CallsPage } from "./pages/calls-page";
-import { SANDBOX_URL } from "./support/ports";
+import { CallsPage } from "./test-support/calls-page";
+import { SANDBOX_URL } from "./test-support/ports";
 
 const FAULTS = `${SANDBOX_URL}/_sandbox/faults`;
 

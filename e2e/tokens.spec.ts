@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_USER, SessionPage } from "./pages/session-page";
+import { DEMO_USER, SessionPage } from "./test-support/session-page";
 
 test("signed in: both tokens side by side, aud and client_id each in one only, every check passing", async ({ page }) => {
   const session = new SessionPage(page);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { CallsPage } from "./pages/calls-page";
-import { DEMO_USER } from "./pages/session-page";
+import { CallsPage } from "./test-support/calls-page";
+import { DEMO_USER } from "./test-support/session-page";
 
 // sandbox/scenarios/updated-issuer.json: a pool with IssuerConfiguration UPDATED, so its tokens
 // carry {sandbox}/issuer-cognito-idp/{pool} (AWS: https://issuer-cognito-idp.{region}.amazonaws.com/{pool}).

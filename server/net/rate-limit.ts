@@ -31,7 +31,7 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
   const capacity = options.capacity ?? 60;
   const windowMs = options.windowMs ?? 10_000;
   const maxKeys = options.maxKeys ?? 10_000;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now());
   const perMs = capacity / windowMs;
   const buckets = new Map<string, Bucket>();
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/relay/route";
-import { relayEnvelopeSchema } from "@/app/api/relay/schema";
+import { relayEnvelopeSchema } from "@/lib/http/relay-envelope";
 import { startServer, type TestServer } from "./test-support";
 
 let sandbox: TestServer;

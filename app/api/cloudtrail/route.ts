@@ -2,7 +2,7 @@ import { handleLookupRequest, lookupCapabilities } from "@/server/cloudtrail/han
 
 /**
  * CloudTrail LookupEvents for the /trail page: GET says what this deployment offers (server
- * credentials or not), POST streams the lookup as NDJSON. Request schema: ./schema.ts.
+ * credentials or not), POST streams the lookup as NDJSON. Request schema: lib/cloudtrail/lookup/request-schema.ts.
  */
 export const dynamic = "force-dynamic";
 
