@@ -6,6 +6,7 @@
  * `awsErrorFor()` (aws-error-map.ts). Messages below are AWS's own where a source shows them; the
  * sources are listed next to each builder. Where no source was found the text says so.
  */
+import { AppError } from "../errors";
 import type { VerifyFailure } from "./types";
 
 export type SigV4ErrorCode =
@@ -132,14 +133,12 @@ export const msgNotYetCurrent = (signed: string, limit: string, now: string, min
   `Signature not yet current: ${signed} is still later than ${limit} (${now} + ${minutes} min.)`;
 
 /** Thrown by the signing helpers for caller mistakes (never for refused requests). */
-export type SigV4InputErrorCode = "ERR_SIGV4_URL" | "ERR_SIGV4_EXPIRES" | "ERR_SIGV4_CREDENTIALS";
+export type SigV4InputErrorCode = "invalid:sigv4:url" | "invalid:sigv4:expires" | "invalid:sigv4:credentials";
 
-export class SigV4InputError extends Error {
+export class SigV4InputError extends AppError {
   override readonly name = "SigV4InputError";
-  constructor(
-    readonly code: SigV4InputErrorCode,
-    message: string,
-  ) {
-    super(message);
+  declare readonly code: SigV4InputErrorCode;
+  constructor(code: SigV4InputErrorCode, message: string) {
+    super(code, message);
   }
 }
