@@ -20,6 +20,12 @@ export interface AwsAnswer {
   readonly source?: string;
 }
 
+/** An error answer: AWS's error name and message are known (the sandbox's refusals, SigV4's). */
+export interface AwsRefusal extends AwsAnswer {
+  readonly errorType: string;
+  readonly message: string;
+}
+
 /**
  * A predicted answer ("Will this token pass?"): the status is null when no source shows which one
  * AWS uses; `confirmed` says whether this exact wording has been observed, `source` where.
