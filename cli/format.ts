@@ -2,7 +2,7 @@ import { formatDuration, formatUtc } from "../lib/format/time";
 import type { Check } from "../lib/tokens/checks";
 import { explainClaim, explainHeader } from "../lib/tokens/claims";
 import type { DecodedToken } from "../lib/tokens/decode";
-import type { ServiceResponse } from "../lib/tokens/authorizers/result";
+import type { AwsPrediction } from "../lib/tokens/authorizers/result";
 import type { SelectedToken } from "./input";
 
 /** Plain-text rendering for terminals and tickets: no colours, stable columns. */
@@ -58,7 +58,7 @@ export function renderChecks(title: string, checks: readonly Check[]): string {
   return lines.join("\n");
 }
 
-export function renderVerdict(checks: readonly Check[], service: string | null, response: ServiceResponse | null): string {
+export function renderVerdict(checks: readonly Check[], service: string | null, response: AwsPrediction | null): string {
   const failed = checks.filter((c) => c.status === "fail");
   if (failed.length === 0) return `Verdict: PASS${service ? `: ${service} should accept this token.` : "."}`;
   const count = `${failed.length} of ${checks.length} checks fail (${failed.map((c) => c.name).join(", ")})`;

@@ -47,7 +47,7 @@ export function selectToken(text: string, pick?: number): SelectedToken {
       firstError ??= error;
     }
   }
-  throw firstError ?? new TokenDecodeError("ERR_TOKEN_EMPTY", "No token found in the input.");
+  throw firstError ?? new TokenDecodeError("invalid:token:empty", "No token found in the input.");
 }
 
 export function parsePick(value: string | undefined): number | undefined {

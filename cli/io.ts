@@ -1,3 +1,5 @@
+import { AppError } from "../lib/errors";
+
 /**
  * The CLI's only contact with the process, so commands can be run in-process by tests and the
  * launcher alike.
@@ -14,8 +16,12 @@ export interface CliIo {
 }
 
 /** Bad flags or unusable input: exit code 2, message on stderr. */
-export class UsageError extends Error {
+export class UsageError extends AppError {
   override readonly name = "UsageError";
+  declare readonly code: "invalid:cli";
+  constructor(message: string) {
+    super("invalid:cli", message);
+  }
 }
 
 export const EXIT = { pass: 0, fail: 1, badInput: 2 } as const;

@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
+import { AppError } from "../lib/errors";
 import { CLIENT_ID_PATTERN, REGION_PATTERN, USER_POOL_ID_PATTERN } from "../lib/config/profile";
 import { ISSUER_FORMS } from "../lib/tokens/issuer";
 import { identityPoolSchema } from "./cognito-identity/schema";
@@ -189,8 +190,13 @@ export type ScenarioUserPool = Scenario["userPools"][number];
 export type ScenarioClient = ScenarioUserPool["clients"][number];
 export type ScenarioUser = ScenarioUserPool["users"][number];
 
-export class ScenarioError extends Error {
-  override name = "ScenarioError";
+/** A scenario file a person has to fix; the message names the file and the field. */
+export class ScenarioError extends AppError {
+  override readonly name = "ScenarioError";
+  declare readonly code: "invalid:scenario";
+  constructor(message: string) {
+    super("invalid:scenario", message);
+  }
 }
 
 /** `userPools[0].clients[1].id`: the field a person has to fix. */

@@ -59,7 +59,7 @@ for (const variant of APPSYNC_VARIANTS) {
     let t = performance.now();
     const result = await cell.run(ctx);
     dashboard.push(performance.now() - t);
-    if (result.status !== "pass") throw new Error(`${variant}: ${result.summary}`);
+    if (result.outcome !== "pass") throw new Error(`${variant}: ${result.summary}`);
     // The same request, built the same way (IAM signing included), then a bare fetch.
     const request = await buildGraphqlRequest(variant, appSyncEndpoints(api.url), query, credentials, api.region);
     t = performance.now();

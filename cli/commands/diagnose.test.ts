@@ -47,7 +47,7 @@ describe("auth-flow-debugger diagnose", () => {
   });
 
   it("reads stdin when no TEXT is given, and takes a matrix cell as JSON", async () => {
-    const cell = { status: "fail", httpStatus: 401, errorType: "UnauthorizedException", message: "Not Authorized to access listNotes on type Query" };
+    const cell = { outcome: "fail", status: 401, errorType: "UnauthorizedException", message: "Not Authorized to access listNotes on type Query" };
     const out = await cli(["diagnose", "--json", "--variant", "iam", "--service", "appsync"], JSON.stringify(cell));
     expect(json(out).matches[0]?.id).toBe("appsync-unauthorized-iam");
   });
@@ -74,7 +74,7 @@ describe("auth-flow-debugger diagnose", () => {
     expect(await cli(["diagnose", "x", "--cloudtrail", "maybe"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/cloudTrailVerdict must be/) });
     expect(await cli(["diagnose", "x", "--token-use", "refresh"])).toMatchObject({ code: 2 });
     expect(await cli(["diagnose", "x", "--nope"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/nope/) });
-    expect(await cli(["diagnose", "-"], '{"httpStatus": 9999}')).toMatchObject({ code: 2 });
+    expect(await cli(["diagnose", "-"], '{"status": 9999}')).toMatchObject({ code: 2 });
   });
 
   it("is listed in the overview and has usage", async () => {

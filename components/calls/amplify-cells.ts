@@ -64,20 +64,20 @@ async function runThroughAmplify(
   if (captured.status === undefined && lost) {
     // Amplify wraps a failed fetch in its own NetworkError; the endpoint and the browser's words are more useful.
     const url = new URL(lost.url);
-    return { status: "error", summary: `No connection to ${url.host}: aws-amplify's request to ${url.origin}${url.pathname} failed (${lost.error}).`, latencyMs, detail, path: "browser" };
+    return { outcome: "error", summary: `No connection to ${url.host}: aws-amplify's request to ${url.origin}${url.pathname} failed (${lost.error}).`, latencyMs, detail, path: "browser" };
   }
   if (captured.status === undefined) {
     const e = thrown as Error | undefined;
     // Amplify refuses some modes before sending anything (no API key configured, no credentials).
-    return { status: "not-run", summary: `aws-amplify sent nothing: ${e?.name ?? "Error"}: ${e?.message ?? "unknown"}`, latencyMs, detail, path: "browser" };
+    return { outcome: "not-run", summary: `aws-amplify sent nothing: ${e?.name ?? "Error"}: ${e?.message ?? "unknown"}`, latencyMs, detail, path: "browser" };
   }
   const verdict = interpretAppSyncResponse(captured.status, captured.body ?? "");
-  if (verdict.ok) return { status: "pass", summary: `${captured.status} OK`, httpStatus: captured.status, latencyMs, detail, path: "browser" };
+  if (verdict.ok) return { outcome: "pass", summary: `${captured.status} OK`, status: captured.status, latencyMs, detail, path: "browser" };
   const recovery = (thrown as { errors?: { recoverySuggestion?: string }[] } | undefined)?.errors?.[0]?.recoverySuggestion;
   if (recovery) notes.push(`Amplify's recoverySuggestion: ${recovery}`);
   return {
-    status: "fail",
-    httpStatus: captured.status,
+    outcome: "fail",
+    status: captured.status,
     errorType: verdict.errorType,
     message: verdict.message,
     summary: `${captured.status} ${verdict.errorType ?? ""}: ${verdict.message ?? ""}`,

@@ -6,12 +6,12 @@ import type { CellResult } from "@/lib/matrix/types";
  * (row), which credential (column), the HTTP status, AWS's error type and message.
  */
 export function withDiagnosis(key: string, result: CellResult): CellResult {
-  if (result.status === "pass" || result.status === "idle" || result.status === "running") return result;
+  if (result.outcome === "pass" || result.outcome === "idle" || result.outcome === "running") return result;
   const [row = "", column = ""] = key.split("|");
   const [top] = diagnose({
     service: row,
     variant: column,
-    status: result.httpStatus,
+    status: result.status,
     errorType: result.errorType,
     message: result.message ?? result.summary,
     text: [result.summary, result.detail?.response?.slice(0, 4000)].filter(Boolean).join("\n"),

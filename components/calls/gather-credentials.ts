@@ -44,7 +44,7 @@ export async function gatherCredentials(profile: Profile): Promise<{ credentials
   }
   const state = await ensureCredentials(profile, idToken.toString());
   if (state.status === "ok") credentials.aws = state.credentials;
-  else if (state.status === "error") credentials.awsUnavailable = `No IAM credentials: ${state.error.code} at ${state.error.step}: ${state.error.message}`;
+  else if (state.status === "error") credentials.awsUnavailable = `No IAM credentials: ${state.error.errorType} at ${state.error.step}: ${state.error.message}`;
   else if (state.status === "unavailable") credentials.awsUnavailable = state.reason;
   return { credentials, notes };
 }

@@ -33,7 +33,7 @@ export function trailFailures(
   const account = ok?.callerArn?.split(":")[4];
   for (const [key, result] of results) {
     const [row = "", column = ""] = key.split("|");
-    const failed = result.status === "fail" || (result.status === "not-run" && credentials.status === "error");
+    const failed = result.outcome === "fail" || (result.outcome === "not-run" && credentials.status === "error");
     if (!IAM_COLUMNS.has(column) || !failed) continue;
     const need = neededPermission(profile, row, account, firstField);
     out.set(key, {

@@ -19,7 +19,7 @@ export function useMatrix(timeoutMs: number) {
   const decorate = useRef<(key: string, result: CellResult) => CellResult>((_, r) => r);
 
   const update = useCallback((key: string, result: CellResult) => {
-    const shown = result.status === "running" ? result : decorate.current(key, result);
+    const shown = result.outcome === "running" ? result : decorate.current(key, result);
     setResults((current) => new Map(current).set(key, shown));
   }, []);
 

@@ -59,9 +59,9 @@ function CredentialsBody() {
       return (
         <div role="alert" data-testid="credentials-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           <p>
-            <strong>{state.error.code}</strong> at {state.error.step}: {state.error.message}
+            <strong>{state.error.errorType}</strong> at {state.error.step}: {state.error.message}
           </p>
-          <DiagnosisHint input={{ service: "identity-pool", errorType: state.error.code, message: state.error.message }} />
+          <DiagnosisHint input={{ service: "identity-pool", errorType: state.error.errorType, message: state.error.message }} />
         </div>
       );
     }

@@ -16,7 +16,7 @@ export type CredentialsState =
   | { status: "idle" }
   | { status: "loading" }
   | { status: "unavailable"; reason: string }
-  | { status: "error"; error: { step: string; code: string; message: string } }
+  | { status: "error"; error: { step: string; errorType: string; message: string } }
   | { status: "ok"; credentials: IdentityCredentials; callerArn?: string; callerError?: string; fetchedAt: number };
 
 let state: CredentialsState = { status: "idle" };
@@ -86,8 +86,8 @@ async function load(profile: Profile, idToken: string | undefined, flow: Identit
       stsRequestHandler: relay,
     });
   } catch (error) {
-    if (error instanceof IdentityPoolError) return { status: "error", error: { step: error.step, code: error.code, message: error.message } };
-    return { status: "error", error: { step: "GetId", code: (error as Error).name, message: (error as Error).message } };
+    if (error instanceof IdentityPoolError) return { status: "error", error: { step: error.step, errorType: error.errorType, message: error.message } };
+    return { status: "error", error: { step: "GetId", errorType: (error as Error).name, message: (error as Error).message } };
   }
   // STS sends no CORS headers, so GetCallerIdentity goes through the dashboard's relay.
   try {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { cellKey, type CellResult, type CellStatus, type MatrixAxis } from "@/lib/matrix/types";
+import { cellKey, type CellResult, type CellOutcome, type MatrixAxis } from "@/lib/matrix/types";
 
-const TONE: Record<CellStatus, string> = {
+const TONE: Record<CellOutcome, string> = {
   idle: "border-slate-200 bg-white text-slate-400",
   running: "border-sky-200 bg-sky-50 text-sky-800",
   pass: "border-green-300 bg-green-50 text-green-900",
@@ -13,7 +13,7 @@ const TONE: Record<CellStatus, string> = {
   error: "border-red-400 bg-white text-red-800",
 };
 
-const WORD: Record<CellStatus, string> = {
+const WORD: Record<CellOutcome, string> = {
   idle: "not run yet",
   running: "running",
   pass: "accepted",
@@ -65,8 +65,8 @@ export function MatrixTable({
               {columns.map((column) => {
                 const key = cellKey(row.id, column.id);
                 if (!exists(key)) return <td key={key} className="text-center text-slate-300">—</td>;
-                const result = results.get(key) ?? { status: "idle" as const, summary: "" };
-                if (result.status === "running") {
+                const result = results.get(key) ?? { outcome: "idle" as const, summary: "" };
+                if (result.outcome === "running") {
                   return (
                     <td key={key} className="align-top">
                       <div data-cell={key} data-status="running" className={`min-h-16 w-full min-w-36 rounded border p-2 text-xs ${TONE.running}`}>
@@ -87,17 +87,17 @@ export function MatrixTable({
                     <button
                       type="button"
                       data-cell={key}
-                      data-status={result.status}
+                      data-status={result.outcome}
                       onClick={() => onOpen(key)}
-                      disabled={result.status === "idle"}
+                      disabled={result.outcome === "idle"}
                       title={result.summary}
-                      aria-label={`${row.label}, ${column.label}: ${WORD[result.status]}. ${result.summary}${result.unconfirmed ? " (wording not confirmed)" : ""}`}
-                      className={`block min-h-16 w-full min-w-36 rounded border p-2 text-left ${TONE[result.status]}`}
+                      aria-label={`${row.label}, ${column.label}: ${WORD[result.outcome]}. ${result.summary}${result.unconfirmed ? " (wording not confirmed)" : ""}`}
+                      className={`block min-h-16 w-full min-w-36 rounded border p-2 text-left ${TONE[result.outcome]}`}
                     >
                       <span className="flex items-center justify-between gap-2 text-xs font-semibold">
-                        <span>{WORD[result.status]}</span>
+                        <span>{WORD[result.outcome]}</span>
                         <span className="font-normal">
-                          {result.httpStatus ?? ""} {result.latencyMs !== undefined ? `${result.latencyMs} ms` : ""}
+                          {result.status ?? ""} {result.latencyMs !== undefined ? `${result.latencyMs} ms` : ""}
                           {result.path === "relay" ? " · relay" : ""}
                         </span>
                       </span>

@@ -21,7 +21,7 @@ self.onmessage = async (event: MessageEvent<{ file: File }>) => {
     });
     self.postMessage({ type: "result", result: packTrailResult(result) });
   } catch (error) {
-    const code = isTrailFileError(error) ? error.code : "ERR_TRAIL_READ";
+    const code = isTrailFileError(error) ? error.code : "unreachable:trail-file";
     self.postMessage({ type: "error", code, message: (error as Error).message });
   }
 };

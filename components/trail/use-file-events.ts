@@ -50,7 +50,7 @@ export function useFileEvents() {
     } catch (error) {
       if (pageRun.current !== abort || abort.signal.aborted) return;
       const e = error as Error & { code?: string };
-      setState({ status: "error", name: file.name, code: e.code ?? "ERR_TRAIL_READ", message: e.message });
+      setState({ status: "error", name: file.name, code: e.code ?? "unreachable:trail-file", message: e.message });
     }
   }, []);
 
@@ -75,7 +75,7 @@ export function useFileEvents() {
         event.preventDefault();
         stop();
         if (!heard) void onPage(file);
-        else setState({ status: "error", name: file.name, code: "ERR_WORKER", message: event.message || "The file reader stopped unexpectedly." });
+        else setState({ status: "error", name: file.name, code: "internal:trail-worker", message: event.message || "The file reader stopped unexpectedly." });
       };
       next.postMessage({ file });
     },

@@ -44,15 +44,15 @@ function result(exchange: Exchange, verdict: Verdict | undefined, passSummary: s
     notes: [`Sent ${exchange.path === "relay" ? "through the dashboard's relay" : "from this browser"}.`, ...notes],
   };
   const base = { latencyMs: exchange.latencyMs, path: exchange.path, detail };
-  if (exchange.outcome === "cors-blocked") return { ...base, status: "blocked", summary: exchange.message, relayAvailable: true };
-  if (!exchange.response || !verdict) return { ...base, status: "error", summary: exchange.message };
+  if (exchange.outcome === "cors-blocked") return { ...base, outcome: "blocked", summary: exchange.message, relayAvailable: true };
+  if (!exchange.response || !verdict) return { ...base, outcome: "error", summary: exchange.message };
   const status = exchange.response.status;
   const unconfirmed = unconfirmedWording(exchange.response.headers);
-  if (verdict.ok) return { ...base, status: "pass", summary: passSummary, httpStatus: status };
+  if (verdict.ok) return { ...base, outcome: "pass", summary: passSummary, status };
   return {
     ...base,
-    status: "fail",
-    httpStatus: status,
+    outcome: "fail",
+    status,
     ...(verdict.errorType ? { errorType: verdict.errorType } : {}),
     ...(verdict.message ? { message: verdict.message } : {}),
     summary: `${status} ${verdict.errorType ?? ""}${verdict.errorType && verdict.message ? ": " : ""}${verdict.message ?? ""}`.trim(),

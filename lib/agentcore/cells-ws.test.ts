@@ -28,20 +28,20 @@ const ctx = () => ({ timeoutMs: 2000, signal: new AbortController().signal });
 describe("a WebSocket cell whose upgrade the browser could not open", () => {
   it("reports AgentCore's refusal when the server could read it", async () => {
     const result = await runWsCell("access-token", input({ refusal: { status: 403, errorType: "AccessDeniedException", message: "not authorized" } }), ctx());
-    expect(result).toMatchObject({ status: "fail", httpStatus: 403, errorType: "AccessDeniedException" });
+    expect(result).toMatchObject({ outcome: "fail", status: 403, errorType: "AccessDeniedException" });
     expect(result.summary).toBe("The upgrade was refused: HTTP 403 AccessDeniedException: not authorized");
   });
 
   it("says the endpoint cannot be reached, with the connection error, when the server could not connect either", async () => {
     const result = await runWsCell("access-token", input({ unreachable: "getaddrinfo ENOTFOUND bedrock-agentcore.ap-northeast-1.amazonaws.com" }), ctx());
-    expect(result.status).toBe("error");
+    expect(result.outcome).toBe("error");
     expect(result.summary).toBe("No WebSocket connection to bedrock-agentcore.ap-northeast-1.amazonaws.com: the endpoint cannot be reached (getaddrinfo ENOTFOUND bedrock-agentcore.ap-northeast-1.amazonaws.com).");
     expect(result.detail?.notes?.join(" ")).toContain("could not connect either");
   });
 
   it("keeps the browser's own words when nobody could say more", async () => {
     const result = await runWsCell("access-token", input(undefined), ctx());
-    expect(result.status).toBe("error");
+    expect(result.outcome).toBe("error");
     expect(result.summary).toMatch(/^No WebSocket connection to bedrock-agentcore\.ap-northeast-1\.amazonaws\.com: the upgrade was refused or the connection failed before it opened/);
   });
 });

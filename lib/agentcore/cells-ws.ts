@@ -55,16 +55,16 @@ export function wsResult(outcome: WsProbeOutcome, latencyMs: number, request: st
       (outcome.closeCode !== undefined ? `\n(closed ${outcome.closeCode}${outcome.closeReason ? ` ${outcome.closeReason}` : ""})` : ""),
     notes,
   };
-  if (outcome.ok) return { status: "pass", summary: outcome.message, latencyMs, detail };
+  if (outcome.ok) return { outcome: "pass", summary: outcome.message, latencyMs, detail };
   const refusal = outcome.refusal;
   // A stream that broke off mid-reply got no answer; the frames before the break stay in the detail.
   const failed = refusal !== undefined || (outcome.opened && !outcome.dropped);
   return {
-    status: failed ? "fail" : "error",
+    outcome: failed ? "fail" : "error",
     summary: outcome.message,
     latencyMs,
     detail,
-    ...(refusal ? { httpStatus: refusal.status } : {}),
+    ...(refusal ? { status: refusal.status } : {}),
     ...(refusal?.errorType ? { errorType: refusal.errorType } : {}),
     ...(refusal?.message ? { message: refusal.message } : {}),
   };
@@ -72,7 +72,7 @@ export function wsResult(outcome: WsProbeOutcome, latencyMs: number, request: st
 
 export async function runWsCell(column: AgentCoreColumn, input: WsCellInput, ctx: { timeoutMs: number; signal: AbortSignal }): Promise<CellResult> {
   const missing = missingFor(column, input.credentials);
-  if (missing) return { status: "not-run", summary: missing };
+  if (missing) return { outcome: "not-run", summary: missing };
   const qualifier = input.qualifier ?? DEFAULT_QUALIFIER;
   const plain = runtimeWebSocketUrl(input.endpoint, input.runtimeArn, qualifier);
   const withSession = `${plain}&${SESSION_ID_HEADER}=${encodeURIComponent(input.sessionId)}`;
@@ -84,7 +84,7 @@ export async function runWsCell(column: AgentCoreColumn, input: WsCellInput, ctx
     const headerLine = `websocat -H ${shellQuote(`Authorization: Bearer ${REDACTED}`)} -H ${shellQuote(`${SESSION_ID_HEADER}: ${input.sessionId}`)} ${shellQuote(redactUrl(plain))}`;
     if (!input.createSocketWithHeaders) {
       return {
-        status: "blocked",
+        outcome: "blocked",
         summary: "A browser cannot set an Authorization header on a WebSocket upgrade.",
         detail: {
           request: `WebSocket ${redactUrl(plain)}\nAuthorization: Bearer ${REDACTED}`,
@@ -102,7 +102,7 @@ export async function runWsCell(column: AgentCoreColumn, input: WsCellInput, ctx
     const outcome = await probeWebSocket({ url: plain, protocols: [], createSocket: factory, message, ...ctx, onFrame: (d) => input.onFrame?.(frameText(d)) });
     return wsResult(outcome, Date.now() - started, `WebSocket ${redactUrl(plain)}\nAuthorization: Bearer ${REDACTED}`, headerLine, [sessionNote]);
   }
-  if (!input.createSocket) return { status: "not-run", summary: "No WebSocket implementation was given to the test." };
+  if (!input.createSocket) return { outcome: "not-run", summary: "No WebSocket implementation was given to the test." };
 
   let url = withSession;
   let protocols: string[] = [];

@@ -36,7 +36,7 @@ export interface AgentCoreMatrixInput {
 const HTTP_COLUMNS: AgentCoreColumn[] = ["access-token", "id-token", "sigv4"];
 const WS_COLUMNS: AgentCoreColumn[] = ["access-token", "id-token", "sigv4", "bearer-header"];
 
-const notRun = (row: string, column: string, summary: string): MatrixCell => ({ row, column, run: async (): Promise<CellResult> => ({ status: "not-run", summary }) });
+const notRun = (row: string, column: string, summary: string): MatrixCell => ({ row, column, run: async (): Promise<CellResult> => ({ outcome: "not-run", summary }) });
 
 /** The region a gateway URL names (AWS host), else the profile's. */
 const gatewayRegion = (url: string, fallback: string) => /\.gateway\.bedrock-agentcore\.([a-z0-9-]+)\.amazonaws\.com/.exec(url)?.[1] ?? fallback;
@@ -64,7 +64,7 @@ export function agentCoreCells(input: AgentCoreMatrixInput): MatrixCell[] {
         column,
         run: async (ctx) => {
           const missing = missingFor(column, input.credentials);
-          if (missing) return { status: "not-run", summary: missing };
+          if (missing) return { outcome: "not-run", summary: missing };
           const request = await buildRuntimeRequest(column, { endpoint, runtimeArn, qualifier, region }, input.credentials, input.sessionId, prompt);
           const exchange = await sendStreaming(request, { ...ctx, fetchImpl: input.fetchImpl }, (text) => input.onChunk?.(cellKey(http, column), text));
           return runtimeResult(exchange, notes);
@@ -96,7 +96,7 @@ export function agentCoreCells(input: AgentCoreMatrixInput): MatrixCell[] {
       column,
       run: async (ctx) => {
         const missing = missingFor(column, input.credentials);
-        if (missing) return { status: "not-run", summary: missing };
+        if (missing) return { outcome: "not-run", summary: missing };
         const request = await buildGatewayRequest(column, gatewayUrl, input.credentials, gatewayRegion(gatewayUrl, input.region));
         const exchange = await sendStreaming(request, { ...ctx, fetchImpl: input.fetchImpl });
         return gatewayResult(exchange, ["JSON-RPC tools/list; a gateway accepts one inbound authorizer (CUSTOM_JWT or AWS_IAM), so one of these columns is expected to fail."]);

@@ -32,7 +32,7 @@ describe("probeWebSocket when the stream breaks", () => {
     expect(outcome).toMatchObject({ ok: false, opened: true, dropped: true, closeCode: 1011, closeReason: "Internal server error" });
     expect(outcome.message).toBe("127.0.0.1:4577 closed the socket (1011 Internal server error) after 2 frame(s).");
     expect(outcome.frames.filter((f) => f.dir === "in")).toHaveLength(2);
-    expect(wsResult(outcome, 0, "", "", []).status).toBe("error");
+    expect(wsResult(outcome, 0, "", "", []).outcome).toBe("error");
   });
 
   it("1006 after opening: the connection went away without a close frame", async () => {
@@ -42,14 +42,14 @@ describe("probeWebSocket when the stream breaks", () => {
       s.onclose?.({ code: 1006, reason: "" });
     });
     expect(outcome.message).toBe("The connection to 127.0.0.1:4577 closed abnormally (1006) — no close frame — after 1 frame(s).");
-    expect(wsResult(outcome, 0, "", "", []).status).toBe("error");
+    expect(wsResult(outcome, 0, "", "", []).outcome).toBe("error");
   });
 
   it("1006 before opening: no connection, with the endpoint named", async () => {
     const outcome = await probe((s) => s.onclose?.({ code: 1006, reason: "" }));
     expect(outcome.opened).toBe(false);
     expect(outcome.message).toMatch(/^No WebSocket connection to 127\.0\.0\.1:4577: the upgrade was refused or the connection failed before it opened/);
-    expect(wsResult(outcome, 0, "", "", []).status).toBe("error");
+    expect(wsResult(outcome, 0, "", "", []).outcome).toBe("error");
   });
 
   it("a policy close after opening is the service refusing, not a broken stream", async () => {
@@ -58,6 +58,6 @@ describe("probeWebSocket when the stream breaks", () => {
       s.onclose?.({ code: 1008, reason: "Policy violation" });
     });
     expect(outcome.dropped).toBe(false);
-    expect(wsResult(outcome, 0, "", "", []).status).toBe("fail");
+    expect(wsResult(outcome, 0, "", "", []).outcome).toBe("fail");
   });
 });

@@ -1,4 +1,5 @@
 import type { WebSocketFactory, WebSocketLike } from "../appsync/realtime-probe";
+import type { AwsAnswer } from "../errors";
 import { hostOf } from "../http/host";
 
 /**
@@ -12,11 +13,7 @@ import { hostOf } from "../http/host";
 export type { WebSocketFactory, WebSocketLike };
 
 /** What a non-browser factory learnt about a refused upgrade (HTTP status, x-amzn-ErrorType, body). */
-export interface UpgradeRefusal {
-  status: number;
-  errorType?: string;
-  message?: string;
-}
+export type UpgradeRefusal = Pick<AwsAnswer, "status" | "errorType" | "message">;
 
 /**
  * What someone who can see it (the dashboard's server) found when repeating an upgrade the

@@ -35,7 +35,7 @@ export function appSyncCells(input: AppSyncMatrixInput): MatrixCell[] {
     column: variant,
     run: async (ctx) => {
       const missing = missingFor(variant, input.credentials);
-      if (missing) return { status: "not-run", summary: missing };
+      if (missing) return { outcome: "not-run", summary: missing };
       const request = await buildGraphqlRequest(variant, endpoints, input.query, input.credentials, input.api.region);
       const exchange = await sendPrepared(request, { path: ctx.path, timeoutMs: ctx.timeoutMs, signal: ctx.signal, fetchImpl: input.fetchImpl });
       return httpResult(exchange);
@@ -49,7 +49,7 @@ export function appSyncCells(input: AppSyncMatrixInput): MatrixCell[] {
         column: variant,
         run: async (ctx) => {
           const missing = missingFor(variant, input.credentials);
-          if (missing) return { status: "not-run", summary: missing };
+          if (missing) return { outcome: "not-run", summary: missing };
           const started = Date.now();
           const outcome = await probeRealtime({
             variant,
@@ -88,16 +88,16 @@ export function httpResult(exchange: Exchange): CellResult {
     notes: [`Sent ${exchange.path === "relay" ? "through the dashboard's relay" : "from this browser"}.`],
   };
   const base = { latencyMs: exchange.latencyMs, path: exchange.path, detail };
-  if (exchange.outcome === "cors-blocked") return { ...base, status: "blocked", summary: exchange.message, relayAvailable: true };
-  if (!exchange.response) return { ...base, status: "error", summary: exchange.message };
+  if (exchange.outcome === "cors-blocked") return { ...base, outcome: "blocked", summary: exchange.message, relayAvailable: true };
+  if (!exchange.response) return { ...base, outcome: "error", summary: exchange.message };
   const { status, body, headers } = exchange.response;
   const verdict = interpretAppSyncResponse(status, body, headers["x-amzn-errortype"]);
   const unconfirmed = unconfirmedWording(headers);
-  if (verdict.ok) return { ...base, status: "pass", summary: `${status} OK`, httpStatus: status };
+  if (verdict.ok) return { ...base, outcome: "pass", summary: `${status} OK`, status };
   return {
     ...base,
-    status: "fail",
-    httpStatus: status,
+    outcome: "fail",
+    status,
     errorType: verdict.errorType,
     message: verdict.message,
     summary: `${status} ${verdict.errorType ?? ""}${verdict.errorType ? ": " : ""}${verdict.message ?? ""}`.trim(),
@@ -114,10 +114,10 @@ function realtimeResult(outcome: RealtimeOutcome, latencyMs: number): CellResult
       (outcome.closeCode !== undefined ? `\n(closed ${outcome.closeCode}${outcome.closeReason ? ` ${outcome.closeReason}` : ""})` : ""),
     notes: [`The handshake reached ${outcome.reached}.`],
   };
-  if (outcome.ok) return { status: "pass", summary: `Subscribed (${outcome.reached})`, latencyMs, detail };
+  if (outcome.ok) return { outcome: "pass", summary: `Subscribed (${outcome.reached})`, latencyMs, detail };
   const refused = outcome.errorType !== undefined;
   return {
-    status: refused ? "fail" : "error",
+    outcome: refused ? "fail" : "error",
     summary: `${outcome.errorType ? `${outcome.errorType}: ` : ""}${outcome.message ?? "Failed"}`,
     errorType: outcome.errorType,
     message: outcome.message,

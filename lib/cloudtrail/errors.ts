@@ -1,25 +1,25 @@
+import { AppError } from "../errors";
+
 /**
- * Errors of the file path, with stable codes a caller can branch on (jose-style). Only a file
+ * Errors of the file path, with stable codes a caller can branch on (lib/errors grammar). Only a file
  * that cannot be read at all throws; damaged records are counted in the result instead.
  */
 
 export type TrailFileErrorCode =
   /** Nothing in the file. */
-  | "ERR_TRAIL_EMPTY"
+  | "invalid:trail-file:empty"
   /** Not JSON at all (e.g. the console's CSV download). */
-  | "ERR_TRAIL_NOT_JSON"
+  | "invalid:trail-file:not-json"
   /** The stream itself failed (disk, network) before the end. */
-  | "ERR_TRAIL_READ"
+  | "unreachable:trail-file"
   /** The caller cancelled. */
-  | "ERR_TRAIL_ABORTED";
+  | "aborted:trail-file";
 
-export class TrailFileError extends Error {
+export class TrailFileError extends AppError {
   override readonly name = "TrailFileError";
-  constructor(
-    readonly code: TrailFileErrorCode,
-    message: string,
-  ) {
-    super(message);
+  declare readonly code: TrailFileErrorCode;
+  constructor(code: TrailFileErrorCode, message: string) {
+    super(code, message);
   }
 }
 

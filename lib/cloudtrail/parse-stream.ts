@@ -33,12 +33,12 @@ export interface TrailParseResult extends TrailParseSummary {
 
 const isGzip = (bytes: Uint8Array) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
-const aborted = () => new TrailFileError("ERR_TRAIL_ABORTED", "Reading the file was cancelled.");
+const aborted = () => new TrailFileError("aborted:trail-file", "Reading the file was cancelled.");
 
 export async function parseTrailStream(stream: ReadableStream<Uint8Array>, options: ParseStreamOptions = {}): Promise<TrailParseResult> {
   const source = stream.getReader();
   const first = await source.read();
-  if (first.done || first.value.byteLength === 0) throw new TrailFileError("ERR_TRAIL_EMPTY", "The file is empty.");
+  if (first.done || first.value.byteLength === 0) throw new TrailFileError("invalid:trail-file:empty", "The file is empty.");
   const gzip = isGzip(first.value);
   let bytesRead = first.value.byteLength;
   const counted = new ReadableStream<Uint8Array>({
@@ -78,7 +78,7 @@ export async function parseTrailStream(stream: ReadableStream<Uint8Array>, optio
       throw error;
     }
     // A .gz cut short fails inside DecompressionStream: keep what was decoded and say so.
-    if (!gzip) throw new TrailFileError("ERR_TRAIL_READ", `The file could not be read to the end: ${(error as Error).message}`);
+    if (!gzip) throw new TrailFileError("unreachable:trail-file", `The file could not be read to the end: ${(error as Error).message}`);
     truncatedReason = "the gzip data ends early or is damaged; the records decompressed before that point were read";
   }
   text.end();

@@ -111,9 +111,9 @@ describe("streams", () => {
   });
 
   it.each([
-    ["", "ERR_TRAIL_EMPTY"],
-    ["Event name,Event time,User name\nGetId,2025-02-24,x", "ERR_TRAIL_NOT_JSON"],
-    ["hello", "ERR_TRAIL_NOT_JSON"],
+    ["", "invalid:trail-file:empty"],
+    ["Event name,Event time,User name\nGetId,2025-02-24,x", "invalid:trail-file:not-json"],
+    ["hello", "invalid:trail-file:not-json"],
   ])("refuses %j with %s", async (text, code) => {
     const error = await parseTrailStream(streamOf(bytes(text))).catch((e: unknown) => e);
     expect(isTrailFileError(error) && error.code).toBe(code);
@@ -123,7 +123,7 @@ describe("streams", () => {
     const controller = new AbortController();
     controller.abort();
     const error = await parseTrailStream(streamOf(bytes(trailLog)), { signal: controller.signal }).catch((e: unknown) => e);
-    expect(isTrailFileError(error) && error.code).toBe("ERR_TRAIL_ABORTED");
+    expect(isTrailFileError(error) && error.code).toBe("aborted:trail-file");
   });
 });
 

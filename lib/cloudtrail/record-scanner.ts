@@ -86,7 +86,7 @@ export class RecordScanner {
 
   /** Call after the last chunk: says whether the text stopped in the middle of something. */
   finish(): { truncated: boolean } {
-    if (!this.started) throw new TrailFileError("ERR_TRAIL_EMPTY", "The file is empty.");
+    if (!this.started) throw new TrailFileError("invalid:trail-file:empty", "The file is empty.");
     return { truncated: this.stack.length > 0 || this.capture !== null };
   }
 
@@ -191,7 +191,7 @@ export class RecordScanner {
 function notJson(head: string): TrailFileError {
   const firstLine = head.split(/\r?\n/)[0] ?? "";
   if (/,/.test(firstLine) && /event/i.test(firstLine)) {
-    return new TrailFileError("ERR_TRAIL_NOT_JSON", "This looks like a CSV download. Download the events as JSON instead (CSV leaves out the event record).");
+    return new TrailFileError("invalid:trail-file:not-json", "This looks like a CSV download. Download the events as JSON instead (CSV leaves out the event record).");
   }
-  return new TrailFileError("ERR_TRAIL_NOT_JSON", "This is not JSON: a CloudTrail file starts with { or [.");
+  return new TrailFileError("invalid:trail-file:not-json", "This is not JSON: a CloudTrail file starts with { or [.");
 }

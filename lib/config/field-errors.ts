@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { AppError } from "../errors";
 
 /** One problem with one field of some input, as a person should read it. */
 export interface FieldError {
@@ -28,13 +29,13 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
 }
 
 /** A typed failure, so callers can tell "your input is wrong" from a crash. */
-export class ConfigInputError extends Error {
-  readonly code = "ERR_CONFIG_INPUT";
+export class ConfigInputError extends AppError {
+  override readonly name = "ConfigInputError";
+  declare readonly code: "invalid:config";
   constructor(
     message: string,
     readonly fieldErrors: FieldError[] = [],
   ) {
-    super(message);
-    this.name = "ConfigInputError";
+    super("invalid:config", message);
   }
 }

@@ -9,7 +9,7 @@ describe("parseFailureText", () => {
   });
 
   it("reads a matrix cell (CellResult) and keeps the raw text", () => {
-    const cell = { status: "fail", httpStatus: 401, errorType: "UnauthorizedException", message: "Valid authorization header not provided.", summary: "401 UnauthorizedException: Valid authorization header not provided." };
+    const cell = { outcome: "fail", status: 401, errorType: "UnauthorizedException", message: "Valid authorization header not provided.", summary: "401 UnauthorizedException: Valid authorization header not provided." };
     const { input, problems } = parseFailureText(JSON.stringify(cell));
     expect(problems).toEqual([]);
     expect(input).toMatchObject({ status: 401, errorType: "UnauthorizedException", message: cell.message, summary: cell.summary });

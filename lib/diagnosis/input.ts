@@ -2,9 +2,10 @@ import { CLOUDTRAIL_VERDICTS, type CloudTrailVerdict, type DiagnoseInput } from 
 
 /**
  * Turns pasted text into a DiagnoseInput. A JSON object shaped like a failure — a matrix cell
- * ({status, httpStatus, errorType, message, summary}), a DiagnoseInput, an AWS error body
- * ({__type, message}) — contributes its fields; the raw text is always kept too, so nothing a
- * rule could match is lost. Anything else is plain text.
+ * ({outcome, status, errorType, message, summary}), a DiagnoseInput, an AWS error body
+ * ({__type, message}) — contributes its fields, `status` always being the HTTP status (AwsAnswer);
+ * the raw text is always kept too, so nothing a rule could match is lost. Anything else is plain
+ * text.
  */
 
 export interface ParsedInput {
@@ -34,9 +35,7 @@ export function parseFailureText(raw: string): ParsedInput {
 /** Reads the fields a failure object may carry; unknown keys are ignored. */
 export function fromObject(o: Json): ParsedInput {
   const problems: string[] = [];
-  // A matrix cell's `status` is its outcome ("fail", "blocked" …); its HTTP status is httpStatus.
-  const cellOutcome = typeof o.status === "string" && !/^\s*\d+\s*$/.test(o.status);
-  const statusValue = o.httpStatus ?? (cellOutcome ? undefined : o.status) ?? o.statusCode;
+  const statusValue = o.status ?? o.statusCode;
   const status = statusValue === undefined ? undefined : checkStatus(statusValue, problems);
   const tokenUse = o.tokenUse === undefined ? undefined : checkTokenUse(o.tokenUse, problems);
   const verdict = o.cloudTrailVerdict === undefined ? undefined : checkVerdict(o.cloudTrailVerdict, problems);

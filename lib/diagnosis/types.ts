@@ -1,3 +1,5 @@
+import type { AwsAnswer } from "../errors";
+
 /**
  * The diagnosis knowledge base: rules are plain data (no functions), so they can be validated by a
  * schema, listed on the /diagnose page, linked to by id, and reviewed by support staff who do not
@@ -83,15 +85,15 @@ export type AuthorizerInput =
       readonly discoveryUrl?: string;
     };
 
-/** What can be diagnosed: free text (a log, a pasted error) and/or a structured failure. */
-export interface DiagnoseInput {
+/**
+ * What can be diagnosed: free text (a log, a pasted error) and/or a structured failure, whose
+ * AWS answer (HTTP `status`, `errorType`, `message`) is spelled as in AwsAnswer.
+ */
+export interface DiagnoseInput extends Partial<Pick<AwsAnswer, "status" | "errorType" | "message">> {
   readonly text?: string;
   readonly service?: string;
-  readonly status?: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
-  readonly errorType?: string;
-  readonly message?: string;
   readonly summary?: string;
   readonly variant?: Variant;
   readonly tokenUse?: "id" | "access";

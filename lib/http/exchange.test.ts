@@ -130,10 +130,10 @@ describe("sendPrepared through the relay", () => {
   });
 
   it.each([
-    ["relay:forbidden-host", 403, "relay-refused", /^The relay refused: Refused: nope/],
-    ["relay:rate-limited", 429, "relay-refused", /^The relay refused:/],
-    ["relay:timeout", 504, "timeout", /^Refused: nope/],
-    ["relay:upstream-unreachable", 502, "network-error", /^Refused: nope/],
+    ["forbidden:relay:host", 403, "relay-refused", /^The relay refused: Refused: nope/],
+    ["throttled:relay", 429, "relay-refused", /^The relay refused:/],
+    ["timeout:relay", 504, "timeout", /^Refused: nope/],
+    ["unreachable:relay", 502, "network-error", /^Refused: nope/],
   ] as const)("maps %s to %s", async (code, status, outcome, message) => {
     const relay = fakeFetch(async () => Response.json({ code, message: "Refused: nope" }, { status, headers: { "x-relay-error": code } }));
     const exchange = await sendPrepared(request, { path: "relay", fetchImpl: relay, relayUrl: "http://dash/api/relay" });
@@ -143,9 +143,9 @@ describe("sendPrepared through the relay", () => {
 
   it("says so when there is no relay", async () => {
     const exchange = await sendPrepared(request, { path: "relay", fetchImpl: fakeFetch(async () => new Response("Not found", { status: 404 })), relayUrl: "http://dash/api/relay" });
-    expect(exchange).toMatchObject({ outcome: "relay-refused", relayError: "relay:unavailable" });
+    expect(exchange).toMatchObject({ outcome: "relay-refused", relayError: "unavailable:relay" });
     const down = await sendPrepared(request, { path: "relay", fetchImpl: fakeFetch(async () => Promise.reject(new TypeError("Failed to fetch"))), relayUrl: "http://dash/api/relay" });
-    expect(down).toMatchObject({ outcome: "network-error", relayError: "relay:unavailable" });
+    expect(down).toMatchObject({ outcome: "network-error", relayError: "unavailable:relay" });
   });
 
   it("times out through the relay too", async () => {

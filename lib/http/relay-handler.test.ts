@@ -49,7 +49,7 @@ describe("RelayHttpHandler", () => {
   it("throws the relay's refusal as a RelayError with its code", async () => {
     const error = await client("https://sts.amazonaws.com.evil.example").send(new GetCallerIdentityCommand({})).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RelayError);
-    expect(error).toMatchObject({ code: "relay:forbidden-host", status: 403 });
+    expect(error).toMatchObject({ code: "forbidden:relay:host", status: 403 });
   });
 
   it("says the relay is unavailable when the URL is not a relay", async () => {
@@ -65,7 +65,7 @@ describe("RelayHttpHandler", () => {
         maxAttempts: 1,
         requestHandler: new RelayHttpHandler({ relayUrl: `${notRelay.origin}/api/relay` }),
       });
-      await expect(sdk.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ code: "relay:unavailable" });
+      await expect(sdk.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ code: "unavailable:relay" });
     } finally {
       await notRelay.close();
     }

@@ -45,12 +45,12 @@ export class RelayHttpHandler implements HttpHandler<RelayHttpHandlerConfig> {
     } catch (error) {
       // The SDK recognises aborts by name; keep it so cancellation reads as cancellation.
       if (signal?.aborted) throw Object.assign(new Error("Request aborted"), { name: "AbortError", cause: error });
-      throw new RelayError("relay:unavailable", `The relay at ${relayUrl} did not answer.`);
+      throw new RelayError("unavailable:relay", `The relay at ${relayUrl} did not answer.`);
     }
     const code = response.headers.get("x-relay-error");
     if (code !== null) throw await relayRefusal(code, response);
     if (response.headers.get("x-relay") !== "1") {
-      throw new RelayError("relay:unavailable", `The relay at ${relayUrl} is not available (HTTP ${response.status}).`);
+      throw new RelayError("unavailable:relay", `The relay at ${relayUrl} is not available (HTTP ${response.status}).`);
     }
     const body = new Uint8Array(await response.arrayBuffer());
     return {
@@ -72,7 +72,7 @@ export class RelayHttpHandler implements HttpHandler<RelayHttpHandlerConfig> {
 /** The URL exactly as smithy's FetchHttpHandler builds it, so it matches what was signed. */
 export function toEnvelope(request: HttpRequest): RelayEnvelope {
   const method = request.method.toUpperCase();
-  if (method !== "GET" && method !== "POST") throw new RelayError("relay:invalid", `The relay forwards GET and POST only, not ${method}.`);
+  if (method !== "GET" && method !== "POST") throw new RelayError("invalid:relay", `The relay forwards GET and POST only, not ${method}.`);
   const query = buildQueryString(request.query ?? {});
   const url = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}${request.path}${query ? `?${query}` : ""}`;
   const body = method === "POST" ? bodyText(request.body) : undefined;
@@ -90,7 +90,7 @@ function bodyText(body: unknown): string | undefined {
       // binary: not representable in the envelope
     }
   }
-  throw new RelayError("relay:invalid", "Only text bodies can go through the relay; this request has a binary or streamed body.");
+  throw new RelayError("invalid:relay", "Only text bodies can go through the relay; this request has a binary or streamed body.");
 }
 
 /** smithy's buildQueryString: keys sorted, RFC 3986 escaping (also `!'()*`). */
@@ -111,7 +111,7 @@ function combinedSignal(signal: AbortSignal | undefined, timeoutMs: number | und
 }
 
 async function relayRefusal(code: string, response: Response): Promise<RelayError> {
-  const known = isRelayErrorCode(code) ? code : "relay:internal";
+  const known = isRelayErrorCode(code) ? code : "internal:relay";
   const body = (await response.json().catch(() => ({}))) as { message?: unknown };
   return new RelayError(known, typeof body.message === "string" ? body.message : RELAY_ERRORS[known].message);
 }

@@ -18,14 +18,14 @@ export interface RelayContext {
 
 /** How a relay code reads in the matrix: the endpoint's fault or the relay's refusal. */
 const OUTCOME_OF: Partial<Record<RelayErrorCode, ExchangeOutcome>> = {
-  "relay:upstream-unreachable": "network-error",
-  "relay:timeout": "timeout",
+  "unreachable:relay": "network-error",
+  "timeout:relay": "timeout",
 };
 
 export async function sendViaRelay(request: PreparedRequest, url: URL, ctx: RelayContext): Promise<Attempt> {
   const method = request.method.toUpperCase();
   if (method !== "GET" && method !== "POST") {
-    return { outcome: "relay-refused", relayError: "relay:invalid", message: `The relay forwards GET and POST only, not ${method}.` };
+    return { outcome: "relay-refused", relayError: "invalid:relay", message: `The relay forwards GET and POST only, not ${method}.` };
   }
   const envelope: RelayEnvelope = { method, url: url.href, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) };
   let response: Response;
@@ -40,7 +40,7 @@ export async function sendViaRelay(request: PreparedRequest, url: URL, ctx: Rela
     });
   } catch (error) {
     if (ctx.signal.aborted) throw error;
-    return { outcome: "network-error", relayError: "relay:unavailable", message: `The relay at ${ctx.relayUrl} did not answer (${errorText(error)}).` };
+    return { outcome: "network-error", relayError: "unavailable:relay", message: `The relay at ${ctx.relayUrl} did not answer (${errorText(error)}).` };
   }
   const code = response.headers.get("x-relay-error");
   if (code !== null) return refusal(code, response);
@@ -48,7 +48,7 @@ export async function sendViaRelay(request: PreparedRequest, url: URL, ctx: Rela
     await response.body?.cancel().catch(() => undefined);
     return {
       outcome: "relay-refused",
-      relayError: "relay:unavailable",
+      relayError: "unavailable:relay",
       message: `The relay at ${ctx.relayUrl} is not available (HTTP ${response.status}); a static deployment has no relay.`,
     };
   }
@@ -66,7 +66,7 @@ export async function sendViaRelay(request: PreparedRequest, url: URL, ctx: Rela
 }
 
 async function refusal(code: string, response: Response): Promise<Attempt> {
-  const relayError: RelayErrorCode = isRelayErrorCode(code) ? code : "relay:internal";
+  const relayError: RelayErrorCode = isRelayErrorCode(code) ? code : "internal:relay";
   let message: string = RELAY_ERRORS[relayError].message;
   try {
     const body = JSON.parse((await readCappedText(response.body, 16 * 1024)).text) as { message?: unknown };

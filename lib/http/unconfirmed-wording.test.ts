@@ -17,7 +17,7 @@ const exchange = (status: number, headers: Record<string, string>, body: string)
 describe("answers the sandbox marks as not confirmed", () => {
   it("an AgentCore cell carries what is unconfirmed, and a confirmed answer carries nothing", () => {
     const marked = runtimeResult(exchange(401, { "x-amzn-errortype": "UnauthorizedException", "x-sandbox-unconfirmed": "wording" }, '{"message":"Token rejected: signature"}'), []);
-    expect(marked).toMatchObject({ status: "fail", unconfirmed: "wording" });
+    expect(marked).toMatchObject({ outcome: "fail", unconfirmed: "wording" });
     const plain = runtimeResult(exchange(403, { "x-amzn-errortype": "AccessDeniedException" }, '{"message":"Authorization method mismatch."}'), []);
     expect(plain.unconfirmed).toBeUndefined();
   });

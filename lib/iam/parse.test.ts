@@ -48,7 +48,7 @@ describe("parsePolicyDocument", () => {
     try {
       assertPolicyDocument("nope");
     } catch (error) {
-      expect(error).toMatchObject({ code: "ERR_POLICY_JSON" });
+      expect(error).toMatchObject({ code: "invalid:policy:json" });
     }
   });
 });

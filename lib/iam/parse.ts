@@ -3,6 +3,7 @@
  * and Sid) and the field, e.g. `Statement[1] (Sid "ReadApi") · Effect: expected "Allow" or "Deny"`.
  */
 import { z } from "zod";
+import { AppError } from "../errors";
 import { policyDocumentSchema, statementSchema, type PolicyDocument, type PolicyStatement } from "./schema";
 
 export interface PolicyIssue {
@@ -16,15 +17,16 @@ export interface PolicyIssue {
 
 export type ParsePolicyResult = { ok: true; policy: PolicyDocument } | { ok: false; issues: PolicyIssue[] };
 
-export type PolicyParseErrorCode = "ERR_POLICY_JSON" | "ERR_POLICY_INVALID";
+export type PolicyParseErrorCode = "invalid:policy:json" | "invalid:policy:document";
 
-export class PolicyParseError extends Error {
+export class PolicyParseError extends AppError {
   override readonly name = "PolicyParseError";
+  declare readonly code: PolicyParseErrorCode;
   constructor(
-    readonly code: PolicyParseErrorCode,
+    code: PolicyParseErrorCode,
     readonly issues: PolicyIssue[],
   ) {
-    super(issues.map(formatIssue).join("\n"));
+    super(code, issues.map(formatIssue).join("\n"));
   }
 }
 
@@ -70,7 +72,7 @@ export function assertPolicyDocument(input: unknown): PolicyDocument {
   const result = parsePolicyDocument(input);
   if (!result.ok) {
     const json = result.issues.some((i) => i.field === "(document)");
-    throw new PolicyParseError(json ? "ERR_POLICY_JSON" : "ERR_POLICY_INVALID", result.issues);
+    throw new PolicyParseError(json ? "invalid:policy:json" : "invalid:policy:document", result.issues);
   }
   return result.policy;
 }

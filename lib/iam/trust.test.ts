@@ -109,7 +109,7 @@ describe("evaluateTrustForWebIdentity", () => {
       });
       expect(result.decision).toBe(c.decision);
       if (c.decision === "Allow") expect(result.stsError).toBeUndefined();
-      else expect(result.stsError).toEqual({ code: "AccessDenied", httpStatus: 403, message: "Not authorized to perform sts:AssumeRoleWithWebIdentity" });
+      else expect(result.stsError).toEqual({ errorType: "AccessDenied", status: 403, message: "Not authorized to perform sts:AssumeRoleWithWebIdentity" });
     });
   }
 

@@ -13,16 +13,17 @@
  */
 import { evaluatePolicies, type EvaluationResult } from "./evaluate";
 import type { PolicyDocument } from "./schema";
+import type { AwsRefusal } from "../errors";
 
 export const COGNITO_IDENTITY_PROVIDER = "cognito-identity.amazonaws.com";
 export const ASSUME_ROLE_WITH_WEB_IDENTITY = "sts:AssumeRoleWithWebIdentity";
 export const COGNITO_UNAUTHENTICATED_AMR: readonly string[] = ["unauthenticated"];
 
 export const STS_TRUST_DENIED = {
-  code: "AccessDenied",
-  httpStatus: 403,
+  errorType: "AccessDenied",
+  status: 403,
   message: "Not authorized to perform sts:AssumeRoleWithWebIdentity",
-} as const;
+} as const satisfies AwsRefusal;
 
 /** The amr Cognito puts in the OpenID token of a user signed in through a user pool. */
 export function cognitoUserPoolAmr(region: string, userPoolId: string, sub: string): string[] {

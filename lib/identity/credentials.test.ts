@@ -36,13 +36,13 @@ describe("getIdentityCredentials", () => {
   it("names the step and carries AWS's error verbatim", async () => {
     const failure = getIdentityCredentials({ ...request(), idToken: "not-a-token", flow: "enhanced" });
     await expect(failure).rejects.toBeInstanceOf(IdentityPoolError);
-    await expect(failure).rejects.toMatchObject({ step: "GetId", code: "NotAuthorizedException" });
+    await expect(failure).rejects.toMatchObject({ step: "GetId", code: "aws:identity-pool", errorType: "NotAuthorizedException", answer: { status: 400 } });
   });
 
   it("names the endpoint when nothing answers there", async () => {
     const port = await closedLoopbackPort();
     const failure = getIdentityCredentials({ ...request(), cognitoIdentityEndpoint: `http://127.0.0.1:${port}/cognito-identity`, flow: "enhanced" });
-    await expect(failure).rejects.toMatchObject({ step: "GetId", code: "NetworkError", message: expect.stringMatching(new RegExp(`^No connection to 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`)) });
+    await expect(failure).rejects.toMatchObject({ step: "GetId", code: "unreachable:identity-pool", errorType: "NetworkError", message: expect.stringMatching(new RegExp(`^No connection to 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`)) });
   });
 
   it("gets a guest's credentials without an ID token where the pool allows guests, and names the refusal where it does not", async () => {
@@ -57,12 +57,13 @@ describe("getIdentityCredentials", () => {
     const { idToken: _none, ...withoutToken } = request();
     await expect(getIdentityCredentials({ ...withoutToken, flow: "enhanced" })).rejects.toMatchObject({
       step: "GetId",
-      code: "NotAuthorizedException",
+      code: "aws:identity-pool",
+      errorType: "NotAuthorizedException",
       message: "Unauthenticated access is not supported for this identity pool.",
     });
   });
 
   it("refuses the basic flow without a role to assume", async () => {
-    await expect(getIdentityCredentials({ ...request(), flow: "basic" })).rejects.toMatchObject({ code: "MissingRoleArn" });
+    await expect(getIdentityCredentials({ ...request(), flow: "basic" })).rejects.toMatchObject({ code: "invalid:identity-pool", errorType: "MissingRoleArn" });
   });
 });

@@ -7,6 +7,7 @@ import {
 import { AssumeRoleWithWebIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { HttpHandler } from "@smithy/protocol-http";
 import { hostOf } from "../http/host";
+import { AppError } from "../errors";
 
 /**
  * Identity-pool credentials the way a web app gets them (these calls are unsigned: the SDK
@@ -48,16 +49,23 @@ export interface IdentityCredentials {
   expiration: Date;
 }
 
-export class IdentityPoolError extends Error {
+/**
+ * A step of the identity pool flow failed. `errorType` is what the panel shows: AWS's error name
+ * when AWS answered (e.g. InvalidIdentityPoolConfigurationException, with the answer attached),
+ * or ours (NetworkError, MissingCredentials …) when it did not.
+ */
+export class IdentityPoolError extends AppError {
+  declare readonly code: "aws:identity-pool" | "unreachable:identity-pool" | "upstream:identity-pool" | "invalid:identity-pool";
   constructor(
     readonly step: IdentityStep,
-    /** AWS's error name, e.g. InvalidIdentityPoolConfigurationException. */
-    readonly code: string,
+    code: IdentityPoolError["code"],
+    readonly errorType: string,
     message: string,
-    readonly httpStatus?: number,
+    /** The HTTP status, when AWS answered. */
+    httpStatus?: number,
   ) {
-    super(message);
-    this.name = code;
+    super(code, message, httpStatus === undefined ? undefined : { status: httpStatus, errorType, message });
+    this.name = errorType;
   }
 }
 
@@ -79,7 +87,7 @@ export async function getIdentityCredentials(request: IdentityRequest): Promise<
   // Where each step goes, for the message when nothing answers: the override, or AWS's own host.
   const identityHost = request.cognitoIdentityEndpoint ? hostOf(request.cognitoIdentityEndpoint) : `cognito-identity.${request.region}.amazonaws.com`;
   const { IdentityId } = await step("GetId", identityHost, () => client.send(new GetIdCommand({ IdentityPoolId: request.identityPoolId, ...(Logins ? { Logins } : {}) })));
-  if (!IdentityId) throw new IdentityPoolError("GetId", "MissingIdentityId", "GetId answered without an IdentityId.");
+  if (!IdentityId) throw new IdentityPoolError("GetId", "upstream:identity-pool", "MissingIdentityId", "GetId answered without an IdentityId.");
 
   if (request.flow === "enhanced") {
     const { Credentials } = await step("GetCredentialsForIdentity", identityHost, () =>
@@ -88,7 +96,7 @@ export async function getIdentityCredentials(request: IdentityRequest): Promise<
     return issued("GetCredentialsForIdentity", IdentityId, "enhanced", Credentials && { ...Credentials, SecretAccessKey: Credentials.SecretKey });
   }
 
-  if (!request.roleArn) throw new IdentityPoolError("AssumeRoleWithWebIdentity", "MissingRoleArn", "The basic flow needs the ARN of the role to assume.");
+  if (!request.roleArn) throw new IdentityPoolError("AssumeRoleWithWebIdentity", "invalid:identity-pool", "MissingRoleArn", "The basic flow needs the ARN of the role to assume.");
   const { Token } = await step("GetOpenIdToken", identityHost, () => client.send(new GetOpenIdTokenCommand({ IdentityId, ...(Logins ? { Logins } : {}) })));
   const sts = new STSClient({
     region: request.region,
@@ -112,7 +120,7 @@ interface IssuedShape {
 /** Both flows end in the same four values; an answer without them is an error of that step. */
 function issued(name: IdentityStep, identityId: string, flow: IdentityFlow, c: IssuedShape | undefined): IdentityCredentials {
   if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-    throw new IdentityPoolError(name, "MissingCredentials", "The answer held no credentials.");
+    throw new IdentityPoolError(name, "upstream:identity-pool", "MissingCredentials", "The answer held no credentials.");
   }
   return {
     identityId,
@@ -132,8 +140,9 @@ async function step<T>(name: IdentityStep, host: string, call: () => Promise<T>)
     // No HTTP answer at all (fetch's TypeError, a socket error): the endpoint is what to name,
     // since a browser's "Failed to fetch" says nothing about where.
     if (e.$metadata?.httpStatusCode === undefined && (e.name === "TypeError" || /ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT/.test(e.message))) {
-      throw new IdentityPoolError(name, "NetworkError", `No connection to ${host}: ${e.message || "the request failed"}.`);
+      throw new IdentityPoolError(name, "unreachable:identity-pool", "NetworkError", `No connection to ${host}: ${e.message || "the request failed"}.`);
     }
-    throw new IdentityPoolError(name, e.name || "Error", e.message || "No message.", e.$metadata?.httpStatusCode);
+    const status = e.$metadata?.httpStatusCode;
+    throw new IdentityPoolError(name, status === undefined ? "upstream:identity-pool" : "aws:identity-pool", e.name || "Error", e.message || "No message.", status);
   }
 }

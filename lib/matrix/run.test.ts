@@ -9,34 +9,34 @@ describe("runCells", () => {
   it("runs cells in parallel: wall time is the slowest cell, not the sum", async () => {
     const started = Date.now();
     const results = await runCells(
-      [cell("a", after(150, { status: "pass", summary: "ok" })), cell("b", after(150, { status: "fail", summary: "401" })), cell("c", after(150, { status: "pass", summary: "ok" }))],
+      [cell("a", after(150, { outcome: "pass", summary: "ok" })), cell("b", after(150, { outcome: "fail", summary: "401" })), cell("c", after(150, { outcome: "pass", summary: "ok" }))],
       { timeoutMs: 2000, onResult: () => {} },
     );
     expect(Date.now() - started).toBeLessThan(400);
-    expect([...results.values()].map((r) => r.status)).toEqual(["pass", "fail", "pass"]);
+    expect([...results.values()].map((r) => r.outcome)).toEqual(["pass", "fail", "pass"]);
   });
 
   it("ends a hanging cell at its deadline and keeps the others' results", async () => {
     const updates: string[] = [];
     const results = await runCells(
-      [cell("hang", () => new Promise(() => {})), cell("fast", after(10, { status: "pass", summary: "ok" }))],
-      { timeoutMs: 100, onResult: (key, r) => updates.push(`${key}:${r.status}`) },
+      [cell("hang", () => new Promise(() => {})), cell("fast", after(10, { outcome: "pass", summary: "ok" }))],
+      { timeoutMs: 100, onResult: (key, r) => updates.push(`${key}:${r.outcome}`) },
     );
-    expect(results.get("r|hang")).toMatchObject({ status: "error", summary: "Timed out after 100 ms" });
-    expect(results.get("r|fast")?.status).toBe("pass");
+    expect(results.get("r|hang")).toMatchObject({ outcome: "error", summary: "Timed out after 100 ms" });
+    expect(results.get("r|fast")?.outcome).toBe("pass");
     expect(updates).toContain("r|fast:pass");
   });
 
   it("turns a throwing cell into an error result", async () => {
     const results = await runCells([cell("x", async () => { throw new Error("boom"); })], { timeoutMs: 100, onResult: () => {} });
-    expect(results.get("r|x")).toMatchObject({ status: "error", summary: "The test itself failed: boom" });
+    expect(results.get("r|x")).toMatchObject({ outcome: "error", summary: "The test itself failed: boom" });
   });
 
   it("passes each cell its abort signal and the chosen path", async () => {
     let seen: { aborted: boolean; path: string } | undefined;
     const controller = new AbortController();
     const done = runCells(
-      [cell("x", (ctx) => new Promise((resolve) => ctx.signal.addEventListener("abort", () => { seen = { aborted: true, path: ctx.path }; resolve({ status: "error", summary: "aborted" }); })))],
+      [cell("x", (ctx) => new Promise((resolve) => ctx.signal.addEventListener("abort", () => { seen = { aborted: true, path: ctx.path }; resolve({ outcome: "error", summary: "aborted" }); })))],
       { timeoutMs: 5000, signal: controller.signal, pathOf: () => "relay", onResult: () => {} },
     );
     controller.abort();
@@ -50,13 +50,13 @@ describe("cancelling one cell", () => {
   it("ends that cell at once and leaves the others running to their answer", async () => {
     const cancels = new Map<string, () => void>();
     const done = runCells(
-      [cell("slow", () => new Promise(() => {})), cell("fast", after(100, { status: "pass", summary: "ok" }))],
+      [cell("slow", () => new Promise(() => {})), cell("fast", after(100, { outcome: "pass", summary: "ok" }))],
       { timeoutMs: 5000, onStart: (key, cancel) => cancels.set(key, cancel), onResult: () => {} },
     );
     await new Promise((r) => setTimeout(r, 20));
     cancels.get("r|slow")!();
     const results = await done;
     expect(results.get("r|slow")?.summary).toMatch(/^Cancelled after \d+ ms\.$/);
-    expect(results.get("r|fast")?.status).toBe("pass");
+    expect(results.get("r|fast")?.outcome).toBe("pass");
   });
 });

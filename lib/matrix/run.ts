@@ -29,12 +29,12 @@ export async function runCells(cells: readonly MatrixCell[], options: RunOptions
         cancelled = true;
         controller.abort();
       });
-      options.onResult(key, { status: "running", summary: "Running…", startedAt: started });
+      options.onResult(key, { outcome: "running", summary: "Running…", startedAt: started });
       let timer: ReturnType<typeof setTimeout> | undefined;
       const deadline = new Promise<CellResult>((resolve) => {
         timer = setTimeout(() => {
           // Settle as a timeout first; the abort that follows only tells the cell to stop.
-          resolve({ status: "error", summary: `Timed out after ${options.timeoutMs} ms`, latencyMs: Date.now() - started });
+          resolve({ outcome: "error", summary: `Timed out after ${options.timeoutMs} ms`, latencyMs: Date.now() - started });
           controller.abort();
         }, options.timeoutMs + 250);
       });
@@ -42,7 +42,7 @@ export async function runCells(cells: readonly MatrixCell[], options: RunOptions
       try {
         // An abort ends the cell at once, even if its protocol code is slow to notice.
         const aborted = new Promise<CellResult>((resolve) =>
-          controller.signal.addEventListener("abort", () => resolve({ status: "error", summary: "Cancelled.", latencyMs: Date.now() - started })),
+          controller.signal.addEventListener("abort", () => resolve({ outcome: "error", summary: "Cancelled.", latencyMs: Date.now() - started })),
         );
         result = await Promise.race([
           cell.run({ signal: controller.signal, timeoutMs: options.timeoutMs, path: options.pathOf?.(cell) ?? "browser" }),
@@ -50,13 +50,13 @@ export async function runCells(cells: readonly MatrixCell[], options: RunOptions
           aborted,
         ]);
       } catch (error) {
-        result = { status: "error", summary: `The test itself failed: ${(error as Error).message}`, latencyMs: Date.now() - started };
+        result = { outcome: "error", summary: `The test itself failed: ${(error as Error).message}`, latencyMs: Date.now() - started };
       } finally {
         clearTimeout(timer);
         options.signal?.removeEventListener("abort", onAbort);
       }
-      if (cancelled) result = { status: "error", summary: `Cancelled after ${Date.now() - started} ms.`, latencyMs: Date.now() - started, detail: result.detail };
-      else if (options.signal?.aborted && result.status === "error") result = { ...result, summary: "Cancelled." };
+      if (cancelled) result = { outcome: "error", summary: `Cancelled after ${Date.now() - started} ms.`, latencyMs: Date.now() - started, detail: result.detail };
+      else if (options.signal?.aborted && result.outcome === "error") result = { ...result, summary: "Cancelled." };
       results.set(key, result);
       options.onResult(key, result);
     }),

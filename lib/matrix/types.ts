@@ -1,3 +1,5 @@
+import type { AwsAnswer } from "../errors";
+
 /**
  * The test matrix: rows are ways of calling (AppSync HTTP, AppSync realtime, AgentCore runtime
  * HTTP, …), columns are credential variants. Every protocol adds rows; the table, the runner
@@ -11,7 +13,7 @@
  * not-run  a prerequisite is missing (no API key, no identity-pool credentials…), with the reason
  * error    no answer: network error, timeout, cancelled
  */
-export type CellStatus = "idle" | "running" | "pass" | "fail" | "blocked" | "not-run" | "error";
+export type CellOutcome = "idle" | "running" | "pass" | "fail" | "blocked" | "not-run" | "error";
 
 export interface CellDetail {
   /** What was sent, already redacted, as text (HTTP request, WebSocket URL + frames). */
@@ -24,15 +26,15 @@ export interface CellDetail {
   notes?: string[];
 }
 
-export interface CellResult {
-  status: CellStatus;
+/**
+ * A cell: its outcome, and what AWS answered when it answered (AwsAnswer's fields: `status` is the
+ * HTTP status, `errorType` AWS's error name, `message` verbatim, `unconfirmed` what no public
+ * source confirms about a sandbox answer).
+ */
+export interface CellResult extends Partial<AwsAnswer> {
+  outcome: CellOutcome;
   /** One line: "401 UnauthorizedException: Valid authorization header not provided." */
   summary: string;
-  httpStatus?: number;
-  /** AWS's error type/code when there is one. */
-  errorType?: string;
-  /** Service message verbatim, for diagnosis. */
-  message?: string;
   latencyMs?: number;
   path?: "browser" | "relay";
   detail?: CellDetail;
@@ -40,11 +42,6 @@ export interface CellResult {
   relayAvailable?: boolean;
   /** While running: when the cell started (ms since the epoch), so the page can show the wait. */
   startedAt?: number;
-  /**
-   * Set when the local sandbox answered and said no public source confirms part of its answer
-   * (lib/http/unconfirmed-wording.ts): what is unconfirmed, e.g. "wording".
-   */
-  unconfirmed?: string;
   /** The best-fitting known failure, when the cell did not pass (lib/diagnosis). */
   diagnosis?: { id: string; title: string; cause: string };
 }

@@ -24,8 +24,8 @@ function input(secret: string): ReportInput {
         row: "appsync-http",
         column: "iam",
         result: {
-          status: "fail",
-          httpStatus: 401,
+          outcome: "fail",
+          status: 401,
           summary: "401 UnauthorizedException: Permission denied",
           detail: {
             request: `POST /graphql\nauthorization: ${jwt}\nx-amz-security-token: ${secret}\nx-api-key: da2-abcdefghijklmnopqrstuvwxyz`,

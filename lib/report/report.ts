@@ -58,10 +58,10 @@ export function reportMarkdown(input: ReportInput): string {
   if (input.matrix?.length) {
     lines.push("## Test calls", "", "| Call | Credential | Result | Detail | Diagnosis |", "| --- | --- | --- | --- | --- |");
     for (const { row, column, result, diagnosis } of input.matrix) {
-      lines.push(`| ${row} | ${column} | ${result.status}${result.httpStatus ? ` ${result.httpStatus}` : ""} | ${cell(result.summary)}${result.unconfirmed ? ` (sandbox answer; ${result.unconfirmed} not confirmed from AWS sources)` : ""} | ${diagnosis ? `${diagnosis.title} (\`${diagnosis.id}\`)` : ""} |`);
+      lines.push(`| ${row} | ${column} | ${result.outcome}${result.status ? ` ${result.status}` : ""} | ${cell(result.summary)}${result.unconfirmed ? ` (sandbox answer; ${result.unconfirmed} not confirmed from AWS sources)` : ""} | ${diagnosis ? `${diagnosis.title} (\`${diagnosis.id}\`)` : ""} |`);
     }
     lines.push("");
-    for (const { row, column, result } of input.matrix.filter((m) => m.result.status !== "pass" && m.result.detail)) {
+    for (const { row, column, result } of input.matrix.filter((m) => m.result.outcome !== "pass" && m.result.detail)) {
       const d = result.detail!;
       lines.push(`### ${row} · ${column}`, "");
       if (d.command) lines.push("```sh", d.command, "```", "");

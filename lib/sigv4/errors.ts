@@ -1,12 +1,12 @@
 /** Why a request could not be signed or presigned: the caller's input, not AWS's answer. */
-export type SigV4InputErrorCode = "ERR_SIGV4_URL" | "ERR_SIGV4_EXPIRES" | "ERR_SIGV4_CREDENTIALS";
+import { AppError } from "../errors";
 
-export class SigV4InputError extends Error {
+export type SigV4InputErrorCode = "invalid:sigv4:url" | "invalid:sigv4:expires" | "invalid:sigv4:credentials";
+
+export class SigV4InputError extends AppError {
   override readonly name = "SigV4InputError";
-  constructor(
-    readonly code: SigV4InputErrorCode,
-    message: string,
-  ) {
-    super(message);
+  declare readonly code: SigV4InputErrorCode;
+  constructor(code: SigV4InputErrorCode, message: string) {
+    super(code, message);
   }
 }

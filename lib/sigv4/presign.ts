@@ -36,7 +36,7 @@ export async function presignUrl(request: RequestToPresign, options: PresignOpti
   const max = maxPresignExpiresFor(options.service);
   if (!Number.isInteger(options.expiresIn) || options.expiresIn < 1 || options.expiresIn > max) {
     throw new SigV4InputError(
-      "ERR_SIGV4_EXPIRES",
+      "invalid:sigv4:expires",
       `expiresIn must be a whole number of seconds from 1 to ${max} for ${options.service}; got ${options.expiresIn}.`,
     );
   }

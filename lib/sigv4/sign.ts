@@ -39,6 +39,6 @@ export async function signRequest(request: RequestToSign, options: SigningOption
 
 export function assertCredentials(credentials: AwsCredentials): void {
   if (!credentials.accessKeyId || !credentials.secretAccessKey) {
-    throw new SigV4InputError("ERR_SIGV4_CREDENTIALS", "Signing needs an access key id and a secret access key.");
+    throw new SigV4InputError("invalid:sigv4:credentials", "Signing needs an access key id and a secret access key.");
   }
 }

@@ -22,7 +22,7 @@ export function parseUrl(url: string): UrlParts {
   try {
     parsed = new URL(url);
   } catch {
-    throw new SigV4InputError("ERR_SIGV4_URL", `Not an absolute URL: '${url}'.`);
+    throw new SigV4InputError("invalid:sigv4:url", `Not an absolute URL: '${url}'.`);
   }
   return {
     protocol: parsed.protocol,

@@ -32,11 +32,11 @@ const name = (n: SegmentNumber) => `segment ${n} (${SEGMENT_NAMES[n]})`;
 
 export function decodeToken(text: string): DecodedToken {
   if (typeof text !== "string" || text.trim() === "") {
-    throw new TokenDecodeError("ERR_TOKEN_EMPTY", "No token: the input is empty.");
+    throw new TokenDecodeError("invalid:token:empty", "No token: the input is empty.");
   }
   if (text.length > MAX_TOKEN_CHARS) {
     throw new TokenDecodeError(
-      "ERR_TOKEN_TOO_LARGE",
+      "too-large:token",
       `The input is ${Math.ceil(text.length / 1024)} KB; a token is at most 64 KB (Cognito's are 1–2 KB). ` +
         "Paste only the token, or paste the request and let the extractor find it.",
     );
@@ -46,7 +46,7 @@ export function decodeToken(text: string): DecodedToken {
   const raw = text.trim().replace(/^Bearer\s+/i, "").replace(/\s+/g, "");
   const segments = raw.split(".");
   if (segments.length === 1) {
-    throw new TokenDecodeError("ERR_TOKEN_OPAQUE", `Not a JWT: this is ${describeOpaque(raw)}.`);
+    throw new TokenDecodeError("invalid:token:opaque", `Not a JWT: this is ${describeOpaque(raw)}.`);
   }
   if (segments.length === 5) throw jweError(raw);
   if (segments.length !== 3) throw segmentCountError(segments.length);
@@ -55,7 +55,7 @@ export function decodeToken(text: string): DecodedToken {
   const headerJson = readJsonSegment(headerText, 1);
   if (typeof headerJson["alg"] === "string" && headerJson["alg"].toLowerCase() === "none") {
     throw new TokenDecodeError(
-      "ERR_TOKEN_UNSIGNED",
+      "invalid:token:unsigned",
       'Unsigned token: the header says "alg": "none", so anyone could have written it. ' +
         "Cognito never issues these and no AWS authorizer accepts them.",
       1,
@@ -64,7 +64,7 @@ export function decodeToken(text: string): DecodedToken {
   readJsonSegment(payloadText, 2);
   if (signature === "") {
     throw new TokenDecodeError(
-      "ERR_TOKEN_UNSIGNED",
+      "invalid:token:unsigned",
       `${name(3)} is empty: the token is unsigned or its end was cut off when copying.`,
       3,
     );
@@ -79,7 +79,7 @@ export function decodeToken(text: string): DecodedToken {
     claims = decodeJwt(raw);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new TokenDecodeError("ERR_TOKEN_NOT_JSON", `The token could not be read: ${reason}.`);
+    throw new TokenDecodeError("invalid:token:not-json", `The token could not be read: ${reason}.`);
   }
   const issuer = typeof claims.iss === "string" ? claims.iss : null;
   const use = claims["token_use"];
@@ -95,7 +95,7 @@ export function decodeToken(text: string): DecodedToken {
 }
 
 function assertBase64url(text: string, n: SegmentNumber): Uint8Array {
-  if (text === "") throw new TokenDecodeError("ERR_TOKEN_BASE64URL", `${name(n)} is empty.`, n);
+  if (text === "") throw new TokenDecodeError("invalid:token:base64url", `${name(n)} is empty.`, n);
   try {
     return base64url.decode(text);
   } catch {
@@ -104,7 +104,7 @@ function assertBase64url(text: string, n: SegmentNumber): Uint8Array {
       : /[^A-Za-z0-9_-]/.test(text)
         ? ` It contains '${text.match(/[^A-Za-z0-9_-]/)?.[0] ?? "?"}', which base64url never does.`
         : " Its length is impossible for base64url: characters are missing.";
-    throw new TokenDecodeError("ERR_TOKEN_BASE64URL", `${name(n)} is not valid base64url.${hint}`, n);
+    throw new TokenDecodeError("invalid:token:base64url", `${name(n)} is not valid base64url.${hint}`, n);
   }
 }
 
@@ -114,11 +114,11 @@ function readJsonSegment(text: string, n: SegmentNumber): Record<string, unknown
   try {
     value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    throw new TokenDecodeError("ERR_TOKEN_NOT_JSON", `${name(n)} decodes, but not to JSON text.`, n);
+    throw new TokenDecodeError("invalid:token:not-json", `${name(n)} decodes, but not to JSON text.`, n);
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     const what = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
-    throw new TokenDecodeError("ERR_TOKEN_NOT_OBJECT", `${name(n)} is JSON ${what}, not an object.`, n);
+    throw new TokenDecodeError("invalid:token:not-object", `${name(n)} is JSON ${what}, not an object.`, n);
   }
   return value as Record<string, unknown>;
 }
@@ -131,7 +131,7 @@ function segmentCountError(count: number): TokenDecodeError {
         ? "part of it was lost, or two tokens were run together"
         : "this is not one token, or several were run together";
   return new TokenDecodeError(
-    "ERR_TOKEN_SEGMENTS",
+    "invalid:token:segments",
     `${count} segments: a JWT has 3 (header.payload.signature) and an encrypted JWE 5; ${why}.`,
   );
 }
@@ -151,5 +151,5 @@ function jweError(raw: string): TokenDecodeError {
       ? " Cognito refresh tokens look exactly like this: a refresh token only buys new tokens from Cognito and is never accepted as a bearer token — send the ID or access token instead."
       : " If it came from Cognito it is the refresh token, which no API accepts — send the ID or access token instead.";
   }
-  return new TokenDecodeError("ERR_TOKEN_JWE", message);
+  return new TokenDecodeError("invalid:token:jwe", message);
 }

@@ -1,62 +1,64 @@
+import { AppError } from "../errors";
+
 /**
- * The only things lib/tokens throws. Each carries a stable `code` (jose's convention) so the
+ * The only things lib/tokens throws. Each carries a stable `code` (lib/errors grammar) so the
  * dashboard and the CLI can branch on the code and show the message as written.
  */
 
 export type TokenDecodeErrorCode =
-  | "ERR_TOKEN_EMPTY"
-  | "ERR_TOKEN_TOO_LARGE"
-  | "ERR_TOKEN_OPAQUE"
-  | "ERR_TOKEN_SEGMENTS"
-  | "ERR_TOKEN_JWE"
-  | "ERR_TOKEN_BASE64URL"
-  | "ERR_TOKEN_NOT_JSON"
-  | "ERR_TOKEN_NOT_OBJECT"
-  | "ERR_TOKEN_UNSIGNED";
+  | "invalid:token:empty"
+  | "too-large:token"
+  | "invalid:token:opaque"
+  | "invalid:token:segments"
+  | "invalid:token:jwe"
+  | "invalid:token:base64url"
+  | "invalid:token:not-json"
+  | "invalid:token:not-object"
+  | "invalid:token:unsigned";
 
 /** 1-based, as people count the parts of `header.payload.signature`. */
 export type SegmentNumber = 1 | 2 | 3;
 
 /** The text could not be read as a signed JWT; the message says why in a person's words. */
-export class TokenDecodeError extends Error {
+export class TokenDecodeError extends AppError {
   override readonly name = "TokenDecodeError";
+  declare readonly code: TokenDecodeErrorCode;
   constructor(
-    readonly code: TokenDecodeErrorCode,
+    code: TokenDecodeErrorCode,
     message: string,
     /** Which segment was at fault, when one was. */
     readonly segment?: SegmentNumber,
   ) {
-    super(message);
+    super(code, message);
   }
 }
 
-export type JwksErrorCode = "ERR_JWKS_FETCH" | "ERR_JWKS_INVALID";
+export type JwksErrorCode = "unreachable:jwks" | "upstream:jwks:invalid";
 
 /** The pool's key set could not be had; verification reports it as failed checks, not a crash. */
-export class JwksError extends Error {
+export class JwksError extends AppError {
   override readonly name = "JwksError";
+  declare readonly code: JwksErrorCode;
   constructor(
-    readonly code: JwksErrorCode,
+    code: JwksErrorCode,
     message: string,
     readonly url: string,
   ) {
-    super(message);
+    super(code, message);
   }
 }
 
-export type CheckConfigErrorCode = "ERR_EXPECTATION_MISSING";
+export type CheckConfigErrorCode = "invalid:token-check:expectation-missing";
 
 /**
  * The caller did not say what to check. Like aws-jwt-verify, a security decision never falls back
  * to a silent default: `null` is the explicit "don't check this".
  */
-export class CheckConfigError extends Error {
+export class CheckConfigError extends AppError {
   override readonly name = "CheckConfigError";
-  constructor(
-    readonly code: CheckConfigErrorCode,
-    message: string,
-  ) {
-    super(message);
+  declare readonly code: CheckConfigErrorCode;
+  constructor(code: CheckConfigErrorCode, message: string) {
+    super(code, message);
   }
 }
 

@@ -9,7 +9,7 @@ export * from "./issuer";
 export * from "./jwks-cache";
 export * from "./verify";
 export { tokenAgeSeconds } from "./time-checks";
-export type { AuthorizerName, AuthorizerResult, ServiceResponse } from "./authorizers/result";
+export type { AuthorizerName, AuthorizerResult, AwsPrediction } from "./authorizers/result";
 export type { AuthorizerInput } from "./authorizers/common";
 export * from "./authorizers/agentcore";
 export { RUNTIME_UNPARSABLE, gatewayRefusal } from "./authorizers/agentcore-responses";

@@ -89,7 +89,7 @@ describe("JwksCache", () => {
     state.fail = true;
     const error = await cache.getJwks(ISS).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JwksError);
-    expect(error).toMatchObject({ code: "ERR_JWKS_FETCH", url: URL, message: expect.stringMatching(/ECONNREFUSED/) });
+    expect(error).toMatchObject({ code: "unreachable:jwks", url: URL, message: expect.stringMatching(/ECONNREFUSED/) });
     state.fail = false;
     await expect(cache.getJwks(ISS)).resolves.toMatchObject({ keys: expect.any(Array) });
     expect(state.calls).toHaveLength(2);
@@ -97,7 +97,7 @@ describe("JwksCache", () => {
 
   it("rejects a body that is not a JWKS", async () => {
     const cache = createJwksCache({ fetchJson: async () => ({ message: "Forbidden" }) });
-    await expect(cache.getJwks(ISS)).rejects.toMatchObject({ name: "JwksError", code: "ERR_JWKS_INVALID" });
+    await expect(cache.getJwks(ISS)).rejects.toMatchObject({ name: "JwksError", code: "upstream:jwks:invalid" });
   });
 
   it("falls back (browser → server proxy) when the direct fetch fails", async () => {

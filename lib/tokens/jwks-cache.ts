@@ -70,7 +70,7 @@ export class JwksCache {
         (error: unknown) => {
           if (error instanceof JwksError) throw error;
           const reason = error instanceof Error ? error.message : String(error);
-          throw new JwksError("ERR_JWKS_FETCH", `Could not fetch the JWKS from ${url}: ${reason}`, url);
+          throw new JwksError("unreachable:jwks", `Could not fetch the JWKS from ${url}: ${reason}`, url);
         },
       )
       .then((jwks) => {
@@ -94,7 +94,7 @@ export function createJwksCache(options: JwksCacheOptions = {}): JwksCache {
 function parseJwks(body: unknown, url: string): JSONWebKeySet {
   const keys = typeof body === "object" && body !== null ? (body as { keys?: unknown }).keys : undefined;
   if (!Array.isArray(keys) || !keys.every((k) => typeof k === "object" && k !== null && !Array.isArray(k))) {
-    throw new JwksError("ERR_JWKS_INVALID", `${url} did not return a JWKS ({"keys": [...]}).`, url);
+    throw new JwksError("upstream:jwks:invalid", `${url} did not return a JWKS ({"keys": [...]}).`, url);
   }
   return { keys: keys as JSONWebKeySet["keys"] };
 }
@@ -107,12 +107,12 @@ export function fetchJsonVia(doFetch: typeof fetch): JsonFetcher {
   return async (url) => {
     const response = await doFetch(url, { signal: AbortSignal.timeout(10_000), headers: { accept: "application/json" } });
     if (!response.ok) {
-      throw new JwksError("ERR_JWKS_FETCH", `${url} answered HTTP ${response.status}.`, url);
+      throw new JwksError("unreachable:jwks", `${url} answered HTTP ${response.status}.`, url);
     }
     try {
       return await response.json();
     } catch {
-      throw new JwksError("ERR_JWKS_INVALID", `${url} did not return JSON.`, url);
+      throw new JwksError("upstream:jwks:invalid", `${url} did not return JSON.`, url);
     }
   };
 }

@@ -142,7 +142,7 @@ describe("verifyToken", () => {
     const token = await pool.access();
     const missing = { issuer: ISSUER } as unknown as VerifyExpectations;
     await expect(verifyToken(token, missing, options())).rejects.toBeInstanceOf(CheckConfigError);
-    await expect(verifyToken(token, missing, options())).rejects.toMatchObject({ code: "ERR_EXPECTATION_MISSING", message: expect.stringMatching(/clientId, tokenUse are required/) });
+    await expect(verifyToken(token, missing, options())).rejects.toMatchObject({ code: "invalid:token-check:expectation-missing", message: expect.stringMatching(/clientId, tokenUse are required/) });
   });
 
   it("throws TokenDecodeError for text that is not a JWT", async () => {

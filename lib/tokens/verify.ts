@@ -85,12 +85,12 @@ function assertExpectations(expectations: VerifyExpectations | undefined, option
   const missing = (["issuer", "clientId", "tokenUse"] as const).filter((key) => expectations?.[key] === undefined);
   if (missing.length > 0) {
     throw new CheckConfigError(
-      "ERR_EXPECTATION_MISSING",
+      "invalid:token-check:expectation-missing",
       `Say what to check: ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} required (null opts out explicitly).`,
     );
   }
   if (typeof options?.getJwks !== "function") {
-    throw new CheckConfigError("ERR_EXPECTATION_MISSING", "A getJwks function is required to check the signature.");
+    throw new CheckConfigError("invalid:token-check:expectation-missing", "A getJwks function is required to check the signature.");
   }
 }
 

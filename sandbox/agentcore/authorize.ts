@@ -70,7 +70,7 @@ export async function authorizeRuntime(ctx: RequestContext, request: RuntimeRequ
       ...(runtime.resourcePolicy ? { resourcePolicy: runtime.resourcePolicy } : {}),
       family: "json",
     });
-    if (!result.ok) return { ok: false, failure: { status: result.status, errorType: result.errorCode, message: result.message } };
+    if (!result.ok) return { ok: false, failure: { status: result.status, errorType: result.errorType, message: result.message } };
     caller = `AWS_IAM: ${result.caller.assumedRoleArn}${result.caller.identityId ? `, Cognito identity ${result.caller.identityId}` : ""}`;
   }
   return { ok: true, caller };
@@ -97,5 +97,5 @@ async function presignLimit(ctx: RequestContext, region: string): Promise<AgentC
   );
   if (verified.ok || verified.code !== "InvalidExpires") return undefined;
   const wire = awsErrorFor(verified, "json");
-  return { status: wire.httpStatus, errorType: wire.code, message: wire.message };
+  return { status: wire.status, errorType: wire.errorType, message: wire.message };
 }

@@ -37,25 +37,25 @@ describe("agentCoreCells", () => {
   it("agentcore-jwt: bearer access token passes everywhere, the header variant is blocked, SigV4 is a mismatch", async () => {
     const { at, chunks, results } = await run(JWT, JWT.gatewayId);
     expect(results.size).toBe(10);
-    expect(at("agentcore-http", "access-token")).toMatchObject({ status: "pass", httpStatus: 200 });
+    expect(at("agentcore-http", "access-token")).toMatchObject({ outcome: "pass", status: 200 });
     expect(chunks.get("agentcore-http|access-token")).toBe("Echo: live words");
-    expect(at("agentcore-http", "id-token")).toMatchObject({ status: "fail", httpStatus: 401, message: "Claim 'client_id' value mismatch with configuration." });
-    expect(at("agentcore-http", "sigv4")).toMatchObject({ status: "fail", httpStatus: 403, errorType: "AccessDeniedException" });
-    expect(at("agentcore-ws", "access-token").status).toBe("pass");
+    expect(at("agentcore-http", "id-token")).toMatchObject({ outcome: "fail", status: 401, message: "Claim 'client_id' value mismatch with configuration." });
+    expect(at("agentcore-http", "sigv4")).toMatchObject({ outcome: "fail", status: 403, errorType: "AccessDeniedException" });
+    expect(at("agentcore-ws", "access-token").outcome).toBe("pass");
     expect(chunks.get("agentcore-ws|access-token")).toBe("Echo: live words");
-    expect(at("agentcore-ws", "bearer-header")).toMatchObject({ status: "blocked" });
+    expect(at("agentcore-ws", "bearer-header")).toMatchObject({ outcome: "blocked" });
     expect(at("agentcore-ws", "bearer-header").detail?.command).toMatch(/^websocat -H 'Authorization: Bearer …redacted…'/);
-    expect(at("gateway-mcp", "access-token")).toMatchObject({ status: "pass", summary: "200 OK: 2 tool(s): echo-tool___echo, echo-tool___ping" });
+    expect(at("gateway-mcp", "access-token")).toMatchObject({ outcome: "pass", summary: "200 OK: 2 tool(s): echo-tool___echo, echo-tool___ping" });
   });
 
   it("agentcore-ws-permission-missing: HTTP passes with SigV4, the presigned WebSocket is refused before the upgrade", async () => {
     const { at } = await run(WS_MISSING);
-    expect(at("agentcore-http", "sigv4").status).toBe("pass");
+    expect(at("agentcore-http", "sigv4").outcome).toBe("pass");
     const ws = at("agentcore-ws", "sigv4");
-    expect(ws).toMatchObject({ status: "fail", httpStatus: 403, errorType: "AccessDeniedException" });
+    expect(ws).toMatchObject({ outcome: "fail", status: 403, errorType: "AccessDeniedException" });
     expect(ws.detail?.request).toMatch(/X-Amz-Signature=…redacted…/);
     expect(ws.detail?.notes?.join(" ")).toMatch(/X-Amz-Expires=300/);
-    expect(at("gateway-mcp", "access-token")).toMatchObject({ status: "not-run" });
+    expect(at("gateway-mcp", "access-token")).toMatchObject({ outcome: "not-run" });
   });
 
   it("never shows a token or a signature in a cell's detail", async () => {

@@ -1,5 +1,6 @@
 import { RUNTIME_UNPARSABLE } from "../../lib/tokens";
 import { UNCONFIRMED_WORDING_HEADER } from "../../lib/http/unconfirmed-wording";
+import type { AwsRefusal } from "../../lib/errors";
 import type { JsonResult } from "../http/types";
 
 /**
@@ -9,13 +10,9 @@ import type { JsonResult } from "../http/types";
  * "unconfirmed" marks our best guess.
  */
 
-export interface AgentCoreFailure {
-  status: number;
-  errorType: string;
-  message: string;
-  headers?: Record<string, string>;
-  /** What no public source confirms about this answer ("wording", "status"…); sent as a header the dashboard shows. */
-  unconfirmed?: string;
+/** AgentCore's refusal; `unconfirmed` ("wording", "status" …) is sent as a header the dashboard shows. */
+export interface AgentCoreFailure extends AwsRefusal {
+  readonly headers?: Record<string, string>;
 }
 
 export function failureResult(failure: AgentCoreFailure): JsonResult {

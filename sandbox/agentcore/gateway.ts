@@ -29,7 +29,7 @@ async function authorize(gateway: GatewayRecord, ctx: RequestContext, jwt: JwtEn
   if (gateway.authorizer.type === "AWS_IAM") {
     const action = "bedrock-agentcore:InvokeGateway";
     const result = await authorizeIamRequest(ctx, { service: "bedrock-agentcore", region: gateway.region, action, resource: gateway.arn, family: "json" });
-    return result.ok ? { ok: true } : { ok: false, status: result.status, errorType: result.errorCode, message: result.message };
+    return result.ok ? { ok: true } : { ok: false, status: result.status, errorType: result.errorType, message: result.message };
   }
   const scope = gateway.authorizer.allowedScopes?.length ? `, scope="${gateway.authorizer.allowedScopes.join(" ")}"` : "";
   const challenge = `Bearer error="invalid_token"${scope}, resource_metadata="${ctx.baseUrl}/agentcore-gateway/${gateway.id}/.well-known/oauth-protected-resource"`;

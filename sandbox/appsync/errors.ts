@@ -1,4 +1,5 @@
 import { UNCONFIRMED_WORDING_HEADER } from "../../lib/http/unconfirmed-wording";
+import type { AwsRefusal } from "../../lib/errors";
 import type { RawResult } from "../http/types";
 
 /**
@@ -6,14 +7,8 @@ import type { RawResult } from "../http/types";
  * without a public observation of that exact case.
  */
 
-/** The error a request is refused with before any field runs (HTTP 4xx). */
-export interface AppSyncFailure {
-  status: number;
-  errorType: string;
-  message: string;
-  /** What no public source confirms about this answer; sent as a header the dashboard shows. */
-  unconfirmed?: string;
-}
+/** The error a request is refused with before any field runs (HTTP 4xx); `unconfirmed` is sent as a header the dashboard shows. */
+export type AppSyncFailure = AwsRefusal;
 
 const unauthorized = (message: string): AppSyncFailure => ({ status: 401, errorType: "UnauthorizedException", message });
 

@@ -44,7 +44,7 @@ export async function authorizeIam(api: ApiConfig, ctx: IamContext, fields: read
     // Already AppSync's wording (family "appsync"): a policy refusal is 401 UnauthorizedException
     // "Permission denied" (amplify-cli #6595 / #4343, amplify-category-api #1087, and seed 001's
     // RequestSummary statusCode 401); signature problems as lib/sigv4's AppSync column maps them.
-    return { ok: false, failure: { status: result.status, errorType: result.errorCode, message: result.message } };
+    return { ok: false, failure: { status: result.status, errorType: result.errorType, message: result.message } };
   }
   const owner = caller?.identityId ?? caller?.assumedRoleArn ?? null;
   return { ok: true, caller: { mode: "AWS_IAM", owner, groups: [], detail: caller ? describe(caller) : "AWS_IAM" } };

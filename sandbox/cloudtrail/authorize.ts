@@ -61,7 +61,7 @@ async function authorizeReader(ctx: RequestContext, record: ReaderRecord, region
   );
   if (!verified.ok) {
     const wire = awsErrorFor(verified, "json");
-    throw new AwsError(wire.code, wire.message, wire.httpStatus);
+    throw new AwsError(wire.errorType, wire.message, wire.status);
   }
   const evaluation = evaluatePolicies({ policies: [...(record.reader.policies ?? [LOOKUP_EVENTS_ONLY])], action: ACTION, resource: "*" });
   if (evaluation.decision !== "Allow") {
@@ -81,6 +81,6 @@ export async function authorizeLookup(ctx: RequestContext, readers: Map<string, 
   if (reader) return authorizeReader(ctx, reader, region, now);
   // LookupEvents has no resource-level permissions: the denial names no resource (see authorizeIamRequest).
   const result = await authorizeIamRequest(ctx, { service: "cloudtrail", region, action: ACTION, resource: "*", family: "json", noResourceInMessage: true });
-  if (!result.ok) throw new AwsError(result.errorCode, result.message, result.status);
+  if (!result.ok) throw new AwsError(result.errorType, result.message, result.status);
   return { accountId: result.caller.accountId, region };
 }

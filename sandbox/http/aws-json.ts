@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { AppError, type AwsAnswer } from "../../lib/errors";
 
 /**
  * AWS JSON protocol plumbing shared by every JSON-RPC service in the sandbox.
@@ -20,17 +21,23 @@ const JSON_UTF8 = "application/json; charset=utf-8";
 /** Requests larger than this are refused; Cognito's own bodies are a few kilobytes. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export class AwsError extends Error {
+/**
+ * An AWS JSON-protocol error answer. Code `aws:json-protocol` (lib/errors): the status and the
+ * words are AWS's, carried in `answer`; `__type` goes on the wire exactly as given.
+ */
+export class AwsError extends AppError {
+  declare readonly code: "aws:json-protocol";
+  declare readonly answer: AwsAnswer;
   constructor(
     /** `__type`, e.g. `NotAuthorizedException` or `com.amazon.coral.service#UnknownOperationException`. */
-    readonly type: string,
+    readonly errorType: string,
     message?: string,
-    readonly status = 400,
+    status = 400,
     /** Coral's serialization errors spell the key `Message`; service errors use `message`. */
     readonly messageKey: "message" | "Message" = "message",
   ) {
-    super(message ?? "");
-    this.name = type.split("#").pop() ?? type;
+    super("aws:json-protocol", message ?? "", { status, errorType, ...(message ? { message } : {}) });
+    this.name = errorType.split("#").pop() ?? errorType;
   }
 
   /** True when the error carries a human message (UnknownOperationException has none). */
@@ -61,7 +68,7 @@ export function sendJson(
 }
 
 export function sendAwsError(res: ServerResponse, error: AwsError, contentType: string = AMZ_JSON_1_1): void {
-  const body: Record<string, string> = { __type: error.type };
+  const body: Record<string, string> = { __type: error.errorType };
   const headers: Record<string, string> = { "x-amzn-ErrorType": `${error.name}:` };
   if (error.hasMessage) {
     body[error.messageKey] = error.message;

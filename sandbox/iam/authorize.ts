@@ -1,3 +1,4 @@
+import type { AwsRefusal } from "../../lib/errors";
 import { evaluatePolicies, type EvaluationResult, type PolicyDocument, type RequestContext as PolicyContext } from "../../lib/iam";
 import { awsErrorFor, verifySignature, type AwsProtocolFamily } from "../sigv4";
 import type { RequestContext } from "../http/types";
@@ -47,16 +48,14 @@ export interface IamCaller {
   accountId: string;
 }
 
+/** Allowed with the caller, or refused with AWS's answer (AwsRefusal: HTTP status, error name, message). */
 export type IamAuthorization =
   | { ok: true; caller: IamCaller }
-  | {
+  | (AwsRefusal & {
       ok: false;
-      status: number;
-      errorCode: string;
-      message: string;
       stage: "signature" | "policy";
       evaluation?: EvaluationResult;
-    };
+    });
 
 /** Node may give a header as a list; SigV4 canonicalises repeated headers joined by commas. */
 export function flatHeaders(headers: RequestContext["headers"]): Record<string, string> {
@@ -131,7 +130,7 @@ export async function authorizeIamRequest(ctx: RequestContext, request: IamAutho
   );
   if (!verified.ok) {
     const wire = awsErrorFor(verified, request.family);
-    return { ok: false, status: wire.httpStatus, errorCode: wire.code, message: wire.message, stage: "signature" };
+    return { ok: false, status: wire.status, errorType: wire.errorType, message: wire.message, stage: "signature" };
   }
 
   // Verified means the key was found in this store, so the record exists.
@@ -149,7 +148,7 @@ export async function authorizeIamRequest(ctx: RequestContext, request: IamAutho
   if (evaluation.decision !== "Allow") {
     const denial = POLICY_DENIAL[request.family];
     const message = denial.message ?? deniedMessage(issued.assumedRoleArn, request, evaluation);
-    return { ok: false, status: denial.status, errorCode: denial.code, message, stage: "policy", evaluation };
+    return { ok: false, status: denial.status, errorType: denial.code, message, stage: "policy", evaluation };
   }
   return {
     ok: true,

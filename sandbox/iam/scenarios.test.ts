@@ -153,7 +153,7 @@ describe("appsync-role-wrong-resource (seed 001) through authorizeIamRequest", (
     expect(events().listEvents({ username: identityId })[0]).not.toHaveProperty("errorCode");
 
     const denied = await authorizeIamRequest(await signedContext(result.credentials), graphql(WRONG.apiId));
-    expect(denied).toMatchObject({ ok: false, stage: "policy", status: 401, errorCode: "UnauthorizedException" });
+    expect(denied).toMatchObject({ ok: false, stage: "policy", status: 401, errorType: "UnauthorizedException" });
     expect(!denied.ok && denied.evaluation?.decision).toBe("ImplicitDeny");
 
     const asJson = await authorizeIamRequest(await signedContext(result.credentials), graphql(WRONG.apiId, "json"));
@@ -161,7 +161,7 @@ describe("appsync-role-wrong-resource (seed 001) through authorizeIamRequest", (
     expect(asJson).toMatchObject({
       ok: false,
       status: 403,
-      errorCode: "AccessDeniedException",
+      errorType: "AccessDeniedException",
       message: `User: ${session} is not authorized to perform: appsync:GraphQL on resource: ${graphql(WRONG.apiId).resource} because no identity-based policy allows the appsync:GraphQL action`,
     });
 
@@ -183,7 +183,7 @@ describe("appsync-role-wrong-resource (seed 001) through authorizeIamRequest", (
     const { result } = await enhancedFlow(WRONG.identityPoolId, WRONG.userPoolId, WRONG.clientId, WRONG.user);
     if (!result.ok) throw result.error;
     const refused = await authorizeIamRequest(await signedContext(result.credentials, true), graphql(WRONG.oldApiId));
-    expect(refused).toMatchObject({ ok: false, stage: "signature", status: 403, errorCode: "InvalidSignatureException" });
+    expect(refused).toMatchObject({ ok: false, stage: "signature", status: 403, errorType: "InvalidSignatureException" });
   });
 });
 

@@ -35,48 +35,45 @@
 import { MSG_REQUEST_EXPIRED } from "./refusals";
 import type { SigV4ErrorCode } from "./types";
 import type { VerifyFailure } from "./types";
+import type { AwsRefusal } from "../../lib/errors";
 
 export type AwsProtocolFamily = "query" | "json" | "appsync";
 
-export interface AwsWireError {
-  /** The error code / `__type` / `errorType` to put on the wire. */
-  code: string;
-  httpStatus: number;
-  message: string;
-}
+/** The error to put on the wire: `errorType` is the code / `__type` / `errorType`, `status` the HTTP status. */
+export type AwsWireError = AwsRefusal;
 
-type Row = Record<AwsProtocolFamily, { code: string; httpStatus: number; message?: string }>;
+type Row = Record<AwsProtocolFamily, { errorType: string; status: number; message?: string }>;
 
 const MISSING_TOKEN_TEXT = "Request is missing Authentication Token";
 const incomplete: Row = {
-  query: { code: "IncompleteSignature", httpStatus: 403 },
-  json: { code: "IncompleteSignatureException", httpStatus: 400 },
-  appsync: { code: "IncompleteSignatureException", httpStatus: 403 },
+  query: { errorType: "IncompleteSignature", status: 403 },
+  json: { errorType: "IncompleteSignatureException", status: 400 },
+  appsync: { errorType: "IncompleteSignatureException", status: 403 },
 };
 const badSignature = (jsonStatus: number): Row => ({
-  query: { code: "SignatureDoesNotMatch", httpStatus: 403 },
-  json: { code: "InvalidSignatureException", httpStatus: jsonStatus },
-  appsync: { code: "InvalidSignatureException", httpStatus: 403 },
+  query: { errorType: "SignatureDoesNotMatch", status: 403 },
+  json: { errorType: "InvalidSignatureException", status: jsonStatus },
+  appsync: { errorType: "InvalidSignatureException", status: 403 },
 });
 
 const TABLE: Record<SigV4ErrorCode, Row> = {
   MissingAuthenticationToken: {
-    query: { code: "MissingAuthenticationToken", httpStatus: 403, message: MISSING_TOKEN_TEXT },
-    json: { code: "MissingAuthenticationTokenException", httpStatus: 403, message: MISSING_TOKEN_TEXT },
-    appsync: { code: "UnauthorizedException", httpStatus: 401, message: "Valid authorization header not provided." },
+    query: { errorType: "MissingAuthenticationToken", status: 403, message: MISSING_TOKEN_TEXT },
+    json: { errorType: "MissingAuthenticationTokenException", status: 403, message: MISSING_TOKEN_TEXT },
+    appsync: { errorType: "UnauthorizedException", status: 401, message: "Valid authorization header not provided." },
   },
   IncompleteSignature: incomplete,
   UnsupportedSignature: incomplete,
   InvalidExpires: incomplete,
   InvalidClientTokenId: {
-    query: { code: "InvalidClientTokenId", httpStatus: 403 },
-    json: { code: "UnrecognizedClientException", httpStatus: 400 },
-    appsync: { code: "UnrecognizedClientException", httpStatus: 403 },
+    query: { errorType: "InvalidClientTokenId", status: 403 },
+    json: { errorType: "UnrecognizedClientException", status: 400 },
+    appsync: { errorType: "UnrecognizedClientException", status: 403 },
   },
   ExpiredToken: {
-    query: { code: "ExpiredToken", httpStatus: 403 },
-    json: { code: "ExpiredTokenException", httpStatus: 400 },
-    appsync: { code: "ExpiredTokenException", httpStatus: 403 },
+    query: { errorType: "ExpiredToken", status: 403 },
+    json: { errorType: "ExpiredTokenException", status: 400 },
+    appsync: { errorType: "ExpiredTokenException", status: 403 },
   },
   SignatureDoesNotMatch: badSignature(403),
   CredentialScopeMismatch: badSignature(403),
@@ -84,14 +81,14 @@ const TABLE: Record<SigV4ErrorCode, Row> = {
   SignatureNotYetCurrent: badSignature(400),
   ContentSha256Mismatch: badSignature(403),
   RequestExpired: {
-    query: { code: "RequestExpired", httpStatus: 400, message: MSG_REQUEST_EXPIRED },
-    json: { code: "RequestExpired", httpStatus: 400, message: MSG_REQUEST_EXPIRED },
-    appsync: { code: "UnauthorizedException", httpStatus: 401, message: MSG_REQUEST_EXPIRED },
+    query: { errorType: "RequestExpired", status: 400, message: MSG_REQUEST_EXPIRED },
+    json: { errorType: "RequestExpired", status: 400, message: MSG_REQUEST_EXPIRED },
+    appsync: { errorType: "UnauthorizedException", status: 401, message: MSG_REQUEST_EXPIRED },
   },
 };
 
 /** How `family` would put `failure` on the wire. The message defaults to the neutral one. */
 export function awsErrorFor(failure: Pick<VerifyFailure, "code" | "message">, family: AwsProtocolFamily): AwsWireError {
   const row = TABLE[failure.code][family];
-  return { code: row.code, httpStatus: row.httpStatus, message: row.message ?? failure.message };
+  return { errorType: row.errorType, status: row.status, message: row.message ?? failure.message };
 }

@@ -220,7 +220,7 @@ describe("verifySignature refusals", () => {
       if (result.ok) return;
       expect(result.code).toBe(c.code);
       if (c.message) expect(result.message).toMatch(c.message);
-      expect(result.httpStatus).toBeGreaterThanOrEqual(400);
+      expect(result.status).toBeGreaterThanOrEqual(400);
     });
   }
 
@@ -251,14 +251,14 @@ describe("verifySignature refusals", () => {
 describe("awsErrorFor", () => {
   it("spells one failure per protocol family", () => {
     const failure = { code: "SignatureDoesNotMatch" as const, message: "m" };
-    expect(awsErrorFor(failure, "query")).toEqual({ code: "SignatureDoesNotMatch", httpStatus: 403, message: "m" });
-    expect(awsErrorFor(failure, "json")).toMatchObject({ code: "InvalidSignatureException" });
-    expect(awsErrorFor({ code: "InvalidClientTokenId", message: "m" }, "json")).toMatchObject({ code: "UnrecognizedClientException" });
+    expect(awsErrorFor(failure, "query")).toEqual({ errorType: "SignatureDoesNotMatch", status: 403, message: "m" });
+    expect(awsErrorFor(failure, "json")).toMatchObject({ errorType: "InvalidSignatureException" });
+    expect(awsErrorFor({ code: "InvalidClientTokenId", message: "m" }, "json")).toMatchObject({ errorType: "UnrecognizedClientException" });
     expect(awsErrorFor({ code: "MissingAuthenticationToken", message: "m" }, "appsync")).toEqual({
-      code: "UnauthorizedException",
-      httpStatus: 401,
+      errorType: "UnauthorizedException",
+      status: 401,
       message: "Valid authorization header not provided.",
     });
-    expect(awsErrorFor({ code: "ExpiredToken", message: "m" }, "query").code).toBe("ExpiredToken");
+    expect(awsErrorFor({ code: "ExpiredToken", message: "m" }, "query").errorType).toBe("ExpiredToken");
   });
 });

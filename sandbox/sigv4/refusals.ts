@@ -29,7 +29,7 @@ export function fail(
   message: string,
   extra: { detail?: string; accessKeyId?: string } = {},
 ): VerifyFailure {
-  return { ok: false, code, message, httpStatus: STATUS[code], ...extra };
+  return { ok: false, code, message, status: STATUS[code], ...extra };
 }
 
 // --- AWS wording ----------------------------------------------------------------------------

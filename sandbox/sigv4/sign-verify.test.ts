@@ -161,6 +161,6 @@ describe("presign → verify round trips (query)", () => {
       { credentials: LONG_TERM, region: "us-east-1", service: "bedrock-agentcore", expiresIn: 301 },
     );
     await expect(attempt).rejects.toBeInstanceOf(SigV4InputError);
-    await expect(attempt).rejects.toMatchObject({ code: "ERR_SIGV4_EXPIRES" });
+    await expect(attempt).rejects.toMatchObject({ code: "invalid:sigv4:expires" });
   });
 });

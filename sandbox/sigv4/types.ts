@@ -88,7 +88,8 @@ export interface VerifyFailure {
   code: SigV4ErrorCode;
   /** AWS's wording where known (see errors.ts); safe to show. */
   message: string;
-  httpStatus: number;
+  /** The HTTP status AWS most commonly uses for this failure. */
+  status: number;
   /** A plain-words explanation with the values compared, for the dashboard. */
   detail?: string;
   /** The key id, when the request got far enough to name one. */

@@ -1,3 +1,4 @@
+import type { AwsRefusal } from "../../lib/errors";
 import { evaluateTrustForWebIdentity, STS_TRUST_DENIED, type EvaluationResult, type PolicyDocument } from "../../lib/iam";
 import { webIdentityEvent } from "../cloudtrail/web-identity-event";
 import type { IssuedCredentials } from "../iam/credentials";
@@ -29,7 +30,7 @@ export interface WebIdentityAssumption {
 
 export type AssumeResult =
   | { ok: true; credentials: IssuedCredentials }
-  | { ok: false; code: string; status: number; message: string; evaluation?: EvaluationResult };
+  | (AwsRefusal & { ok: false; evaluation?: EvaluationResult });
 
 export function assumeRoleWithWebIdentity(iam: IamState, request: WebIdentityAssumption): AssumeResult {
   const time = iam.now();
@@ -64,8 +65,8 @@ export function assumeRoleWithWebIdentity(iam: IamState, request: WebIdentityAss
     : undefined;
   if (!role || !trust || trust.decision !== "Allow") {
     const denied = STS_TRUST_DENIED;
-    record({ ok: false, errorCode: denied.code, errorMessage: denied.message });
-    return { ok: false, code: denied.code, status: denied.httpStatus, message: denied.message, ...(trust ? { evaluation: trust } : {}) };
+    record({ ok: false, errorCode: denied.errorType, errorMessage: denied.message });
+    return { ok: false, errorType: denied.errorType, status: denied.status, message: denied.message, ...(trust ? { evaluation: trust } : {}) };
   }
 
   const credentials = iam.credentials.issue({

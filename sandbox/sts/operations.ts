@@ -93,7 +93,7 @@ export async function assumeRoleWithWebIdentityOp(iam: IamState, params: URLSear
     userAgent: typeof userAgent === "string" ? userAgent : "",
     requestId: ctx.requestId,
   });
-  if (!result.ok) throw new StsError(result.code, result.message, result.status);
+  if (!result.ok) throw new StsError(result.errorType, result.message, result.status);
   const credentials = result.credentials;
   return {
     SubjectFromWebIdentityToken: claims.identityId,
@@ -126,7 +126,7 @@ export async function getCallerIdentityOp(iam: IamState, ctx: RequestContext): P
   );
   if (!verified.ok) {
     const wire = awsErrorFor(verified, "query");
-    throw new StsError(wire.code, wire.message, wire.httpStatus);
+    throw new StsError(wire.errorType, wire.message, wire.status);
   }
   const issued = iam.credentials.get(verified.accessKeyId)!;
   return { Arn: issued.assumedRoleArn, UserId: issued.assumedRoleId, Account: issued.accountId };

@@ -1,3 +1,4 @@
+import { AppError } from "../../lib/errors";
 import type { JsonResult, RawResult } from "../http/types";
 
 /**
@@ -55,22 +56,24 @@ export function stsJsonResponse(action: string, result: Record<string, XmlNode>,
   };
 }
 
-export class StsError extends Error {
+/** An STS error answer. Code `aws:sts` (lib/errors); STS's own `<Code>` is `errorType`, sent as given. */
+export class StsError extends AppError {
+  declare readonly code: "aws:sts";
   constructor(
-    readonly code: string,
+    readonly errorType: string,
     message: string,
-    readonly status = 400,
+    status = 400,
     /** Sender for the caller's mistakes, Receiver for the service's own. */
-    readonly type: "Sender" | "Receiver" = "Sender",
+    readonly fault: "Sender" | "Receiver" = "Sender",
   ) {
-    super(message);
+    super("aws:sts", message, { status, errorType, message });
   }
 }
 
 export function stsErrorResponse(error: StsError, requestId: string): RawResult {
   const body =
     `<ErrorResponse xmlns="${STS_NAMESPACE}">\n` +
-    `  <Error>\n    <Type>${error.type}</Type>\n    <Code>${xmlEscape(error.code)}</Code>\n` +
+    `  <Error>\n    <Type>${error.fault}</Type>\n    <Code>${xmlEscape(error.errorType)}</Code>\n` +
     `    <Message>${xmlEscape(error.message)}</Message>\n  </Error>\n` +
     `  <RequestId>${requestId}</RequestId>\n` +
     `</ErrorResponse>\n`;

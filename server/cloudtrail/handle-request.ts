@@ -57,9 +57,9 @@ async function readRequest(request: Request): Promise<LookupRequest> {
 function endpointOf(input: LookupRequest, env: Env): { endpoint?: string; kind: "aws" | "sandbox" } {
   if (!input.endpoint) return { kind: "aws" };
   const target = checkOutboundUrl(input.endpoint, { services: ["cloudtrail"], sandboxOrigins: sandboxOrigins(env) });
-  if (!target.ok) throw new LookupError("forbidden-endpoint:cloudtrail", `Refused endpoint: ${target.reason}.`);
+  if (!target.ok) throw new LookupError("forbidden:cloudtrail:endpoint", `Refused endpoint: ${target.reason}.`);
   if (target.via === "cloudtrail" && !target.url.hostname.startsWith(`cloudtrail.${input.region}.`)) {
-    throw new LookupError("forbidden-endpoint:cloudtrail", `The endpoint ${target.url.hostname} is not in ${input.region}.`);
+    throw new LookupError("forbidden:cloudtrail:endpoint", `The endpoint ${target.url.hostname} is not in ${input.region}.`);
   }
   return { endpoint: target.url.href, kind: target.via === "sandbox" ? "sandbox" : "aws" };
 }
@@ -72,7 +72,7 @@ export async function handleLookupRequest(request: Request, deps: LookupDeps = d
     target = endpointOf(input, deps.env);
     if (input.credentials.mode === "server") {
       const config = serverModeConfig(deps.env, sandboxOrigins(deps.env));
-      if (!config.enabled) throw new LookupError("server-mode-off:cloudtrail");
+      if (!config.enabled) throw new LookupError("forbidden:cloudtrail:server-mode-off");
       await authorizeServerCaller(request.headers.get("authorization"), config, deps.jwks, deps.now?.());
     }
   } catch (error) {

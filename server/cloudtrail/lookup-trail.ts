@@ -2,7 +2,7 @@
 import "server-only";
 import { CloudTrailClient, LookupEventsCommand, type LookupEventsCommandOutput } from "@aws-sdk/client-cloudtrail";
 import { recordOf, redactRecord } from "../../lib/cloudtrail/normalize";
-import { LookupError } from "../../lib/cloudtrail/lookup/errors";
+import { LookupError, lookupMessage } from "../../lib/cloudtrail/lookup/errors";
 import type { LookupMessage } from "../../lib/cloudtrail/lookup/messages";
 import { sleep, type Pacer } from "./pacer";
 import { scrubSecrets } from "./scrub";
@@ -51,7 +51,7 @@ function toLookupError(error: unknown, secrets: readonly (string | undefined)[])
     const hint = HINTS[e.name] ?? "";
     return new LookupError("upstream:cloudtrail", `${e.name}: ${scrubSecrets(e.message, secrets)}${hint ? ` ${hint}` : ""}`, e.name);
   }
-  if (e.name === "CredentialsProviderError") return new LookupError("internal:cloudtrail", "The server found no AWS credentials of its own (credential chain empty).");
+  if (e.name === "CredentialsProviderError") return new LookupError("misconfigured:cloudtrail:credentials");
   return new LookupError("unreachable:cloudtrail", `CloudTrail could not be reached (${scrubSecrets(e.name ?? "error", secrets)}).`);
 }
 
@@ -119,7 +119,7 @@ export async function* lookupTrail(o: LookupTrailOptions): AsyncGenerator<Lookup
   } catch (error) {
     if (o.signal.aborted) return;
     const failure = error instanceof LookupError ? error : toLookupError(error, secrets);
-    yield { type: "error", code: failure.code, message: failure.message, ...(failure.awsError ? { awsError: failure.awsError } : {}), pages, events, elapsedMs: elapsed() };
+    yield { type: "error", code: failure.code, message: lookupMessage(failure), ...(failure.awsError ? { awsError: failure.awsError } : {}), pages, events, elapsedMs: elapsed() };
   } finally {
     client.destroy();
   }

@@ -113,11 +113,11 @@ describe("POST /api/cloudtrail", () => {
   });
 
   it.each([
-    [{ endpoint: "http://169.254.169.254/latest" }, 403, "forbidden-endpoint:cloudtrail"],
-    [{ endpoint: "https://cloudtrail.us-east-1.amazonaws.com" }, 403, "forbidden-endpoint:cloudtrail"],
+    [{ endpoint: "http://169.254.169.254/latest" }, 403, "forbidden:cloudtrail:endpoint"],
+    [{ endpoint: "https://cloudtrail.us-east-1.amazonaws.com" }, 403, "forbidden:cloudtrail:endpoint"],
     [{ region: "Tokyo" }, 400, "invalid:cloudtrail"],
     [{ startTime: new Date(now).toISOString(), endTime: new Date(now - 1000).toISOString() }, 400, "invalid:cloudtrail"],
-    [{ credentials: { mode: "server" } }, 403, "server-mode-off:cloudtrail"],
+    [{ credentials: { mode: "server" } }, 403, "forbidden:cloudtrail:server-mode-off"],
   ])("refuses %j with %i %s", async (extra, status, code) => {
     const response = await handleLookupRequest(request(body(extra)), deps());
     expect(response.status).toBe(status);

@@ -139,14 +139,14 @@ describe("refusals", () => {
   ])("refuses %s without connecting", async (url) => {
     const fetchImpl = vi.fn<typeof fetch>();
     const response = await relayFor({ fetchImpl })(post({ method: "GET", url, headers: {} }));
-    expect(await refusal(response)).toMatchObject({ status: 403, code: "relay:forbidden-host" });
+    expect(await refusal(response)).toMatchObject({ status: 403, code: "forbidden:relay:host" });
     expect(fetchImpl).not.toHaveBeenCalled();
   });
 
   it("does not follow a redirect, and names only the target's origin", async () => {
     const response = await relayFor()(post({ method: "GET", url: `${misc.origin}/redirect`, headers: {} }));
     const body = await refusal(response);
-    expect(body).toMatchObject({ status: 502, code: "relay:redirect" });
+    expect(body).toMatchObject({ status: 502, code: "upstream:relay:redirect" });
     expect(body.message).toContain(`redirect to ${trap.origin}`);
     expect(body.message).not.toContain("token=secret");
     expect(trap.hits).toBe(0);
@@ -154,14 +154,14 @@ describe("refusals", () => {
 
   it("refuses a request body over 1 MB, declared or not", async () => {
     const big = { method: "POST", url: `${misc.origin}/x`, headers: {}, body: "x".repeat(RELAY_LIMITS.maxRequestBytes) };
-    expect(await refusal(await relayFor()(post(big)))).toMatchObject({ status: 413, code: "relay:too-large" });
+    expect(await refusal(await relayFor()(post(big)))).toMatchObject({ status: 413, code: "too-large:relay" });
     const declared = post({ method: "GET", url: `${misc.origin}/x` }, { "content-length": String(2 * 1024 * 1024) });
-    expect(await refusal(await relayFor()(declared))).toMatchObject({ status: 413, code: "relay:too-large" });
+    expect(await refusal(await relayFor()(declared))).toMatchObject({ status: 413, code: "too-large:relay" });
   });
 
   it("refuses an answer over the cap: declared up front, or cut while streaming", async () => {
     const declared = await relayFor()(post({ method: "GET", url: `${misc.origin}/huge-declared` }));
-    expect(await refusal(declared)).toMatchObject({ status: 502, code: "relay:upstream-too-large" });
+    expect(await refusal(declared)).toMatchObject({ status: 502, code: "upstream:relay:too-large" });
     const streamed = await relayFor()(post({ method: "GET", url: `${misc.origin}/huge-streamed` }));
     expect(streamed.status).toBe(200);
     expect(streamed.headers.get("x-relay-max-bytes")).toBe(String(RELAY_LIMITS.maxResponseBytes));
@@ -180,13 +180,13 @@ describe("refusals", () => {
     ["an array", [], /envelope/],
   ])("refuses an invalid envelope: %s", async (_label, envelope, message) => {
     const body = await refusal(await relayFor()(post(envelope)));
-    expect(body).toMatchObject({ status: 400, code: "relay:invalid" });
+    expect(body).toMatchObject({ status: 400, code: "invalid:relay" });
     expect(body.message).toMatch(message);
   });
 
   it("times out a silent endpoint", async () => {
     const response = await relayFor({ limits: { timeoutMs: 150 } })(post({ method: "GET", url: `${misc.origin}/slow` }));
-    expect(await refusal(response)).toMatchObject({ status: 504, code: "relay:timeout", message: `${new URL(misc.origin).host} did not answer within 150 ms.` });
+    expect(await refusal(response)).toMatchObject({ status: 504, code: "timeout:relay", message: `${new URL(misc.origin).host} did not answer within 150 ms.` });
   });
 
   it("reports an endpoint that is down", async () => {
@@ -194,7 +194,7 @@ describe("refusals", () => {
     await closed.close();
     const response = await createRelay({ sandboxOrigins: () => [closed.origin] })(post({ method: "GET", url: `${closed.origin}/` }));
     const body = await refusal(response);
-    expect(body).toMatchObject({ status: 502, code: "relay:upstream-unreachable" });
+    expect(body).toMatchObject({ status: 502, code: "unreachable:relay" });
     expect(body.message).toContain("ECONNREFUSED");
   });
 
@@ -205,7 +205,7 @@ describe("refusals", () => {
     expect((await relay(from("203.0.113.1"))).status).toBe(403);
     expect((await relay(from("203.0.113.1"))).status).toBe(403);
     const limited = await relay(from("203.0.113.1"));
-    expect(await refusal(limited)).toMatchObject({ status: 429, code: "relay:rate-limited" });
+    expect(await refusal(limited)).toMatchObject({ status: 429, code: "throttled:relay" });
     expect(limited.headers.get("retry-after")).toBe("5");
     expect((await relay(from("203.0.113.2"))).status).toBe(403);
     now = 5000;

@@ -53,23 +53,23 @@ export function createRelay(options: RelayOptions): RelayHandler {
     try {
       const verdict = limiter.take(clientAddress(request.headers));
       if (!verdict.ok) {
-        throw new RelayError("relay:rate-limited", `Too many relay requests; retry in ${verdict.retryAfterSeconds} s.`, verdict.retryAfterSeconds);
+        throw new RelayError("throttled:relay", `Too many relay requests; retry in ${verdict.retryAfterSeconds} s.`, verdict.retryAfterSeconds);
       }
       const envelope = await readEnvelope(request, limits.maxRequestBytes);
       const target = checkOutboundUrl(envelope.url, { services: RELAY_SERVICES, sandboxOrigins: options.sandboxOrigins() });
       if (!target.ok) {
-        throw new RelayError("relay:forbidden-host", `Refused: ${target.reason}. The relay forwards only to ${RELAY_SERVICES.join(", ")} endpoints and the configured sandbox.`);
+        throw new RelayError("forbidden:relay:host", `Refused: ${target.reason}. The relay forwards only to ${RELAY_SERVICES.join(", ")} endpoints and the configured sandbox.`);
       }
       return await forwardUpstream(target.url, envelope, { ...limits, fetchImpl, signal: request.signal });
     } catch (error) {
       // Anything unexpected becomes a generic answer: its message could quote the request.
-      return relayErrorResponse(error instanceof RelayError ? error : new RelayError("relay:internal"));
+      return relayErrorResponse(error instanceof RelayError ? error : new RelayError("internal:relay"));
     }
   };
 }
 
 async function readEnvelope(request: Request, maxBytes: number): Promise<RelayEnvelope> {
-  const tooLarge = () => new RelayError("relay:too-large", `The relay request is larger than ${maxBytes} bytes (1 MB); send a smaller body.`);
+  const tooLarge = () => new RelayError("too-large:relay", `The relay request is larger than ${maxBytes} bytes (1 MB); send a smaller body.`);
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (declared > maxBytes) throw tooLarge();
   const { text, truncated } = await readCappedText(request.body, maxBytes);
@@ -78,12 +78,12 @@ async function readEnvelope(request: Request, maxBytes: number): Promise<RelayEn
   try {
     json = JSON.parse(text);
   } catch {
-    throw new RelayError("relay:invalid", "The relay request body is not JSON; send { method, url, headers, body }.");
+    throw new RelayError("invalid:relay", "The relay request body is not JSON; send { method, url, headers, body }.");
   }
   const parsed = relayEnvelopeSchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.map(String).join(".") || "(envelope)"}: ${issue.message}`);
-    throw new RelayError("relay:invalid", `The relay request is not a valid envelope: ${problems.slice(0, 5).join("; ")}.`);
+    throw new RelayError("invalid:relay", `The relay request is not a valid envelope: ${problems.slice(0, 5).join("; ")}.`);
   }
   return parsed.data;
 }

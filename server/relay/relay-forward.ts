@@ -30,20 +30,20 @@ export async function forwardUpstream(url: URL, envelope: RelayEnvelope, options
       signal,
     });
   } catch (error) {
-    if (deadline.aborted) throw new RelayError("relay:timeout", `${url.host} did not answer within ${options.timeoutMs} ms.`);
-    throw new RelayError("relay:upstream-unreachable", `${url.host} is not reachable from the relay${causeCode(error)}.`);
+    if (deadline.aborted) throw new RelayError("timeout:relay", `${url.host} did not answer within ${options.timeoutMs} ms.`);
+    throw new RelayError("unreachable:relay", `${url.host} is not reachable from the relay${causeCode(error)}.`);
   }
   if (isRedirect(upstream)) {
     await upstream.body?.cancel().catch(() => undefined);
     throw new RelayError(
-      "relay:redirect",
+      "upstream:relay:redirect",
       `${url.host} answered ${upstream.status} with a redirect${locationOrigin(upstream, url)}; the relay does not follow redirects.`,
     );
   }
   const declared = Number(upstream.headers.get("content-length") ?? NaN);
   if (declared > options.maxResponseBytes) {
     await upstream.body?.cancel().catch(() => undefined);
-    throw new RelayError("relay:upstream-too-large", `${url.host} answered with ${declared} bytes; the relay passes at most ${options.maxResponseBytes}.`);
+    throw new RelayError("upstream:relay:too-large", `${url.host} answered with ${declared} bytes; the relay passes at most ${options.maxResponseBytes}.`);
   }
   const headers = forwardableResponseHeaders(upstream.headers);
   headers.set("x-relay", "1");
@@ -84,7 +84,7 @@ function byteCap(maxBytes: number, host: string): TransformStream<Uint8Array, Ui
     transform(chunk, controller) {
       seen += chunk.byteLength;
       if (seen > maxBytes) {
-        controller.error(new RelayError("relay:upstream-too-large", `${host} answered with more than ${maxBytes} bytes.`));
+        controller.error(new RelayError("upstream:relay:too-large", `${host} answered with more than ${maxBytes} bytes.`));
         return;
       }
       controller.enqueue(chunk);

@@ -37,7 +37,7 @@ describe("app/api/relay/route", () => {
     delete process.env.AUTH_DEBUGGER_SANDBOX_URL;
     const refused = await call(`${sandbox.origin}/ping`);
     expect(refused.status).toBe(403);
-    expect(refused.headers.get("x-relay-error")).toBe("relay:forbidden-host");
+    expect(refused.headers.get("x-relay-error")).toBe("forbidden:relay:host");
   });
 
   it("exposes the envelope schema beside the route", () => {

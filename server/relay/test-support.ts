@@ -64,7 +64,7 @@ export async function startStsStandIn(): Promise<TestServer & { verdicts: Verify
         res.end(CALLER_IDENTITY);
         return;
       }
-      res.writeHead(verdict.httpStatus, { "content-type": "text/xml" });
+      res.writeHead(verdict.status, { "content-type": "text/xml" });
       res.end(
         `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${verdict.code}</Code>` +
           `<Message>${verdict.message}</Message></Error><RequestId>r</RequestId></ErrorResponse>`,

@@ -1,43 +1,48 @@
+import { AppError, visitorMessage } from "../../errors";
+
 /**
- * The lookup route's refusals in one table (`<what>:cloudtrail`): the code decides the HTTP status
- * and the default message, not the throw site. Messages are composed from codes, limits, hosts
- * and AWS error names only — never from the caller's credentials or token — so every one of them
- * may be shown and returned.
+ * The lookup route's refusals in one table (`<kind>:cloudtrail[:<detail>]`, lib/errors): the
+ * code's kind decides the HTTP status, the table the default message, not the throw site.
+ * Messages are composed from codes, limits, hosts and AWS error names only — never from the
+ * caller's credentials or token — so every one of them may be shown and returned.
  */
 
 export const LOOKUP_ERRORS = {
-  "invalid:cloudtrail": { status: 400, message: "The lookup request is not valid." },
-  "too-large:cloudtrail": { status: 413, message: "The lookup request is larger than 16 KB." },
-  "forbidden-endpoint:cloudtrail": { status: 403, message: "The CloudTrail endpoint must be AWS's regional endpoint or the configured sandbox." },
-  "server-mode-off:cloudtrail": { status: 403, message: "This deployment does not look up CloudTrail with its own credentials; paste temporary credentials instead." },
-  "unauthorized:cloudtrail": { status: 401, message: "Sign in: the server's credentials are only used for a valid Cognito access token." },
-  "forbidden:cloudtrail": { status: 403, message: "Your user pool or group is not allowed to use the server's credentials." },
-  "throttled:cloudtrail": { status: 429, message: "CloudTrail kept answering ThrottlingException (2 requests per second per account and Region); try again in a minute." },
-  "upstream:cloudtrail": { status: 502, message: "CloudTrail refused the lookup." },
-  "unreachable:cloudtrail": { status: 502, message: "CloudTrail could not be reached." },
-  "internal:cloudtrail": { status: 500, message: "The lookup failed unexpectedly." },
-} as const satisfies Record<`${string}:cloudtrail`, { status: number; message: string }>;
+  "invalid:cloudtrail": { message: "The lookup request is not valid." },
+  "too-large:cloudtrail": { message: "The lookup request is larger than 16 KB." },
+  "forbidden:cloudtrail:endpoint": { message: "The CloudTrail endpoint must be AWS's regional endpoint or the configured sandbox." },
+  "forbidden:cloudtrail:server-mode-off": { message: "This deployment does not look up CloudTrail with its own credentials; paste temporary credentials instead." },
+  "unauthorized:cloudtrail": { message: "Sign in: the server's credentials are only used for a valid Cognito access token." },
+  "forbidden:cloudtrail": { message: "Your user pool or group is not allowed to use the server's credentials." },
+  "throttled:cloudtrail": { message: "CloudTrail kept answering ThrottlingException (2 requests per second per account and Region); try again in a minute." },
+  "upstream:cloudtrail": { message: "CloudTrail refused the lookup." },
+  "unreachable:cloudtrail": { message: "CloudTrail could not be reached." },
+  "misconfigured:cloudtrail:credentials": { message: "The server found no AWS credentials of its own (credential chain empty)." },
+  "internal:cloudtrail": { message: "The lookup failed unexpectedly." },
+} as const satisfies Record<`${string}:cloudtrail${string}`, { message: string }>;
 
 export type LookupErrorCode = keyof typeof LOOKUP_ERRORS;
 
-export class LookupError extends Error {
+export class LookupError extends AppError {
   override readonly name = "LookupError";
-  readonly status: number;
+  declare readonly code: LookupErrorCode;
   constructor(
-    readonly code: LookupErrorCode,
+    code: LookupErrorCode,
     /** A more specific message; must follow the rule above. */
     message: string = LOOKUP_ERRORS[code].message,
     /** AWS's error name when CloudTrail (or STS behind the SDK) answered. */
     readonly awsError?: string,
   ) {
-    super(message);
-    this.status = LOOKUP_ERRORS[code].status;
+    super(code, message);
   }
 }
 
+/** The message a visitor gets for a refusal (the table's when the code's kind hides the thrown one). */
+export const lookupMessage = (error: LookupError): string => visitorMessage(error, LOOKUP_ERRORS[error.code].message);
+
 export function lookupErrorResponse(error: LookupError): Response {
   return Response.json(
-    { code: error.code, message: error.message, ...(error.awsError ? { awsError: error.awsError } : {}) },
+    { code: error.code, message: lookupMessage(error), ...(error.awsError ? { awsError: error.awsError } : {}) },
     { status: error.status, headers: { "cache-control": "no-store" } },
   );
 }

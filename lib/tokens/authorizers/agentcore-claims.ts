@@ -1,6 +1,6 @@
 import type { JWTPayload } from "jose";
 import { asStringList, show, showAllowed } from "../checks";
-import { rule, type Rule, type ServiceResponse } from "./result";
+import { rule, type Rule, type AwsPrediction } from "./result";
 
 /**
  * AgentCore's customClaims rules, in the API's own shape (CustomClaimValidationType) so a config
@@ -20,12 +20,12 @@ export interface CustomClaimValidation {
 export function customClaimRules(
   claims: JWTPayload,
   validations: readonly CustomClaimValidation[],
-  response: (claim: string) => ServiceResponse,
+  response: (claim: string) => AwsPrediction,
 ): Rule[] {
   return validations.map((v) => customClaimRule(claims, v, response(v.inboundTokenClaimName)));
 }
 
-function customClaimRule(claims: JWTPayload, v: CustomClaimValidation, response: ServiceResponse): Rule {
+function customClaimRule(claims: JWTPayload, v: CustomClaimValidation, response: AwsPrediction): Rule {
   const name = `claim ${v.inboundTokenClaimName}`;
   const value = claims[v.inboundTokenClaimName];
   const actual = value === undefined ? "(absent)" : show(value);

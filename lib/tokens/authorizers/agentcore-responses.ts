@@ -1,4 +1,4 @@
-import type { ServiceResponse } from "./result";
+import type { AwsPrediction } from "./result";
 
 /**
  * What AgentCore answers when its CUSTOM_JWT authorizer refuses a token, and where each answer was
@@ -9,7 +9,7 @@ import type { ServiceResponse } from "./result";
 export type AgentCoreTarget = "runtime" | "gateway";
 
 /** A runtime's 403 for a bearer value that is not a JWT (sandbox and prediction share the text). */
-export const RUNTIME_UNPARSABLE: ServiceResponse = {
+export const RUNTIME_UNPARSABLE: AwsPrediction = {
   status: 403,
   message: "OAuth authorization failed: Failed to parse token",
   confirmed: true,
@@ -19,7 +19,7 @@ export const RUNTIME_UNPARSABLE: ServiceResponse = {
 };
 
 /** Claim mismatches (allowedClients, allowedAudience) at a runtime name the claim. */
-export function runtimeClaimMismatch(claim: string, confirmed: boolean): ServiceResponse {
+export function runtimeClaimMismatch(claim: string, confirmed: boolean): AwsPrediction {
   return {
     status: 401,
     message: `Claim '${claim}' value mismatch with configuration.`,
@@ -32,7 +32,7 @@ export function runtimeClaimMismatch(claim: string, confirmed: boolean): Service
 }
 
 /** The gateway's refusal: 401 with JSON-RPC error -32001 "Invalid Bearer token", whatever the claim. */
-export function gatewayRefusal(confirmed: boolean): ServiceResponse {
+export function gatewayRefusal(confirmed: boolean): AwsPrediction {
   return {
     status: confirmed ? 401 : null,
     message: "Invalid Bearer token",
@@ -45,7 +45,7 @@ export function gatewayRefusal(confirmed: boolean): ServiceResponse {
   };
 }
 
-export const RUNTIME_EXPIRED: ServiceResponse = {
+export const RUNTIME_EXPIRED: AwsPrediction = {
   status: 401,
   message: "Token has expired",
   confirmed: true,
@@ -55,7 +55,7 @@ export const RUNTIME_EXPIRED: ServiceResponse = {
 /** Seconds of remaining lifetime below which a runtime refuses a token. */
 export const MIN_REMAINING_SECONDS = 60;
 
-export const RUNTIME_INEFFECTUAL: ServiceResponse = {
+export const RUNTIME_INEFFECTUAL: AwsPrediction = {
   status: 403,
   message: "OAuth authorization failed: Ineffectual token, will expire within the next minute",
   confirmed: true,
@@ -64,7 +64,7 @@ export const RUNTIME_INEFFECTUAL: ServiceResponse = {
     "(nestymook/mbti-travel-assistant-v2:mbti-travel-planner-agent/JWT_CIRCUIT_BREAKER_FIX_SUMMARY.md)",
 };
 
-export function unconfirmed(target: AgentCoreTarget, what: string): ServiceResponse {
+export function unconfirmed(target: AgentCoreTarget, what: string): AwsPrediction {
   return {
     status: target === "runtime" ? 401 : null,
     message: `Token rejected: ${what}. (AgentCore's exact wording for this case is not confirmed.)`,

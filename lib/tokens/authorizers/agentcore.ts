@@ -11,7 +11,7 @@ import {
   type AgentCoreTarget,
 } from "./agentcore-responses";
 import { expRule, nowOf, schemeRule, type AuthorizerInput } from "./common";
-import { result, rule, type AuthorizerResult, type Rule, type ServiceResponse } from "./result";
+import { result, rule, type AuthorizerResult, type Rule, type AwsPrediction } from "./result";
 
 export type { AgentCoreTarget } from "./agentcore-responses";
 
@@ -39,7 +39,7 @@ export function checkAgentCore(
 ): AuthorizerResult {
   const { token } = input;
   // A runtime names the claim; a gateway answers "Invalid Bearer token" for any claim mismatch.
-  const claimResponse = (claim: string, confirmed: boolean): ServiceResponse =>
+  const claimResponse = (claim: string, confirmed: boolean): AwsPrediction =>
     target === "runtime" ? runtimeClaimMismatch(claim, confirmed) : gatewayRefusal(confirmed);
 
   const rules: Rule[] = [
@@ -105,7 +105,7 @@ function discoveryRule(url: string): Rule {
  * issuer and its UPDATED-form one the UPDATED issuer (inferred; which issuer the ORIGINAL document
  * of a pool switched to UPDATED names is not confirmed from AWS sources).
  */
-function issuerRule(iss: string | null, discoveryUrl: string, response: (iss: string | null, expected: string) => ServiceResponse): Rule {
+function issuerRule(iss: string | null, discoveryUrl: string, response: (iss: string | null, expected: string) => AwsPrediction): Rule {
   // Without the suffix the deployment fails anyway; compare with what was evidently meant.
   const expected = issuerFromDiscoveryUrl(discoveryUrl) ?? discoveryUrl.replace(/\/+$/, "");
   if (iss === expected) return rule("iss", "pass", iss, expected, "The token's issuer is the discovery URL's issuer.");
@@ -118,7 +118,7 @@ function issuerRule(iss: string | null, discoveryUrl: string, response: (iss: st
     `The discovery URL's issuer must equal the token's iss exactly. ${issuerMismatchHint(iss, expected)}${fix}`, response(iss, expected));
 }
 
-function clientsRule(input: AuthorizerInput, allowed: readonly string[] | undefined, response: ServiceResponse): Rule {
+function clientsRule(input: AuthorizerInput, allowed: readonly string[] | undefined, response: AwsPrediction): Rule {
   const value = input.token.claims["client_id"];
   const actual = value === undefined ? null : show(value);
   if (!allowed || allowed.length === 0) return rule("client_id", "n/a", actual, null, "allowedClients not set: client_id is not checked.");
@@ -131,7 +131,7 @@ function clientsRule(input: AuthorizerInput, allowed: readonly string[] | undefi
   return rule("client_id", "fail", actual ?? "(absent)", showAllowed(allowed), `${response.message} ${why}`, response);
 }
 
-function audienceRule(input: AuthorizerInput, config: AgentCoreJwtConfig, response: ServiceResponse): Rule {
+function audienceRule(input: AuthorizerInput, config: AgentCoreJwtConfig, response: AwsPrediction): Rule {
   const allowed = config.allowedAudience;
   const value = input.token.claims.aud;
   const actual = value === undefined ? null : show(value);
@@ -147,7 +147,7 @@ function audienceRule(input: AuthorizerInput, config: AgentCoreJwtConfig, respon
   return rule("aud", "fail", actual ?? "(absent)", showAllowed(allowed), `${response.message} ${why}`, response);
 }
 
-function scopesRule(input: AuthorizerInput, allowed: readonly string[] | undefined, response: ServiceResponse): Rule {
+function scopesRule(input: AuthorizerInput, allowed: readonly string[] | undefined, response: AwsPrediction): Rule {
   const scopes = scopesOf(input.token.claims);
   const actual = scopes.length ? scopes.join(" ") : null;
   if (!allowed || allowed.length === 0) return rule("scope", "n/a", actual, null, "allowedScopes not set: scopes are not checked.");

@@ -1,7 +1,7 @@
 import { scopesOf, showAllowed } from "../checks";
 import { clientClaimOf, expRule, type AuthorizerInput } from "./common";
 import { poolIssuerRule, type UpdatedIssuerRefusal } from "./pool-issuer";
-import { result, rule, type AuthorizerResult, type Rule, type ServiceResponse } from "./result";
+import { result, rule, type AuthorizerResult, type Rule, type AwsPrediction } from "./result";
 
 /**
  * API Gateway REST API `COGNITO_USER_POOLS` authorizer. Without OAuth scopes on the method it
@@ -17,13 +17,13 @@ export interface ApiGatewayCognitoConfig {
   readonly userPoolEndpoint?: string;
 }
 
-const UNAUTHORIZED: ServiceResponse = {
+const UNAUTHORIZED: AwsPrediction = {
   status: 401,
   message: '{"message":"Unauthorized"}',
   confirmed: true,
   source: "API Gateway's 401 body for a rejected Cognito token (public reports; amplify-js #4209)",
 };
-const EXPIRED: ServiceResponse = {
+const EXPIRED: AwsPrediction = {
   status: 401,
   message: '{"message":"The incoming token has expired"}',
   confirmed: true,

@@ -1,4 +1,4 @@
-import type { ServiceResponse } from "./result";
+import type { AwsPrediction } from "./result";
 
 /**
  * AppSync's answers. A 401 body is `{"errors":[{"errorType":"UnauthorizedException","message":…}]}`;
@@ -28,10 +28,10 @@ export const APPSYNC = {
     confirmed: false,
     source: "From the project's AWS wire-facts sheet; not re-confirmed in public sources",
   },
-  fieldDenied: (field: string, type: string): ServiceResponse => ({
+  fieldDenied: (field: string, type: string): AwsPrediction => ({
     status: 200,
     message: body("Unauthorized", `Not Authorized to access ${field} on type ${type}`),
     confirmed: true,
     source: "AWS knowledge center \"troubleshoot Unauthorized errors in AppSync\" (200 with errorType Unauthorized)",
   }),
-} satisfies Record<string, ServiceResponse | ((field: string, type: string) => ServiceResponse)>;
+} satisfies Record<string, AwsPrediction | ((field: string, type: string) => AwsPrediction)>;

@@ -3,7 +3,7 @@ import { issuerMismatchHint } from "../issuer";
 import { APPSYNC } from "./appsync-responses";
 import { clientClaimOf, expRule, schemeRule, type AuthorizerInput } from "./common";
 import { poolIssuerRule } from "./pool-issuer";
-import { compileRegex, result, rule, type AuthorizerResult, type Rule, type ServiceResponse } from "./result";
+import { compileRegex, result, rule, type AuthorizerResult, type Rule, type AwsPrediction } from "./result";
 
 /**
  * AppSync's AMAZON_COGNITO_USER_POOLS mode. AppSync takes the raw JWT in Authorization (no
@@ -45,7 +45,7 @@ export function rawSchemeRule(input: AuthorizerInput): Rule {
     APPSYNC.unparsable);
 }
 
-export function issuerRule(iss: string | null, expected: string, response: ServiceResponse): Rule {
+export function issuerRule(iss: string | null, expected: string, response: AwsPrediction): Rule {
   return iss === expected
     ? rule("iss", "pass", iss, expected, "From the user pool this API trusts.")
     : rule("iss", "fail", iss ?? "(absent)", expected, issuerMismatchHint(iss, expected), response);

@@ -1,7 +1,7 @@
 import { show } from "../checks";
 import type { DecodedToken } from "../decode";
 import { expCheck } from "../time-checks";
-import { rule, type Rule, type ServiceResponse } from "./result";
+import { rule, type Rule, type AwsPrediction } from "./result";
 
 /** What every authorizer rule set reads: the decoded token, a clock, and how it was sent. */
 export interface AuthorizerInput {
@@ -15,13 +15,13 @@ export interface AuthorizerInput {
 export const nowOf = (input: AuthorizerInput) => input.now ?? Date.now();
 
 /** Services enforce exp without leeway, as far as anyone has measured. */
-export function expRule(input: AuthorizerInput, response: ServiceResponse): Rule {
+export function expRule(input: AuthorizerInput, response: AwsPrediction): Rule {
   const c = expCheck(input.token.claims, { nowMs: nowOf(input), toleranceSeconds: 0 });
   return { check: c, ...(c.status === "fail" ? { response } : {}) };
 }
 
 /** Whether the Authorization header used the scheme this service wants. */
-export function schemeRule(input: AuthorizerInput, want: "bearer" | "raw", why: string, response: ServiceResponse): Rule {
+export function schemeRule(input: AuthorizerInput, want: "bearer" | "raw", why: string, response: AwsPrediction): Rule {
   const shown = (s: "bearer" | "raw") => (s === "bearer" ? "Authorization: Bearer <token>" : "Authorization: <token> (no Bearer)");
   if (input.scheme === undefined) {
     return rule("Authorization header", "n/a", null, shown(want), `Not known how the token was sent; it must be ${shown(want)}.`);

@@ -1,6 +1,6 @@
 import { showAllowed } from "../checks";
 import { cognitoIssuer, describeIssuer, issuerMismatchHint, parseCognitoIssuer, poolIssuers } from "../issuer";
-import { rule, type Rule, type ServiceResponse } from "./result";
+import { rule, type Rule, type AwsPrediction } from "./result";
 
 /**
  * The iss rule of authorizers configured with user pool ids rather than an issuer URL (AppSync
@@ -22,7 +22,7 @@ export interface UpdatedIssuerRefusal {
   /** What to do instead, for the check row. */
   readonly fix: (iss: string, original: string) => string;
   /** What the service answers for such a token. */
-  readonly response: (iss: string) => ServiceResponse;
+  readonly response: (iss: string) => AwsPrediction;
 }
 
 export function poolIssuerRule(
@@ -30,7 +30,7 @@ export function poolIssuerRule(
   userPoolIds: readonly string[],
   endpoint: string | undefined,
   service: string,
-  response: ServiceResponse,
+  response: AwsPrediction,
   updated?: UpdatedIssuerRefusal,
 ): Rule {
   const at = endpoint ? { endpoint } : {};

@@ -1,3 +1,4 @@
+import type { AwsPrediction } from "../../errors";
 import { check, type Check, type CheckStatus } from "../checks";
 
 /**
@@ -6,14 +7,8 @@ import { check, type Check, type CheckStatus } from "../checks";
  * the rest are our best description and say so, rather than passing a guess off as AWS's text.
  */
 
-export interface ServiceResponse {
-  /** HTTP status; null when the status itself is not known. */
-  readonly status: number | null;
-  readonly message: string;
-  /** True when this exact wording has been observed from AWS (see `source`). */
-  readonly confirmed: boolean;
-  readonly source: string;
-}
+/** What the service would answer (lib/errors AwsPrediction): status null when not known. */
+export type { AwsPrediction } from "../../errors";
 
 export type AuthorizerName = "agentcore" | "appsync-userpool" | "appsync-oidc" | "api-gateway";
 
@@ -22,13 +17,13 @@ export interface AuthorizerResult {
   readonly verdict: "pass" | "fail";
   readonly checks: readonly Check[];
   /** What the service would return, for the first failing rule in the service's order; null on pass. */
-  readonly response: ServiceResponse | null;
+  readonly response: AwsPrediction | null;
 }
 
 /** A check row with the response a service gives when that rule fails. */
 export interface Rule {
   readonly check: Check;
-  readonly response?: ServiceResponse;
+  readonly response?: AwsPrediction;
 }
 
 export function rule(
@@ -37,7 +32,7 @@ export function rule(
   actual: string | null,
   expected: string | null,
   message: string,
-  response?: ServiceResponse,
+  response?: AwsPrediction,
 ): Rule {
   return { check: check(name, status, actual, expected, message), ...(response ? { response } : {}) };
 }
