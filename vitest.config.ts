@@ -10,7 +10,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "sandbox/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "amplify/**/*.test.ts", "conformance/**/*.test.ts", "tools/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "sandbox/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "amplify/**/*.test.ts", "conformance/**/*.test.ts", "tools/**/*.test.ts", "components/**/*.test.tsx"],
+    // Views' tests say `// @vitest-environment happy-dom` at their top; everything else runs in Node.
     environment: "node",
     testTimeout: 20_000,
     // Starting a sandbox generates RSA keys for every scenario's pools; on a busy shared machine

@@ -14,14 +14,21 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
     }
     setTimeout(() => setState("idle"), 1500);
   }
+  const outcome = state === "copied" ? "Copied" : state === "refused" ? "Copy refused" : "";
   return (
-    <button
-      type="button"
-      onClick={() => void copy()}
-      aria-label={label}
-      className="rounded border border-slate-300 px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100"
-    >
-      {state === "copied" ? "Copied" : state === "refused" ? "Copy refused" : "Copy"}
-    </button>
+    <>
+      <button
+        type="button"
+        onClick={() => void copy()}
+        aria-label={label}
+        className="rounded border border-slate-300 px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100"
+      >
+        {outcome || "Copy"}
+      </button>
+      {/* The label names the button, so its changing text is not read out: the outcome is, here. */}
+      <span role="status" className="sr-only">
+        {outcome}
+      </span>
+    </>
   );
 }
