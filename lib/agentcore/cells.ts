@@ -4,7 +4,7 @@ import { runWsCell } from "./cells-ws";
 import { buildGatewayRequest, buildRuntimeRequest } from "./requests";
 import { agentCoreEndpoint, DEFAULT_QUALIFIER, parseRuntimeArn, unencodedInvokeUrl } from "./urls";
 import { AGENTCORE_ROWS, missingFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
-import type { UpgradeExplanation, WebSocketFactory, WebSocketLike } from "./ws-probe";
+import type { UpgradeExplanation, WebSocketFactory, WebSocketLike } from "../ws";
 
 /**
  * AgentCore's rows of the test matrix: runtime HTTP (streamed reply), runtime WebSocket, and the

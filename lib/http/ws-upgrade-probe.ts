@@ -1,5 +1,5 @@
 import WebSocket from "ws";
-import type { UpgradeRefusal } from "../agentcore/ws-probe";
+import type { UpgradeRefusal } from "@/lib/ws/socket";
 
 /**
  * Repeats a WebSocket upgrade from the server to learn what a browser cannot: the HTTP status,
