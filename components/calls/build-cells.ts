@@ -5,7 +5,7 @@ import { agentCoreCells } from "@/lib/agentcore/cells";
 import { appSyncCells } from "@/lib/appsync/cells";
 import type { UpgradeExplanation, UpgradeRefusal, WebSocketFactory } from "@/lib/ws";
 import type { AppSyncCredentials } from "@/lib/appsync/variants";
-import type { MatrixCell } from "@/lib/matrix/types";
+import type { CellKey, MatrixCell } from "@/lib/matrix/types";
 import type { AgentCoreInputs } from "./agentcore-controls";
 import { amplifyCells } from "./amplify-cells";
 import { parseVariables, type AppSyncInputs } from "./appsync-controls";
@@ -28,7 +28,7 @@ export interface CellInputs {
   appSync: AppSyncInputs;
   agentCore: AgentCoreInputs;
   credentials: AppSyncCredentials;
-  onChunk: (key: string, text: string) => void;
+  onChunk: (cell: CellKey, text: string) => void;
 }
 
 /** The whole matrix for one environment: AppSync rows, aws-amplify's own calls, AgentCore rows. */

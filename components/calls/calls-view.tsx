@@ -8,7 +8,7 @@ import { MatrixTable } from "@/components/matrix/matrix-table";
 import { APPSYNC_ROWS } from "@/lib/appsync/cells";
 import { APPSYNC_VARIANTS, VARIANT_LABEL } from "@/lib/appsync/variants";
 import { AGENTCORE_COLUMNS, AGENTCORE_ROWS, COLUMN_LABEL, ROW_LABEL } from "@/lib/agentcore/variants";
-import type { MatrixAxis } from "@/lib/matrix/types";
+import { CellMap, type CellKey, type MatrixAxis } from "@/lib/matrix/types";
 import { AgentCoreControls, initialAgentCore } from "./agentcore-controls";
 import { amplifyColumn } from "./amplify-cells";
 import { AppSyncControls, INITIAL_APPSYNC } from "./appsync-controls";
@@ -41,9 +41,9 @@ function Calls() {
   const [appSync, setAppSync] = useState(INITIAL_APPSYNC);
   const [agentCore, setAgentCore] = useState(initialAgentCore);
   const [notes, setNotes] = useState<string[]>([]);
-  const [replies, setReplies] = useState<Record<string, string>>({});
-  const [open, setOpen] = useState<string | null>(null);
-  const [trail, setTrail] = useState<Map<string, FailedCall>>(new Map());
+  const [replies, setReplies] = useState(() => new CellMap<string>());
+  const [open, setOpen] = useState<CellKey | null>(null);
+  const [trail, setTrail] = useState(() => new CellMap<FailedCall>());
   const matrix = useMatrix(timeoutMs);
   const api = profile.appSync[0];
 
@@ -58,7 +58,7 @@ function Calls() {
   );
 
   async function runAll() {
-    setReplies({});
+    setReplies(new CellMap());
     // The call machinery (AWS SDK clients, signing, GraphQL, aws-amplify's API client) loads on
     // the first run, not with the page.
     const [{ buildCells }, { gatherCredentials }, { withDiagnosis }, { trailFailures, firstFieldOf }, { getCredentialsState }] = await Promise.all([
@@ -74,7 +74,7 @@ function Calls() {
       appSync,
       agentCore,
       credentials,
-      onChunk: (key, text) => setReplies((r) => ({ ...r, [key]: (r[key] ?? "") + text })),
+      onChunk: (key, text) => setReplies((r) => r.with(key, (r.get(key) ?? "") + text)),
     });
     if (typeof cells === "string") return setNotes([cells]);
     setNotes(prepared);
@@ -136,10 +136,7 @@ function Calls() {
                   title: `Test calls: ${profile.name}`,
                   generatedAt: new Date(),
                   environment: profile,
-                  matrix: [...matrix.results].map(([key, result]) => {
-                    const [row = "", column = ""] = key.split("|");
-                    return { row, column, result, diagnosis: result.diagnosis };
-                  }),
+                  matrix: [...matrix.results].map(([{ row, column }, result]) => ({ row, column, result, diagnosis: result.diagnosis })),
                 })}
               />
             </span>
@@ -167,8 +164,7 @@ function Calls() {
   );
 }
 
-function describeKey(key: string, axes: MatrixAxis[]): string {
-  const [row, column] = key.split("|");
+function describeKey({ row, column }: CellKey, axes: MatrixAxis[]): string {
   const label = (id?: string) => axes.find((a) => a.id === id)?.label ?? id;
   return `${label(row)} · ${label(column)}`;
 }

@@ -10,6 +10,11 @@ export interface ServiceResponse {
   /** HTTP status; null when the status itself is not known. */
   readonly status: number | null;
   readonly message: string;
+  /**
+   * The error type and message the answer's body carries, when the service answers with a typed
+   * error (AppSync's `errors[0]`), so a consumer need not read them back out of `message`.
+   */
+  readonly error?: { readonly errorType: string; readonly message: string };
   /** True when this exact wording has been observed from AWS (see `source`). */
   readonly confirmed: boolean;
   readonly source: string;
