@@ -7,9 +7,8 @@ import { interpretAppSyncResponse } from "@/lib/appsync/response";
 import type { GraphqlOperation } from "@/lib/appsync/http-request";
 import { redactHeaders, redactText } from "@/lib/redact";
 import type { CellResult, MatrixCell } from "@/lib/matrix/types";
+import { AMPLIFY_ROW, amplifyColumn } from "./axes";
 
-export const AMPLIFY_ROW = "appsync-http";
-export const amplifyColumn = (mode: AppSyncApi["defaultAuthMode"]) => `amplify:${mode}`;
 
 interface Captured {
   headers: Record<string, string>;
