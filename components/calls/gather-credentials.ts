@@ -1,10 +1,9 @@
 "use client";
 
-import { Hub } from "aws-amplify/utils";
 import type { Profile } from "@/lib/config/profile";
 import type { AppSyncCredentials } from "@/lib/appsync/variants";
 import { ensureCredentials } from "@/components/credentials/credentials-store";
-import { readTokens } from "@/components/session/read-tokens";
+import { readSessionTokens } from "@/components/session/session-store";
 
 /**
  * Everything a matrix run may carry: the user pool tokens (refreshed first when expired, and the
@@ -13,13 +12,7 @@ import { readTokens } from "@/components/session/read-tokens";
  */
 export async function gatherCredentials(profile: Profile): Promise<{ credentials: AppSyncCredentials; notes: string[] }> {
   const notes: string[] = [];
-  let refreshed = false;
-  const stop = Hub.listen("auth", ({ payload }) => {
-    if (payload.event === "tokenRefresh") refreshed = true;
-  });
-  const tokens = await readTokens()
-    .catch(() => undefined)
-    .finally(stop);
+  const { tokens, refreshed } = await readSessionTokens();
   const idToken = tokens?.idToken;
   if (refreshed) notes.push("The tokens had expired; they were refreshed before this run.");
   const credentials: AppSyncCredentials = {
