@@ -3,7 +3,8 @@
 import type { Profile } from "@/lib/config/profile";
 import type { AppSyncCredentials } from "@/lib/appsync/variants";
 import { ensureCredentials } from "@/components/credentials/credentials-store";
-import { readSessionTokens } from "@/components/session/session-store";
+import { readTokens } from "@/components/session/read-tokens";
+import { tokenRefreshes } from "@/components/session/session-store";
 
 /**
  * Everything a matrix run may carry: the user pool tokens (refreshed first when expired, and the
@@ -12,7 +13,9 @@ import { readSessionTokens } from "@/components/session/session-store";
  */
 export async function gatherCredentials(profile: Profile): Promise<{ credentials: AppSyncCredentials; notes: string[] }> {
   const notes: string[] = [];
-  const { tokens, refreshed } = await readSessionTokens();
+  const before = tokenRefreshes();
+  const tokens = await readTokens().catch(() => undefined);
+  const refreshed = tokenRefreshes() > before;
   const idToken = tokens?.idToken;
   if (refreshed) notes.push("The tokens had expired; they were refreshed before this run.");
   const credentials: AppSyncCredentials = {

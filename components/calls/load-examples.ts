@@ -7,12 +7,12 @@ import { examplesFromIntrospection, INTROSPECTION, type SchemaExamples } from "@
 import { buildGraphqlRequest } from "@/lib/appsync/http-request";
 import type { AppSyncCredentials } from "@/lib/appsync/variants";
 import { sendPrepared } from "@/lib/http/exchange";
-import { readSessionTokens } from "@/components/session/session-store";
+import { readTokens } from "@/components/session/read-tokens";
 import { baseFetch } from "./base-fetch";
 
 /** Introspection with the first credential that may be allowed to read the schema. */
 export async function loadExamples(api: AppSyncApi): Promise<SchemaExamples | string> {
-  const { tokens } = await readSessionTokens();
+  const tokens = await readTokens().catch(() => undefined);
   const credentials: AppSyncCredentials = { apiKey: api.apiKey, accessToken: tokens?.accessToken?.toString(), idToken: tokens?.idToken?.toString() };
   const endpoints = appSyncEndpoints(api.url);
   for (const variant of ["api-key", "access-token", "id-token"] as const) {

@@ -41,7 +41,6 @@ let current: Snapshot = LOADING;
 let readFor: string | null = null;
 /** Numbers the reads; one that lands after a newer one started is dropped. */
 let latest = 0;
-let pending: Promise<void> | null = null;
 /** Token refreshes Amplify has announced so far. */
 let refreshes = 0;
 let listening = false;
@@ -94,53 +93,46 @@ async function read(forceRefresh = false): Promise<void> {
   if (mine === latest) publish({ state });
 }
 
-/** A page showing the session mounted: read it (once, however many ask at the same moment). */
+/** A page showing the session mounted: read it afresh (Amplify refreshes expired tokens on the way). */
 function openSession(configuration: string) {
   listen();
   if (readFor !== configuration) {
     readFor = configuration;
     current = LOADING;
-    pending = null;
   }
-  if (pending) return;
-  const reading = read().finally(() => {
-    if (pending === reading) pending = null;
-  });
-  pending = reading;
+  void read();
+}
+
+/** Marks the session busy while `work` runs (the buttons wait for it). */
+async function busyWhile(work: () => Promise<void>) {
+  publish({ busy: true });
+  try {
+    await work();
+  } finally {
+    publish({ busy: false });
+  }
 }
 
 /** Asks Cognito for new tokens now, whether or not the current ones have expired. */
-async function refreshSession() {
-  publish({ busy: true });
-  try {
-    await read(true);
-  } finally {
-    publish({ busy: false });
-  }
-}
+const refreshSession = () => busyWhile(() => read(true));
 
-async function signOutSession() {
-  publish({ busy: true });
-  try {
-    await amplifySignOut();
-  } catch (error) {
-    const e = error as Error;
-    publish({ state: { status: "error", message: `Sign-out failed: ${e.name}: ${e.message}` } });
-  } finally {
-    publish({ busy: false });
-    await read();
-  }
-}
+const signOutSession = () =>
+  busyWhile(async () => {
+    try {
+      await amplifySignOut();
+    } catch (error) {
+      const e = error as Error;
+      publish({ state: { status: "error", message: `Sign-out failed: ${e.name}: ${e.message}` } });
+    }
+  }).then(() => read());
 
 /**
- * The user pool tokens for a call, refreshed first when expired, and whether that read refreshed
- * them (a run says so). Undefined when nobody is signed in.
+ * How many token refreshes Amplify has announced in this tab: a run compares it around reading
+ * its tokens to say they had expired and were refreshed.
  */
-export async function readSessionTokens(): Promise<{ tokens: Awaited<ReturnType<typeof readTokens>> | undefined; refreshed: boolean }> {
+export function tokenRefreshes(): number {
   listen();
-  const before = refreshes;
-  const tokens = await readTokens().catch(() => undefined);
-  return { tokens, refreshed: refreshes > before };
+  return refreshes;
 }
 
 /** The session of the active environment, for a view; it re-reads when Amplify is re-configured. */
