@@ -9,9 +9,9 @@ import { readTokens } from "./read-tokens";
 
 /**
  * The signed-in user and both tokens, in one place for the whole tab: the Session and Tokens
- * pages read it with useAuthSession(), the test calls take their tokens from it. One Amplify Hub
- * listener (sign-in, sign-out, token refresh) keeps it current, so every view sees the same
- * session without polling.
+ * pages read it with useAuthSession(); a test run asks it whether reading its tokens refreshed
+ * them. One Amplify Hub listener (sign-in, sign-out, token refresh) keeps it current, so every
+ * view sees the same session without polling.
  */
 
 export type AuthSessionState =
