@@ -11,7 +11,7 @@ import { startSandbox } from "../sandbox/server";
 import { appSyncCells } from "../lib/appsync/cells";
 import { appSyncEndpoints } from "../lib/appsync/endpoints";
 import { buildGraphqlRequest } from "../lib/appsync/http-request";
-import type { WebSocketFactory } from "../lib/appsync/realtime-probe";
+import type { WebSocketFactory } from "../lib/ws";
 import { APPSYNC_VARIANTS, type AppSyncCredentials } from "../lib/appsync/variants";
 import { getIdentityCredentials } from "../lib/identity/credentials";
 import { runCells } from "../lib/matrix/run";

@@ -7,9 +7,8 @@ import { interpretAppSyncResponse } from "@/lib/appsync/response";
 import type { GraphqlOperation } from "@/lib/appsync/http-request";
 import { redactHeaders, redactText } from "@/lib/redact";
 import type { CellResult, MatrixCell } from "@/lib/matrix/types";
+import { AMPLIFY_ROW, amplifyColumn } from "./axes";
 
-export const AMPLIFY_ROW = "appsync-http";
-export const amplifyColumn = (mode: AppSyncApi["defaultAuthMode"]) => `amplify:${mode}`;
 
 interface Captured {
   headers: Record<string, string>;
@@ -101,6 +100,21 @@ function whichCredential(headers: Record<string, string>, tokens: { idToken?: st
 /**
  * Records the one request Amplify makes to the endpoint; everything else passes untouched, except
  * that any request which gets no answer is noted (Amplify also fetches credentials on the way).
+ *
+ * Why window.fetch, and not an option of aws-amplify's: the cell must show the headers Amplify
+ * really sent (the SigV4 Authorization included), AppSync's status and its body, and aws-amplify
+ * offers no hook that sees them. In amplify-js (aws-amplify 6.22 / @aws-amplify/api-graphql 4.10):
+ * - packages/core/src/clients/handlers/fetch.ts: `fetchTransferHandler` calls the global
+ *   `fetch(url, …)`; no fetch or handler can be passed in.
+ * - packages/api-rest/src/apis/common/transferHandler.ts and baseHandlers/authenticatedHandler.ts:
+ *   the GraphQL POST goes through that handler, and SigV4 signing is a middleware inside it, so
+ *   the signed Authorization exists only at the fetch.
+ * - packages/core/src/singleton/API/types.ts: `LibraryAPIOptions.GraphQL` has only `headers()`
+ *   (called before auth headers and signing) and `withCredentials`; generateClient() takes auth
+ *   mode, token, headers and endpoint, none of which observes the answer.
+ * - packages/api-graphql/src/internals/InternalGraphQLAPI.ts `_graphql`: a refused POST's error is
+ *   turned into `createGraphQLResultWithError(error)`, so the caller never gets AppSync's HTTP
+ *   status or raw body.
  */
 function captureFetch(endpoint: string, captured: Captured): () => void {
   const original = window.fetch;

@@ -2,17 +2,16 @@
 
 import type { Profile } from "@/lib/config/profile";
 import { agentCoreCells } from "@/lib/agentcore/cells";
-import type { UpgradeExplanation, UpgradeRefusal, WebSocketFactory as AgentCoreSocketFactory } from "@/lib/agentcore/ws-probe";
 import { appSyncCells } from "@/lib/appsync/cells";
-import type { WebSocketFactory as AppSyncSocketFactory } from "@/lib/appsync/realtime-probe";
+import type { UpgradeExplanation, UpgradeRefusal, WebSocketFactory } from "@/lib/ws";
 import type { AppSyncCredentials } from "@/lib/appsync/variants";
-import type { MatrixCell } from "@/lib/matrix/types";
+import type { CellKey, MatrixCell } from "@/lib/matrix/types";
 import type { AgentCoreInputs } from "./agentcore-controls";
 import { amplifyCells } from "./amplify-cells";
 import { parseVariables, type AppSyncInputs } from "./appsync-controls";
 import { baseFetch } from "./base-fetch";
 
-// The browser's WebSocket fits both probes' minimal socket types; only its handler types are narrower.
+// The browser's WebSocket fits lib/ws's minimal socket type; only its handler types are narrower.
 const browserSocket = (url: string, protocols: string[]) => new WebSocket(url, protocols) as unknown;
 
 /** Asks the dashboard's server to repeat a refused upgrade and report AWS's answer, or why it could not connect. */
@@ -29,7 +28,7 @@ export interface CellInputs {
   appSync: AppSyncInputs;
   agentCore: AgentCoreInputs;
   credentials: AppSyncCredentials;
-  onChunk: (key: string, text: string) => void;
+  onChunk: (cell: CellKey, text: string) => void;
 }
 
 /** The whole matrix for one environment: AppSync rows, aws-amplify's own calls, AgentCore rows. */
@@ -47,7 +46,7 @@ export function buildCells({ profile, appSync, agentCore, credentials, onChunk }
         subscription: appSync.subscription.trim() ? { query: appSync.subscription } : undefined,
         trigger: appSync.subscription.trim() ? appSync.trigger : undefined,
         credentials,
-        createSocket: browserSocket as AppSyncSocketFactory,
+        createSocket: browserSocket as WebSocketFactory,
         fetchImpl: baseFetch,
       }),
       ...amplifyCells(api, query, credentials),
@@ -64,7 +63,7 @@ export function buildCells({ profile, appSync, agentCore, credentials, onChunk }
         credentials,
         sessionId: agentCore.sessionId,
         prompt: agentCore.prompt,
-        createSocket: browserSocket as AgentCoreSocketFactory,
+        createSocket: browserSocket as WebSocketFactory,
         fetchImpl: baseFetch,
         onChunk,
         explainRefusal,

@@ -1,13 +1,12 @@
 import { diagnose } from "@/lib/diagnosis/engine";
-import type { CellResult } from "@/lib/matrix/types";
+import type { CellKey, CellResult } from "@/lib/matrix/types";
 
 /**
  * The known failure a refused cell most likely is, from everything the cell knows: which call
  * (row), which credential (column), the HTTP status, AWS's error type and message.
  */
-export function withDiagnosis(key: string, result: CellResult): CellResult {
+export function withDiagnosis({ row, column }: CellKey, result: CellResult): CellResult {
   if (result.outcome === "pass" || result.outcome === "idle" || result.outcome === "running") return result;
-  const [row = "", column = ""] = key.split("|");
   const [top] = diagnose({
     service: row,
     variant: column,

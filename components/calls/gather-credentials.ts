@@ -1,10 +1,10 @@
 "use client";
 
-import { Hub } from "aws-amplify/utils";
 import type { Profile } from "@/lib/config/profile";
 import type { AppSyncCredentials } from "@/lib/appsync/variants";
 import { ensureCredentials } from "@/components/credentials/credentials-store";
 import { readTokens } from "@/components/session/read-tokens";
+import { tokenRefreshes } from "@/components/session/session-store";
 
 /**
  * Everything a matrix run may carry: the user pool tokens (refreshed first when expired, and the
@@ -13,13 +13,9 @@ import { readTokens } from "@/components/session/read-tokens";
  */
 export async function gatherCredentials(profile: Profile): Promise<{ credentials: AppSyncCredentials; notes: string[] }> {
   const notes: string[] = [];
-  let refreshed = false;
-  const stop = Hub.listen("auth", ({ payload }) => {
-    if (payload.event === "tokenRefresh") refreshed = true;
-  });
-  const tokens = await readTokens()
-    .catch(() => undefined)
-    .finally(stop);
+  const before = tokenRefreshes();
+  const tokens = await readTokens().catch(() => undefined);
+  const refreshed = tokenRefreshes() > before;
   const idToken = tokens?.idToken;
   if (refreshed) notes.push("The tokens had expired; they were refreshed before this run.");
   const credentials: AppSyncCredentials = {

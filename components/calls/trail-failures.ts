@@ -2,7 +2,7 @@ import type { Profile } from "@/lib/config/profile";
 import type { FailedCall } from "@/lib/cloudtrail/types";
 import { appSyncEndpoints } from "@/lib/appsync/endpoints";
 import { roleArnOf } from "@/lib/identity/explain";
-import type { CellResult } from "@/lib/matrix/types";
+import { CellMap, type CellResult } from "@/lib/matrix/types";
 import type { CredentialsState } from "@/components/credentials/credentials-store";
 
 /** Cells whose failure CloudTrail can explain: the ones that used, or needed, identity-pool credentials. */
@@ -22,17 +22,17 @@ const LABEL: Record<string, string> = {
  */
 export function trailFailures(
   profile: Profile,
-  results: ReadonlyMap<string, CellResult>,
+  results: CellMap<CellResult>,
   credentials: CredentialsState,
   at: Date,
   firstField: string | undefined,
-): Map<string, FailedCall> {
-  const out = new Map<string, FailedCall>();
+): CellMap<FailedCall> {
+  const out = new CellMap<FailedCall>();
   const ok = credentials.status === "ok" ? credentials : undefined;
   const expectedRoleArn = ok?.callerArn ? roleArnOf(ok.callerArn) : undefined;
   const account = ok?.callerArn?.split(":")[4];
   for (const [key, result] of results) {
-    const [row = "", column = ""] = key.split("|");
+    const { row, column } = key;
     const failed = result.outcome === "fail" || (result.outcome === "not-run" && credentials.status === "error");
     if (!IAM_COLUMNS.has(column) || !failed) continue;
     const need = neededPermission(profile, row, account, firstField);

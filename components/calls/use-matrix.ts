@@ -2,36 +2,36 @@
 
 import { useCallback, useRef, useState } from "react";
 import { runCells } from "@/lib/matrix/run";
-import { cellKey, type CellResult, type MatrixCell } from "@/lib/matrix/types";
+import { CellMap, type CellKey, type CellResult, type MatrixCell } from "@/lib/matrix/types";
 
 /**
  * State of one matrix run: results arrive cell by cell, a run can be cancelled, a single cell
  * re-run (through the relay when the browser blocked it) without touching the others.
  */
 export function useMatrix(timeoutMs: number) {
-  const [results, setResults] = useState<ReadonlyMap<string, CellResult>>(new Map());
+  const [results, setResults] = useState<CellMap<CellResult>>(() => new CellMap());
   const [running, setRunning] = useState(false);
   const [wallMs, setWallMs] = useState<number | null>(null);
-  const cells = useRef(new Map<string, MatrixCell>());
+  const cells = useRef(new CellMap<MatrixCell>());
   const controller = useRef<AbortController | null>(null);
-  const cancels = useRef(new Map<string, () => void>());
-  const onStart = useCallback((key: string, cancel: () => void) => cancels.current.set(key, cancel), []);
-  const decorate = useRef<(key: string, result: CellResult) => CellResult>((_, r) => r);
+  const cancels = useRef(new CellMap<() => void>());
+  const onStart = useCallback((key: CellKey, cancel: () => void) => void cancels.current.set(key, cancel), []);
+  const decorate = useRef<(key: CellKey, result: CellResult) => CellResult>((_, r) => r);
 
-  const update = useCallback((key: string, result: CellResult) => {
+  const update = useCallback((key: CellKey, result: CellResult) => {
     const shown = result.outcome === "running" ? result : decorate.current(key, result);
-    setResults((current) => new Map(current).set(key, shown));
+    setResults((current) => current.with(key, shown));
   }, []);
 
   const run = useCallback(
     /** `annotate` adds to each finished result (the diagnosis of a failed cell). */
-    async (next: MatrixCell[], annotate?: (key: string, result: CellResult) => CellResult) => {
+    async (next: MatrixCell[], annotate?: (key: CellKey, result: CellResult) => CellResult) => {
       if (annotate) decorate.current = annotate;
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
-      cells.current = new Map(next.map((c) => [cellKey(c.row, c.column), c]));
-      setResults(new Map());
+      cells.current = new CellMap(next.map((c) => [c, c]));
+      setResults(new CellMap());
       setRunning(true);
       const started = performance.now();
       const results = await runCells(next, { timeoutMs, signal: abort.signal, onResult: update, onStart });
@@ -45,7 +45,7 @@ export function useMatrix(timeoutMs: number) {
   );
 
   const rerun = useCallback(
-    async (key: string, path: "browser" | "relay") => {
+    async (key: CellKey, path: "browser" | "relay") => {
       const cell = cells.current.get(key);
       if (!cell) return;
       await runCells([cell], { timeoutMs, pathOf: () => path, onResult: update, onStart });
@@ -55,8 +55,8 @@ export function useMatrix(timeoutMs: number) {
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   /** Stops one slow cell; the rest of the run goes on. */
-  const cancelCell = useCallback((key: string) => cancels.current.get(key)?.(), []);
-  const exists = useCallback((key: string) => cells.current.has(key), []);
+  const cancelCell = useCallback((key: CellKey) => cancels.current.get(key)?.(), []);
+  const exists = useCallback((key: CellKey) => cells.current.has(key), []);
 
   return { results, running, wallMs, run, rerun, cancel, cancelCell, exists };
 }

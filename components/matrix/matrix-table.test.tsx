@@ -4,7 +4,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { cellKey, type CellResult, type MatrixAxis } from "@/lib/matrix/types";
+import { CellMap, type CellKey, type CellResult, type MatrixAxis } from "@/lib/matrix/types";
 import { CellDetail } from "./cell-detail";
 import { MatrixTable } from "./matrix-table";
 
@@ -18,8 +18,8 @@ const COLUMNS: MatrixAxis[] = [
   { id: "api-key", label: "API key" },
 ];
 
-const key = cellKey;
-const RESULTS = new Map<string, CellResult>([
+const key = (row: string, column: string): CellKey => ({ row, column });
+const RESULTS = new CellMap<CellResult>([
   [key("appsync-http", "id-token"), { outcome: "pass", summary: "200 OK", status: 200, latencyMs: 42, path: "browser" }],
   [
     key("appsync-http", "iam"),
@@ -36,10 +36,10 @@ const RESULTS = new Map<string, CellResult>([
   [key("appsync-realtime", "id-token"), { outcome: "running", summary: "", startedAt: Date.now() - 2_000 }],
   [key("appsync-realtime", "iam"), { outcome: "blocked", summary: "The browser refused the call (CORS)", path: "browser", relayAvailable: true }],
 ]);
-const EXISTING = new Set([...RESULTS.keys(), key("appsync-realtime", "api-key")]);
-const exists = (k: string) => EXISTING.has(k);
+const EXISTING = new CellMap<true>([...[...RESULTS].map(([k]) => [k, true] as const), [key("appsync-realtime", "api-key"), true]]);
+const exists = (k: CellKey) => EXISTING.has(k);
 
-function renderTable(props: { onOpen?: (k: string) => void; onCancel?: (k: string) => void } = {}) {
+function renderTable(props: { onOpen?: (k: CellKey) => void; onCancel?: (k: CellKey) => void } = {}) {
   return render(
     <MatrixTable label="AppSync matrix" rows={ROWS} columns={COLUMNS} results={RESULTS} exists={exists} onOpen={props.onOpen ?? (() => {})} onCancel={props.onCancel} />,
   );
@@ -47,8 +47,8 @@ function renderTable(props: { onOpen?: (k: string) => void; onCancel?: (k: strin
 
 /** The table and the detail wired as the Test calls page wires them: a cell opens its exchange. */
 function TableWithDetail() {
-  const [open, setOpen] = useState<string | null>(null);
-  const titles = new Map(ROWS.flatMap((r) => COLUMNS.map((c) => [key(r.id, c.id), `${r.label} with ${c.label}`] as const)));
+  const [open, setOpen] = useState<CellKey | null>(null);
+  const titles = new CellMap(ROWS.flatMap((r) => COLUMNS.map((c) => [key(r.id, c.id), `${r.label} with ${c.label}`] as const)));
   const result = open ? RESULTS.get(open) : undefined;
   return (
     <>

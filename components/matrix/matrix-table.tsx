@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { cellKey, type CellResult, type CellOutcome, type MatrixAxis } from "@/lib/matrix/types";
+import { cellKeyId, type CellKey, type CellMap, type CellResult, type CellOutcome, type MatrixAxis } from "@/lib/matrix/types";
 
 const TONE: Record<CellOutcome, string> = {
   idle: "border-slate-200 bg-white text-slate-400",
@@ -36,11 +36,11 @@ export function MatrixTable({
   label: string;
   rows: MatrixAxis[];
   columns: MatrixAxis[];
-  results: ReadonlyMap<string, CellResult>;
-  exists: (key: string) => boolean;
-  onOpen: (key: string) => void;
+  results: CellMap<CellResult>;
+  exists: (key: CellKey) => boolean;
+  onOpen: (key: CellKey) => void;
   /** Stops one running cell (a slow endpoint). */
-  onCancel?: (key: string) => void;
+  onCancel?: (key: CellKey) => void;
 }) {
   return (
     <div className="overflow-x-auto">
@@ -63,13 +63,14 @@ export function MatrixTable({
                 {row.label}
               </th>
               {columns.map((column) => {
-                const key = cellKey(row.id, column.id);
-                if (!exists(key)) return <td key={key} className="text-center text-slate-300">—</td>;
+                const key: CellKey = { row: row.id, column: column.id };
+                const id = cellKeyId(key);
+                if (!exists(key)) return <td key={id} className="text-center text-slate-300">—</td>;
                 const result = results.get(key) ?? { outcome: "idle" as const, summary: "" };
                 if (result.outcome === "running") {
                   return (
-                    <td key={key} className="align-top">
-                      <div data-cell={key} data-status="running" className={`min-h-16 w-full min-w-36 rounded border p-2 text-xs ${TONE.running}`}>
+                    <td key={id} className="align-top">
+                      <div data-cell={id} data-status="running" className={`min-h-16 w-full min-w-36 rounded border p-2 text-xs ${TONE.running}`}>
                         <span className="flex items-center justify-between gap-2 font-semibold">
                           running <Elapsed since={result.startedAt} />
                         </span>
@@ -83,10 +84,10 @@ export function MatrixTable({
                   );
                 }
                 return (
-                  <td key={key} className="align-top">
+                  <td key={id} className="align-top">
                     <button
                       type="button"
-                      data-cell={key}
+                      data-cell={id}
                       data-status={result.outcome}
                       onClick={() => onOpen(key)}
                       disabled={result.outcome === "idle"}

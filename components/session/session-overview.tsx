@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useEffect } from "react";
 import { useProfiles } from "@/components/profiles/profiles-provider";
 import type { Profile } from "@/lib/config/profile";
-import { useAuthSession } from "./use-auth-session";
+import { useAuthSession } from "./session-store";
 import { TokenTimes } from "./token-times";
 
 // Amplify UI is the heaviest thing on the page and only needed while signed out.

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useProfiles } from "@/components/profiles/profiles-provider";
-import { useAuthSession } from "@/components/session/use-auth-session";
+import { useAuthSession } from "@/components/session/session-store";
 import { decodeToken } from "@/lib/tokens/decode";
 import { profileIssuers } from "@/lib/tokens/issuer";
 import { AuthorizerPanel } from "./authorizer-panel";

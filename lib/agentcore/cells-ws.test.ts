@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runWsCell, type WsCellInput } from "./cells-ws";
-import type { UpgradeExplanation, WebSocketLike } from "./ws-probe";
+import type { UpgradeExplanation, WebSocketLike } from "../ws";
 
 /** A browser socket whose upgrade fails: closed with 1006 before it ever opened, no reason given. */
 const failingSocket = () => {

@@ -4,7 +4,8 @@ import { REDACTED, redactText, redactUrl } from "../redact";
 import type { CellResult } from "../matrix/types";
 import { runtimeWebSocketUrl, SESSION_ID_HEADER, DEFAULT_QUALIFIER } from "./urls";
 import { bearerSubprotocols, BEARER_SUBPROTOCOL, presignRuntimeWebSocketUrl } from "./ws-auth";
-import { probeWebSocket, type UpgradeExplanation, type WebSocketFactory, type WebSocketLike, type WsProbeOutcome } from "./ws-probe";
+import type { UpgradeExplanation, WebSocketFactory, WebSocketLike } from "../ws";
+import { probeWebSocket, type WsProbeOutcome } from "./ws-probe";
 import { missingFor, tokenFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
 
 /**

@@ -1,10 +1,10 @@
-import { cellKey, type CellResult, type MatrixCell } from "../matrix/types";
+import type { CellKey, CellResult, MatrixCell } from "../matrix/types";
 import { gatewayResult, runtimeResult, sendStreaming } from "./cells-http";
 import { runWsCell } from "./cells-ws";
 import { buildGatewayRequest, buildRuntimeRequest } from "./requests";
 import { agentCoreEndpoint, DEFAULT_QUALIFIER, parseRuntimeArn, unencodedInvokeUrl } from "./urls";
 import { AGENTCORE_ROWS, missingFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
-import type { UpgradeExplanation, WebSocketFactory, WebSocketLike } from "./ws-probe";
+import type { UpgradeExplanation, WebSocketFactory, WebSocketLike } from "../ws";
 
 /**
  * AgentCore's rows of the test matrix: runtime HTTP (streamed reply), runtime WebSocket, and the
@@ -27,8 +27,8 @@ export interface AgentCoreMatrixInput {
   /** Outside a browser only: lets the "token in a WebSocket header" column run. */
   createSocketWithHeaders?: (url: string, headers: Record<string, string>) => WebSocketLike;
   fetchImpl?: typeof fetch;
-  /** Each piece of a streamed reply as it arrives, keyed by `cellKey(row, column)`. */
-  onChunk?: (cellKey: string, text: string) => void;
+  /** Each piece of a streamed reply as it arrives, with the cell it belongs to. */
+  onChunk?: (cell: CellKey, text: string) => void;
   /** Learns why a WebSocket upgrade was refused, which browsers do not reveal (see cells-ws). */
   explainRefusal?: (url: string, protocols: string[]) => Promise<UpgradeExplanation | undefined>;
 }
@@ -66,7 +66,7 @@ export function agentCoreCells(input: AgentCoreMatrixInput): MatrixCell[] {
           const missing = missingFor(column, input.credentials);
           if (missing) return { outcome: "not-run", summary: missing };
           const request = await buildRuntimeRequest(column, { endpoint, runtimeArn, qualifier, region }, input.credentials, input.sessionId, prompt);
-          const exchange = await sendStreaming(request, { ...ctx, fetchImpl: input.fetchImpl }, (text) => input.onChunk?.(cellKey(http, column), text));
+          const exchange = await sendStreaming(request, { ...ctx, fetchImpl: input.fetchImpl }, (text) => input.onChunk?.({ row: http, column }, text));
           return runtimeResult(exchange, notes);
         },
       });
@@ -78,7 +78,7 @@ export function agentCoreCells(input: AgentCoreMatrixInput): MatrixCell[] {
         run: (ctx) =>
           runWsCell(
             column,
-            { ...input, endpoint, runtimeArn, qualifier, region, prompt, onFrame: (text) => input.onChunk?.(cellKey(ws, column), text) },
+            { ...input, endpoint, runtimeArn, qualifier, region, prompt, onFrame: (text) => input.onChunk?.({ row: ws, column }, text) },
             { timeoutMs: ctx.timeoutMs, signal: ctx.signal },
           ),
       });

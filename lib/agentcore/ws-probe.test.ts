@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { wsResult } from "./cells-ws";
-import { probeWebSocket, type WebSocketLike } from "./ws-probe";
+import type { WebSocketLike } from "../ws";
+import { probeWebSocket } from "./ws-probe";
 
 /** A socket the test drives by hand: open, frames, close — what a browser would report. */
 function scriptedSocket(script: (socket: WebSocketLike) => void) {

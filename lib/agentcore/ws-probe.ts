@@ -1,6 +1,5 @@
-import type { WebSocketFactory, WebSocketLike } from "../appsync/realtime-probe";
-import type { AwsAnswer } from "../errors";
 import { hostOf } from "../http/host";
+import { runSocketProbe, type UpgradeRefusal, type WebSocketFactory, type WsFrame } from "../ws";
 
 /**
  * Opens one WebSocket to a runtime, sends one message and records what comes back, frame by
@@ -9,24 +8,6 @@ import { hostOf } from "../http/host";
  * hides why an upgrade was refused (status and body), so a failure before `open` is reported as
  * such; a socket factory that can see the refusal (Node's `ws`) may set `refusal` on the socket.
  */
-
-export type { WebSocketFactory, WebSocketLike };
-
-/** What a non-browser factory learnt about a refused upgrade (HTTP status, x-amzn-ErrorType, body). */
-export type UpgradeRefusal = Pick<AwsAnswer, "status" | "errorType" | "message">;
-
-/**
- * What someone who can see it (the dashboard's server) found when repeating an upgrade the
- * browser could not open: AWS's refusal, or that the endpoint cannot be reached at all.
- */
-export type UpgradeExplanation = { refusal: UpgradeRefusal } | { unreachable: string };
-
-export interface WsFrame {
-  dir: "out" | "in";
-  /** Milliseconds since the socket was created. */
-  at: number;
-  data: string;
-}
 
 export interface WsProbeOutcome {
   ok: boolean;
@@ -68,73 +49,42 @@ const isFinalFrame = (data: string) => {
 const BROKE_OFF = new Set([1001, 1011, 1012, 1013, 1014]);
 
 export function probeWebSocket(input: WsProbeInput): Promise<WsProbeOutcome> {
-  const started = Date.now();
   const outcome: WsProbeOutcome = { ok: false, opened: false, frames: [], message: "" };
-  return new Promise((resolve) => {
-    let socket: (WebSocketLike & { refusal?: UpgradeRefusal }) | undefined;
-    let settled = false;
-    let quiet: ReturnType<typeof setTimeout> | undefined;
-    const finish = (patch: Partial<WsProbeOutcome>) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      clearTimeout(quiet);
-      input.signal?.removeEventListener("abort", onAbort);
-      Object.assign(outcome, patch);
-      try {
-        if (socket && socket.readyState <= 1) socket.close(1000, "probe finished");
-      } catch {
-        // a socket that never opened may throw on close; the outcome stands
-      }
-      resolve(outcome);
-    };
-    const received = () => `${outcome.frames.filter((f) => f.dir === "in").length} frame(s)`;
-    const onAbort = () => finish({ message: `Cancelled after ${received()}.` });
-    const deadline = setTimeout(() => {
-      const got = outcome.frames.some((f) => f.dir === "in");
-      finish({ ok: got, message: got ? `Received ${received()}; no end of reply within ${input.timeoutMs} ms.` : `No answer within ${input.timeoutMs} ms.` });
-    }, input.timeoutMs);
-    input.signal?.addEventListener("abort", onAbort);
-    if (input.signal?.aborted) return onAbort();
-
-    try {
-      socket = input.createSocket(input.url, input.protocols);
-    } catch (error) {
-      finish({ message: `Could not open the WebSocket: ${(error as Error).message}` });
-      return;
-    }
-    socket.onopen = () => {
+  const received = () => `${outcome.frames.filter((f) => f.dir === "in").length} frame(s)`;
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  return runSocketProbe(outcome, input, {
+    opened(control) {
       outcome.opened = true;
-      outcome.frames.push({ dir: "out", at: Date.now() - started, data: input.message });
-      socket!.send(input.message);
-    };
-    socket.onerror = () => {
-      // The close event that follows carries the code; browsers give no reason here.
-    };
-    socket.onmessage = (event) => {
-      const data = typeof event.data === "string" ? event.data : String(event.data);
-      outcome.frames.push({ dir: "in", at: Date.now() - started, data });
+      control.send(input.message);
+    },
+    message(data, control) {
       input.onFrame?.(data);
       clearTimeout(quiet);
-      if (isFinalFrame(data)) return finish({ ok: true, message: `Reply complete: ${received()}.` });
-      quiet = setTimeout(() => finish({ ok: true, message: `Received ${received()}, then silence.` }), input.quietMs ?? 1500);
-    };
-    socket.onclose = (event) => {
-      const refusal = socket?.refusal;
+      if (isFinalFrame(data)) return control.finish({ ok: true, message: `Reply complete: ${received()}.` });
+      quiet = setTimeout(() => control.finish({ ok: true, message: `Received ${received()}, then silence.` }), input.quietMs ?? 1500);
+    },
+    closed(event, control) {
+      const refusal = control.refusal();
       const closed = { closeCode: event.code, closeReason: event.reason, ...(refusal ? { refusal } : {}) };
       const host = hostOf(input.url);
       if (!outcome.opened) {
         const why = refusal
           ? `The upgrade was refused: HTTP ${refusal.status}${refusal.errorType ? ` ${refusal.errorType}` : ""}${refusal.message ? `: ${refusal.message}` : ""}`
           : `No WebSocket connection to ${host}: the upgrade was refused or the connection failed before it opened (a browser does not reveal which, nor the HTTP status; the websocat line shows the endpoint's answer)`;
-        return finish({ ...closed, message: `${why}.` });
+        return control.finish({ ...closed, message: `${why}.` });
       }
       const clean = event.code === 1000 && outcome.frames.some((f) => f.dir === "in");
       if (event.code === 1006) {
-        return finish({ ...closed, dropped: true, message: `The connection to ${host} closed abnormally (1006) — no close frame — after ${received()}.` });
+        return control.finish({ ...closed, dropped: true, message: `The connection to ${host} closed abnormally (1006) — no close frame — after ${received()}.` });
       }
       const code = `${event.code}${event.reason ? ` ${event.reason}` : ""}`;
-      finish({ ...closed, ok: clean, dropped: BROKE_OFF.has(event.code), message: `${host} closed the socket (${code}) after ${received()}.` });
-    };
+      control.finish({ ...closed, ok: clean, dropped: BROKE_OFF.has(event.code), message: `${host} closed the socket (${code}) after ${received()}.` });
+    },
+    timedOut() {
+      const got = outcome.frames.some((f) => f.dir === "in");
+      return { ok: got, message: got ? `Received ${received()}; no end of reply within ${input.timeoutMs} ms.` : `No answer within ${input.timeoutMs} ms.` };
+    },
+    cancelled: () => ({ message: `Cancelled after ${received()}.` }),
+    settled: () => clearTimeout(quiet),
   });
 }

@@ -6,7 +6,8 @@ import { redactText } from "../redact";
 import type { CellResult, MatrixCell } from "../matrix/types";
 import { appSyncEndpoints } from "./endpoints";
 import { buildGraphqlRequest, type GraphqlOperation } from "./http-request";
-import { probeRealtime, type RealtimeOutcome, type WebSocketFactory } from "./realtime-probe";
+import type { WebSocketFactory } from "../ws";
+import { probeRealtime, type RealtimeOutcome } from "./realtime-probe";
 import { interpretAppSyncResponse } from "./response";
 import { APPSYNC_VARIANTS, missingFor, type AppSyncCredentials, type AppSyncVariant } from "./variants";
 
@@ -110,7 +111,7 @@ function realtimeResult(outcome: RealtimeOutcome, latencyMs: number): CellResult
     request: `WebSocket ${redactText(outcome.url)}\nSec-WebSocket-Protocol: ${outcome.protocols.map(redactText).join(", ")}`,
     command: toWebsocat(outcome.url, outcome.protocols),
     response:
-      outcome.transcript.map((t) => `${t.dir === "out" ? "→" : "←"} +${t.at}ms ${redactText(t.frame)}`).join("\n") +
+      outcome.frames.map((f) => `${f.dir === "out" ? "→" : "←"} +${f.at}ms ${redactText(f.data)}`).join("\n") +
       (outcome.closeCode !== undefined ? `\n(closed ${outcome.closeCode}${outcome.closeReason ? ` ${outcome.closeReason}` : ""})` : ""),
     notes: [`The handshake reached ${outcome.reached}.`],
   };

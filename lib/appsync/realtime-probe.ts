@@ -3,18 +3,7 @@ import { encodeAuthSubprotocol, realtimeAuthHeader } from "./realtime-auth";
 import type { GraphqlOperation } from "./http-request";
 import type { AppSyncCredentials, AppSyncVariant } from "./variants";
 import { hostOf } from "../http/host";
-
-/** The parts of the WebSocket API we use: the browser's and `ws`'s both fit. */
-export interface WebSocketLike {
-  readonly readyState: number;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
-  onclose: ((event: { code: number; reason: string; wasClean?: boolean }) => void) | null;
-}
-export type WebSocketFactory = (url: string, protocols: string[]) => WebSocketLike;
+import { runSocketProbe, type ProbeControl, type WebSocketFactory, type WsFrame } from "../ws";
 
 export type RealtimeStage = "connect" | "connection_ack" | "start_ack" | "data";
 
@@ -28,7 +17,7 @@ export interface RealtimeOutcome {
   closeCode?: number;
   closeReason?: string;
   /** Every frame, both ways, in order, for the "exact exchange" view (auth redacted by the caller). */
-  transcript: { dir: "out" | "in"; at: number; frame: string }[];
+  frames: WsFrame[];
   url: string;
   protocols: string[];
 }
@@ -57,60 +46,22 @@ export async function probeRealtime(input: RealtimeProbeInput): Promise<Realtime
   const protocols = ["graphql-ws", encodeAuthSubprotocol(connectHeader)];
   const data = JSON.stringify({ query: input.subscription.query, variables: input.subscription.variables ?? {} });
   const startAuth = await realtimeAuthHeader(variant, endpoints, credentials, region, data);
-  const started = Date.now();
-  const outcome: RealtimeOutcome = { ok: false, reached: "none", transcript: [], url: endpoints.realtimeUrl, protocols };
+  const outcome: RealtimeOutcome = { ok: false, reached: "none", frames: [], url: endpoints.realtimeUrl, protocols };
+  const send = (control: ProbeControl<RealtimeOutcome>, frame: object) => control.send(JSON.stringify(frame));
 
-  return new Promise<RealtimeOutcome>((resolve) => {
-    let socket: WebSocketLike;
-    let settled = false;
-    const finish = (patch: Partial<RealtimeOutcome>) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      input.signal?.removeEventListener("abort", onAbort);
-      Object.assign(outcome, patch);
-      try {
-        if (socket && socket.readyState <= 1) socket.close(1000, "probe finished");
-      } catch {
-        // closing a socket that failed to open can throw in some runtimes; the result stands
-      }
-      resolve(outcome);
-    };
-    const send = (frame: object) => {
-      const text = JSON.stringify(frame);
-      outcome.transcript.push({ dir: "out", at: Date.now() - started, frame: text });
-      socket.send(text);
-    };
-    const onAbort = () => finish({ message: "Cancelled." });
-    const timer = setTimeout(
-      () => finish({ message: `No answer within ${input.timeoutMs} ms after reaching ${outcome.reached}.` }),
-      input.timeoutMs,
-    );
-    input.signal?.addEventListener("abort", onAbort);
-
-    try {
-      socket = input.createSocket(endpoints.realtimeUrl, protocols);
-    } catch (error) {
-      finish({ message: `Could not open the WebSocket: ${(error as Error).message}` });
-      return;
-    }
-    socket.onopen = () => {
+  return runSocketProbe(outcome, { url: endpoints.realtimeUrl, protocols, createSocket: input.createSocket, timeoutMs: input.timeoutMs, signal: input.signal }, {
+    opened(control) {
       outcome.reached = "connect";
-      send({ type: "connection_init" });
-    };
-    socket.onerror = () => {
-      // Browsers hide the reason (and the HTTP status of a refused upgrade) from scripts; the
-      // close event that follows carries the code.
-    };
-    socket.onclose = (event) =>
-      finish({
+      send(control, { type: "connection_init" });
+    },
+    closed(event, control) {
+      control.finish({
         closeCode: event.code,
         ...(event.reason ? { closeReason: event.reason } : {}),
         message: outcome.message ?? describeClose(endpoints.realtimeUrl, outcome.reached, event),
       });
-    socket.onmessage = (event) => {
-      const text = String(event.data);
-      outcome.transcript.push({ dir: "in", at: Date.now() - started, frame: text });
+    },
+    message(text, control) {
       let frame: { type?: string; id?: string; payload?: { errors?: { errorType?: string; message?: string }[] } };
       try {
         frame = JSON.parse(text);
@@ -120,23 +71,25 @@ export async function probeRealtime(input: RealtimeProbeInput): Promise<Realtime
       switch (frame.type) {
         case "connection_ack":
           outcome.reached = "connection_ack";
-          send({ id: "probe-1", type: "start", payload: { data, extensions: { authorization: startAuth } } });
+          send(control, { id: "probe-1", type: "start", payload: { data, extensions: { authorization: startAuth } } });
           return;
         case "start_ack":
           outcome.reached = "start_ack";
-          if (!input.afterStart) return finish({ ok: true });
-          input.afterStart().catch((error: Error) => finish({ message: `The trigger mutation failed: ${error.message}` }));
+          if (!input.afterStart) return control.finish({ ok: true });
+          input.afterStart().catch((error: Error) => control.finish({ message: `The trigger mutation failed: ${error.message}` }));
           return;
         case "data":
           outcome.reached = "data";
-          return finish({ ok: true });
+          return control.finish({ ok: true });
         case "error":
         case "connection_error": {
           const first = frame.payload?.errors?.[0];
-          return finish({ errorType: first?.errorType, message: first?.message ?? "AppSync sent an error frame." });
+          return control.finish({ errorType: first?.errorType, message: first?.message ?? "AppSync sent an error frame." });
         }
       }
-    };
+    },
+    timedOut: () => ({ message: `No answer within ${input.timeoutMs} ms after reaching ${outcome.reached}.` }),
+    cancelled: () => ({ message: "Cancelled." }),
   });
 }
 

@@ -33,6 +33,11 @@ export interface AwsRefusal extends AwsAnswer {
 export interface AwsPrediction extends Omit<AwsAnswer, "status" | "message" | "source"> {
   readonly status: number | null;
   readonly message: string;
+  /**
+   * The error type and message the answer's body carries, when the service answers with a typed
+   * error (AppSync's `errors[0]`), so a consumer need not read them back out of `message`.
+   */
+  readonly error?: { readonly errorType: string; readonly message: string };
   readonly confirmed: boolean;
   readonly source: string;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCells } from "./run";
-import type { CellResult, MatrixCell } from "./types";
+import { CellMap, type CellResult, type MatrixCell } from "./types";
 
 const cell = (column: string, run: MatrixCell["run"]): MatrixCell => ({ row: "r", column, run });
 const after = (ms: number, result: CellResult) => () => new Promise<CellResult>((r) => setTimeout(() => r(result), ms));
@@ -20,16 +20,16 @@ describe("runCells", () => {
     const updates: string[] = [];
     const results = await runCells(
       [cell("hang", () => new Promise(() => {})), cell("fast", after(10, { outcome: "pass", summary: "ok" }))],
-      { timeoutMs: 100, onResult: (key, r) => updates.push(`${key}:${r.outcome}`) },
+      { timeoutMs: 100, onResult: (key, r) => updates.push(`${key.row}/${key.column}:${r.outcome}`) },
     );
-    expect(results.get("r|hang")).toMatchObject({ outcome: "error", summary: "Timed out after 100 ms" });
-    expect(results.get("r|fast")?.outcome).toBe("pass");
-    expect(updates).toContain("r|fast:pass");
+    expect(results.get({ row: "r", column: "hang" })).toMatchObject({ outcome: "error", summary: "Timed out after 100 ms" });
+    expect(results.get({ row: "r", column: "fast" })?.outcome).toBe("pass");
+    expect(updates).toContain("r/fast:pass");
   });
 
   it("turns a throwing cell into an error result", async () => {
     const results = await runCells([cell("x", async () => { throw new Error("boom"); })], { timeoutMs: 100, onResult: () => {} });
-    expect(results.get("r|x")).toMatchObject({ outcome: "error", summary: "The test itself failed: boom" });
+    expect(results.get({ row: "r", column: "x" })).toMatchObject({ outcome: "error", summary: "The test itself failed: boom" });
   });
 
   it("passes each cell its abort signal and the chosen path", async () => {
@@ -42,21 +42,31 @@ describe("runCells", () => {
     controller.abort();
     const results = await done;
     expect(seen).toEqual({ aborted: true, path: "relay" });
-    expect(results.get("r|x")?.summary).toBe("Cancelled.");
+    expect(results.get({ row: "r", column: "x" })?.summary).toBe("Cancelled.");
+  });
+});
+
+describe("CellMap", () => {
+  it("finds a cell by row and column, whichever object names it, and hands both back when iterated", () => {
+    const map = new CellMap<number>().set({ row: "appsync-http", column: "iam" }, 1);
+    const copy = map.with({ row: "appsync-http", column: "api-key" }, 2);
+    expect(copy.get({ row: "appsync-http", column: "iam" })).toBe(1);
+    expect(map.has({ row: "appsync-http", column: "api-key" })).toBe(false);
+    expect([...copy].map(([key, value]) => [key.row, key.column, value])).toEqual([["appsync-http", "iam", 1], ["appsync-http", "api-key", 2]]);
   });
 });
 
 describe("cancelling one cell", () => {
   it("ends that cell at once and leaves the others running to their answer", async () => {
-    const cancels = new Map<string, () => void>();
+    const cancels = new CellMap<() => void>();
     const done = runCells(
       [cell("slow", () => new Promise(() => {})), cell("fast", after(100, { outcome: "pass", summary: "ok" }))],
       { timeoutMs: 5000, onStart: (key, cancel) => cancels.set(key, cancel), onResult: () => {} },
     );
     await new Promise((r) => setTimeout(r, 20));
-    cancels.get("r|slow")!();
+    cancels.get({ row: "r", column: "slow" })!();
     const results = await done;
-    expect(results.get("r|slow")?.summary).toMatch(/^Cancelled after \d+ ms\.$/);
-    expect(results.get("r|fast")?.outcome).toBe("pass");
+    expect(results.get({ row: "r", column: "slow" })?.summary).toMatch(/^Cancelled after \d+ ms\.$/);
+    expect(results.get({ row: "r", column: "fast" })?.outcome).toBe("pass");
   });
 });

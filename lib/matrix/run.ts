@@ -1,13 +1,13 @@
-import { cellKey, type CellResult, type MatrixCell } from "./types";
+import { CellMap, type CellKey, type CellResult, type MatrixCell } from "./types";
 
 export interface RunOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   /** Per cell: run through the relay instead of from the browser. */
   pathOf?: (cell: MatrixCell) => "browser" | "relay";
-  onResult(key: string, result: CellResult): void;
+  onResult(key: CellKey, result: CellResult): void;
   /** Hands out a way to cancel one cell (a slow endpoint) without touching the others. */
-  onStart?(key: string, cancel: () => void): void;
+  onStart?(key: CellKey, cancel: () => void): void;
 }
 
 /**
@@ -15,11 +15,11 @@ export interface RunOptions {
  * its own deadline, so one dead endpoint cannot hold the others, and a cell that throws still
  * ends as a result instead of vanishing.
  */
-export async function runCells(cells: readonly MatrixCell[], options: RunOptions): Promise<Map<string, CellResult>> {
-  const results = new Map<string, CellResult>();
+export async function runCells(cells: readonly MatrixCell[], options: RunOptions): Promise<CellMap<CellResult>> {
+  const results = new CellMap<CellResult>();
   await Promise.all(
     cells.map(async (cell) => {
-      const key = cellKey(cell.row, cell.column);
+      const key: CellKey = { row: cell.row, column: cell.column };
       const controller = new AbortController();
       const onAbort = () => controller.abort();
       options.signal?.addEventListener("abort", onAbort);

@@ -52,9 +52,13 @@ export interface CellContext {
   path: "browser" | "relay";
 }
 
-export interface MatrixCell {
-  row: string;
-  column: string;
+/** Where a cell sits: one way of calling (the row) with one credential variant (the column). */
+export interface CellKey {
+  readonly row: string;
+  readonly column: string;
+}
+
+export interface MatrixCell extends CellKey {
   run(context: CellContext): Promise<CellResult>;
 }
 
@@ -65,4 +69,48 @@ export interface MatrixAxis {
   group?: string;
 }
 
-export const cellKey = (row: string, column: string) => `${row}|${column}`;
+/**
+ * A cell's key as one string, for Map keys and DOM attributes (`data-cell`, test ids). Never
+ * parsed back: code that needs the row or the column reads them from the CellKey.
+ */
+export const cellKeyId = ({ row, column }: CellKey): string => `${row}|${column}`;
+
+/** One value per cell, looked up and iterated by CellKey. */
+export class CellMap<T> implements Iterable<[CellKey, T]> {
+  private readonly entries: Map<string, [CellKey, T]>;
+
+  constructor(entries: Iterable<readonly [CellKey, T]> = []) {
+    this.entries = new Map();
+    for (const [key, value] of entries) this.set(key, value);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: CellKey): T | undefined {
+    return this.entries.get(cellKeyId(key))?.[1];
+  }
+
+  has(key: CellKey): boolean {
+    return this.entries.has(cellKeyId(key));
+  }
+
+  set(key: CellKey, value: T): this {
+    this.entries.set(cellKeyId(key), [{ row: key.row, column: key.column }, value]);
+    return this;
+  }
+
+  /** A copy with one cell changed, for state that must not be mutated (React). */
+  with(key: CellKey, value: T): CellMap<T> {
+    return new CellMap(this).set(key, value);
+  }
+
+  values(): T[] {
+    return [...this.entries.values()].map(([, value]) => value);
+  }
+
+  [Symbol.iterator](): Iterator<[CellKey, T]> {
+    return this.entries.values();
+  }
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentCoreCells, type AgentCoreMatrixInput } from "../../lib/agentcore/cells";
 import { newSessionId } from "../../lib/agentcore/urls";
 import { runCells } from "../../lib/matrix/run";
-import { cellKey, type CellResult } from "../../lib/matrix/types";
+import { CellMap, type CellResult } from "../../lib/matrix/types";
 import { startSandbox, type RunningSandbox } from "../server";
 import { credentialsFor, IAM, JWT, nodeSocketFactory, tokensFor, WS_MISSING } from "./test-support";
 
@@ -16,7 +16,7 @@ afterAll(() => sandbox.close());
 
 async function run(scenario: typeof JWT | typeof IAM | typeof WS_MISSING, gatewayId?: string) {
   const tokens = await tokensFor(sandbox.url, scenario);
-  const chunks = new Map<string, string>();
+  const chunks = new CellMap<string>();
   const input: AgentCoreMatrixInput = {
     region: scenario.region,
     endpoint: `${sandbox.url}/agentcore`,
@@ -29,7 +29,7 @@ async function run(scenario: typeof JWT | typeof IAM | typeof WS_MISSING, gatewa
     onChunk: (key, text) => chunks.set(key, (chunks.get(key) ?? "") + text),
   };
   const results = await runCells(agentCoreCells(input), { timeoutMs: 8000, onResult: () => {} });
-  const at = (row: string, column: string) => results.get(cellKey(row, column)) as CellResult;
+  const at = (row: string, column: string) => results.get({ row, column }) as CellResult;
   return { at, chunks, results };
 }
 
@@ -38,11 +38,11 @@ describe("agentCoreCells", () => {
     const { at, chunks, results } = await run(JWT, JWT.gatewayId);
     expect(results.size).toBe(10);
     expect(at("agentcore-http", "access-token")).toMatchObject({ outcome: "pass", status: 200 });
-    expect(chunks.get("agentcore-http|access-token")).toBe("Echo: live words");
+    expect(chunks.get({ row: "agentcore-http", column: "access-token" })).toBe("Echo: live words");
     expect(at("agentcore-http", "id-token")).toMatchObject({ outcome: "fail", status: 401, message: "Claim 'client_id' value mismatch with configuration." });
     expect(at("agentcore-http", "sigv4")).toMatchObject({ outcome: "fail", status: 403, errorType: "AccessDeniedException" });
     expect(at("agentcore-ws", "access-token").outcome).toBe("pass");
-    expect(chunks.get("agentcore-ws|access-token")).toBe("Echo: live words");
+    expect(chunks.get({ row: "agentcore-ws", column: "access-token" })).toBe("Echo: live words");
     expect(at("agentcore-ws", "bearer-header")).toMatchObject({ outcome: "blocked" });
     expect(at("agentcore-ws", "bearer-header").detail?.command).toMatch(/^websocat -H 'Authorization: Bearer …redacted…'/);
     expect(at("gateway-mcp", "access-token")).toMatchObject({ outcome: "pass", summary: "200 OK: 2 tool(s): echo-tool___echo, echo-tool___ping" });

@@ -1,5 +1,5 @@
 import WebSocket from "ws";
-import type { UpgradeRefusal, WebSocketFactory, WebSocketLike } from "../../lib/agentcore/ws-probe";
+import type { UpgradeRefusal, WebSocketFactory, WebSocketLike } from "../../lib/ws";
 import { runtimeInvokeUrl } from "../../lib/agentcore/urls";
 import { identityCredentials, signIn, type AwsCredentials, type Tokens } from "../appsync/test-support";
 

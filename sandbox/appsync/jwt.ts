@@ -88,18 +88,11 @@ function definedOnly(config: NonNullable<ApiConfig["openIdConnectConfig"]>) {
   };
 }
 
-/** lib/tokens describes the refusal as AppSync's wire body; read it back into a failure. */
+/** lib/tokens' AppSync refusal as the sandbox sends it: the status and the error its body carries. */
 function failureOf(result: AuthorizerResult): AppSyncFailure {
   const response = result.response;
-  if (!response?.status) return FAIL.noValidHeader;
-  try {
-    const body = JSON.parse(response.message) as { errors?: { errorType?: string; message?: string }[] };
-    const first = body.errors?.[0];
-    if (first?.errorType && first.message) {
-      return { status: response.status, errorType: first.errorType, message: first.message, ...(response.confirmed ? {} : { unconfirmed: "wording" }) };
-    }
-  } catch {
-    // not a wire body (e.g. an invalid regex in the configuration): fall through
-  }
-  return FAIL.noValidHeader;
+  // No typed error (e.g. an invalid regex in the configuration): AppSync's generic refusal.
+  if (!response?.status || !response.error) return FAIL.noValidHeader;
+  const { errorType, message } = response.error;
+  return { status: response.status, errorType, message, ...(response.confirmed ? {} : { unconfirmed: "wording" }) };
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { appSyncEndpoints } from "../../lib/appsync/endpoints";
 import { legacyRealtimeUrl, realtimeAuthHeader } from "../../lib/appsync/realtime-auth";
-import { probeRealtime, type WebSocketLike } from "../../lib/appsync/realtime-probe";
+import { probeRealtime } from "../../lib/appsync/realtime-probe";
+import type { WebSocketLike } from "../../lib/ws";
 import type { AppSyncCredentials, AppSyncVariant } from "../../lib/appsync/variants";
 import { startSandbox, type RunningSandbox } from "../server";
 import { DEMO } from "../test-support";
@@ -67,7 +68,7 @@ describe("AppSync realtime through the dashboard's probe", () => {
   ])("%s: connection_ack, start_ack, then data for a createNote", async (variant, content) => {
     const outcome = await probe(variant, credentials, createNote(content));
     expect(outcome).toMatchObject({ ok: true, reached: "data" });
-    const frames = outcome.transcript.filter((t) => t.dir === "in").map((t) => JSON.parse(t.frame) as Record<string, unknown>);
+    const frames = outcome.frames.filter((f) => f.dir === "in").map((f) => JSON.parse(f.data) as Record<string, unknown>);
     expect(frames[0]).toEqual({ type: "connection_ack", payload: { connectionTimeoutMs: 300000 } });
     expect(frames).toContainEqual({ id: "probe-1", type: "start_ack" });
     const data = frames.find((f) => f["type"] === "data");
@@ -92,8 +93,8 @@ describe("AppSync realtime through the dashboard's probe", () => {
   it("refuses a connection with a wrong API key: connection_error, then the socket drops", async () => {
     const outcome = await probe("api-key", { apiKey: "da2-doesnotexist00000000000001" });
     expect(outcome).toMatchObject({ ok: false, reached: "connect", errorType: "UnauthorizedException", message: "You are not authorized to make this call." });
-    const error = outcome.transcript.find((t) => t.dir === "in");
-    expect(JSON.parse(error!.frame)).toEqual({ type: "connection_error", payload: { errors: [{ errorType: "UnauthorizedException", message: "You are not authorized to make this call.", errorCode: 401 }] } });
+    const error = outcome.frames.find((f) => f.dir === "in");
+    expect(JSON.parse(error!.data)).toEqual({ type: "connection_error", payload: { errors: [{ errorType: "UnauthorizedException", message: "You are not authorized to make this call.", errorCode: 401 }] } });
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import WebSocket from "ws";
-import type { UpgradeRefusal } from "../../lib/agentcore/ws-probe";
+import type { UpgradeRefusal } from "../../lib/ws/socket";
 
 /**
  * Repeats a WebSocket upgrade from the server to learn what a browser cannot: the HTTP status,

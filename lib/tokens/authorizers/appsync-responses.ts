@@ -5,18 +5,19 @@ import type { AwsPrediction } from "./result";
  * a field denied by schema directives is HTTP 200 with errorType "Unauthorized".
  */
 
-const body = (errorType: string, message: string) => JSON.stringify({ errors: [{ errorType, message }] });
+/** The wire body as `message` (what the service returns), and its error as data (`error`). */
+const body = (errorType: string, message: string) => ({ message: JSON.stringify({ errors: [{ errorType, message }] }), error: { errorType, message } });
 
 export const APPSYNC = {
   noValidHeader: {
     status: 401,
-    message: body("UnauthorizedException", "Valid authorization header not provided."),
+    ...body("UnauthorizedException", "Valid authorization header not provided."),
     confirmed: false,
     source: "AppSync's 401 for a missing or unusable Authorization header (observed in public reports); not confirmed that AppSync answers this for this particular rule",
   },
   unparsable: {
     status: 401,
-    message: body("UnauthorizedException", "Unable to parse JWT token."),
+    ...body("UnauthorizedException", "Unable to parse JWT token."),
     // A "Bearer <jwt>" header gets exactly this: aws/aws-appsync-community#198 ("solved this by
     // removing the string \"Bearer\""); the knowledge center's 401 checklist says "no Bearer".
     confirmed: true,
@@ -24,13 +25,13 @@ export const APPSYNC = {
   },
   expired: {
     status: 401,
-    message: body("UnauthorizedException", "Token has expired."),
+    ...body("UnauthorizedException", "Token has expired."),
     confirmed: false,
     source: "From the project's AWS wire-facts sheet; not re-confirmed in public sources",
   },
   fieldDenied: (field: string, type: string): AwsPrediction => ({
     status: 200,
-    message: body("Unauthorized", `Not Authorized to access ${field} on type ${type}`),
+    ...body("Unauthorized", `Not Authorized to access ${field} on type ${type}`),
     confirmed: true,
     source: "AWS knowledge center \"troubleshoot Unauthorized errors in AppSync\" (200 with errorType Unauthorized)",
   }),

@@ -1,0 +1,34 @@
+import type { AppSyncApi } from "@/lib/config/profile";
+import { APPSYNC_ROWS } from "@/lib/appsync/cells";
+import { APPSYNC_VARIANTS, VARIANT_LABEL } from "@/lib/appsync/variants";
+import { AGENTCORE_COLUMNS, AGENTCORE_ROWS, COLUMN_LABEL, ROW_LABEL } from "@/lib/agentcore/variants";
+import type { CellKey, MatrixAxis } from "@/lib/matrix/types";
+
+/** The rows and columns of the Calls page's two matrices, and how a cell is named. */
+
+/** aws-amplify's own calls sit in the AppSync HTTP row, one column per auth mode of the API. */
+export const AMPLIFY_ROW = APPSYNC_ROWS.http;
+export const amplifyColumn = (mode: AppSyncApi["defaultAuthMode"]) => `amplify:${mode}`;
+
+export const APPSYNC_AXIS: MatrixAxis[] = [
+  { id: APPSYNC_ROWS.http, label: "AppSync HTTP" },
+  { id: APPSYNC_ROWS.realtime, label: "AppSync realtime subscribe" },
+];
+export const AGENTCORE_AXIS: MatrixAxis[] = Object.values(AGENTCORE_ROWS).map((id) => ({ id, label: ROW_LABEL[id] }));
+export const AGENTCORE_COLUMN_AXIS: MatrixAxis[] = AGENTCORE_COLUMNS.map((id) => ({ id, label: COLUMN_LABEL[id] }));
+
+/** Every credential variant, then one column per auth mode aws-amplify can send (not AWS_LAMBDA). */
+export function appSyncColumns(api: AppSyncApi | undefined): MatrixAxis[] {
+  return [
+    ...APPSYNC_VARIANTS.map((v) => ({ id: v, label: VARIANT_LABEL[v] })),
+    ...(api ? [api.defaultAuthMode, ...api.additionalAuthModes] : [])
+      .filter((m, i, all) => m !== "AWS_LAMBDA" && all.indexOf(m) === i)
+      .map((m) => ({ id: amplifyColumn(m), label: m, group: "as aws-amplify sends it" })),
+  ];
+}
+
+/** "AppSync HTTP · ID token": a cell named by its row's and column's labels. */
+export function describeCell({ row, column }: CellKey, axes: MatrixAxis[]): string {
+  const label = (id: string) => axes.find((a) => a.id === id)?.label ?? id;
+  return `${label(row)} · ${label(column)}`;
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import type { Profile } from "@/lib/config/profile";
+import type { FailedCall } from "@/lib/cloudtrail/types";
+import type { CellKey, CellMap, CellResult, MatrixCell } from "@/lib/matrix/types";
+import { getCredentialsState } from "@/components/credentials/credentials-store";
+import { recordFailures } from "@/components/trail/failures-store";
+import type { AgentCoreInputs } from "./agentcore-controls";
+import type { AppSyncInputs } from "./appsync-controls";
+import { buildCells } from "./build-cells";
+import { withDiagnosis } from "./diagnose-cell";
+import { gatherCredentials } from "./gather-credentials";
+import { firstFieldOf, trailFailures } from "./trail-failures";
+
+/**
+ * One "Run all", start to end, without React: gather the session's credentials, build every cell
+ * for the environment, run them (each failure diagnosed as it lands), then hand the failed IAM
+ * cells to /trail. Loaded on the first run, with the call machinery it pulls in (AWS SDK clients,
+ * signing, GraphQL, aws-amplify's API client), so none of it is in the page's first load.
+ */
+
+export interface TestCallInputs {
+  profile: Profile;
+  appSync: AppSyncInputs;
+  agentCore: AgentCoreInputs;
+}
+
+export interface TestCallSteps {
+  /** What to say before the run (refreshed tokens, guest credentials, why a variant cannot run). */
+  onNotes(notes: string[]): void;
+  /** A piece of an agent's streamed reply. */
+  onChunk(cell: CellKey, text: string): void;
+  /** Runs the cells; `annotate` finishes each result (its diagnosis). */
+  runMatrix(cells: MatrixCell[], annotate: (key: CellKey, result: CellResult) => CellResult): Promise<CellMap<CellResult>>;
+}
+
+/** The run's failed IAM cells, for /trail; undefined when the inputs left nothing to run. */
+export async function runTestCalls({ profile, appSync, agentCore }: TestCallInputs, steps: TestCallSteps): Promise<CellMap<FailedCall> | undefined> {
+  const { credentials, notes } = await gatherCredentials(profile);
+  const cells = buildCells({ profile, appSync, agentCore, credentials, onChunk: steps.onChunk });
+  if (typeof cells === "string") {
+    steps.onNotes([cells]);
+    return undefined;
+  }
+  steps.onNotes(notes);
+  const startedAt = new Date();
+  const results = await steps.runMatrix(cells, withDiagnosis);
+  // Failed IAM cells go to /trail: was the role assumed when they failed?
+  const failures = trailFailures(profile, results, getCredentialsState(), startedAt, firstFieldOf(appSync.query));
+  recordFailures(failures.values());
+  return failures;
+}

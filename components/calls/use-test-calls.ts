@@ -1,0 +1,77 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import type { Profile } from "@/lib/config/profile";
+import type { FailedCall } from "@/lib/cloudtrail/types";
+import { CellMap, type CellKey } from "@/lib/matrix/types";
+import type { ReportInput } from "@/lib/report/report";
+import { initialAgentCore, type AgentCoreInputs } from "./agentcore-controls";
+import { INITIAL_APPSYNC, type AppSyncInputs } from "./appsync-controls";
+import { useMatrix } from "./use-matrix";
+
+/**
+ * Everything behind the Calls page: the inputs (query, prompt, timeout), "Run all" (credentials,
+ * cells, diagnosis, CloudTrail hand-off — components/calls/run-test-calls.ts, loaded on the first
+ * run), the results as they arrive, the agents' streamed replies, and the failed cells /trail can
+ * explain. The page only renders what this returns.
+ */
+export function useTestCalls(profile: Profile) {
+  const [timeoutMs, setTimeoutMs] = useState(10_000);
+  const [appSync, setAppSync] = useState<AppSyncInputs>(INITIAL_APPSYNC);
+  const [agentCore, setAgentCore] = useState<AgentCoreInputs>(initialAgentCore);
+  const [notes, setNotes] = useState<string[]>([]);
+  const [replies, setReplies] = useState(() => new CellMap<string>());
+  const [trail, setTrail] = useState(() => new CellMap<FailedCall>());
+  const matrix = useMatrix(timeoutMs);
+  const { run } = matrix;
+
+  const runAll = useCallback(async () => {
+    setReplies(new CellMap());
+    // The call machinery loads on the first run, not with the page.
+    const { runTestCalls } = await import("./run-test-calls");
+    const failures = await runTestCalls(
+      { profile, appSync, agentCore },
+      {
+        onNotes: setNotes,
+        onChunk: (key, text) => setReplies((r) => r.with(key, (r.get(key) ?? "") + text)),
+        runMatrix: run,
+      },
+    );
+    if (failures) setTrail(failures);
+  }, [profile, appSync, agentCore, run]);
+
+  /** The run as a report (lib/report redacts it). */
+  const report = useCallback(
+    (): ReportInput => ({
+      title: `Test calls: ${profile.name}`,
+      generatedAt: new Date(),
+      environment: profile,
+      matrix: [...matrix.results].map(([{ row, column }, result]) => ({ row, column, result, diagnosis: result.diagnosis })),
+    }),
+    [profile, matrix.results],
+  );
+
+  return {
+    timeoutMs,
+    setTimeoutMs,
+    appSync,
+    setAppSync,
+    agentCore,
+    setAgentCore,
+    runAll,
+    /** Before-the-run notes, or why nothing could run. */
+    notes,
+    replies,
+    results: matrix.results,
+    running: matrix.running,
+    wallMs: matrix.wallMs,
+    exists: matrix.exists,
+    cancel: matrix.cancel,
+    cancelCell: matrix.cancelCell,
+    /** Runs one cell again, from the browser or through the dashboard's relay. */
+    rerun: matrix.rerun,
+    /** The CloudTrail hand-off of a failed IAM cell, if it has one. */
+    trailOf: (key: CellKey) => trail.get(key),
+    report,
+  };
+}
