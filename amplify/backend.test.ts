@@ -258,8 +258,8 @@ describe("amplify/backend.ts synthesized as ampx sandbox does", () => {
       },
       custom: custom.custom,
     };
-    const profile = importAmplifyOutputs(JSON.stringify(outputs), { id: "reference" });
-    expect(profile.agentCore).toEqual({ runtimeArn, qualifier: "DEFAULT" });
+    const environment = importAmplifyOutputs(JSON.stringify(outputs), { id: "reference" });
+    expect(environment.agentCore).toEqual({ runtimeArn, qualifier: "DEFAULT" });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { ProfilesProvider } from "@/components/profiles/profiles-provider";
+import { EnvironmentsProvider } from "@/components/environments/environments-provider";
 import { CspNotice } from "@/components/layout/csp-notice";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
@@ -19,11 +19,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <ProfilesProvider>
+        <EnvironmentsProvider>
           <SiteHeader />
           <CspNotice />
           <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
-        </ProfilesProvider>
+        </EnvironmentsProvider>
       </body>
     </html>
   );

@@ -6,7 +6,7 @@ test("an environment in a region the deployment does not list: the blocked call 
   const first = await page.goto("/environments");
   expect(first!.headers()["content-security-policy"]).not.toContain("il-central-1");
   await page.getByRole("button", { name: "New environment" }).click();
-  const form = page.getByRole("form", { name: "Environment profile" });
+  const form = page.getByRole("form", { name: "Environment" });
   await form.getByLabel("Name", { exact: true }).fill("Tel Aviv");
   await form.getByLabel("Region", { exact: true }).fill("il-central-1");
   await form.getByLabel("User pool id", { exact: true }).fill("il-central-1_AbC123");

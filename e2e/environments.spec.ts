@@ -50,7 +50,7 @@ test("an imported file becomes the active environment, and switching back needs 
 test("the form names the field that is wrong", async ({ page }) => {
   await page.goto("/environments");
   await page.getByRole("button", { name: "New environment" }).click();
-  const form = page.getByRole("form", { name: "Environment profile" });
+  const form = page.getByRole("form", { name: "Environment" });
   await form.getByLabel("Name", { exact: true }).fill("Typo");
   await form.getByLabel("Region", { exact: true }).fill("ap-northeast-1");
   await form.getByLabel("User pool id", { exact: true }).fill("ap-northeast-1-AbC123");

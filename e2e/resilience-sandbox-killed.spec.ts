@@ -19,8 +19,8 @@ test.afterEach(() => spare.dispose());
 
 /** Adds the spare sandbox's environment the way a colleague's share link would, and signs in to it. */
 async function useSpareSandbox(page: Page) {
-  const profile = { ...(await spare.profile()), id: "spare-sandbox", name: "Spare sandbox" };
-  await page.goto(shareLink(APP_URL, profile, { includeApiKeys: true }));
+  const environment = { ...(await spare.environment()), id: "spare-sandbox", name: "Spare sandbox" };
+  await page.goto(shareLink(APP_URL, environment, { includeApiKeys: true }));
   await page.getByRole("region", { name: "Shared environment" }).getByRole("button", { name: "Add this environment" }).click();
   await expect(page.getByRole("combobox", { name: "Active environment" })).toHaveValue("spare-sandbox");
   const session = new SessionPage(page);

@@ -1,12 +1,12 @@
 import type { SandboxService } from "./http/types";
-import { sandboxProfiles } from "./profiles";
+import { sandboxEnvironments } from "./environments";
 import type { Scenario } from "./scenario";
 import { applyFaultSettings, type Faults } from "./faults";
 
 /**
  * The sandbox's own endpoints, under /_sandbox/ where no AWS path can collide:
  *   GET /_sandbox/health    liveness for scripts and e2e setup
- *   GET /_sandbox/profiles  dashboard presets, one per scenario
+ *   GET /_sandbox/environments  dashboard presets, one per scenario
  *   GET|POST /_sandbox/faults  the faults in effect; change them (faults.ts)
  */
 export function sandboxMeta(scenarios: readonly Scenario[], faults: Faults): SandboxService {
@@ -37,9 +37,9 @@ export function sandboxMeta(scenarios: readonly Scenario[], faults: Faults): San
       },
       {
         method: "GET",
-        path: /^\/_sandbox\/profiles$/,
+        path: /^\/_sandbox\/environments$/,
         async handle(_params, ctx) {
-          return { status: 200, body: { profiles: sandboxProfiles(scenarios, ctx.baseUrl) } };
+          return { status: 200, body: { environments: sandboxEnvironments(scenarios, ctx.baseUrl) } };
         },
       },
     ],

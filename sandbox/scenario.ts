@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { AppError } from "../lib/errors";
-import { CLIENT_ID_PATTERN, REGION_PATTERN, USER_POOL_ID_PATTERN } from "../lib/config/profile";
+import { CLIENT_ID_PATTERN, REGION_PATTERN, USER_POOL_ID_PATTERN } from "../lib/config/environment";
 import { ISSUER_FORMS } from "../lib/tokens/issuer";
 import { identityPoolSchema } from "./cognito-identity/schema";
 import { roleSchema } from "./iam/roles";

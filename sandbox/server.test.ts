@@ -1,6 +1,6 @@
 import { InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { profileSchema } from "../lib/config/profile";
+import { environmentSchema } from "../lib/config/environment";
 import type { ScenarioInput } from "./scenario";
 import { DEFAULT_SCENARIOS_DIR, startSandbox, type RunningSandbox } from "./server";
 import { DEMO, sdkClient } from "./test-support";
@@ -51,12 +51,12 @@ describe("sandbox endpoints", () => {
     expect(await response.json()).toEqual({ ok: true });
   });
 
-  it("serves one valid dashboard profile per scenario", async () => {
-    const { profiles } = (await (await fetch(`${sandbox.url}/_sandbox/profiles`)).json()) as { profiles: unknown[] };
+  it("serves one valid dashboard environment per scenario", async () => {
+    const { environments } = (await (await fetch(`${sandbox.url}/_sandbox/environments`)).json()) as { environments: unknown[] };
     // One per scenario: srp-only plus every file in sandbox/scenarios/.
-    expect(profiles).toHaveLength(sandbox.scenarios.length);
-    const parsed = profiles.map((profile) => profileSchema.parse(profile));
-    const demo = parsed.find((profile) => profile.id === "sandbox-demo");
+    expect(environments).toHaveLength(sandbox.scenarios.length);
+    const parsed = environments.map((environment) => environmentSchema.parse(environment));
+    const demo = parsed.find((environment) => environment.id === "sandbox-demo");
     expect(demo).toMatchObject({
       name: "Local sandbox: demo",
       source: "sandbox",

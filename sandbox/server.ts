@@ -122,7 +122,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   ];
 
   // The base URL is only known once listening (port 0); the router reads it per request. Each
-  // listener has its own: what a client is handed (issuers, discovery URLs, profiles) names the
+  // listener has its own: what a client is handed (issuers, discovery URLs, environments) names the
   // scheme and port it came in on.
   let url = "";
   const server = createServer(createRouter(services, () => url, faults));

@@ -92,7 +92,7 @@ if (!values["no-sandbox"]) {
   run(bin("tsx"), ["sandbox/main.ts", "--port", values["sandbox-port"]]);
   await waitFor(`${sandboxUrl}/_sandbox/health`, "The local sandbox");
   appEnv.AUTH_DEBUGGER_SANDBOX_URL = sandboxUrl;
-  appEnv.AUTH_DEBUGGER_DEFAULT_PROFILE = process.env.AUTH_DEBUGGER_DEFAULT_PROFILE ?? "sandbox-demo";
+  appEnv.AUTH_DEBUGGER_DEFAULT_ENVIRONMENT = process.env.AUTH_DEBUGGER_DEFAULT_ENVIRONMENT ?? process.env.AUTH_DEBUGGER_DEFAULT_PROFILE ?? "sandbox-demo";
 }
 
 /**

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Profile } from "@/lib/config/profile";
+import type { Environment } from "@/lib/config/environment";
 import { newSessionId, runtimeInvokeUrl, unencodedInvokeUrl } from "@/lib/agentcore/urls";
 
 export interface AgentCoreInputs {
@@ -11,9 +11,9 @@ export interface AgentCoreInputs {
 export const initialAgentCore = (): AgentCoreInputs => ({ prompt: "Hello from Auth Flow Debugger", sessionId: newSessionId() });
 
 /** Prompt, the runtime session id (reused by every runtime cell), and the URLs that will be called. */
-export function AgentCoreControls({ profile, value, onChange }: { profile: Profile; value: AgentCoreInputs; onChange: (next: AgentCoreInputs) => void }) {
-  const target = profile.agentCore;
-  const base = profile.endpoints.agentCore ?? profile.region;
+export function AgentCoreControls({ environment, value, onChange }: { environment: Environment; value: AgentCoreInputs; onChange: (next: AgentCoreInputs) => void }) {
+  const target = environment.agentCore;
+  const base = environment.endpoints.agentCore ?? environment.region;
   return (
     <div className="space-y-2 text-sm">
       {target?.runtimeArn && (

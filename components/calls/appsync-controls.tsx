@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { AppSyncApi } from "@/lib/config/profile";
+import type { AppSyncApi } from "@/lib/config/environment";
 import type { SchemaExamples } from "@/lib/appsync/examples";
 
 export interface AppSyncInputs {

@@ -1,8 +1,8 @@
-import type { AppSyncApi } from "@/lib/config/profile";
-import { APPSYNC_ROWS } from "@/lib/appsync/cells";
+import type { AppSyncApi } from "@/lib/config/environment";
+import { APPSYNC_ROWS } from "@/lib/appsync/test-calls";
 import { APPSYNC_VARIANTS, VARIANT_LABEL } from "@/lib/appsync/variants";
 import { AGENTCORE_COLUMNS, AGENTCORE_ROWS, COLUMN_LABEL, ROW_LABEL } from "@/lib/agentcore/variants";
-import type { CellKey, MatrixAxis } from "@/lib/matrix/types";
+import type { CellKey, MatrixAxis } from "@/lib/test-calls/types";
 
 /** The rows and columns of the Calls page's two matrices, and how a cell is named. */
 

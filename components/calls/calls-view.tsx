@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { useProfiles } from "@/components/profiles/profiles-provider";
-import { CellDetail } from "@/components/matrix/cell-detail";
-import { MatrixTable } from "@/components/matrix/matrix-table";
+import { useEnvironments } from "@/components/environments/environments-provider";
+import { CellDetail } from "@/components/calls/test-call-detail";
+import { MatrixTable } from "@/components/calls/test-call-table";
 import { ExportButtons } from "@/components/report/export-buttons";
 import { trailLink } from "@/lib/cloudtrail/fragment";
-import type { CellKey } from "@/lib/matrix/types";
+import type { CellKey } from "@/lib/test-calls/types";
 import { AgentCoreControls } from "./agentcore-controls";
 import { AppSyncControls } from "./appsync-controls";
 import { AGENTCORE_AXIS, AGENTCORE_COLUMN_AXIS, APPSYNC_AXIS, appSyncColumns, describeCell } from "./axes";
@@ -16,23 +16,23 @@ import { useTestCalls } from "./use-test-calls";
 
 /** Every test call for the active environment, run by one click; results arrive cell by cell. */
 export default function CallsView() {
-  const { ready, active, configuration } = useProfiles();
+  const { ready, active, configuration } = useEnvironments();
   if (!ready) return <p className="text-slate-500">Loading environments…</p>;
   if (!active) return <p>No environment is selected. <Link href="/environments" className="text-blue-700 underline">Add one</Link>.</p>;
   return <Calls key={configuration} />;
 }
 
 function Calls() {
-  const profile = useProfiles().active!;
-  const calls = useTestCalls(profile);
+  const environment = useEnvironments().active!;
+  const calls = useTestCalls(environment);
   const [open, setOpen] = useState<CellKey | null>(null);
-  const api = profile.appSync[0];
+  const api = environment.appSync[0];
   const columns = useMemo(() => appSyncColumns(api), [api]);
 
   const openResult = open ? calls.results.get(open) : undefined;
   const openTrail = open ? calls.trailOf(open) : undefined;
   const allAxes = [...APPSYNC_AXIS, ...AGENTCORE_AXIS, ...columns, ...AGENTCORE_COLUMN_AXIS];
-  const nothing = !api && !profile.agentCore;
+  const nothing = !api && !environment.agentCore;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -44,7 +44,7 @@ function Calls() {
       </div>
       {nothing && (
         <p className="rounded border border-slate-200 bg-white p-4 text-sm">
-          {profile.name} has no AppSync API or AgentCore runtime to call. Add them on <Link href="/environments" className="text-blue-700 underline">Environments</Link>.
+          {environment.name} has no AppSync API or AgentCore runtime to call. Add them on <Link href="/environments" className="text-blue-700 underline">Environments</Link>.
         </p>
       )}
       {api && (
@@ -57,10 +57,10 @@ function Calls() {
           <AppSyncControls api={api} value={calls.appSync} onChange={calls.setAppSync} />
         </section>
       )}
-      {profile.agentCore && (
+      {environment.agentCore && (
         <section aria-labelledby="agentcore-heading" className="space-y-3">
           <h2 id="agentcore-heading" className="text-lg font-semibold">Bedrock AgentCore</h2>
-          <AgentCoreControls profile={profile} value={calls.agentCore} onChange={calls.setAgentCore} />
+          <AgentCoreControls environment={environment} value={calls.agentCore} onChange={calls.setAgentCore} />
         </section>
       )}
       {!nothing && (
@@ -85,7 +85,7 @@ function Calls() {
         </ul>
       )}
       {api && <MatrixTable label="AppSync matrix" rows={APPSYNC_AXIS} columns={columns} results={calls.results} exists={calls.exists} onOpen={setOpen} onCancel={calls.cancelCell} />}
-      {profile.agentCore && <MatrixTable label="AgentCore matrix" rows={AGENTCORE_AXIS} columns={AGENTCORE_COLUMN_AXIS} results={calls.results} exists={calls.exists} onOpen={setOpen} onCancel={calls.cancelCell} />}
+      {environment.agentCore && <MatrixTable label="AgentCore matrix" rows={AGENTCORE_AXIS} columns={AGENTCORE_COLUMN_AXIS} results={calls.results} exists={calls.exists} onOpen={setOpen} onCancel={calls.cancelCell} />}
       <LiveReplies replies={calls.replies} />
       {open && openResult && (
         <CellDetail

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Profile } from "@/lib/config/profile";
+import type { Environment } from "@/lib/config/environment";
 import type { AppSyncCredentials } from "@/lib/appsync/variants";
 import { ensureCredentials } from "@/components/credentials/credentials-store";
 import { readTokens } from "@/components/session/read-tokens";
@@ -11,7 +11,7 @@ import { tokenRefreshes } from "@/components/session/session-store";
  * run says so), identity-pool credentials, and the API key. What is missing carries its reason,
  * so a cell that cannot run says why instead of failing mysteriously.
  */
-export async function gatherCredentials(profile: Profile): Promise<{ credentials: AppSyncCredentials; notes: string[] }> {
+export async function gatherCredentials(environment: Environment): Promise<{ credentials: AppSyncCredentials; notes: string[] }> {
   const notes: string[] = [];
   const before = tokenRefreshes();
   const tokens = await readTokens().catch(() => undefined);
@@ -19,15 +19,15 @@ export async function gatherCredentials(profile: Profile): Promise<{ credentials
   const idToken = tokens?.idToken;
   if (refreshed) notes.push("The tokens had expired; they were refreshed before this run.");
   const credentials: AppSyncCredentials = {
-    apiKey: profile.appSync[0]?.apiKey,
+    apiKey: environment.appSync[0]?.apiKey,
     idToken: idToken?.toString(),
     accessToken: tokens?.accessToken?.toString(),
   };
   if (!idToken) {
     // A pool that allows guests hands out guest credentials, as aws-amplify does when nobody is
     // signed in; they are scoped down by Cognito, which is what the IAM cells then show.
-    if (profile.identityPoolId && profile.poolDetails?.unauthenticatedIdentitiesEnabled) {
-      const guest = await ensureCredentials(profile, undefined);
+    if (environment.identityPoolId && environment.poolDetails?.unauthenticatedIdentitiesEnabled) {
+      const guest = await ensureCredentials(environment, undefined);
       if (guest.status === "ok") {
         credentials.aws = guest.credentials;
         notes.push("Not signed in: the IAM variants use the identity pool's guest credentials (enhanced flow, scoped down by Cognito). Sign in on the Session page for the rest.");
@@ -38,7 +38,7 @@ export async function gatherCredentials(profile: Profile): Promise<{ credentials
     credentials.awsUnavailable = "Not signed in: identity-pool credentials need the ID token.";
     return { credentials, notes };
   }
-  const state = await ensureCredentials(profile, idToken.toString());
+  const state = await ensureCredentials(environment, idToken.toString());
   if (state.status === "ok") credentials.aws = state.credentials;
   else if (state.status === "error") credentials.awsUnavailable = `No IAM credentials: ${state.error.errorType} at ${state.error.step}: ${state.error.message}`;
   else if (state.status === "unavailable") credentials.awsUnavailable = state.reason;

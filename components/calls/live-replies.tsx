@@ -1,6 +1,6 @@
 "use client";
 
-import { cellKeyId, type CellMap } from "@/lib/matrix/types";
+import { cellKeyId, type CellMap } from "@/lib/test-calls/types";
 
 /** The agents' streamed replies, growing chunk by chunk as they arrive. */
 export function LiveReplies({ replies }: { replies: CellMap<string> }) {

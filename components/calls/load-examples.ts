@@ -1,7 +1,7 @@
 "use client";
 
 import type { IntrospectionQuery } from "graphql";
-import type { AppSyncApi } from "@/lib/config/profile";
+import type { AppSyncApi } from "@/lib/config/environment";
 import { appSyncEndpoints } from "@/lib/appsync/endpoints";
 import { examplesFromIntrospection, INTROSPECTION, type SchemaExamples } from "@/lib/appsync/examples";
 import { buildGraphqlRequest } from "@/lib/appsync/http-request";

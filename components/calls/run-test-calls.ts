@@ -1,16 +1,16 @@
 "use client";
 
-import type { Profile } from "@/lib/config/profile";
+import type { Environment } from "@/lib/config/environment";
 import type { FailedCall } from "@/lib/cloudtrail/types";
-import type { CellKey, CellMap, CellResult, MatrixCell } from "@/lib/matrix/types";
+import type { CellKey, CellMap, CellResult, MatrixCell } from "@/lib/test-calls/types";
 import { getCredentialsState } from "@/components/credentials/credentials-store";
-import { recordFailures } from "@/components/trail/failures-store";
+import { recordFailures } from "@/components/cloudtrail/failures-store";
 import type { AgentCoreInputs } from "./agentcore-controls";
 import type { AppSyncInputs } from "./appsync-controls";
-import { buildCells } from "./build-cells";
-import { withDiagnosis } from "./diagnose-cell";
+import { buildCells } from "./build-test-calls";
+import { withDiagnosis } from "./diagnose-test-call";
 import { gatherCredentials } from "./gather-credentials";
-import { firstFieldOf, trailFailures } from "./trail-failures";
+import { firstFieldOf, trailFailures } from "./cloudtrail-failures";
 
 /**
  * One "Run all", start to end, without React: gather the session's credentials, build every cell
@@ -20,7 +20,7 @@ import { firstFieldOf, trailFailures } from "./trail-failures";
  */
 
 export interface TestCallInputs {
-  profile: Profile;
+  environment: Environment;
   appSync: AppSyncInputs;
   agentCore: AgentCoreInputs;
 }
@@ -35,9 +35,9 @@ export interface TestCallSteps {
 }
 
 /** The run's failed IAM cells, for /trail; undefined when the inputs left nothing to run. */
-export async function runTestCalls({ profile, appSync, agentCore }: TestCallInputs, steps: TestCallSteps): Promise<CellMap<FailedCall> | undefined> {
-  const { credentials, notes } = await gatherCredentials(profile);
-  const cells = buildCells({ profile, appSync, agentCore, credentials, onChunk: steps.onChunk });
+export async function runTestCalls({ environment, appSync, agentCore }: TestCallInputs, steps: TestCallSteps): Promise<CellMap<FailedCall> | undefined> {
+  const { credentials, notes } = await gatherCredentials(environment);
+  const cells = buildCells({ environment, appSync, agentCore, credentials, onChunk: steps.onChunk });
   if (typeof cells === "string") {
     steps.onNotes([cells]);
     return undefined;
@@ -46,7 +46,7 @@ export async function runTestCalls({ profile, appSync, agentCore }: TestCallInpu
   const startedAt = new Date();
   const results = await steps.runMatrix(cells, withDiagnosis);
   // Failed IAM cells go to /trail: was the role assumed when they failed?
-  const failures = trailFailures(profile, results, getCredentialsState(), startedAt, firstFieldOf(appSync.query));
+  const failures = trailFailures(environment, results, getCredentialsState(), startedAt, firstFieldOf(appSync.query));
   recordFailures(failures.values());
   return failures;
 }

@@ -1,13 +1,13 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import type { Profile } from "@/lib/config/profile";
+import type { Environment } from "@/lib/config/environment";
 import type { FailedCall } from "@/lib/cloudtrail/types";
-import { CellMap, type CellKey } from "@/lib/matrix/types";
+import { CellMap, type CellKey } from "@/lib/test-calls/types";
 import type { ReportInput } from "@/lib/report/report";
 import { initialAgentCore, type AgentCoreInputs } from "./agentcore-controls";
 import { INITIAL_APPSYNC, type AppSyncInputs } from "./appsync-controls";
-import { useMatrix } from "./use-matrix";
+import { useMatrix } from "./use-call-runs";
 
 /**
  * Everything behind the Calls page: the inputs (query, prompt, timeout), "Run all" (credentials,
@@ -15,7 +15,7 @@ import { useMatrix } from "./use-matrix";
  * run), the results as they arrive, the agents' streamed replies, and the failed cells /trail can
  * explain. The page only renders what this returns.
  */
-export function useTestCalls(profile: Profile) {
+export function useTestCalls(environment: Environment) {
   const [timeoutMs, setTimeoutMs] = useState(10_000);
   const [appSync, setAppSync] = useState<AppSyncInputs>(INITIAL_APPSYNC);
   const [agentCore, setAgentCore] = useState<AgentCoreInputs>(initialAgentCore);
@@ -30,7 +30,7 @@ export function useTestCalls(profile: Profile) {
     // The call machinery loads on the first run, not with the page.
     const { runTestCalls } = await import("./run-test-calls");
     const failures = await runTestCalls(
-      { profile, appSync, agentCore },
+      { environment, appSync, agentCore },
       {
         onNotes: setNotes,
         onChunk: (key, text) => setReplies((r) => r.with(key, (r.get(key) ?? "") + text)),
@@ -38,17 +38,17 @@ export function useTestCalls(profile: Profile) {
       },
     );
     if (failures) setTrail(failures);
-  }, [profile, appSync, agentCore, run]);
+  }, [environment, appSync, agentCore, run]);
 
   /** The run as a report (lib/report redacts it). */
   const report = useCallback(
     (): ReportInput => ({
-      title: `Test calls: ${profile.name}`,
+      title: `Test calls: ${environment.name}`,
       generatedAt: new Date(),
-      environment: profile,
+      environment: environment,
       matrix: [...matrix.results].map(([{ row, column }, result]) => ({ row, column, result, diagnosis: result.diagnosis })),
     }),
-    [profile, matrix.results],
+    [environment, matrix.results],
   );
 
   return {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { Profile } from "@/lib/config/profile";
+import type { Environment } from "@/lib/config/environment";
 import { maskAccessKeyId, roleArnOf } from "@/lib/identity/explain";
 import type { IdentityFlow } from "@/lib/identity/credentials";
 import { Countdown } from "@/components/session/countdown";
@@ -9,16 +9,16 @@ import { ensureCredentials, useCredentials } from "./credentials-store";
 import { DiagnosisHint } from "@/components/diagnosis/diagnosis-hint";
 
 /** Which IAM role the identity pool gave this user, and the credentials' life — never the secret. */
-export function CredentialsPanel({ profile, idToken }: { profile: Profile; idToken: string }) {
+export function CredentialsPanel({ environment, idToken }: { environment: Environment; idToken: string }) {
   const state = useCredentials();
   const [flow, setFlow] = useState<IdentityFlow>("enhanced");
   const [roleArn, setRoleArn] = useState("");
 
   useEffect(() => {
-    void ensureCredentials(profile, idToken, { flow: "enhanced" });
-  }, [profile, idToken]);
+    void ensureCredentials(environment, idToken, { flow: "enhanced" });
+  }, [environment, idToken]);
 
-  const run = () => void ensureCredentials(profile, idToken, { flow, roleArn: roleArn.trim() || undefined, force: true });
+  const run = () => void ensureCredentials(environment, idToken, { flow, roleArn: roleArn.trim() || undefined, force: true });
 
   return (
     <section aria-labelledby="credentials-heading" className="space-y-3 rounded border border-slate-200 bg-white p-4">
@@ -26,7 +26,7 @@ export function CredentialsPanel({ profile, idToken }: { profile: Profile; idTok
         <h2 id="credentials-heading" className="font-medium">
           Identity-pool credentials
         </h2>
-        {profile.identityPoolId && (
+        {environment.identityPoolId && (
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <select aria-label="Identity flow" value={flow} onChange={(e) => setFlow(e.target.value as IdentityFlow)} className="rounded border border-slate-300 px-2 py-1">
               <option value="enhanced">enhanced flow</option>
@@ -41,7 +41,7 @@ export function CredentialsPanel({ profile, idToken }: { profile: Profile; idTok
           </div>
         )}
       </div>
-      {profile.identityPoolId && <p className="text-xs text-slate-500">Identity pool <code>{profile.identityPoolId}</code></p>}
+      {environment.identityPoolId && <p className="text-xs text-slate-500">Identity pool <code>{environment.identityPoolId}</code></p>}
       <CredentialsBody />
     </section>
   );

@@ -2,12 +2,12 @@
 
 import { useSyncExternalStore } from "react";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import type { Profile } from "@/lib/config/profile";
+import type { Environment } from "@/lib/config/environment";
 import { getIdentityCredentials, IdentityPoolError, type IdentityCredentials, type IdentityFlow } from "@/lib/identity/credentials";
 import { RelayHttpHandler } from "@/lib/http/relay-handler";
 
 /**
- * Identity-pool credentials for the active profile and signed-in user, shared by the
+ * Identity-pool credentials for the active environment and signed-in user, shared by the
  * credentials panel and the test matrix so both show the same identity and role. Refetched when
  * they are within five minutes of expiry.
  */
@@ -43,10 +43,10 @@ export const getCredentialsState = (): CredentialsState => state;
 const FRESH_MS = 5 * 60_000;
 
 /** `idToken` undefined asks for a guest's credentials (the pool must allow unauthenticated identities). */
-export function ensureCredentials(profile: Profile, idToken: string | undefined, options: { flow?: IdentityFlow; roleArn?: string; force?: boolean } = {}): Promise<CredentialsState> {
+export function ensureCredentials(environment: Environment, idToken: string | undefined, options: { flow?: IdentityFlow; roleArn?: string; force?: boolean } = {}): Promise<CredentialsState> {
   const flow = options.flow ?? "enhanced";
-  const wanted = `${profile.id}|${idToken ?? "guest"}|${flow}|${options.roleArn ?? ""}`;
-  if (!profile.identityPoolId) {
+  const wanted = `${environment.id}|${idToken ?? "guest"}|${flow}|${options.roleArn ?? ""}`;
+  if (!environment.identityPoolId) {
     const unavailable: CredentialsState = { status: "unavailable", reason: "This environment has no identity pool, so there are no IAM credentials to test with." };
     key = wanted;
     set(unavailable);
@@ -57,7 +57,7 @@ export function ensureCredentials(profile: Profile, idToken: string | undefined,
   if (!options.force && wanted === key && inflight) return inflight;
   key = wanted;
   set({ status: "loading" });
-  inflight = load(profile, idToken, flow, options.roleArn).then((next) => {
+  inflight = load(environment, idToken, flow, options.roleArn).then((next) => {
     if (key === wanted) set(next);
     inflight = null;
     return next;
@@ -70,19 +70,19 @@ export function forgetCredentials() {
   set({ status: "idle" });
 }
 
-async function load(profile: Profile, idToken: string | undefined, flow: IdentityFlow, roleArn?: string): Promise<CredentialsState> {
+async function load(environment: Environment, idToken: string | undefined, flow: IdentityFlow, roleArn?: string): Promise<CredentialsState> {
   const relay = new RelayHttpHandler();
   let credentials: IdentityCredentials;
   try {
     credentials = await getIdentityCredentials({
-      region: profile.region,
-      identityPoolId: profile.identityPoolId!,
-      userPoolId: profile.userPoolId,
+      region: environment.region,
+      identityPoolId: environment.identityPoolId!,
+      userPoolId: environment.userPoolId,
       ...(idToken ? { idToken } : {}),
       flow,
       roleArn,
-      cognitoIdentityEndpoint: profile.endpoints.cognitoIdentity,
-      stsEndpoint: profile.endpoints.sts,
+      cognitoIdentityEndpoint: environment.endpoints.cognitoIdentity,
+      stsEndpoint: environment.endpoints.sts,
       stsRequestHandler: relay,
     });
   } catch (error) {
@@ -92,8 +92,8 @@ async function load(profile: Profile, idToken: string | undefined, flow: Identit
   // STS sends no CORS headers, so GetCallerIdentity goes through the dashboard's relay.
   try {
     const sts = new STSClient({
-      region: profile.region,
-      ...(profile.endpoints.sts ? { endpoint: profile.endpoints.sts } : {}),
+      region: environment.region,
+      ...(environment.endpoints.sts ? { endpoint: environment.endpoints.sts } : {}),
       credentials,
       requestHandler: relay,
     });

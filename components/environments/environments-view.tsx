@@ -1,30 +1,30 @@
 "use client";
 
 import { useState } from "react";
-import { useProfiles } from "@/components/profiles/profiles-provider";
-import type { Profile } from "@/lib/config/profile";
+import { useEnvironments } from "@/components/environments/environments-provider";
+import type { Environment } from "@/lib/config/environment";
 import { ImportOutputs } from "./import-outputs";
-import { ProfileForm } from "./profile-form";
+import { EnvironmentForm } from "./environment-form";
 import { SharePanel } from "./share-panel";
 import { SharedOffer } from "./shared-offer";
 import { ForgetEverything } from "./forget-everything";
 
-const SOURCE_LABEL: Record<Profile["source"], string> = {
+const SOURCE_LABEL: Record<Environment["source"], string> = {
   sandbox: "local sandbox",
   preset: "preset by this deployment",
   user: "yours, kept in this browser",
 };
 
 export function EnvironmentsView() {
-  const { profiles, active, selectProfile, saveProfile, deleteProfile, warnings, rejected, tokenStorage, setTokenStorage } =
-    useProfiles();
-  const [editing, setEditing] = useState<Profile | "new" | null>(null);
+  const { environments, active, selectEnvironment, saveEnvironment, deleteEnvironment, warnings, rejected, tokenStorage, setTokenStorage } =
+    useEnvironments();
+  const [editing, setEditing] = useState<Environment | "new" | null>(null);
   const [sharing, setSharing] = useState<string | null>(null);
-  const takenIds = profiles.map((p) => p.id);
+  const takenIds = environments.map((p) => p.id);
 
-  function save(profile: Profile) {
-    saveProfile(profile);
-    selectProfile(profile.id);
+  function save(environment: Environment) {
+    saveEnvironment(environment);
+    selectEnvironment(environment.id);
     setEditing(null);
   }
 
@@ -54,7 +54,7 @@ export function EnvironmentsView() {
       <SharedOffer takenIds={takenIds} onAdd={save} />
 
       {editing && (
-        <ProfileForm
+        <EnvironmentForm
           key={editing === "new" ? "new" : editing.id}
           initial={editing === "new" ? undefined : editing}
           takenIds={takenIds}
@@ -64,48 +64,48 @@ export function EnvironmentsView() {
       )}
 
       <ul aria-label="Environments" className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
-        {profiles.map((profile) => (
-          <li key={profile.id} className="flex flex-wrap items-center gap-3 p-3" aria-current={profile.id === active?.id ? "true" : undefined}>
+        {environments.map((environment) => (
+          <li key={environment.id} className="flex flex-wrap items-center gap-3 p-3" aria-current={environment.id === active?.id ? "true" : undefined}>
             <div className="min-w-0 flex-1">
               <p className="font-medium">
-                {profile.name}
-                {profile.id === active?.id && <span className="ml-2 rounded bg-green-100 px-1.5 py-0.5 text-xs text-green-800">active</span>}
+                {environment.name}
+                {environment.id === active?.id && <span className="ml-2 rounded bg-green-100 px-1.5 py-0.5 text-xs text-green-800">active</span>}
               </p>
               <p className="truncate text-xs text-slate-600">
-                {profile.region} · <code>{profile.userPoolId}</code> · client <code>{profile.userPoolClientId}</code>
-                {profile.issuerConfiguration && <> · {profile.issuerConfiguration} issuer</>}
-                {profile.identityPoolId && <> · identity pool <code>{profile.identityPoolId}</code></>}
-                {profile.appSync.length > 0 && <> · {profile.appSync.length} AppSync API</>}
-                {profile.agentCore && <> · AgentCore</>} · {SOURCE_LABEL[profile.source]}
+                {environment.region} · <code>{environment.userPoolId}</code> · client <code>{environment.userPoolClientId}</code>
+                {environment.issuerConfiguration && <> · {environment.issuerConfiguration} issuer</>}
+                {environment.identityPoolId && <> · identity pool <code>{environment.identityPoolId}</code></>}
+                {environment.appSync.length > 0 && <> · {environment.appSync.length} AppSync API</>}
+                {environment.agentCore && <> · AgentCore</>} · {SOURCE_LABEL[environment.source]}
               </p>
-              {profile.description && <p className="text-xs text-slate-500">{profile.description}</p>}
+              {environment.description && <p className="text-xs text-slate-500">{environment.description}</p>}
             </div>
-            {profile.id !== active?.id && (
-              <button type="button" onClick={() => selectProfile(profile.id)} className="rounded border border-slate-300 px-2 py-1 text-sm">
+            {environment.id !== active?.id && (
+              <button type="button" onClick={() => selectEnvironment(environment.id)} className="rounded border border-slate-300 px-2 py-1 text-sm">
                 Use
               </button>
             )}
-            <button type="button" onClick={() => setSharing(sharing === profile.id ? null : profile.id)} className="rounded border border-slate-300 px-2 py-1 text-sm">
+            <button type="button" onClick={() => setSharing(sharing === environment.id ? null : environment.id)} className="rounded border border-slate-300 px-2 py-1 text-sm">
               Share
             </button>
-            {sharing === profile.id && (
+            {sharing === environment.id && (
               <div className="basis-full">
-                <SharePanel profile={profile} onClose={() => setSharing(null)} />
+                <SharePanel environment={environment} onClose={() => setSharing(null)} />
               </div>
             )}
-            {profile.source === "user" && (
+            {environment.source === "user" && (
               <>
-                <button type="button" onClick={() => setEditing(profile)} className="rounded border border-slate-300 px-2 py-1 text-sm">
+                <button type="button" onClick={() => setEditing(environment)} className="rounded border border-slate-300 px-2 py-1 text-sm">
                   Edit
                 </button>
-                <button type="button" onClick={() => deleteProfile(profile.id)} className="rounded border border-red-300 px-2 py-1 text-sm text-red-700">
+                <button type="button" onClick={() => deleteEnvironment(environment.id)} className="rounded border border-red-300 px-2 py-1 text-sm text-red-700">
                   Delete
                 </button>
               </>
             )}
           </li>
         ))}
-        {profiles.length === 0 && <li className="p-3 text-sm text-slate-500">No environments yet.</li>}
+        {environments.length === 0 && <li className="p-3 text-sm text-slate-500">No environments yet.</li>}
       </ul>
 
       <ImportOutputs takenIds={takenIds} onImport={save} />

@@ -10,7 +10,7 @@ export function ForgetEverything() {
   const [asked, setAsked] = useState(false);
   async function forget() {
     // Amplify keeps tokens under CognitoIdentityServiceProvider.* and credentials in memory; the
-    // dashboard keeps profiles in localStorage and JWKS in memory. Clearing this origin's storage
+    // dashboard keeps environments in localStorage and JWKS in memory. Clearing this origin's storage
     // and reloading drops all of them.
     window.localStorage.clear();
     window.sessionStorage.clear();

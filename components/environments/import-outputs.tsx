@@ -3,11 +3,11 @@
 import { useState, type ChangeEvent } from "react";
 import { importAmplifyOutputs, MAX_OUTPUTS_BYTES } from "@/lib/config/amplify-outputs";
 import { ConfigInputError, type FieldError } from "@/lib/config/field-errors";
-import type { Profile } from "@/lib/config/profile";
-import { newProfileId } from "@/lib/config/profile-store";
+import type { Environment } from "@/lib/config/environment";
+import { newEnvironmentId } from "@/lib/config/environment-store";
 
 /** Paste or upload an amplify_outputs.json; every problem is listed by the file's own field names. */
-export function ImportOutputs({ takenIds, onImport }: { takenIds: string[]; onImport(profile: Profile): void }) {
+export function ImportOutputs({ takenIds, onImport }: { takenIds: string[]; onImport(environment: Environment): void }) {
   const [text, setText] = useState("");
   const [name, setName] = useState("");
   const [problem, setProblem] = useState<{ message: string; fields: FieldError[] } | null>(null);
@@ -15,11 +15,11 @@ export function ImportOutputs({ takenIds, onImport }: { takenIds: string[]; onIm
   function run(source: string) {
     try {
       const label = name.trim() || "Imported environment";
-      const profile = importAmplifyOutputs(source, { id: newProfileId(label, takenIds), name: label });
+      const environment = importAmplifyOutputs(source, { id: newEnvironmentId(label, takenIds), name: label });
       setProblem(null);
       setText("");
       setName("");
-      onImport(profile);
+      onImport(environment);
     } catch (error) {
       if (error instanceof ConfigInputError) setProblem({ message: error.message, fields: error.fieldErrors });
       else setProblem({ message: `Unexpected error: ${(error as Error).message}`, fields: [] });

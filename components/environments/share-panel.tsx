@@ -2,18 +2,18 @@
 
 import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { Profile } from "@/lib/config/profile";
+import type { Environment } from "@/lib/config/environment";
 import { shareLink } from "@/lib/share/share-link";
 
 /** A link that carries this environment (never tokens or credentials) in its fragment. */
-export function SharePanel({ profile, onClose }: { profile: Profile; onClose: () => void }) {
+export function SharePanel({ environment, onClose }: { environment: Environment; onClose: () => void }) {
   const [includeApiKeys, setIncludeApiKeys] = useState(false);
-  const hasKey = profile.appSync.some((a) => a.apiKey);
-  const link = shareLink(window.location.origin, profile, { includeApiKeys });
+  const hasKey = environment.appSync.some((a) => a.apiKey);
+  const link = shareLink(window.location.origin, environment, { includeApiKeys });
   return (
-    <section aria-label={`Share ${profile.name}`} className="space-y-2 rounded border border-slate-300 bg-white p-3 text-sm">
+    <section aria-label={`Share ${environment.name}`} className="space-y-2 rounded border border-slate-300 bg-white p-3 text-sm">
       <p>
-        Anyone who opens this link is offered <strong>{profile.name}</strong> as an environment. It carries the profile only — never
+        Anyone who opens this link is offered <strong>{environment.name}</strong> as an environment. It carries the environment only — never
         tokens or credentials — and in the fragment after <code>#</code>, which browsers do not send to any server.
       </p>
       {hasKey && (

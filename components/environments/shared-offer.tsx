@@ -2,13 +2,13 @@
 
 import { useEffect, useState } from "react";
 import { ConfigInputError } from "@/lib/config/field-errors";
-import type { Profile } from "@/lib/config/profile";
-import { newProfileId } from "@/lib/config/profile-store";
+import type { Environment } from "@/lib/config/environment";
+import { newEnvironmentId } from "@/lib/config/environment-store";
 import { readShareFragment } from "@/lib/share/share-link";
 
 /** When the page was opened from a share link: offers the environment it carries. */
-export function SharedOffer({ takenIds, onAdd }: { takenIds: string[]; onAdd: (profile: Profile) => void }) {
-  const [offer, setOffer] = useState<Profile | null>(null);
+export function SharedOffer({ takenIds, onAdd }: { takenIds: string[]; onAdd: (environment: Environment) => void }) {
+  const [offer, setOffer] = useState<Environment | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
@@ -41,7 +41,7 @@ export function SharedOffer({ takenIds, onAdd }: { takenIds: string[]; onAdd: (p
         <button
           type="button"
           onClick={() => {
-            onAdd({ ...offer, id: takenIds.includes(offer.id) ? newProfileId(offer.name, takenIds) : offer.id });
+            onAdd({ ...offer, id: takenIds.includes(offer.id) ? newEnvironmentId(offer.name, takenIds) : offer.id });
             setOffer(null);
             clearFragment();
           }}

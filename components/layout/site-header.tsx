@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useProfiles } from "@/components/profiles/profiles-provider";
+import { useEnvironments } from "@/components/environments/environments-provider";
 
 const NAV = [
   { href: "/", label: "Session" },
@@ -15,7 +15,7 @@ const NAV = [
 
 export function SiteHeader() {
   const pathname = usePathname();
-  const { profiles, active, selectProfile } = useProfiles();
+  const { environments, active, selectEnvironment } = useEnvironments();
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -43,13 +43,13 @@ export function SiteHeader() {
             aria-label="Active environment"
             className="max-w-64 rounded border border-slate-300 bg-white px-2 py-1 text-slate-900"
             value={active?.id ?? ""}
-            onChange={(event) => selectProfile(event.target.value)}
-            disabled={profiles.length === 0}
+            onChange={(event) => selectEnvironment(event.target.value)}
+            disabled={environments.length === 0}
           >
-            {profiles.length === 0 && <option value="">none yet</option>}
-            {profiles.map((profile) => (
-              <option key={profile.id} value={profile.id}>
-                {profile.name}
+            {environments.length === 0 && <option value="">none yet</option>}
+            {environments.map((environment) => (
+              <option key={environment.id} value={environment.id}>
+                {environment.name}
               </option>
             ))}
           </select>

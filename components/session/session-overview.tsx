@@ -3,8 +3,8 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect } from "react";
-import { useProfiles } from "@/components/profiles/profiles-provider";
-import type { Profile } from "@/lib/config/profile";
+import { useEnvironments } from "@/components/environments/environments-provider";
+import type { Environment } from "@/lib/config/environment";
 import { useAuthSession } from "./session-store";
 import { TokenTimes } from "./token-times";
 
@@ -21,7 +21,7 @@ const CredentialsPanel = dynamic(() => import("@/components/credentials/credenti
 });
 
 export function SessionOverview() {
-  const { ready, active, warnings } = useProfiles();
+  const { ready, active, warnings } = useEnvironments();
   // Most visits to this page are signed out (tokens live per tab): fetch the Authenticator while
   // the environment and the session are still being read, not after.
   useEffect(() => {
@@ -48,7 +48,7 @@ export function SessionOverview() {
 }
 
 function Session() {
-  const { active, configuration } = useProfiles();
+  const { active, configuration } = useEnvironments();
   const { state, busy, refresh, signOut } = useAuthSession();
   if (!active) return null;
   const where = (
@@ -59,7 +59,7 @@ function Session() {
           {" "}· endpoint <code>{active.endpoints.cognitoIdp}</code>
         </>
       )}
-      <MfaNote profile={active} />
+      <MfaNote environment={active} />
       {active.source === "sandbox" && active.description && (
         <span className="mt-1 block text-slate-500">{active.description}</span>
       )}
@@ -76,7 +76,7 @@ function Session() {
           <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
             {state.message}
           </p>
-          <SignIn key={configuration} profile={active} />
+          <SignIn key={configuration} environment={active} />
         </div>
       );
     case "signed-out":
@@ -84,7 +84,7 @@ function Session() {
         <div className="space-y-3">
           <h1 className="text-xl font-semibold">Sign in</h1>
           {where}
-          <SignIn key={configuration} profile={active} />
+          <SignIn key={configuration} environment={active} />
         </div>
       );
     case "signed-in":
@@ -119,17 +119,17 @@ function Session() {
           <p className="text-sm">
             <Link className="text-blue-700 underline" href="/tokens">Inspect both tokens</Link>
           </p>
-          <CredentialsPanel profile={active} idToken={state.idToken.toString()} />
+          <CredentialsPanel environment={active} idToken={state.idToken.toString()} />
         </div>
       );
   }
 }
 
 /** "· MFA required (TOTP, EMAIL)": why a code is asked for after the password. */
-function MfaNote({ profile }: { profile: Profile }) {
-  const mfa = profile.poolDetails?.mfaConfiguration;
+function MfaNote({ environment }: { environment: Environment }) {
+  const mfa = environment.poolDetails?.mfaConfiguration;
   if (!mfa || ["NONE", "OFF"].includes(mfa.toUpperCase())) return null;
-  const methods = profile.poolDetails?.mfaMethods ?? [];
+  const methods = environment.poolDetails?.mfaMethods ?? [];
   return (
     <span data-testid="pool-mfa">
       {" "}· MFA {mfa.toLowerCase()}

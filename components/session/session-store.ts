@@ -4,7 +4,7 @@ import { useEffect, useSyncExternalStore } from "react";
 import { getCurrentUser, signOut as amplifySignOut } from "aws-amplify/auth";
 import type { JWT } from "aws-amplify/auth";
 import { Hub } from "aws-amplify/utils";
-import { useProfiles } from "@/components/profiles/profiles-provider";
+import { useEnvironments } from "@/components/environments/environments-provider";
 import { readTokens } from "./read-tokens";
 
 /**
@@ -137,7 +137,7 @@ export function tokenRefreshes(): number {
 
 /** The session of the active environment, for a view; it re-reads when Amplify is re-configured. */
 export function useAuthSession() {
-  const { configuration } = useProfiles();
+  const { configuration } = useEnvironments();
   const snapshot = useSyncExternalStore(
     subscribe,
     () => (readFor === configuration ? current : LOADING),

@@ -3,7 +3,7 @@
 import { Authenticator } from "@aws-amplify/ui-react";
 import "@aws-amplify/ui-react/styles.css";
 import { signIn, type SignInInput } from "aws-amplify/auth";
-import type { Profile } from "@/lib/config/profile";
+import type { Environment } from "@/lib/config/environment";
 import { totpIssuer } from "@/lib/config/totp-issuer";
 
 /**
@@ -11,9 +11,9 @@ import { totpIssuer } from "@/lib/config/totp-issuer";
  * behaves exactly as in the customer's app. Sign-up is hidden: this tool signs in to
  * environments that already exist.
  */
-export default function SignIn({ profile }: { profile: Profile }) {
+export default function SignIn({ environment }: { environment: Environment }) {
   const services =
-    profile.signInFlow === "USER_PASSWORD_AUTH"
+    environment.signInFlow === "USER_PASSWORD_AUTH"
       ? {
           // The Authenticator calls this with one argument; the cast names signIn's overloads.
           handleSignIn: ((input: SignInInput) =>
@@ -21,6 +21,6 @@ export default function SignIn({ profile }: { profile: Profile }) {
         }
       : undefined;
   // The TOTP setup step's QR code and secret are labelled with this environment's name.
-  const formFields = { setupTotp: { QR: { totpIssuer: totpIssuer(profile) } } };
+  const formFields = { setupTotp: { QR: { totpIssuer: totpIssuer(environment) } } };
   return <Authenticator hideSignUp services={services} formFields={formFields} />;
 }

@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { CheckTable } from "@/components/ui/check-table";
-import type { Profile } from "@/lib/config/profile";
+import type { Environment } from "@/lib/config/environment";
 import type { DecodedToken } from "@/lib/tokens/decode";
-import { DISCOVERY_SUFFIX, profileIssuers } from "@/lib/tokens/issuer";
+import { DISCOVERY_SUFFIX, environmentIssuers } from "@/lib/tokens/issuer";
 import { checkAgentCore } from "@/lib/tokens/authorizers/agentcore";
 import { checkAppSyncUserPool } from "@/lib/tokens/authorizers/appsync";
 import { checkAppSyncOidc } from "@/lib/tokens/authorizers/appsync-oidc";
@@ -27,23 +27,23 @@ const list = (text: string) => text.split(/[\s,]+/).map((s) => s.trim()).filter(
 const num = (text: string) => (text.trim() === "" ? undefined : Number(text));
 
 /**
- * Defaults from the active profile: the runtime's usual config is the pool's discovery URL and app
- * client. The discovery URL takes the issuer form the profile declares; when it declares none,
+ * Defaults from the active environment: the runtime's usual config is the pool's discovery URL and app
+ * client. The discovery URL takes the issuer form the environment declares; when it declares none,
  * the form the signed-in tokens carry (one of the pool's two), else the ORIGINAL one.
  */
-function prefill(profile: Profile | undefined, tokenIssuer: string | null | undefined): Fields {
-  const issuers = profile ? profileIssuers(profile) : null;
+function prefill(environment: Environment | undefined, tokenIssuer: string | null | undefined): Fields {
+  const issuers = environment ? environmentIssuers(environment) : null;
   const issuer = !issuers
     ? ""
-    : !profile?.issuerConfiguration && tokenIssuer && issuers.includes(tokenIssuer)
+    : !environment?.issuerConfiguration && tokenIssuer && issuers.includes(tokenIssuer)
       ? tokenIssuer
       : issuers[0];
   return {
     discoveryUrl: issuer ? `${issuer}${DISCOVERY_SUFFIX}` : "",
-    allowedClients: profile?.userPoolClientId ?? "",
+    allowedClients: environment?.userPoolClientId ?? "",
     allowedAudience: "",
     allowedScopes: "",
-    userPoolId: profile?.userPoolId ?? "",
+    userPoolId: environment?.userPoolId ?? "",
     appIdClientRegex: "",
     issuer,
     clientId: "",
@@ -53,9 +53,9 @@ function prefill(profile: Profile | undefined, tokenIssuer: string | null | unde
   };
 }
 
-function evaluate(consumer: Consumer, f: Fields, token: DecodedToken, profile?: Profile): AuthorizerResult {
+function evaluate(consumer: Consumer, f: Fields, token: DecodedToken, environment?: Environment): AuthorizerResult {
   const input = { token };
-  const endpoint = profile?.endpoints.cognitoIdp;
+  const endpoint = environment?.endpoints.cognitoIdp;
   switch (consumer) {
     case "agentcore-runtime":
     case "agentcore-gateway":
@@ -82,9 +82,9 @@ const FIELDS_OF: Record<Consumer, [keyof Fields, string][]> = {
 };
 
 /** "Will this token pass?": the token against a consumer's authorizer, claim by claim, with its answer. */
-export function AuthorizerPanel({ tokens, profile }: { tokens: { label: string; token: DecodedToken }[]; profile?: Profile }) {
+export function AuthorizerPanel({ tokens, environment }: { tokens: { label: string; token: DecodedToken }[]; environment?: Environment }) {
   const [consumer, setConsumer] = useState<Consumer>("agentcore-runtime");
-  const [fields, setFields] = useState<Fields>(() => prefill(profile, tokens[0]?.token.issuer));
+  const [fields, setFields] = useState<Fields>(() => prefill(environment, tokens[0]?.token.issuer));
   const [which, setWhich] = useState(0);
   const [result, setResult] = useState<AuthorizerResult | null>(null);
   const chosen = tokens[which] ?? tokens[0];
@@ -122,7 +122,7 @@ export function AuthorizerPanel({ tokens, profile }: { tokens: { label: string; 
           </label>
         ))}
       </div>
-      <button type="button" disabled={!chosen} onClick={() => chosen && setResult(evaluate(consumer, fields, chosen.token, profile))} className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50">
+      <button type="button" disabled={!chosen} onClick={() => chosen && setResult(evaluate(consumer, fields, chosen.token, environment))} className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50">
         Check
       </button>
       {result && (

@@ -1,19 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useProfiles } from "@/components/profiles/profiles-provider";
+import { useEnvironments } from "@/components/environments/environments-provider";
 import { useAuthSession } from "@/components/session/session-store";
 import { decodeToken } from "@/lib/tokens/decode";
-import { profileIssuers } from "@/lib/tokens/issuer";
+import { environmentIssuers } from "@/lib/tokens/issuer";
 import { AuthorizerPanel } from "./authorizer-panel";
 import { ClaimsTable } from "./claims-table";
 import { IssuerFormNote } from "./issuer-form-note";
 import { VerificationPanel } from "./verification-panel";
 import { ExportButtons } from "@/components/report/export-buttons";
 
-/** The signed-in user's ID and access tokens side by side, verified against the active profile. */
+/** The signed-in user's ID and access tokens side by side, verified against the active environment. */
 export default function SessionTokens() {
-  const { active } = useProfiles();
+  const { active } = useEnvironments();
   const { state, busy, refresh } = useAuthSession();
   if (!active) return null;
   if (state.status === "loading") return <p className="text-slate-500">Reading the session…</p>;
@@ -29,7 +29,7 @@ export default function SessionTokens() {
   const access = decodeToken(state.accessToken.toString());
   // Both issuer forms of the pool, the environment's declared one first: a token of either form is
   // the pool's, as aws-jwt-verify counts it; the note above the claims says which form it is.
-  const issuer = profileIssuers(active);
+  const issuer = environmentIssuers(active);
   return (
     <section aria-labelledby="session-tokens-heading" className="space-y-4">
       <div className="flex items-center justify-between">
@@ -60,7 +60,7 @@ export default function SessionTokens() {
         <VerificationPanel title="Verification: ID token" token={id} expectations={{ issuer, clientId: active.userPoolClientId, tokenUse: "id" }} />
         <VerificationPanel title="Verification: access token" token={access} expectations={{ issuer, clientId: active.userPoolClientId, tokenUse: "access" }} />
       </div>
-      <AuthorizerPanel key={active.id} profile={active} tokens={[{ label: "ID token", token: id }, { label: "access token", token: access }]} />
+      <AuthorizerPanel key={active.id} environment={active} tokens={[{ label: "ID token", token: id }, { label: "access token", token: access }]} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useProfiles } from "@/components/profiles/profiles-provider";
+import { useEnvironments } from "@/components/environments/environments-provider";
 import { PastePanel } from "./paste-panel";
 
 // aws-amplify loads only for the signed-in half; paste mode works without it.
@@ -11,7 +11,7 @@ const SessionTokens = dynamic(() => import("./session-tokens"), {
 });
 
 export function TokensView() {
-  const { ready, active, configuration } = useProfiles();
+  const { ready, active, configuration } = useEnvironments();
   return (
     <div className="space-y-8">
       <h1 className="text-xl font-semibold">Tokens</h1>

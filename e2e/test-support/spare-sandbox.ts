@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect } from "@playwright/test";
-import { profileSchema, type Profile } from "../../lib/config/profile";
+import { environmentSchema, type Environment } from "../../lib/config/environment";
 import { SPARE_SANDBOX_PORT, SPARE_SANDBOX_URL } from "./ports";
 
 /**
@@ -59,11 +59,11 @@ export class SpareSandbox {
     expect(response.ok, await response.clone().text()).toBe(true);
   }
 
-  /** The dashboard profile for the scenario, as the sandbox offers it. */
-  async profile(): Promise<Profile> {
-    const body = (await (await fetch(`${this.url}/_sandbox/profiles`)).json()) as { profiles: unknown[] };
-    const profile = body.profiles.map((p) => profileSchema.parse(p)).find((p) => p.id === `sandbox-${this.scenario}`);
-    if (!profile) throw new Error(`the spare sandbox offers no profile for ${this.scenario}`);
-    return profile;
+  /** The dashboard environment for the scenario, as the sandbox offers it. */
+  async environment(): Promise<Environment> {
+    const body = (await (await fetch(`${this.url}/_sandbox/environments`)).json()) as { environments: unknown[] };
+    const environment = body.environments.map((p) => environmentSchema.parse(p)).find((p) => p.id === `sandbox-${this.scenario}`);
+    if (!environment) throw new Error(`the spare sandbox offers no environment for ${this.scenario}`);
+    return environment;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { wsResult } from "./cells-ws";
+import { wsResult } from "./test-calls-ws";
 import type { WebSocketLike } from "../ws";
 import { probeWebSocket } from "./ws-probe";
 

@@ -25,7 +25,7 @@ export interface AppSyncCredentials {
 export function missingFor(variant: AppSyncVariant, c: AppSyncCredentials): string | undefined {
   switch (variant) {
     case "api-key":
-      return c.apiKey ? undefined : "No API key in this environment profile.";
+      return c.apiKey ? undefined : "No API key in this environment.";
     case "id-token":
       return c.idToken ? undefined : "Not signed in: no ID token.";
     case "access-token":

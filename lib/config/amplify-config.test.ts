@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toAmplifyConfig } from "./amplify-config";
-import { profileSchema } from "./profile";
+import { environmentSchema } from "./environment";
 
-const base = profileSchema.parse({
+const base = environmentSchema.parse({
   id: "p",
   name: "P",
   region: "ap-northeast-1",
@@ -25,12 +25,12 @@ describe("toAmplifyConfig", () => {
   });
 
   it("sends user pool and identity pool calls to the overrides (the sandbox)", () => {
-    const profile = profileSchema.parse({
+    const environment = environmentSchema.parse({
       ...base,
       identityPoolId: "ap-northeast-1:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b",
       endpoints: { cognitoIdp: "http://127.0.0.1:4577", cognitoIdentity: "http://127.0.0.1:4577" },
     });
-    const cognito = toAmplifyConfig(profile).Auth?.Cognito;
+    const cognito = toAmplifyConfig(environment).Auth?.Cognito;
     expect(cognito).toMatchObject({
       userPoolEndpoint: "http://127.0.0.1:4577",
       identityPoolId: "ap-northeast-1:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b",
@@ -47,12 +47,12 @@ describe("toAmplifyConfig", () => {
 
 describe("toAmplifyConfig with AppSync", () => {
   it("configures the first API the way generateClient() expects", () => {
-    const profile = profileSchema.parse({
+    const environment = environmentSchema.parse({
       ...base,
       appSync: [{ name: "data", url: "https://abcdefghijklmnopqrstuvwxyz.appsync-api.ap-northeast-1.amazonaws.com/graphql", region: "ap-northeast-1", defaultAuthMode: "AMAZON_COGNITO_USER_POOLS", additionalAuthModes: ["API_KEY"], apiKey: "da2-x" }],
     });
-    expect(toAmplifyConfig(profile).API).toEqual({
-      GraphQL: { endpoint: profile.appSync[0]!.url, region: "ap-northeast-1", defaultAuthMode: "userPool", apiKey: "da2-x" },
+    expect(toAmplifyConfig(environment).API).toEqual({
+      GraphQL: { endpoint: environment.appSync[0]!.url, region: "ap-northeast-1", defaultAuthMode: "userPool", apiKey: "da2-x" },
     });
   });
 });

@@ -1,5 +1,5 @@
 import type { ResourcesConfig } from "aws-amplify";
-import type { AppSyncApi, Profile } from "./profile";
+import type { AppSyncApi, Environment } from "./environment";
 
 /** Amplify's names for AppSync's auth modes. */
 export const AMPLIFY_AUTH_MODE = {
@@ -10,9 +10,9 @@ export const AMPLIFY_AUTH_MODE = {
   AWS_LAMBDA: "lambda",
 } as const satisfies Record<AppSyncApi["defaultAuthMode"], string>;
 
-/** The API section for the profile's first AppSync API, so generateClient() works as in the app. */
-function apiConfig(profile: Profile): ResourcesConfig["API"] | undefined {
-  const api = profile.appSync[0];
+/** The API section for the environment's first AppSync API, so generateClient() works as in the app. */
+function apiConfig(environment: Environment): ResourcesConfig["API"] | undefined {
+  const api = environment.appSync[0];
   if (!api) return undefined;
   return {
     GraphQL: {
@@ -25,45 +25,45 @@ function apiConfig(profile: Profile): ResourcesConfig["API"] | undefined {
 }
 
 /**
- * The aws-amplify v6 configuration for one profile. Endpoint overrides go to
+ * The aws-amplify v6 configuration for one environment. Endpoint overrides go to
  * `userPoolEndpoint` / `identityPoolEndpoint`, which is how the dashboard reaches the local
  * sandbox (or a VPC endpoint) with the same client code it uses for AWS.
  */
-export function toAmplifyConfig(profile: Profile): ResourcesConfig {
-  const emailLogin = profile.usernameAttributes.includes("email");
-  const phoneLogin = profile.usernameAttributes.includes("phone_number");
+export function toAmplifyConfig(environment: Environment): ResourcesConfig {
+  const emailLogin = environment.usernameAttributes.includes("email");
+  const phoneLogin = environment.usernameAttributes.includes("phone_number");
   const userPool = {
-    userPoolId: profile.userPoolId,
-    userPoolClientId: profile.userPoolClientId,
-    ...(profile.endpoints.cognitoIdp ? { userPoolEndpoint: profile.endpoints.cognitoIdp } : {}),
+    userPoolId: environment.userPoolId,
+    userPoolClientId: environment.userPoolClientId,
+    ...(environment.endpoints.cognitoIdp ? { userPoolEndpoint: environment.endpoints.cognitoIdp } : {}),
     loginWith: {
       email: emailLogin,
       phone: phoneLogin,
       username: !emailLogin && !phoneLogin,
-      ...(profile.oauth
+      ...(environment.oauth
         ? {
             oauth: {
-              domain: profile.oauth.domain,
-              scopes: profile.oauth.scopes,
-              redirectSignIn: profile.oauth.redirectSignIn,
-              redirectSignOut: profile.oauth.redirectSignOut,
-              responseType: profile.oauth.responseType,
+              domain: environment.oauth.domain,
+              scopes: environment.oauth.scopes,
+              redirectSignIn: environment.oauth.redirectSignIn,
+              redirectSignOut: environment.oauth.redirectSignOut,
+              responseType: environment.oauth.responseType,
             },
           }
         : {}),
     },
   };
-  const API = apiConfig(profile);
+  const API = apiConfig(environment);
   const withApi = API ? { API } : {};
-  if (!profile.identityPoolId) return { Auth: { Cognito: userPool }, ...withApi };
+  if (!environment.identityPoolId) return { Auth: { Cognito: userPool }, ...withApi };
   // Amplify's types allow the identity-pool fields only together with an identityPoolId.
   return {
     Auth: {
       Cognito: {
         ...userPool,
-        identityPoolId: profile.identityPoolId,
-        ...(profile.endpoints.cognitoIdentity ? { identityPoolEndpoint: profile.endpoints.cognitoIdentity } : {}),
-        allowGuestAccess: profile.poolDetails?.unauthenticatedIdentitiesEnabled ?? false,
+        identityPoolId: environment.identityPoolId,
+        ...(environment.endpoints.cognitoIdentity ? { identityPoolEndpoint: environment.endpoints.cognitoIdentity } : {}),
+        allowGuestAccess: environment.poolDetails?.unauthenticatedIdentitiesEnabled ?? false,
       },
     },
     ...withApi,

@@ -55,8 +55,8 @@ function problems(text: string): string[] {
 
 describe("importAmplifyOutputs", () => {
   it("maps every auth and data field of a Gen 2 file", () => {
-    const profile = importAmplifyOutputs(JSON.stringify(outputs), { id: "customer-a" });
-    expect(profile).toMatchObject({
+    const environment = importAmplifyOutputs(JSON.stringify(outputs), { id: "customer-a" });
+    expect(environment).toMatchObject({
       id: "customer-a",
       region: "ap-northeast-1",
       userPoolId: "ap-northeast-1_AbC123xyz",
@@ -107,7 +107,7 @@ describe("importAmplifyOutputs", () => {
   it("catches a pool id from another region", () => {
     const file = { auth: { ...outputs.auth, user_pool_id: "us-east-1_AbC123" } };
     expect(problems(JSON.stringify(file))).toEqual([
-      "auth.user_pool_id | auth.user_pool_id: user pool id is in us-east-1 but the profile's region is ap-northeast-1",
+      "auth.user_pool_id | auth.user_pool_id: user pool id is in us-east-1 but the environment's region is ap-northeast-1",
     ]);
   });
 

@@ -6,12 +6,12 @@ import {
   IDENTITY_POOL_ID_PATTERN,
   REGION_PATTERN,
   USER_POOL_ID_PATTERN,
-  profileSchema,
-  type Profile,
-} from "./profile";
+  environmentSchema,
+  type Environment,
+} from "./environment";
 
 /**
- * Reads an Amplify Gen 2 `amplify_outputs.json` into a profile. The file's own field names
+ * Reads an Amplify Gen 2 `amplify_outputs.json` into a environment. The file's own field names
  * (snake_case) are kept in error paths, so "auth.user_pool_id must look like …" points at the
  * line the person has to fix in their file.
  */
@@ -94,7 +94,7 @@ export interface ImportOptions {
 }
 
 /** Parses the text of an amplify_outputs.json, or throws ConfigInputError listing every problem. */
-export function importAmplifyOutputs(text: string, options: ImportOptions): Profile {
+export function importAmplifyOutputs(text: string, options: ImportOptions): Environment {
   if (text.length > MAX_OUTPUTS_BYTES) {
     throw new ConfigInputError(
       `This file is ${Math.round(text.length / 1024)} KB; an amplify_outputs.json is a few KB. Is it the right file?`,
@@ -172,15 +172,15 @@ export function importAmplifyOutputs(text: string, options: ImportOptions): Prof
     agentCore: agentCore?.success ? agentCore.data : undefined,
   };
 
-  const profile = profileSchema.safeParse(candidate);
-  if (!profile.success) fieldErrors.push(...toFieldErrors(profile.error).map(toOutputsPath));
-  if (fieldErrors.length > 0 || !profile.success) {
+  const environment = environmentSchema.safeParse(candidate);
+  if (!environment.success) fieldErrors.push(...toFieldErrors(environment.error).map(toOutputsPath));
+  if (fieldErrors.length > 0 || !environment.success) {
     throw new ConfigInputError("amplify_outputs.json has problems", fieldErrors);
   }
-  return profile.data;
+  return environment.data;
 }
 
-/** Profile paths back to the file's own names, so errors point at what to edit. */
+/** Environment paths back to the file's own names, so errors point at what to edit. */
 const OUTPUT_PATHS: Record<string, string> = {
   region: "auth.aws_region",
   userPoolId: "auth.user_pool_id",

@@ -10,7 +10,7 @@ const preset = {
   userPoolClientId: "abcdefghijklmnopqrstuvwxyz",
 };
 
-const sandboxProfile = {
+const sandboxEnvironment = {
   ...preset,
   id: "sandbox-demo",
   name: "Local sandbox: demo",
@@ -26,8 +26,8 @@ function fakeFetch(body: unknown, status = 200): typeof fetch {
 describe("presets", () => {
   it("keeps good entries and names the bad ones", () => {
     const list = parsePresets(JSON.stringify([preset, { ...preset, id: "b", userPoolId: "nope" }]), "AUTH_DEBUGGER_PRESETS");
-    expect(list.profiles.map((p) => p.id)).toEqual(["customer-a"]);
-    expect(list.profiles[0]?.source).toBe("preset");
+    expect(list.environments.map((p) => p.id)).toEqual(["customer-a"]);
+    expect(list.environments[0]?.source).toBe("preset");
     expect(list.warnings).toEqual([
       "AUTH_DEBUGGER_PRESETS[1] skipped: user pool id must look like ap-northeast-1_AbC123",
     ]);
@@ -39,14 +39,14 @@ describe("presets", () => {
 
   it("merges env presets with the sandbox's and picks the default", async () => {
     const list = await loadPresets(
-      { AUTH_DEBUGGER_PRESETS: JSON.stringify([preset]), AUTH_DEBUGGER_SANDBOX_URL: "http://127.0.0.1:4577", AUTH_DEBUGGER_DEFAULT_PROFILE: "sandbox-demo" },
-      fakeFetch({ profiles: [sandboxProfile] }),
+      { AUTH_DEBUGGER_PRESETS: JSON.stringify([preset]), AUTH_DEBUGGER_SANDBOX_URL: "http://127.0.0.1:4577", AUTH_DEBUGGER_DEFAULT_ENVIRONMENT: "sandbox-demo" },
+      fakeFetch({ environments: [sandboxEnvironment] }),
     );
-    expect(list.profiles.map((p) => [p.id, p.source])).toEqual([
+    expect(list.environments.map((p) => [p.id, p.source])).toEqual([
       ["customer-a", "preset"],
       ["sandbox-demo", "sandbox"],
     ]);
-    expect(list.defaultProfileId).toBe("sandbox-demo");
+    expect(list.defaultEnvironmentId).toBe("sandbox-demo");
     expect(list.warnings).toEqual([]);
   });
 
@@ -55,13 +55,13 @@ describe("presets", () => {
       throw new TypeError("fetch failed");
     }) as typeof fetch;
     const list = await loadPresets({ AUTH_DEBUGGER_SANDBOX_URL: "http://127.0.0.1:4577" }, down);
-    expect(list.profiles).toEqual([]);
+    expect(list.environments).toEqual([]);
     expect(list.warnings[0]).toBe("The local sandbox at http://127.0.0.1:4577 is not reachable; is it running (npm start)?");
   });
 
   it("warns about a default that does not exist", async () => {
-    const list = await loadPresets({ AUTH_DEBUGGER_PRESETS: JSON.stringify([preset]), AUTH_DEBUGGER_DEFAULT_PROFILE: "gone" });
-    expect(list.defaultProfileId).toBe("customer-a");
-    expect(list.warnings).toContain('AUTH_DEBUGGER_DEFAULT_PROFILE names "gone", which is not among the presets');
+    const list = await loadPresets({ AUTH_DEBUGGER_PRESETS: JSON.stringify([preset]), AUTH_DEBUGGER_DEFAULT_ENVIRONMENT: "gone" });
+    expect(list.defaultEnvironmentId).toBe("customer-a");
+    expect(list.warnings).toContain('AUTH_DEBUGGER_DEFAULT_ENVIRONMENT names "gone", which is not among the presets');
   });
 });

@@ -1,21 +1,21 @@
 import { z } from "zod";
 import { toFieldErrors } from "./field-errors";
-import { profileSchema, type Profile } from "./profile";
+import { environmentSchema, type Environment } from "./environment";
 
 /**
- * Profiles a deployment offers to everyone: from the AUTH_DEBUGGER_PRESETS variable (a JSON
+ * Environments a deployment offers to everyone: from the AUTH_DEBUGGER_PRESETS variable (a JSON
  * array) and from the local sandbox's own list. A broken preset is reported, not fatal: one bad
  * entry must not take the others, or the page, down with it.
  */
 
 export interface PresetList {
-  profiles: Profile[];
+  environments: Environment[];
   warnings: string[];
-  defaultProfileId?: string;
+  defaultEnvironmentId?: string;
 }
 
-export function parsePresets(text: string, origin: string, source: Profile["source"] = "preset"): PresetList {
-  const result: PresetList = { profiles: [], warnings: [] };
+export function parsePresets(text: string, origin: string, source: Environment["source"] = "preset"): PresetList {
+  const result: PresetList = { environments: [], warnings: [] };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -24,15 +24,20 @@ export function parsePresets(text: string, origin: string, source: Profile["sour
     return result;
   }
   const list = z
-    .union([z.array(z.unknown()), z.object({ profiles: z.array(z.unknown()) }).transform((o) => o.profiles)])
+    .union([
+      z.array(z.unknown()),
+      z.object({ environments: z.array(z.unknown()) }).transform((o) => o.environments),
+      // The earlier wrapper name, still accepted so existing deployments' preset files keep working.
+      z.object({ profiles: z.array(z.unknown()) }).transform((o) => o.profiles),
+    ])
     .safeParse(json);
   if (!list.success) {
-    result.warnings.push(`${origin} must be a JSON array of profiles (or {"profiles": [...]})`);
+    result.warnings.push(`${origin} must be a JSON array of environments (or {"environments": [...]})`);
     return result;
   }
   list.data.forEach((item, index) => {
-    const parsed = profileSchema.safeParse(item);
-    if (parsed.success) result.profiles.push({ ...parsed.data, source });
+    const parsed = environmentSchema.safeParse(item);
+    if (parsed.success) result.environments.push({ ...parsed.data, source });
     else
       result.warnings.push(
         `${origin}[${index}] skipped: ${toFieldErrors(parsed.error)
@@ -46,14 +51,14 @@ export function parsePresets(text: string, origin: string, source: Profile["sour
 /** Later lists lose to earlier ones on equal ids, so a deployment's presets win over the sandbox's. */
 export function mergePresets(...lists: PresetList[]): PresetList {
   const seen = new Set<string>();
-  const merged: PresetList = { profiles: [], warnings: [] };
+  const merged: PresetList = { environments: [], warnings: [] };
   for (const list of lists) {
     merged.warnings.push(...list.warnings);
-    merged.defaultProfileId ??= list.defaultProfileId;
-    for (const profile of list.profiles) {
-      if (seen.has(profile.id)) continue;
-      seen.add(profile.id);
-      merged.profiles.push(profile);
+    merged.defaultEnvironmentId ??= list.defaultEnvironmentId;
+    for (const environment of list.environments) {
+      if (seen.has(environment.id)) continue;
+      seen.add(environment.id);
+      merged.environments.push(environment);
     }
   }
   return merged;

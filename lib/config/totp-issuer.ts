@@ -1,4 +1,4 @@
-import type { Profile } from "./profile";
+import type { Environment } from "./environment";
 
 /**
  * The issuer the Authenticator puts in the authenticator-app entry it offers at TOTP setup
@@ -8,7 +8,7 @@ import type { Profile } from "./profile";
  * which pool the codes are for. Characters that would break that URI (":" splits issuer from
  * account, "?", "&", "#", "/", "%" end or escape parts) are left out.
  */
-export function totpIssuer(profile: Pick<Profile, "name">): string {
-  const cleaned = profile.name.replace(/[:?&#/%]/g, " ").replace(/\s+/g, " ").trim();
+export function totpIssuer(environment: Pick<Environment, "name">): string {
+  const cleaned = environment.name.replace(/[:?&#/%]/g, " ").replace(/\s+/g, " ").trim();
   return cleaned || "Auth Flow Debugger";
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runtimeResult } from "../agentcore/cells-http";
-import { httpResult } from "../appsync/cells";
+import { runtimeResult } from "../agentcore/test-calls-http";
+import { httpResult } from "../appsync/test-calls";
 import { reportMarkdown } from "../report/report";
 import type { Exchange } from "./types";
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { profileSchema } from "../config/profile";
+import { environmentSchema } from "../config/environment";
 import { reportJson, reportMarkdown, type ReportInput } from "./report";
 
-const environment = profileSchema.parse({
+const environment = environmentSchema.parse({
   id: "c",
   name: "Customer C",
   region: "us-east-1",

@@ -1,6 +1,6 @@
-import type { Profile } from "../config/profile";
+import type { Environment } from "../config/environment";
 import type { Check } from "../tokens/checks";
-import type { CellResult } from "../matrix/types";
+import type { CellResult } from "../test-calls/types";
 import { redactJson, redactText } from "../redact";
 
 /**
@@ -12,7 +12,7 @@ import { redactJson, redactText } from "../redact";
 export interface ReportInput {
   title: string;
   generatedAt: Date;
-  environment?: Profile;
+  environment?: Environment;
   tokens?: { label: string; header: Record<string, unknown>; claims: Record<string, unknown>; checks?: readonly Check[] }[];
   authorizer?: { consumer: string; verdict: string; response?: string; checks: readonly Check[] };
   matrix?: { row: string; column: string; result: CellResult; diagnosis?: { id: string; title: string } }[];
@@ -20,8 +20,8 @@ export interface ReportInput {
 }
 
 /** The environment without anything secret: no API keys. */
-function publicEnvironment(profile: Profile) {
-  return { ...profile, appSync: profile.appSync.map(({ apiKey, ...api }) => ({ ...api, apiKey: apiKey ? "(set, not included)" : undefined })) };
+function publicEnvironment(environment: Environment) {
+  return { ...environment, appSync: environment.appSync.map(({ apiKey, ...api }) => ({ ...api, apiKey: apiKey ? "(set, not included)" : undefined })) };
 }
 
 export function reportJson(input: ReportInput): string {

@@ -13,7 +13,7 @@
  * source, so "Cognito in any region" cannot be written. The choices are:
  *   1. one source per service per region (this default): ~330 bytes per region, so only a set of
  *      regions fits in a header (DEFAULT_REGIONS, or AUTH_DEBUGGER_REGIONS, plus the presets'
- *      regions, plus the regions the visitor's own profiles use — see regionsFromCookie);
+ *      regions, plus the regions the visitor's own environments use — see regionsFromCookie);
  *   2. `https://*.{region}.amazonaws.com`: every AWS service of a region, S3 buckets and API
  *      Gateway included;
  *   3. `https://*.amazonaws.com` (AUTH_DEBUGGER_REGIONS=all): every service in every region.
@@ -23,7 +23,7 @@
  * nonce-only script-src, not the thing that stops exfiltration on its own. It does stop the
  * page from talking to arbitrary hosts, which is what makes option 1 worth its header size.
  */
-import type { Profile } from "../config/profile";
+import type { Environment } from "../config/environment";
 import { isRegion, unique } from "./regions";
 
 /** `amazonaws.com`, or `amazonaws.com.cn` in the China regions. */
@@ -91,22 +91,22 @@ const REGION_IN_ARN = /^arn:aws[a-z-]*:bedrock-agentcore:([a-z0-9-]+):/;
  * custom AppSync/gateway domains and OAuth domains. Presets come from the operator's environment,
  * so their hosts are trusted like AUTH_DEBUGGER_CONNECT_SRC.
  */
-export function presetNeeds(profiles: readonly Profile[]): { regions: string[]; sources: string[] } {
+export function presetNeeds(environments: readonly Environment[]): { regions: string[]; sources: string[] } {
   const regions: string[] = [];
   const sources: string[] = [];
-  for (const profile of profiles) {
-    regions.push(profile.region);
-    const identityRegion = profile.identityPoolId?.split(":")[0];
+  for (const environment of environments) {
+    regions.push(environment.region);
+    const identityRegion = environment.identityPoolId?.split(":")[0];
     if (identityRegion) regions.push(identityRegion);
-    for (const api of profile.appSync) {
+    for (const api of environment.appSync) {
       regions.push(api.region);
       if (!isAwsHost(api.url)) sources.push(...originSources(api.url));
     }
-    const arnRegion = profile.agentCore?.runtimeArn ? REGION_IN_ARN.exec(profile.agentCore.runtimeArn)?.[1] : undefined;
+    const arnRegion = environment.agentCore?.runtimeArn ? REGION_IN_ARN.exec(environment.agentCore.runtimeArn)?.[1] : undefined;
     if (arnRegion) regions.push(arnRegion);
-    if (profile.agentCore?.gatewayUrl && !isAwsHost(profile.agentCore.gatewayUrl)) sources.push(...originSources(profile.agentCore.gatewayUrl));
-    for (const endpoint of Object.values(profile.endpoints ?? {})) if (endpoint) sources.push(...originSources(endpoint));
-    if (profile.oauth?.domain) sources.push(...hostOrigin(profile.oauth.domain));
+    if (environment.agentCore?.gatewayUrl && !isAwsHost(environment.agentCore.gatewayUrl)) sources.push(...originSources(environment.agentCore.gatewayUrl));
+    for (const endpoint of Object.values(environment.endpoints ?? {})) if (endpoint) sources.push(...originSources(endpoint));
+    if (environment.oauth?.domain) sources.push(...hostOrigin(environment.oauth.domain));
   }
   return { regions: unique(regions.filter(isRegion)), sources: unique(sources) };
 }

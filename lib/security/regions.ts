@@ -9,7 +9,7 @@
  *
  * Entries that are not region names are ignored and reported, never copied into the header.
  */
-import { REGION_PATTERN } from "../config/profile";
+import { REGION_PATTERN } from "../config/environment";
 
 /**
  * Commercial regions where Cognito user pools, AppSync and most customers are. Kept short on

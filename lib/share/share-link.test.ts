@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ConfigInputError } from "../config/field-errors";
-import { profileSchema } from "../config/profile";
+import { environmentSchema } from "../config/environment";
 import { readShareFragment, shareLink } from "./share-link";
 
-const profile = profileSchema.parse({
+const environment = environmentSchema.parse({
   id: "customer-a",
   name: "Customer A",
   region: "ap-northeast-1",
@@ -15,16 +15,16 @@ const profile = profileSchema.parse({
 });
 
 describe("share links", () => {
-  it("round-trips a profile through the fragment, never the query string", () => {
-    const link = shareLink("https://debugger.example.com", profile, { includeApiKeys: true });
+  it("round-trips a environment through the fragment, never the query string", () => {
+    const link = shareLink("https://debugger.example.com", environment, { includeApiKeys: true });
     const url = new URL(link);
     expect(url.search).toBe("");
     expect(url.pathname).toBe("/environments");
-    expect(readShareFragment(url.hash)).toEqual({ ...profile, source: "user" });
+    expect(readShareFragment(url.hash)).toEqual({ ...environment, source: "user" });
   });
 
   it("leaves API keys out unless asked", () => {
-    const link = shareLink("https://debugger.example.com", profile, { includeApiKeys: false });
+    const link = shareLink("https://debugger.example.com", environment, { includeApiKeys: false });
     expect(link).not.toContain("da2-");
     expect(readShareFragment(new URL(link).hash)?.appSync[0]?.apiKey).toBeUndefined();
     const decoded = Buffer.from(new URL(link).hash.slice(5), "base64url").toString();
@@ -34,7 +34,7 @@ describe("share links", () => {
   it("names the problem in a damaged or hostile link", () => {
     expect(readShareFragment("#other=1")).toBeNull();
     expect(() => readShareFragment("#env=%%%")).toThrow(/damaged/);
-    const bad = Buffer.from(JSON.stringify({ ...profile, userPoolId: "nope" })).toString("base64url");
+    const bad = Buffer.from(JSON.stringify({ ...environment, userPoolId: "nope" })).toString("base64url");
     expect(() => readShareFragment(`#env=${bad}`)).toThrow(ConfigInputError);
   });
 
@@ -53,7 +53,7 @@ describe("share links", () => {
   it("never leaks a planted API key when keys are not included", () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9]{20,40}$/), (secret) => {
-        const withKey = { ...profile, appSync: [{ ...profile.appSync[0]!, apiKey: `da2-${secret}` }] };
+        const withKey = { ...environment, appSync: [{ ...environment.appSync[0]!, apiKey: `da2-${secret}` }] };
         const link = shareLink("https://x.example", withKey, { includeApiKeys: false });
         const decoded = Buffer.from(new URL(link).hash.slice(5), "base64url").toString();
         return !link.includes(secret) && !decoded.includes(secret);

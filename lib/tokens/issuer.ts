@@ -99,7 +99,7 @@ export function poolIssuers(userPoolId: string, options: { endpoint?: string; fo
   return [cognitoIssuer(userPoolId, options.endpoint, first), cognitoIssuer(userPoolId, options.endpoint, otherForm(first))];
 }
 
-/** What an environment profile says about its pool (lib/config/profile.ts), structurally. */
+/** What an environment says about its pool (lib/config/environment.ts), structurally. */
 export interface PoolEnvironment {
   readonly userPoolId: string;
   readonly endpoints: { readonly cognitoIdp?: string | undefined };
@@ -111,15 +111,15 @@ export interface PoolEnvironment {
  * the environment does not say), then the other. The Cognito endpoint override (the sandbox)
  * stands in for both AWS hosts: `{endpoint}/{pool}` and `{endpoint}/issuer-cognito-idp/{pool}`.
  */
-export function profileIssuers(profile: PoolEnvironment): [string, string] {
-  return poolIssuers(profile.userPoolId, {
-    ...(profile.endpoints.cognitoIdp ? { endpoint: profile.endpoints.cognitoIdp } : {}),
-    ...(profile.issuerConfiguration ? { form: profile.issuerConfiguration } : {}),
+export function environmentIssuers(environment: PoolEnvironment): [string, string] {
+  return poolIssuers(environment.userPoolId, {
+    ...(environment.endpoints.cognitoIdp ? { endpoint: environment.endpoints.cognitoIdp } : {}),
+    ...(environment.issuerConfiguration ? { form: environment.issuerConfiguration } : {}),
   });
 }
 
 /** The issuer an environment expects in iss: its declared form's, else the ORIGINAL one. */
-export const profileIssuer = (profile: PoolEnvironment): string => profileIssuers(profile)[0];
+export const environmentIssuer = (environment: PoolEnvironment): string => environmentIssuers(environment)[0];
 
 /** Where a pool publishes its signing keys (Cognito: issuer + /.well-known/jwks.json). */
 export function jwksUrlFor(issuer: string): string {

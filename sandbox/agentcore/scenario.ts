@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RUNTIME_ARN_PATTERN } from "../../lib/config/profile";
+import { RUNTIME_ARN_PATTERN } from "../../lib/config/environment";
 import { policySchema } from "../iam/roles";
 
 /**

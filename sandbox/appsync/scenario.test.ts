@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sandboxProfiles } from "../profiles";
+import { sandboxEnvironments } from "../environments";
 import { assertDistinctIds, loadScenarioDir, parseScenario, type ScenarioInput } from "../scenario";
 import { DEFAULT_SCENARIOS_DIR } from "../server";
 
@@ -24,7 +24,7 @@ describe("appSyncApis in scenario files", () => {
 
   it("puts the AppSync APIs in the presets, valid for the dashboard", async () => {
     const scenarios = await loadScenarioDir(DEFAULT_SCENARIOS_DIR);
-    const demo = sandboxProfiles(scenarios, "http://127.0.0.1:4577").find((p) => p.id === "sandbox-demo");
+    const demo = sandboxEnvironments(scenarios, "http://127.0.0.1:4577").find((p) => p.id === "sandbox-demo");
     expect(demo?.appSync).toEqual([
       {
         name: "demo-notes-api",

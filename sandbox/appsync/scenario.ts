@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REGION_PATTERN, USER_POOL_ID_PATTERN } from "../../lib/config/profile";
+import { REGION_PATTERN, USER_POOL_ID_PATTERN } from "../../lib/config/environment";
 import { SANDBOX_AUTH_MODES } from "./auth-modes";
 import { buildAppSyncSchema } from "./schema";
 

@@ -9,7 +9,7 @@ import { createThrottle, type Throttle } from "./throttle";
 
 /**
  * CloudTrail `LookupEvents` (AWS JSON 1.1) at /cloudtrail — the value
- * of a profile's `endpoints.cloudTrail`. It serves what the sandbox recorded (iam.events), for the
+ * of a environment's `endpoints.cloudTrail`. It serves what the sandbox recorded (iam.events), for the
  * caller's account and signing region only, as LookupEvents does: newest first, pages of at most
  * 50 with a NextToken, one lookup attribute, 2 requests/s, and per scenario a delivery delay
  * before an event shows up. CORS is closed: the dashboard calls it from its server route.

@@ -9,7 +9,7 @@ import { getCredentialsForIdentity, getId, getOpenIdToken, type IdentityOpsConte
 /**
  * Cognito identity pools (service `cognito-identity`): AWS JSON 1.1 with
  * `X-Amz-Target: AWSCognitoIdentityService.<Operation>`, served at /cognito-identity — the value
- * of a profile's `endpoints.cognitoIdentity`. aws-amplify's `identityPoolEndpoint` and the AWS
+ * of a environment's `endpoints.cognitoIdentity`. aws-amplify's `identityPoolEndpoint` and the AWS
  * SDK's `endpoint` both POST to exactly that URL. CORS is open, as on the real endpoint, because
  * browsers call it directly.
  *

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, customFetch, decodeJwt, errors, jwtVerify, type JWTPayload } from "jose";
-import { USER_POOL_ID_PATTERN } from "../../lib/config/profile";
+import { USER_POOL_ID_PATTERN } from "../../lib/config/environment";
 import * as fail from "./errors";
 import type { IdentityPoolRecord } from "./identities";
 

@@ -1,4 +1,4 @@
-import { USER_POOL_ID_PATTERN } from "../../lib/config/profile";
+import { USER_POOL_ID_PATTERN } from "../../lib/config/environment";
 import { cognitoUserPoolAmr, COGNITO_UNAUTHENTICATED_AMR } from "../../lib/iam";
 import { COGNITO_INTERNAL_USER_AGENT } from "../cloudtrail/web-identity-event";
 import type { RequestContext } from "../http/types";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLIENT_ID_PATTERN, IDENTITY_POOL_ID_PATTERN, USER_POOL_ID_PATTERN } from "../../lib/config/profile";
+import { CLIENT_ID_PATTERN, IDENTITY_POOL_ID_PATTERN, USER_POOL_ID_PATTERN } from "../../lib/config/environment";
 import { roleArnSchema } from "../iam/roles";
 
 /**

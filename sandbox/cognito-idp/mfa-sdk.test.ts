@@ -249,15 +249,15 @@ describe("signed-in registration (AccessToken instead of Session)", () => {
 
 describe("the dashboard preset", () => {
   it("says the pool requires MFA, in amplify_outputs.json's words, and signs in by username", async () => {
-    const body = (await (await fetch(`${sandbox.url}/_sandbox/profiles`)).json()) as { profiles: Array<Record<string, unknown>> };
-    const preset = body.profiles.find((profile) => profile["id"] === "sandbox-mfa-required");
+    const body = (await (await fetch(`${sandbox.url}/_sandbox/environments`)).json()) as { environments: Array<Record<string, unknown>> };
+    const preset = body.environments.find((environment) => environment["id"] === "sandbox-mfa-required");
     expect(preset).toMatchObject({
       userPoolId: MFA.userPoolId,
       userPoolClientId: MFA.clientId,
       usernameAttributes: [],
       poolDetails: { mfaConfiguration: "REQUIRED", mfaMethods: ["TOTP", "EMAIL"] },
     });
-    const demo = body.profiles.find((profile) => profile["id"] === "sandbox-demo");
+    const demo = body.environments.find((environment) => environment["id"] === "sandbox-demo");
     expect(demo?.["poolDetails"]).toMatchObject({ mfaConfiguration: "NONE" });
   });
 });

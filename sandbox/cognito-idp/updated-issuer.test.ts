@@ -1,7 +1,7 @@
 import { GetUserCommand, InitiateAuthCommand, type CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { profileIssuer, type Profile } from "../../lib/config/profile";
+import { environmentIssuer, type Environment } from "../../lib/config/environment";
 import { startSandbox, type RunningSandbox } from "../server";
 import { DEMO, sdkClient } from "../test-support";
 
@@ -62,12 +62,12 @@ describe("a user pool with the UPDATED issuer", () => {
     expect(user.UserAttributes).toContainEqual({ Name: "email", Value: DEMO.user.email });
   });
 
-  it("is offered to the dashboard as a profile that expects the UPDATED issuer", async () => {
-    const { profiles } = (await (await fetch(`${sandbox.url}/_sandbox/profiles`)).json()) as { profiles: Profile[] };
-    const profile = profiles.find((p) => p.id === "sandbox-updated-issuer")!;
-    expect(profile.issuerConfiguration).toBe("UPDATED");
-    expect(profileIssuer(profile)).toBe(decodeJwt(tokens.idToken).iss);
-    expect(profiles.find((p) => p.id === "sandbox-demo")?.issuerConfiguration).toBe("ORIGINAL");
+  it("is offered to the dashboard as a environment that expects the UPDATED issuer", async () => {
+    const { environments } = (await (await fetch(`${sandbox.url}/_sandbox/environments`)).json()) as { environments: Environment[] };
+    const environment = environments.find((p) => p.id === "sandbox-updated-issuer")!;
+    expect(environment.issuerConfiguration).toBe("UPDATED");
+    expect(environmentIssuer(environment)).toBe(decodeJwt(tokens.idToken).iss);
+    expect(environments.find((p) => p.id === "sandbox-demo")?.issuerConfiguration).toBe("ORIGINAL");
   });
 });
 

@@ -7,7 +7,7 @@ import { sdkClient } from "../test-support";
 /**
  * Shared by the identity pool, STS and IAM tests: a scenario with what demo.json leaves out on
  * purpose (basic flow, guests, a pool without roles, an app client the pool does not trust), and
- * SDK clients pointed at the sandbox the way a profile's endpoints point them.
+ * SDK clients pointed at the sandbox the way a environment's endpoints point them.
  */
 
 const trust = (poolId: string, amr: "authenticated" | "unauthenticated") => ({

@@ -5,7 +5,7 @@ import { StsError, stsErrorResponse, stsJsonResponse, stsResponse, type XmlNode 
 
 /**
  * AWS STS (query protocol, `Action=…&Version=2011-06-15`), served at /sts — the value of a
- * profile's `endpoints.sts`. CORS is closed: STS does not answer browsers' preflights, so a page
+ * environment's `endpoints.sts`. CORS is closed: STS does not answer browsers' preflights, so a page
  * that calls it fails here exactly as it fails against AWS.
  */
 

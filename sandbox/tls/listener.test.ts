@@ -16,7 +16,7 @@ import { fetchTrustingCa } from "./trusting-fetch";
 
 /**
  * The TLS listener serves the same sandbox as the HTTP one: same routes, same WebSocket
- * upgrades, same state. What it hands out (issuers, discovery URLs, profiles) names itself.
+ * upgrades, same state. What it hands out (issuers, discovery URLs, environments) names itself.
  * Requests here trust the sandbox CA explicitly, as a client started with NODE_EXTRA_CA_CERTS does.
  */
 
@@ -75,9 +75,9 @@ describe("the TLS listener", () => {
     expect(doc["jwks_uri"]).toBe(`${https}/${DEMO.userPoolId}/.well-known/jwks.json`);
     const jwks = (await (await httpsFetch(doc["jwks_uri"]!)).json()) as { keys: unknown[] };
     expect(jwks.keys.length).toBeGreaterThan(0);
-    const { profiles } = (await (await httpsFetch(`${https}/_sandbox/profiles`)).json()) as { profiles: unknown[] };
-    expect(JSON.stringify(profiles)).toContain(`"${https}/cognito-identity"`);
-    expect(JSON.stringify(profiles)).not.toContain(sandbox.url);
+    const { environments } = (await (await httpsFetch(`${https}/_sandbox/environments`)).json()) as { environments: unknown[] };
+    expect(JSON.stringify(environments)).toContain(`"${https}/cognito-identity"`);
+    expect(JSON.stringify(environments)).not.toContain(sandbox.url);
     // The HTTP listener is unchanged.
     const plain = (await (await fetch(`${sandbox.url}/${DEMO.userPoolId}/.well-known/openid-configuration`)).json()) as Record<string, string>;
     expect(plain["issuer"]).toBe(`${sandbox.url}/${DEMO.userPoolId}`);

@@ -164,8 +164,8 @@ describe("parseRegionSetting", () => {
 });
 
 describe("presetNeeds", () => {
-  it("takes regions from every part of a profile and the origins of custom domains only", () => {
-    const { profiles, warnings } = parsePresets(
+  it("takes regions from every part of a environment and the origins of custom domains only", () => {
+    const { environments, warnings } = parsePresets(
       JSON.stringify([
         {
           id: "acme",
@@ -186,7 +186,7 @@ describe("presetNeeds", () => {
       "test",
     );
     expect(warnings).toEqual([]);
-    expect(presetNeeds(profiles)).toEqual({
+    expect(presetNeeds(environments)).toEqual({
       regions: ["eu-south-2", "me-south-1", "il-central-1"],
       sources: [
         "https://api.acme.example",

@@ -57,7 +57,7 @@ describe("scripts/amplify-env.mjs", () => {
     dir = mkdtempSync(join(tmpdir(), "amplify-env-"));
     const run = () =>
       execFileSync(process.execPath, [join(ROOT, "scripts/amplify-env.mjs"), join(dir!, ".env.production")], {
-        env: { PATH: process.env.PATH, AUTH_DEBUGGER_DEFAULT_PROFILE: "a`b" } as unknown as NodeJS.ProcessEnv,
+        env: { PATH: process.env.PATH, AUTH_DEBUGGER_DEFAULT_ENVIRONMENT: "a`b" } as unknown as NodeJS.ProcessEnv,
         stdio: "pipe",
       });
     expect(run).toThrow();

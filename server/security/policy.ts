@@ -41,14 +41,14 @@ export interface ConnectPolicy {
 type ReadText = (path: string) => string;
 
 /** The deployment's presets, read the way /api/presets reads them (the sandbox's own aside). */
-export function readPresetProfiles(env: SecurityEnv, readText: ReadText): PresetList {
+export function readPresetEnvironments(env: SecurityEnv, readText: ReadText): PresetList {
   const lists: PresetList[] = [];
   if (env.AUTH_DEBUGGER_PRESETS) lists.push(parsePresets(env.AUTH_DEBUGGER_PRESETS, "AUTH_DEBUGGER_PRESETS"));
   if (env.AUTH_DEBUGGER_PRESETS_FILE) {
     try {
       lists.push(parsePresets(readText(env.AUTH_DEBUGGER_PRESETS_FILE), "AUTH_DEBUGGER_PRESETS_FILE"));
     } catch {
-      lists.push({ profiles: [], warnings: ["AUTH_DEBUGGER_PRESETS_FILE could not be read"] });
+      lists.push({ environments: [], warnings: ["AUTH_DEBUGGER_PRESETS_FILE could not be read"] });
     }
   }
   return mergePresets(...lists);
@@ -57,9 +57,9 @@ export function readPresetProfiles(env: SecurityEnv, readText: ReadText): Preset
 export function connectPolicy(env: SecurityEnv, readText: ReadText = (path) => readFileSync(path, "utf8")): ConnectPolicy {
   const setting = parseRegionSetting(env.AUTH_DEBUGGER_REGIONS);
   const warnings = setting.ignored.map((item) => `AUTH_DEBUGGER_REGIONS: "${item}" is not a region name; ignored`);
-  const presets = readPresetProfiles(env, readText);
+  const presets = readPresetEnvironments(env, readText);
   warnings.push(...presets.warnings);
-  const needs = presetNeeds(presets.profiles);
+  const needs = presetNeeds(presets.environments);
 
   const extra: string[] = [];
   for (const item of (env.AUTH_DEBUGGER_CONNECT_SRC ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {

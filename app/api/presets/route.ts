@@ -4,7 +4,7 @@ import { logEvent } from "@/server/security/log";
 /**
  * The deployment's preset environments. It takes no input at all — no query, no body (a GET's
  * body is never read) — so there is nothing to validate beyond the environment itself, which
- * lib/config/presets checks with the profile schema.
+ * lib/config/presets checks with the environment schema.
  */
 // Presets depend on the deployment's environment and on the sandbox being up: never cached.
 export const dynamic = "force-dynamic";
@@ -17,7 +17,8 @@ export async function GET() {
     AUTH_DEBUGGER_PRESETS: env.AUTH_DEBUGGER_PRESETS,
     AUTH_DEBUGGER_PRESETS_FILE: env.AUTH_DEBUGGER_PRESETS_FILE,
     AUTH_DEBUGGER_SANDBOX_URL: env.AUTH_DEBUGGER_SANDBOX_URL,
-    AUTH_DEBUGGER_DEFAULT_PROFILE: env.AUTH_DEBUGGER_DEFAULT_PROFILE,
+    // The older name still works, so deployments configured before the rename keep their default.
+    AUTH_DEBUGGER_DEFAULT_ENVIRONMENT: env.AUTH_DEBUGGER_DEFAULT_ENVIRONMENT ?? env.AUTH_DEBUGGER_DEFAULT_PROFILE,
   });
   // Tell the operator once per change, not once per page view.
   const warnings = JSON.stringify(presets.warnings);

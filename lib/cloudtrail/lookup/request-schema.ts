@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REGION_PATTERN } from "../../config/profile";
+import { REGION_PATTERN } from "../../config/environment";
 
 /**
  * What the browser posts to /api/cloudtrail: shared by the route (which validates it) and the
@@ -23,7 +23,7 @@ const pasted = z.strictObject({
 export const lookupRequestSchema = z
   .strictObject({
     region: z.string().regex(REGION_PATTERN, "region must look like ap-northeast-1"),
-    /** A profile's endpoints.cloudTrail; omitted for AWS's regional endpoint. */
+    /** A environment's endpoints.cloudTrail; omitted for AWS's regional endpoint. */
     endpoint: z.string().max(2048, "endpoint is too long").optional(),
     startTime: z.iso.datetime({ offset: true, error: "startTime must be an ISO 8601 time" }),
     endTime: z.iso.datetime({ offset: true, error: "endTime must be an ISO 8601 time" }),

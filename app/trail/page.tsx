@@ -1,5 +1,0 @@
-import { TrailView } from "@/components/trail/trail-view";
-
-export default function TrailPage() {
-  return <TrailView />;
-}

@@ -1,0 +1,97 @@
+"use client";
+
+import { CopyButton } from "@/components/ui/copy-button";
+import Link from "next/link";
+import type { CellResult } from "@/lib/test-calls/types";
+
+/** The exact exchange behind one cell: request (redacted), command line, response, notes. */
+export function CellDetail({
+  title,
+  result,
+  onClose,
+  onRelay,
+  trailHref,
+}: {
+  title: string;
+  result: CellResult;
+  onClose: () => void;
+  onRelay?: () => void;
+  /** Where CloudTrail can tell whether the identity pool's role was assumed for this call. */
+  trailHref?: string;
+}) {
+  const d = result.detail ?? {};
+  return (
+    <section role="dialog" aria-label={title} className="space-y-3 rounded border border-slate-300 bg-white p-4 shadow-sm">
+      <div className="flex items-start justify-between gap-3">
+        <div>
+          <h3 className="font-medium">{title}</h3>
+          <p className="text-sm" data-testid="cell-summary">{result.summary}</p>
+          <p className="text-xs text-slate-500">
+            {result.latencyMs !== undefined && <>{result.latencyMs} ms · </>}
+            {result.path === "relay" ? "through the dashboard's relay" : result.path === "browser" ? "from this browser" : ""}
+          </p>
+        </div>
+        <button type="button" onClick={onClose} className="rounded border border-slate-300 px-2 py-1 text-sm">
+          Close
+        </button>
+      </div>
+      {result.unconfirmed && (
+        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="cell-unconfirmed">
+          <span className="mr-1 rounded border border-amber-700 px-1 font-semibold">Not confirmed</span>
+          The local sandbox gave this answer, and no public source shows what AWS sends here ({result.unconfirmed} not confirmed).
+          Real AWS may word it differently: rely on the status and the cause, not on the exact text.
+        </p>
+      )}
+      {result.relayAvailable && onRelay && (
+        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          The browser refused this call, which is itself a finding: a web app on this origin cannot make it either.{" "}
+          <button type="button" onClick={onRelay} className="underline">
+            Re-run through the relay
+          </button>{" "}
+          to see what the service itself answers.
+        </p>
+      )}
+      {result.diagnosis && (
+        <div className="rounded border border-sky-200 bg-sky-50 p-3 text-sm">
+          <p className="font-medium">Likely cause: {result.diagnosis.title}</p>
+          <p className="mt-1 text-slate-700">{result.diagnosis.cause}</p>
+          <Link href={`/diagnose#${result.diagnosis.id}`} className="mt-1 inline-block text-blue-700 underline">
+            How to fix it
+          </Link>
+        </div>
+      )}
+      {trailHref && (
+        <p className="text-sm">
+          <Link href={trailHref} className="rounded border border-slate-300 px-2 py-1 text-slate-800 hover:bg-slate-100">
+            Check CloudTrail
+          </Link>{" "}
+          <span className="text-slate-600">Was the identity pool&apos;s role assumed when this call failed?</span>
+        </p>
+      )}
+      {d.notes && d.notes.length > 0 && (
+        <ul className="list-disc pl-5 text-sm text-slate-700">
+          {d.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <Block label="Request" text={d.request} />
+      <Block label="Command" text={d.command} />
+      <Block label="Response" text={d.response} />
+    </section>
+  );
+}
+
+function Block({ label, text }: { label: string; text?: string }) {
+  if (!text) return null;
+  return (
+    <div>
+      <div className="mb-1 flex items-center gap-2 text-xs font-medium text-slate-600">
+        {label} <CopyButton value={text} label={`Copy ${label.toLowerCase()}`} />
+      </div>
+      <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs text-slate-100" aria-label={label}>
+        {text}
+      </pre>
+    </div>
+  );
+}

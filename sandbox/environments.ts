@@ -1,0 +1,92 @@
+import { environmentSchema, type Environment } from "../lib/config/environment";
+import type { Scenario } from "./scenario";
+
+/** Cognito's MfaConfiguration as amplify_outputs.json spells it (what @aws-amplify/client-config's
+ * client_config_contributor_v1 writes: OFF → NONE, ON → REQUIRED). */
+const AMPLIFY_MFA_CONFIGURATION = { OFF: "NONE", ON: "REQUIRED", OPTIONAL: "OPTIONAL" } as const;
+
+/**
+ * One dashboard preset per scenario, so the dashboard can offer "Local sandbox: demo" without
+ * anyone copying ids by hand. Built from the scenario's first user pool and its first app client,
+ * and validated with the dashboard's own schema so a preset the dashboard would reject is a
+ * sandbox bug caught here, not a confusing form error there.
+ */
+export function sandboxEnvironments(scenarios: readonly Scenario[], baseUrl: string): Environment[] {
+  return scenarios.flatMap((scenario) => {
+    const pool = scenario.userPools[0];
+    const client = pool?.clients[0];
+    if (!pool || !client) return [];
+    // Prefer SRP (what aws-amplify uses by default); fall back to plain password when the
+    // client only allows that.
+    const signInFlow = client.authFlows.includes("USER_SRP_AUTH") ? "USER_SRP_AUTH" : "USER_PASSWORD_AUTH";
+    // The identity pool that trusts this user pool, if the scenario has one.
+    const identityPool = scenario.identityPools.find((p) => p.providers.some((provider) => provider.userPoolId === pool.id));
+    return [
+      environmentSchema.parse({
+        id: `sandbox-${scenario.name}`,
+        name: `Local sandbox: ${scenario.name}`,
+        source: "sandbox",
+        region: scenario.region,
+        userPoolId: pool.id,
+        userPoolClientId: client.id,
+        ...(identityPool ? { identityPoolId: identityPool.id } : {}),
+        signInFlow,
+        usernameAttributes: pool.usernameAttributes,
+        // The sandbox serves the UPDATED issuer under {cognitoIdp}/issuer-cognito-idp, as AWS does
+        // under issuer-cognito-idp.{region}.amazonaws.com; the environment says which form its pool signs.
+        issuerConfiguration: pool.issuerConfiguration,
+        poolDetails: {
+          // In amplify_outputs.json's words (mfa_configuration / mfa_methods), which is how the
+          // dashboard shows pool details for imported environments too.
+          mfaConfiguration: AMPLIFY_MFA_CONFIGURATION[pool.mfa.configuration],
+          ...(pool.mfa.configuration === "OFF" ? {} : { mfaMethods: [...(pool.mfa.totp ? ["TOTP"] : []), ...(pool.mfa.email ? ["EMAIL"] : [])] }),
+          // The policy the sandbox enforces on new passwords (Cognito's default).
+          passwordPolicy: { minLength: 8, requireNumbers: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+          groups: [...new Set(pool.users.flatMap((user) => user.groups))].sort(),
+          ...(identityPool ? { unauthenticatedIdentitiesEnabled: identityPool.allowUnauthenticatedIdentities } : {}),
+        },
+        endpoints: {
+          cognitoIdp: baseUrl,
+          cognitoIdentity: `${baseUrl}/cognito-identity`,
+          sts: `${baseUrl}/sts`,
+          // Stands for https://bedrock-agentcore.{region}.amazonaws.com.
+          agentCore: `${baseUrl}/agentcore`,
+          // Stands for https://cloudtrail.{region}.amazonaws.com (LookupEvents).
+          cloudTrail: `${baseUrl}/cloudtrail`,
+        },
+        appSync: appSyncPresets(scenario, baseUrl),
+        ...agentCorePreset(scenario, baseUrl),
+        description: scenario.description,
+      }),
+    ];
+  });
+}
+
+/** The scenario's AppSync APIs at their sandbox URLs, each with its first unexpired API key. */
+function appSyncPresets(scenario: Scenario, baseUrl: string) {
+  return scenario.appSyncApis.map((api) => {
+    const apiKey = api.apiKeys.find((key) => Date.parse(key.expires) > Date.now())?.id;
+    return {
+      name: api.name,
+      url: `${baseUrl}/appsync/${api.id}/graphql`,
+      region: api.region,
+      defaultAuthMode: api.defaultAuthMode,
+      additionalAuthModes: api.additionalAuthModes,
+      ...(apiKey ? { apiKey } : {}),
+    };
+  });
+}
+
+/** The scenario's first AgentCore runtime and gateway, when it has them. */
+function agentCorePreset(scenario: Scenario, baseUrl: string) {
+  const runtime = scenario.agentCoreRuntimes[0];
+  const gateway = scenario.agentCoreGateways[0];
+  if (!runtime && !gateway) return {};
+  return {
+    agentCore: {
+      ...(runtime ? { runtimeArn: runtime.arn, qualifier: runtime.qualifiers[0] ?? "DEFAULT" } : {}),
+      // Stands for https://{id}.gateway.bedrock-agentcore.{region}.amazonaws.com/mcp.
+      ...(gateway ? { gatewayUrl: `${baseUrl}/agentcore-gateway/${gateway.id}/mcp` } : {}),
+    },
+  };
+}
