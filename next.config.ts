@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   output: "standalone",
   // Security headers on every response; pages also get a per-request nonce CSP from proxy.ts.
   headers: async () => nextConfigHeaders(),
+  // The CloudTrail page was /trail; old bookmarks and shared "Check CloudTrail" links (their
+  // #at=… fragment stays with the browser across the redirect) still land on it.
+  redirects: async () => [{ source: "/trail", destination: "/cloudtrail", permanent: true }],
   experimental: {
     // Pages take no request bodies (no Server Actions); the proxy would otherwise buffer up to
     // 10 MB of any POST to a page path. API routes are outside the proxy and cap their own.

@@ -10,16 +10,16 @@ test("demo: every AppSync cell is accepted, over HTTP and realtime, and through 
   await expect(page.getByTestId("assumed-role")).toHaveText("arn:aws:iam::123456789012:role/demo-authenticated");
   await calls.runAll();
   for (const variant of VARIANTS) {
-    await expect(calls.cell("appsync-http", variant)).toHaveAttribute("data-status", "pass");
-    await expect(calls.cell("appsync-realtime", variant)).toHaveAttribute("data-status", "pass");
+    await expect(calls.testCall("appsync-http", variant)).toHaveAttribute("data-status", "pass");
+    await expect(calls.testCall("appsync-realtime", variant)).toHaveAttribute("data-status", "pass");
   }
   for (const mode of ["AMAZON_COGNITO_USER_POOLS", "API_KEY", "AWS_IAM"]) {
-    await expect(calls.cell("appsync-http", `amplify:${mode}`)).toHaveAttribute("data-status", "pass");
+    await expect(calls.testCall("appsync-http", `amplify:${mode}`)).toHaveAttribute("data-status", "pass");
   }
   // Amplify's user-pool mode sends the access token: the console-vs-app difference, made visible.
-  await calls.cell("appsync-http", "amplify:AMAZON_COGNITO_USER_POOLS").click();
+  await calls.testCall("appsync-http", "amplify:AMAZON_COGNITO_USER_POOLS").click();
   await expect(page.getByRole("dialog")).toContainText("Amplify sent the ACCESS token");
-  await calls.cell("appsync-http", "access-token").click();
+  await calls.testCall("appsync-http", "access-token").click();
   await expect(page.getByRole("dialog").getByLabel("Command", { exact: true })).toContainText("curl");
 });
 
@@ -27,13 +27,13 @@ test("seed 001 (appsync-role-wrong-resource): IAM cells are refused with 401 whi
   const calls = new CallsPage(page);
   await calls.signInTo("appsync-role-wrong-resource", "migrate@example.com", "Migrate-Passw0rd!");
   await calls.runAll();
-  for (const variant of USER_POOL) await expect(calls.cell("appsync-http", variant)).toHaveAttribute("data-status", "pass");
-  const iam = calls.cell("appsync-http", "iam");
+  for (const variant of USER_POOL) await expect(calls.testCall("appsync-http", variant)).toHaveAttribute("data-status", "pass");
+  const iam = calls.testCall("appsync-http", "iam");
   await expect(iam).toHaveAttribute("data-status", "fail");
   await expect(iam).toContainText("401");
   await expect(iam).toContainText("UnauthorizedException");
-  await expect(calls.cell("appsync-realtime", "iam")).toHaveAttribute("data-status", "fail");
-  await expect(calls.cell("appsync-http", "amplify:AWS_IAM")).toHaveAttribute("data-status", "fail");
+  await expect(calls.testCall("appsync-realtime", "iam")).toHaveAttribute("data-status", "fail");
+  await expect(calls.testCall("appsync-http", "amplify:AWS_IAM")).toHaveAttribute("data-status", "fail");
   // The exact request is there to copy, with the signature redacted.
   await iam.click();
   const request = page.getByRole("dialog").getByLabel("Request", { exact: true });
@@ -49,8 +49,8 @@ test("identity-pool-trust-broken: the credentials panel names the error and IAM 
   await expect(error).toContainText("Invalid identity pool configuration. Check assigned IAM roles for this pool.");
   await expect(error).toContainText("trust policy");
   await calls.runAll();
-  const iam = calls.cell("appsync-http", "iam");
+  const iam = calls.testCall("appsync-http", "iam");
   await expect(iam).toHaveAttribute("data-status", "not-run");
   await expect(iam).toContainText("InvalidIdentityPoolConfigurationException");
-  await expect(calls.cell("appsync-http", "access-token")).toHaveAttribute("data-status", "pass");
+  await expect(calls.testCall("appsync-http", "access-token")).toHaveAttribute("data-status", "pass");
 });

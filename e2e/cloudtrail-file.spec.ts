@@ -22,7 +22,7 @@ function trailFile(path: string, mb: number): { records: number; matches: number
 test("a CloudTrail file is read in a worker, with progress, and its records are all counted", async ({ page }, testInfo) => {
   const path = testInfo.outputPath("trail.json");
   const { records, matches } = trailFile(path, 8);
-  await page.goto("/trail");
+  await page.goto("/cloudtrail");
   await page.getByRole("tab", { name: "Load a file" }).click();
   // Progress lines replace each other quickly: keep every one the page shows.
   await page.evaluate(() => {

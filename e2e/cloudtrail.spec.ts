@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { CallsPage } from "./test-support/calls-page";
 
-test("seed 001 in three clicks: run the matrix, check CloudTrail on the red IAM cell, read the verdict", async ({ page }) => {
+test("seed 001 in three clicks: run the test calls, check CloudTrail on the red IAM cell, read the verdict", async ({ page }) => {
   const calls = new CallsPage(page);
   await calls.signInTo("appsync-role-wrong-resource", "migrate@example.com", "Migrate-Passw0rd!");
   await expect(page.getByTestId("identity-id")).toBeVisible();
   await calls.runAll();
-  await calls.cell("appsync-http", "iam").click();
+  await calls.testCall("appsync-http", "iam").click();
   await page.getByRole("dialog").getByRole("link", { name: "Check CloudTrail" }).click();
-  await expect(page).toHaveURL(/\/trail#at=/);
+  await expect(page).toHaveURL(/\/cloudtrail#at=/);
   await expect(page.locator('[data-failure-source="link"]')).toHaveCount(1);
 
   // A support engineer's read-only CloudTrail key for this (sandbox) account.

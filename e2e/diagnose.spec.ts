@@ -21,7 +21,7 @@ test("the red IAM cell of seed 001 carries its diagnosis", async ({ page }) => {
   const calls = new CallsPage(page);
   await calls.signInTo("appsync-role-wrong-resource", "migrate@example.com", "Migrate-Passw0rd!");
   await calls.runAll();
-  const iam = calls.cell("appsync-http", "iam");
+  const iam = calls.testCall("appsync-http", "iam");
   await expect(iam).toHaveAttribute("data-status", "fail");
   await expect(iam.getByTestId("cell-diagnosis")).toHaveAttribute("data-diagnosis-id", "appsync-unauthorized-iam");
   await iam.click();

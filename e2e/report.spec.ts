@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { CallsPage } from "./test-support/calls-page";
 
-test("the exported report holds the matrix and no secret from the session", async ({ page }) => {
+test("the exported report holds the test calls and no secret from the session", async ({ page }) => {
   const calls = new CallsPage(page);
   await calls.signInTo("demo", "demo@example.com", "Demo-Passw0rd!");
   await calls.runAll();

@@ -49,8 +49,8 @@ test("the sandbox killed mid-run: finished cells keep their result, the rest say
   await expect(passed.first()).toBeVisible({ timeout: 2 * DELAY_MS });
   // One look at the page, so no cell can change between the two lists.
   const [finished, running] = await page.evaluate(() => {
-    const cellsWith = (status: string) => [...document.querySelectorAll(`[data-cell][data-status="${status}"]`)].map((cell) => cell.getAttribute("data-cell")!);
-    return [cellsWith("pass"), cellsWith("running")];
+    const testCallsWith = (status: string) => [...document.querySelectorAll(`[data-cell][data-status="${status}"]`)].map((testCall) => testCall.getAttribute("data-cell")!);
+    return [testCallsWith("pass"), testCallsWith("running")];
   });
   await spare.kill();
   const killedAt = Date.now();
@@ -64,11 +64,11 @@ test("the sandbox killed mid-run: finished cells keep their result, the rest say
   await expect(inFlight).toHaveCount(0, { timeout: TIMEOUT_MS });
   expect(Date.now() - killedAt).toBeLessThan(TIMEOUT_MS);
   for (const key of running) {
-    const cell = page.locator(`[data-cell="${key}"]`);
-    if (!cutOff.includes(key) && (await cell.getAttribute("data-status")) === "pass") continue;
-    await expect(cell, key).toHaveAttribute("data-status", "error");
-    await expect(cell, key).toHaveAttribute("title", new RegExp(ENDPOINT.replaceAll(".", "\\.")));
-    await expect(cell, key).toHaveAttribute("title", /No (WebSocket )?connection|closed abnormally/);
+    const testCall = page.locator(`[data-cell="${key}"]`);
+    if (!cutOff.includes(key) && (await testCall.getAttribute("data-status")) === "pass") continue;
+    await expect(testCall, key).toHaveAttribute("data-status", "error");
+    await expect(testCall, key).toHaveAttribute("title", new RegExp(ENDPOINT.replaceAll(".", "\\.")));
+    await expect(testCall, key).toHaveAttribute("title", /No (WebSocket )?connection|closed abnormally/);
   }
   // What had finished keeps its result.
   expect(finished.length).toBeGreaterThan(0);
@@ -78,14 +78,14 @@ test("the sandbox killed mid-run: finished cells keep their result, the rest say
   await spare.start();
   await page.getByRole("button", { name: "Run all" }).click();
   // A cell the kill cut off passing means the new run has replaced the old results; then let it finish.
-  await expect(calls.cell("appsync-http", "amplify:AWS_IAM")).toHaveAttribute("data-status", "pass", { timeout: TIMEOUT_MS });
+  await expect(calls.testCall("appsync-http", "amplify:AWS_IAM")).toHaveAttribute("data-status", "pass", { timeout: TIMEOUT_MS });
   await expect(inFlight).toHaveCount(0);
   for (const variant of VARIANTS) {
-    await expect(calls.cell("appsync-http", variant)).toHaveAttribute("data-status", "pass");
-    await expect(calls.cell("appsync-realtime", variant)).toHaveAttribute("data-status", "pass");
+    await expect(calls.testCall("appsync-http", variant)).toHaveAttribute("data-status", "pass");
+    await expect(calls.testCall("appsync-realtime", variant)).toHaveAttribute("data-status", "pass");
   }
   for (const mode of ["AMAZON_COGNITO_USER_POOLS", "API_KEY", "AWS_IAM"]) {
-    await expect(calls.cell("appsync-http", `amplify:${mode}`)).toHaveAttribute("data-status", "pass");
+    await expect(calls.testCall("appsync-http", `amplify:${mode}`)).toHaveAttribute("data-status", "pass");
   }
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 });

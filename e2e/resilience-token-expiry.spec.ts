@@ -29,10 +29,10 @@ test("tokens that expired during the session are refreshed before the calls, and
   await expect(page.getByRole("list", { name: "Before the run" })).toContainText("The tokens had expired; they were refreshed before this run.");
   await expect(page.getByTestId("wall-time")).toBeVisible({ timeout: 20_000 });
   for (const variant of ["id-token", "access-token", "iam"]) {
-    await expect(calls.cell("appsync-http", variant)).toHaveAttribute("data-status", "pass");
-    await expect(calls.cell("appsync-realtime", variant)).toHaveAttribute("data-status", "pass");
+    await expect(calls.testCall("appsync-http", variant)).toHaveAttribute("data-status", "pass");
+    await expect(calls.testCall("appsync-realtime", variant)).toHaveAttribute("data-status", "pass");
   }
-  await expect(calls.cell("appsync-http", "amplify:AMAZON_COGNITO_USER_POOLS")).toHaveAttribute("data-status", "pass");
+  await expect(calls.testCall("appsync-http", "amplify:AMAZON_COGNITO_USER_POOLS")).toHaveAttribute("data-status", "pass");
 
   // The session shows the tokens the run used: new ones.
   await page.getByRole("link", { name: "Session" }).click();

@@ -14,7 +14,7 @@ test("a slow endpoint: cells show the wait, end at the configured timeout, and o
     expect((await request.post(FAULTS, { data: { delayMs: 4000 } })).ok()).toBe(true);
     await page.getByLabel("Per-call timeout (ms)").fill("1500");
     await page.getByRole("button", { name: "Run all" }).click();
-    const apiKey = calls.cell("appsync-http", "api-key");
+    const apiKey = calls.testCall("appsync-http", "api-key");
     await expect(apiKey).toHaveAttribute("data-status", "running");
     await expect(apiKey.getByTestId("elapsed")).toHaveText(/^[0-9]\.[0-9] s$/);
     await expect(apiKey).toHaveAttribute("data-status", "error", { timeout: 5000 });
@@ -23,9 +23,9 @@ test("a slow endpoint: cells show the wait, end at the configured timeout, and o
     await page.getByLabel("Per-call timeout (ms)").fill("10000");
     await page.getByRole("button", { name: "Run all" }).click();
     await page.getByRole("button", { name: "Cancel AppSync HTTP, API key" }).click();
-    await expect(calls.cell("appsync-http", "api-key")).toContainText(/Cancelled after \d+ ms/);
+    await expect(calls.testCall("appsync-http", "api-key")).toContainText(/Cancelled after \d+ ms/);
     // The other cells go on and get their (slow) answer.
-    await expect(calls.cell("appsync-http", "id-token")).toHaveAttribute("data-status", "pass", { timeout: 8000 });
+    await expect(calls.testCall("appsync-http", "id-token")).toHaveAttribute("data-status", "pass", { timeout: 8000 });
   } finally {
     await request.post(FAULTS, { data: { delayMs: 0 } });
   }

@@ -58,7 +58,7 @@ test("updated-issuer: tokens verify against the UPDATED issuer's JWKS; an author
 
   // The sandbox's runtime answers as predicted; the gateway, configured with the UPDATED issuer, accepts.
   await calls.runAll({ appSync: false });
-  const runtime = calls.cell("agentcore-http", "access-token");
+  const runtime = calls.testCall("agentcore-http", "access-token");
   await expect(runtime).toHaveAttribute("data-status", "fail");
   await expect(runtime).toContainText(`does not match the discovery URL's issuer`);
   // No public source shows AgentCore's words for an iss mismatch: the cell and its detail say so.
@@ -66,7 +66,7 @@ test("updated-issuer: tokens verify against the UPDATED issuer's JWKS; an author
   await runtime.click();
   await expect(page.getByTestId("cell-unconfirmed")).toContainText("no public source shows what AWS sends here");
   await page.getByRole("button", { name: "Close" }).click();
-  const gateway = calls.cell("gateway-mcp", "access-token");
+  const gateway = calls.testCall("gateway-mcp", "access-token");
   await expect(gateway).toHaveAttribute("data-status", "blocked");
   await gateway.click();
   await page.getByRole("button", { name: "Re-run through the relay" }).click();

@@ -1,21 +1,21 @@
 // Measures what the dashboard's call path costs over a bare request, against the local sandbox.
-// For each AppSync variant: N runs through the matrix cell (build → send → interpret, exactly as
+// For each AppSync variant: N runs through the test call (build → send → interpret, exactly as
 // the page does) and N runs of the same prepared request as a bare fetch, interleaved so both
-// see the same machine load. Then the whole matrix N times against its slowest single cell.
+// see the same machine load. Then the whole set of test calls N times against its slowest single cell.
 //
-//   npm run bench:matrix            (N = 200)
-//   npm run bench:matrix -- 50
+//   npm run bench:test-calls            (N = 200)
+//   npm run bench:test-calls -- 50
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import WebSocket from "ws";
 import { startSandbox } from "../sandbox/server";
-import { appSyncCells } from "../lib/appsync/test-calls";
+import { appSyncTestCalls } from "../lib/appsync/test-calls";
 import { appSyncEndpoints } from "../lib/appsync/endpoints";
 import { buildGraphqlRequest } from "../lib/appsync/http-request";
 import type { WebSocketFactory } from "../lib/ws";
 import { APPSYNC_VARIANTS, type AppSyncCredentials } from "../lib/appsync/variants";
 import { getIdentityCredentials } from "../lib/identity/credentials";
-import { runCells } from "../lib/test-calls/run";
-import type { MatrixCell } from "../lib/test-calls/types";
+import { runCalls } from "../lib/test-calls/run";
+import type { TestCall } from "../lib/test-calls/types";
 
 const N = Number(process.argv[2] ?? 200);
 const sandbox = await startSandbox({ port: 0 });
@@ -40,7 +40,7 @@ const aws = await getIdentityCredentials({
 const credentials: AppSyncCredentials = { apiKey: api.apiKey, idToken, accessToken: auth.AuthenticationResult!.AccessToken!, aws };
 const query = { query: "query { listNotes { id content } }" };
 const createSocket = ((url: string, protocols: string[]) => new WebSocket(url, protocols)) as unknown as WebSocketFactory;
-const cells = appSyncCells({ api, query, subscription: { query: "subscription { onCreateNote { id } }" }, credentials, createSocket });
+const testCalls = appSyncTestCalls({ api, query, subscription: { query: "subscription { onCreateNote { id } }" }, credentials, createSocket });
 
 const ctx = { signal: new AbortController().signal, timeoutMs: 10_000, path: "browser" as const };
 const stats = (xs: number[]) => {
@@ -52,12 +52,12 @@ const ms = (n: number) => `${n.toFixed(2)} ms`.padStart(10);
 console.log(`AppSync over HTTP against the sandbox, ${N} runs per variant (median / p95)\n`);
 console.log(`${"variant".padEnd(14)}${"dashboard".padStart(22)}${"bare fetch".padStart(22)}${"overhead".padStart(12)}`);
 for (const variant of APPSYNC_VARIANTS) {
-  const cell = cells.find((c) => c.row === "appsync-http" && c.column === variant)!;
+  const testCall = testCalls.find((c) => c.row === "appsync-http" && c.column === variant)!;
   const dashboard: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < N; i++) {
     let t = performance.now();
-    const result = await cell.run(ctx);
+    const result = await testCall.run(ctx);
     dashboard.push(performance.now() - t);
     if (result.outcome !== "pass") throw new Error(`${variant}: ${result.summary}`);
     // The same request, built the same way (IAM signing included), then a bare fetch.
@@ -77,12 +77,12 @@ const walls: number[] = [];
 const slowest: number[] = [];
 for (let i = 0; i < runs; i++) {
   const started = performance.now();
-  const results = await runCells(cells as MatrixCell[], { timeoutMs: 10_000, onResult: () => {} });
+  const results = await runCalls(testCalls as TestCall[], { timeoutMs: 10_000, onResult: () => {} });
   walls.push(performance.now() - started);
   slowest.push(Math.max(...[...results.values()].map((r) => r.latencyMs ?? 0)));
 }
 const wall = stats(walls);
 const slow = stats(slowest);
-console.log(`\nWhole AppSync matrix (${cells.length} cells incl. realtime), ${runs} runs: median ${wall.median.toFixed(1)} ms, p95 ${wall.p95.toFixed(1)} ms`);
+console.log(`\nWhole AppSync test calls (${testCalls.length} cells incl. realtime), ${runs} runs: median ${wall.median.toFixed(1)} ms, p95 ${wall.p95.toFixed(1)} ms`);
 console.log(`Slowest single cell in the same runs: median ${slow.median.toFixed(1)} ms → wall time over the slowest cell: ${(wall.median - slow.median).toFixed(1)} ms`);
 await sandbox.close();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// CloudTrail file in the browser: how long /trail takes to read a large export, and whether the
+// CloudTrail file in the browser: how long /cloudtrail takes to read a large export, and whether the
 // page stays responsive meanwhile (the file is parsed in a Web Worker). A measurement, not a test:
 // run it against a production server (npm start, or node scripts/start.mjs --no-build --port 3300 --sandbox-port 4700).
 //
@@ -41,7 +41,7 @@ try {
   const file = join(dir, "trail.json");
   await generate(file, Number(values.mb) * 1024 * 1024);
   const page = await browser.newPage();
-  await page.goto(new URL("/trail", base).toString());
+  await page.goto(new URL("/cloudtrail", base).toString());
   await page.getByRole("tab", { name: "Load a file" }).click();
   await page.evaluate(() => {
     const w = window;
@@ -83,7 +83,7 @@ try {
     return { maxGap: b.maxGap, frames: b.frames, progress: b.progress.size, reading: [reading.length, sum(reading)], after: [after.length, sum(after)] };
   });
   const summary = (await done.textContent()).trim();
-  console.log(`${(statSync(file).size / 1048576).toFixed(1)} MB read on /trail in ${(wall / 1000).toFixed(2)} s`);
+  console.log(`${(statSync(file).size / 1048576).toFixed(1)} MB read on /cloudtrail in ${(wall / 1000).toFixed(2)} s`);
   console.log(`  longest frame gap before the result showed ${bench.maxGap.toFixed(0)} ms`);
   console.log(`  while reading: ${bench.reading[0]} long task(s) (${bench.reading[1].toFixed(0)} ms); ${bench.progress} progress updates`);
   console.log(`  taking the result from the worker and showing it: ${bench.after[0]} long task(s) (${bench.after[1].toFixed(0)} ms)`);

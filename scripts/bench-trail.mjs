@@ -5,7 +5,7 @@
 //
 //   node --import tsx --expose-gc scripts/bench-trail.mjs [--mb 100] [--web-only] [--live-events 100000] [--live-window-minutes 60]
 //
-// `json (page)` keeps every AssumeRoleWithWebIdentity, as the /trail page does; the other rows
+// `json (page)` keeps every AssumeRoleWithWebIdentity, as the /cloudtrail page does; the other rows
 // keep only those that can bear on the call, as the CLI does. --web-only makes every record one.
 //
 // Targets: 100 MB parsed + correlated in ≤ 3 s with ≤ 300 MB peak RSS. The parse runs in a child

@@ -1,5 +1,5 @@
-import { TrailView } from "@/components/cloudtrail/cloudtrail-view";
+import { CloudTrailView } from "@/components/cloudtrail/cloudtrail-view";
 
-export default function TrailPage() {
-  return <TrailView />;
+export default function CloudTrailPage() {
+  return <CloudTrailView />;
 }

@@ -46,9 +46,9 @@ describe("auth-flow-debugger diagnose", () => {
     expect(matches.map((m) => m.score)).toEqual([...matches.map((m) => m.score)].sort((a, b) => b - a));
   });
 
-  it("reads stdin when no TEXT is given, and takes a matrix cell as JSON", async () => {
-    const cell = { outcome: "fail", status: 401, errorType: "UnauthorizedException", message: "Not Authorized to access listNotes on type Query" };
-    const out = await cli(["diagnose", "--json", "--variant", "iam", "--service", "appsync"], JSON.stringify(cell));
+  it("reads stdin when no TEXT is given, and takes a test call as JSON", async () => {
+    const testCall = { outcome: "fail", status: 401, errorType: "UnauthorizedException", message: "Not Authorized to access listNotes on type Query" };
+    const out = await cli(["diagnose", "--json", "--variant", "iam", "--service", "appsync"], JSON.stringify(testCall));
     expect(json(out).matches[0]?.id).toBe("appsync-unauthorized-iam");
   });
 

@@ -11,7 +11,7 @@ const usage = `Usage: auth-flow-debugger diagnose [TEXT|-] [--json] [--service N
 
 Matches an error message, a pasted HTTP response or a whole log against the known causes of
 "signed in, then Unauthorized" (and the AWS errors around it), best first, each with its fix.
-TEXT may also be JSON: a test-matrix cell ({status, errorType, message, summary}) or
+TEXT may also be JSON: a test-test call ({status, errorType, message, summary}) or
 {text, service, variant, tokenUse, authorizer, cloudTrailVerdict}. With - or no TEXT, stdin.
 
   --json              {"matches":[{"id","title","score","signals","cause","fix"}]}, best first

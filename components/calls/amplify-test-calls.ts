@@ -6,7 +6,7 @@ import type { AppSyncApi } from "@/lib/config/environment";
 import { interpretAppSyncResponse } from "@/lib/appsync/response";
 import type { GraphqlOperation } from "@/lib/appsync/http-request";
 import { redactHeaders, redactText } from "@/lib/redact";
-import type { CellResult, MatrixCell } from "@/lib/test-calls/types";
+import type { TestCallResult, TestCall } from "@/lib/test-calls/types";
 import { AMPLIFY_ROW, amplifyColumn } from "./axes";
 
 
@@ -23,7 +23,7 @@ interface Captured {
  * request it really made captured on the wire. This is where "works in the AppSync console,
  * fails in the app" shows: the console sends the ID token, Amplify sends the access token.
  */
-export function amplifyCells(api: AppSyncApi, query: GraphqlOperation, tokens: { idToken?: string; accessToken?: string }): MatrixCell[] {
+export function amplifyTestCalls(api: AppSyncApi, query: GraphqlOperation, tokens: { idToken?: string; accessToken?: string }): TestCall[] {
   const modes = [api.defaultAuthMode, ...api.additionalAuthModes.filter((m) => m !== api.defaultAuthMode)];
   return modes
     .filter((mode) => mode !== "AWS_LAMBDA")
@@ -39,7 +39,7 @@ async function runThroughAmplify(
   mode: AppSyncApi["defaultAuthMode"],
   query: GraphqlOperation,
   tokens: { idToken?: string; accessToken?: string },
-): Promise<CellResult> {
+): Promise<TestCallResult> {
   const captured: Captured = { headers: {}, unreachable: [] };
   const started = performance.now();
   const restore = captureFetch(api.url, captured);
@@ -140,8 +140,8 @@ function captureFetch(endpoint: string, captured: Captured): () => void {
   };
 }
 
-// The capture patches window.fetch, so Amplify cells take turns. The matrix's own cells call a
-// fetch saved before any patch (AppSyncMatrixInput.fetchImpl), so they are never captured.
+// The capture patches window.fetch, so Amplify cells take turns. The page's own test calls use a
+// fetch saved before any patch (AppSyncTestCallsInput.fetchImpl), so they are never captured.
 let queue: Promise<unknown> = Promise.resolve();
 function exclusive<T>(work: () => Promise<T>): Promise<T> {
   const next = queue.then(work, work);

@@ -2,7 +2,7 @@ import type { AppSyncApi } from "@/lib/config/environment";
 import { APPSYNC_ROWS } from "@/lib/appsync/test-calls";
 import { APPSYNC_VARIANTS, VARIANT_LABEL } from "@/lib/appsync/variants";
 import { AGENTCORE_COLUMNS, AGENTCORE_ROWS, COLUMN_LABEL, ROW_LABEL } from "@/lib/agentcore/variants";
-import type { CellKey, MatrixAxis } from "@/lib/test-calls/types";
+import type { TestCallKey, TestCallAxis } from "@/lib/test-calls/types";
 
 /** The rows and columns of the Calls page's two matrices, and how a cell is named. */
 
@@ -10,15 +10,15 @@ import type { CellKey, MatrixAxis } from "@/lib/test-calls/types";
 export const AMPLIFY_ROW = APPSYNC_ROWS.http;
 export const amplifyColumn = (mode: AppSyncApi["defaultAuthMode"]) => `amplify:${mode}`;
 
-export const APPSYNC_AXIS: MatrixAxis[] = [
+export const APPSYNC_AXIS: TestCallAxis[] = [
   { id: APPSYNC_ROWS.http, label: "AppSync HTTP" },
   { id: APPSYNC_ROWS.realtime, label: "AppSync realtime subscribe" },
 ];
-export const AGENTCORE_AXIS: MatrixAxis[] = Object.values(AGENTCORE_ROWS).map((id) => ({ id, label: ROW_LABEL[id] }));
-export const AGENTCORE_COLUMN_AXIS: MatrixAxis[] = AGENTCORE_COLUMNS.map((id) => ({ id, label: COLUMN_LABEL[id] }));
+export const AGENTCORE_AXIS: TestCallAxis[] = Object.values(AGENTCORE_ROWS).map((id) => ({ id, label: ROW_LABEL[id] }));
+export const AGENTCORE_COLUMN_AXIS: TestCallAxis[] = AGENTCORE_COLUMNS.map((id) => ({ id, label: COLUMN_LABEL[id] }));
 
 /** Every credential variant, then one column per auth mode aws-amplify can send (not AWS_LAMBDA). */
-export function appSyncColumns(api: AppSyncApi | undefined): MatrixAxis[] {
+export function appSyncColumns(api: AppSyncApi | undefined): TestCallAxis[] {
   return [
     ...APPSYNC_VARIANTS.map((v) => ({ id: v, label: VARIANT_LABEL[v] })),
     ...(api ? [api.defaultAuthMode, ...api.additionalAuthModes] : [])
@@ -28,7 +28,7 @@ export function appSyncColumns(api: AppSyncApi | undefined): MatrixAxis[] {
 }
 
 /** "AppSync HTTP · ID token": a cell named by its row's and column's labels. */
-export function describeCell({ row, column }: CellKey, axes: MatrixAxis[]): string {
+export function describeTestCall({ row, column }: TestCallKey, axes: TestCallAxis[]): string {
   const label = (id: string) => axes.find((a) => a.id === id)?.label ?? id;
   return `${label(row)} · ${label(column)}`;
 }

@@ -1,13 +1,13 @@
 "use client";
 
 import type { Environment } from "@/lib/config/environment";
-import { agentCoreCells } from "@/lib/agentcore/test-calls";
-import { appSyncCells } from "@/lib/appsync/test-calls";
+import { agentCoreTestCalls } from "@/lib/agentcore/test-calls";
+import { appSyncTestCalls } from "@/lib/appsync/test-calls";
 import type { UpgradeExplanation, UpgradeRefusal, WebSocketFactory } from "@/lib/ws";
 import type { AppSyncCredentials } from "@/lib/appsync/variants";
-import type { CellKey, MatrixCell } from "@/lib/test-calls/types";
+import type { TestCallKey, TestCall } from "@/lib/test-calls/types";
 import type { AgentCoreInputs } from "./agentcore-controls";
-import { amplifyCells } from "./amplify-test-calls";
+import { amplifyTestCalls } from "./amplify-test-calls";
 import { parseVariables, type AppSyncInputs } from "./appsync-controls";
 import { baseFetch } from "./base-fetch";
 
@@ -23,24 +23,24 @@ async function explainRefusal(url: string, protocols: string[]): Promise<Upgrade
   return result.error ? { unreachable: result.error } : undefined;
 }
 
-export interface CellInputs {
+export interface TestCallInputs {
   environment: Environment;
   appSync: AppSyncInputs;
   agentCore: AgentCoreInputs;
   credentials: AppSyncCredentials;
-  onChunk: (cell: CellKey, text: string) => void;
+  onChunk: (testCall: TestCallKey, text: string) => void;
 }
 
-/** The whole matrix for one environment: AppSync rows, aws-amplify's own calls, AgentCore rows. */
-export function buildCells({ environment, appSync, agentCore, credentials, onChunk }: CellInputs): MatrixCell[] | string {
-  const cells: MatrixCell[] = [];
+/** The whole set of test calls for one environment: AppSync rows, aws-amplify's own calls, AgentCore rows. */
+export function buildTestCalls({ environment, appSync, agentCore, credentials, onChunk }: TestCallInputs): TestCall[] | string {
+  const testCalls: TestCall[] = [];
   const api = environment.appSync[0];
   if (api) {
     const variables = parseVariables(appSync.variables);
     if (typeof variables === "string") return variables;
     const query = { query: appSync.query, variables };
-    cells.push(
-      ...appSyncCells({
+    testCalls.push(
+      ...appSyncTestCalls({
         api,
         query,
         subscription: appSync.subscription.trim() ? { query: appSync.subscription } : undefined,
@@ -49,12 +49,12 @@ export function buildCells({ environment, appSync, agentCore, credentials, onChu
         createSocket: browserSocket as WebSocketFactory,
         fetchImpl: baseFetch,
       }),
-      ...amplifyCells(api, query, credentials),
+      ...amplifyTestCalls(api, query, credentials),
     );
   }
   if (environment.agentCore) {
-    cells.push(
-      ...agentCoreCells({
+    testCalls.push(
+      ...agentCoreTestCalls({
         region: environment.region,
         endpoint: environment.endpoints.agentCore,
         runtimeArn: environment.agentCore.runtimeArn,
@@ -70,5 +70,5 @@ export function buildCells({ environment, appSync, agentCore, credentials, onChu
       }),
     );
   }
-  return cells;
+  return testCalls;
 }

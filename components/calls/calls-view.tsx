@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useEnvironments } from "@/components/environments/environments-provider";
-import { CellDetail } from "@/components/calls/test-call-detail";
-import { MatrixTable } from "@/components/calls/test-call-table";
+import { TestCallDetail } from "@/components/calls/test-call-detail";
+import { TestCallTable } from "@/components/calls/test-call-table";
 import { ExportButtons } from "@/components/report/export-buttons";
-import { trailLink } from "@/lib/cloudtrail/fragment";
-import type { CellKey } from "@/lib/test-calls/types";
+import { cloudTrailLink } from "@/lib/cloudtrail/fragment";
+import type { TestCallKey } from "@/lib/test-calls/types";
 import { AgentCoreControls } from "./agentcore-controls";
 import { AppSyncControls } from "./appsync-controls";
-import { AGENTCORE_AXIS, AGENTCORE_COLUMN_AXIS, APPSYNC_AXIS, appSyncColumns, describeCell } from "./axes";
+import { AGENTCORE_AXIS, AGENTCORE_COLUMN_AXIS, APPSYNC_AXIS, appSyncColumns, describeTestCall } from "./axes";
 import { LiveReplies } from "./live-replies";
 import { useTestCalls } from "./use-test-calls";
 
@@ -25,12 +25,12 @@ export default function CallsView() {
 function Calls() {
   const environment = useEnvironments().active!;
   const calls = useTestCalls(environment);
-  const [open, setOpen] = useState<CellKey | null>(null);
+  const [open, setOpen] = useState<TestCallKey | null>(null);
   const api = environment.appSync[0];
   const columns = useMemo(() => appSyncColumns(api), [api]);
 
   const openResult = open ? calls.results.get(open) : undefined;
-  const openTrail = open ? calls.trailOf(open) : undefined;
+  const openTrail = open ? calls.cloudTrailOf(open) : undefined;
   const allAxes = [...APPSYNC_AXIS, ...AGENTCORE_AXIS, ...columns, ...AGENTCORE_COLUMN_AXIS];
   const nothing = !api && !environment.agentCore;
   return (
@@ -71,7 +71,7 @@ function Calls() {
           {calls.running && (
             <button type="button" onClick={calls.cancel} className="rounded border border-slate-300 px-3 py-2 text-sm">Cancel</button>
           )}
-          {calls.wallMs !== null && !calls.running && <span className="text-xs text-slate-500" data-testid="wall-time">Whole matrix: {calls.wallMs} ms</span>}
+          {calls.wallMs !== null && !calls.running && <span className="text-xs text-slate-500" data-testid="wall-time">All test calls: {calls.wallMs} ms</span>}
           {calls.wallMs !== null && !calls.running && (
             <span className="ml-auto">
               <ExportButtons name="test-calls" build={calls.report} />
@@ -84,16 +84,16 @@ function Calls() {
           {calls.notes.map((n) => <li key={n}>{n}</li>)}
         </ul>
       )}
-      {api && <MatrixTable label="AppSync matrix" rows={APPSYNC_AXIS} columns={columns} results={calls.results} exists={calls.exists} onOpen={setOpen} onCancel={calls.cancelCell} />}
-      {environment.agentCore && <MatrixTable label="AgentCore matrix" rows={AGENTCORE_AXIS} columns={AGENTCORE_COLUMN_AXIS} results={calls.results} exists={calls.exists} onOpen={setOpen} onCancel={calls.cancelCell} />}
+      {api && <TestCallTable label="AppSync test calls" rows={APPSYNC_AXIS} columns={columns} results={calls.results} exists={calls.exists} onOpen={setOpen} onCancel={calls.cancelTestCall} />}
+      {environment.agentCore && <TestCallTable label="AgentCore test calls" rows={AGENTCORE_AXIS} columns={AGENTCORE_COLUMN_AXIS} results={calls.results} exists={calls.exists} onOpen={setOpen} onCancel={calls.cancelTestCall} />}
       <LiveReplies replies={calls.replies} />
       {open && openResult && (
-        <CellDetail
-          title={describeCell(open, allAxes)}
+        <TestCallDetail
+          title={describeTestCall(open, allAxes)}
           result={openResult}
           onClose={() => setOpen(null)}
           onRelay={() => void calls.rerun(open, "relay")}
-          trailHref={openTrail ? trailLink(openTrail) : undefined}
+          cloudTrailHref={openTrail ? cloudTrailLink(openTrail) : undefined}
         />
       )}
     </div>

@@ -2,7 +2,7 @@ import type { Environment } from "@/lib/config/environment";
 import type { FailedCall } from "@/lib/cloudtrail/types";
 import { appSyncEndpoints } from "@/lib/appsync/endpoints";
 import { roleArnOf } from "@/lib/identity/explain";
-import { CellMap, type CellResult } from "@/lib/test-calls/types";
+import { TestCallMap, type TestCallResult } from "@/lib/test-calls/types";
 import type { CredentialsState } from "@/components/credentials/credentials-store";
 
 /** Cells whose failure CloudTrail can explain: the ones that used, or needed, identity-pool credentials. */
@@ -20,14 +20,14 @@ const LABEL: Record<string, string> = {
  * One FailedCall per refused IAM cell, carrying everything the correlation needs: when, which
  * identity and key, the role the session expected, and the action and resource the call needed.
  */
-export function trailFailures(
+export function cloudTrailFailures(
   environment: Environment,
-  results: CellMap<CellResult>,
+  results: TestCallMap<TestCallResult>,
   credentials: CredentialsState,
   at: Date,
   firstField: string | undefined,
-): CellMap<FailedCall> {
-  const out = new CellMap<FailedCall>();
+): TestCallMap<FailedCall> {
+  const out = new TestCallMap<FailedCall>();
   const ok = credentials.status === "ok" ? credentials : undefined;
   const expectedRoleArn = ok?.callerArn ? roleArnOf(ok.callerArn) : undefined;
   const account = ok?.callerArn?.split(":")[4];

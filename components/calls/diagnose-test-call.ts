@@ -1,11 +1,11 @@
 import { diagnose } from "@/lib/diagnosis/engine";
-import type { CellKey, CellResult } from "@/lib/test-calls/types";
+import type { TestCallKey, TestCallResult } from "@/lib/test-calls/types";
 
 /**
  * The known failure a refused cell most likely is, from everything the cell knows: which call
  * (row), which credential (column), the HTTP status, AWS's error type and message.
  */
-export function withDiagnosis({ row, column }: CellKey, result: CellResult): CellResult {
+export function withDiagnosis({ row, column }: TestCallKey, result: TestCallResult): TestCallResult {
   if (result.outcome === "pass" || result.outcome === "idle" || result.outcome === "running") return result;
   const [top] = diagnose({
     service: row,

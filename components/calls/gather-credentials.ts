@@ -7,7 +7,7 @@ import { readTokens } from "@/components/session/read-tokens";
 import { tokenRefreshes } from "@/components/session/session-store";
 
 /**
- * Everything a matrix run may carry: the user pool tokens (refreshed first when expired, and the
+ * Everything a test-call run may carry: the user pool tokens (refreshed first when expired, and the
  * run says so), identity-pool credentials, and the API key. What is missing carries its reason,
  * so a cell that cannot run says why instead of failing mysteriously.
  */

@@ -2,20 +2,20 @@
 
 import type { Environment } from "@/lib/config/environment";
 import type { FailedCall } from "@/lib/cloudtrail/types";
-import type { CellKey, CellMap, CellResult, MatrixCell } from "@/lib/test-calls/types";
+import type { TestCallKey, TestCallMap, TestCallResult, TestCall } from "@/lib/test-calls/types";
 import { getCredentialsState } from "@/components/credentials/credentials-store";
 import { recordFailures } from "@/components/cloudtrail/failures-store";
 import type { AgentCoreInputs } from "./agentcore-controls";
 import type { AppSyncInputs } from "./appsync-controls";
-import { buildCells } from "./build-test-calls";
+import { buildTestCalls } from "./build-test-calls";
 import { withDiagnosis } from "./diagnose-test-call";
 import { gatherCredentials } from "./gather-credentials";
-import { firstFieldOf, trailFailures } from "./cloudtrail-failures";
+import { firstFieldOf, cloudTrailFailures } from "./cloudtrail-failures";
 
 /**
  * One "Run all", start to end, without React: gather the session's credentials, build every cell
  * for the environment, run them (each failure diagnosed as it lands), then hand the failed IAM
- * cells to /trail. Loaded on the first run, with the call machinery it pulls in (AWS SDK clients,
+ * cells to /cloudtrail. Loaded on the first run, with the call machinery it pulls in (AWS SDK clients,
  * signing, GraphQL, aws-amplify's API client), so none of it is in the page's first load.
  */
 
@@ -29,24 +29,24 @@ export interface TestCallSteps {
   /** What to say before the run (refreshed tokens, guest credentials, why a variant cannot run). */
   onNotes(notes: string[]): void;
   /** A piece of an agent's streamed reply. */
-  onChunk(cell: CellKey, text: string): void;
+  onChunk(testCall: TestCallKey, text: string): void;
   /** Runs the cells; `annotate` finishes each result (its diagnosis). */
-  runMatrix(cells: MatrixCell[], annotate: (key: CellKey, result: CellResult) => CellResult): Promise<CellMap<CellResult>>;
+  runCalls(testCalls: TestCall[], annotate: (key: TestCallKey, result: TestCallResult) => TestCallResult): Promise<TestCallMap<TestCallResult>>;
 }
 
-/** The run's failed IAM cells, for /trail; undefined when the inputs left nothing to run. */
-export async function runTestCalls({ environment, appSync, agentCore }: TestCallInputs, steps: TestCallSteps): Promise<CellMap<FailedCall> | undefined> {
+/** The run's failed IAM cells, for /cloudtrail; undefined when the inputs left nothing to run. */
+export async function runTestCalls({ environment, appSync, agentCore }: TestCallInputs, steps: TestCallSteps): Promise<TestCallMap<FailedCall> | undefined> {
   const { credentials, notes } = await gatherCredentials(environment);
-  const cells = buildCells({ environment, appSync, agentCore, credentials, onChunk: steps.onChunk });
-  if (typeof cells === "string") {
-    steps.onNotes([cells]);
+  const testCalls = buildTestCalls({ environment, appSync, agentCore, credentials, onChunk: steps.onChunk });
+  if (typeof testCalls === "string") {
+    steps.onNotes([testCalls]);
     return undefined;
   }
   steps.onNotes(notes);
   const startedAt = new Date();
-  const results = await steps.runMatrix(cells, withDiagnosis);
-  // Failed IAM cells go to /trail: was the role assumed when they failed?
-  const failures = trailFailures(environment, results, getCredentialsState(), startedAt, firstFieldOf(appSync.query));
+  const results = await steps.runCalls(testCalls, withDiagnosis);
+  // Failed IAM cells go to /cloudtrail: was the role assumed when they failed?
+  const failures = cloudTrailFailures(environment, results, getCredentialsState(), startedAt, firstFieldOf(appSync.query));
   recordFailures(failures.values());
   return failures;
 }

@@ -3,10 +3,10 @@ import "@/components/test-support/dom";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { CellResult } from "@/lib/test-calls/types";
-import { CellDetail } from "./test-call-detail";
+import type { TestCallResult } from "@/lib/test-calls/types";
+import { TestCallDetail } from "./test-call-detail";
 
-const REFUSED: CellResult = {
+const REFUSED: TestCallResult = {
   outcome: "fail",
   summary: "401 UnauthorizedException: Permission denied",
   status: 401,
@@ -23,7 +23,7 @@ const REFUSED: CellResult = {
 
 describe("CellDetail", () => {
   it("is a dialog named for the cell, with the summary, the time and the way the call went", () => {
-    render(<CellDetail title="AppSync HTTP with IAM" result={REFUSED} onClose={() => {}} />);
+    render(<TestCallDetail title="AppSync HTTP with IAM" result={REFUSED} onClose={() => {}} />);
     const dialog = screen.getByRole("dialog", { name: "AppSync HTTP with IAM" });
     expect(within(dialog).getByRole("heading", { name: "AppSync HTTP with IAM" })).toBeInTheDocument();
     expect(dialog).toHaveTextContent("401 UnauthorizedException: Permission denied");
@@ -32,7 +32,7 @@ describe("CellDetail", () => {
   });
 
   it("shows the request, the command line and the answer, each with its own copy button", () => {
-    render(<CellDetail title="AppSync HTTP with IAM" result={REFUSED} onClose={() => {}} />);
+    render(<TestCallDetail title="AppSync HTTP with IAM" result={REFUSED} onClose={() => {}} />);
     expect(screen.getByLabelText("Request")).toHaveTextContent("POST /graphql HTTP/1.1");
     expect(screen.getByLabelText("Command")).toHaveTextContent("curl -X POST");
     expect(screen.getByLabelText("Response")).toHaveTextContent("HTTP/1.1 401");
@@ -40,7 +40,7 @@ describe("CellDetail", () => {
   });
 
   it("leaves out the parts a cell has not got", () => {
-    render(<CellDetail title="AppSync HTTP with ID token" result={{ outcome: "pass", summary: "200 OK", path: "browser" }} onClose={() => {}} />);
+    render(<TestCallDetail title="AppSync HTTP with ID token" result={{ outcome: "pass", summary: "200 OK", path: "browser" }} onClose={() => {}} />);
     expect(screen.getByRole("dialog")).toHaveTextContent("from this browser");
     expect(screen.queryByLabelText("Request")).toBeNull();
     expect(screen.queryByRole("button", { name: /^Copy/ })).toBeNull();
@@ -50,14 +50,14 @@ describe("CellDetail", () => {
   });
 
   it("names the likely cause and links to its fix", () => {
-    render(<CellDetail title="AppSync HTTP with IAM" result={REFUSED} onClose={() => {}} />);
+    render(<TestCallDetail title="AppSync HTTP with IAM" result={REFUSED} onClose={() => {}} />);
     expect(screen.getByText("Likely cause: The role allows another API")).toBeInTheDocument();
     expect(screen.getByText("The role's appsync:GraphQL statement names another API.")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "How to fix it" })).toHaveAttribute("href", "/diagnose#appsync-role-wrong-resource");
   });
 
   it("labels an answer no public source confirms as Not confirmed, saying what is unconfirmed", () => {
-    render(<CellDetail title="AgentCore runtime with ID token" result={{ ...REFUSED, unconfirmed: "wording" }} onClose={() => {}} />);
+    render(<TestCallDetail title="AgentCore runtime with ID token" result={{ ...REFUSED, unconfirmed: "wording" }} onClose={() => {}} />);
     const note = screen.getByText("Not confirmed").parentElement!;
     expect(note).toHaveTextContent("(wording not confirmed)");
     expect(note).toHaveTextContent("rely on the status and the cause, not on the exact text");
@@ -66,27 +66,27 @@ describe("CellDetail", () => {
   it("offers the relay for a call the browser refused, and runs it when pressed", async () => {
     const user = userEvent.setup();
     const onRelay = vi.fn();
-    const blocked: CellResult = { outcome: "blocked", summary: "The browser refused the call (CORS)", relayAvailable: true };
-    render(<CellDetail title="AgentCore runtime with IAM" result={blocked} onClose={() => {}} onRelay={onRelay} />);
+    const blocked: TestCallResult = { outcome: "blocked", summary: "The browser refused the call (CORS)", relayAvailable: true };
+    render(<TestCallDetail title="AgentCore runtime with IAM" result={blocked} onClose={() => {}} onRelay={onRelay} />);
     await user.click(screen.getByRole("button", { name: "Re-run through the relay" }));
     expect(onRelay).toHaveBeenCalledTimes(1);
   });
 
   it("offers no relay where the page has none to give", () => {
-    const blocked: CellResult = { outcome: "blocked", summary: "The browser refused the call (CORS)", relayAvailable: true };
-    render(<CellDetail title="AgentCore runtime with IAM" result={blocked} onClose={() => {}} />);
+    const blocked: TestCallResult = { outcome: "blocked", summary: "The browser refused the call (CORS)", relayAvailable: true };
+    render(<TestCallDetail title="AgentCore runtime with IAM" result={blocked} onClose={() => {}} />);
     expect(screen.queryByRole("button", { name: "Re-run through the relay" })).toBeNull();
   });
 
   it("links to CloudTrail when it can tell whether the role was assumed", () => {
-    render(<CellDetail title="AppSync HTTP with IAM" result={REFUSED} onClose={() => {}} trailHref="/trail?at=2026-01-01T00%3A00%3A00Z" />);
-    expect(screen.getByRole("link", { name: "Check CloudTrail" })).toHaveAttribute("href", "/trail?at=2026-01-01T00%3A00%3A00Z");
+    render(<TestCallDetail title="AppSync HTTP with IAM" result={REFUSED} onClose={() => {}} cloudTrailHref="/cloudtrail?at=2026-01-01T00%3A00%3A00Z" />);
+    expect(screen.getByRole("link", { name: "Check CloudTrail" })).toHaveAttribute("href", "/cloudtrail?at=2026-01-01T00%3A00%3A00Z");
   });
 
   it("closes by its Close button, from the keyboard too", async () => {
     const user = userEvent.setup();
     const onClose = vi.fn();
-    render(<CellDetail title="AppSync HTTP with IAM" result={REFUSED} onClose={onClose} />);
+    render(<TestCallDetail title="AppSync HTTP with IAM" result={REFUSED} onClose={onClose} />);
     screen.getByRole("button", { name: "Close" }).focus();
     await user.keyboard("{Enter}");
     expect(onClose).toHaveBeenCalledTimes(1);

@@ -2,22 +2,22 @@
 
 import { CopyButton } from "@/components/ui/copy-button";
 import Link from "next/link";
-import type { CellResult } from "@/lib/test-calls/types";
+import type { TestCallResult } from "@/lib/test-calls/types";
 
 /** The exact exchange behind one cell: request (redacted), command line, response, notes. */
-export function CellDetail({
+export function TestCallDetail({
   title,
   result,
   onClose,
   onRelay,
-  trailHref,
+  cloudTrailHref,
 }: {
   title: string;
-  result: CellResult;
+  result: TestCallResult;
   onClose: () => void;
   onRelay?: () => void;
   /** Where CloudTrail can tell whether the identity pool's role was assumed for this call. */
-  trailHref?: string;
+  cloudTrailHref?: string;
 }) {
   const d = result.detail ?? {};
   return (
@@ -60,9 +60,9 @@ export function CellDetail({
           </Link>
         </div>
       )}
-      {trailHref && (
+      {cloudTrailHref && (
         <p className="text-sm">
-          <Link href={trailHref} className="rounded border border-slate-300 px-2 py-1 text-slate-800 hover:bg-slate-100">
+          <Link href={cloudTrailHref} className="rounded border border-slate-300 px-2 py-1 text-slate-800 hover:bg-slate-100">
             Check CloudTrail
           </Link>{" "}
           <span className="text-slate-600">Was the identity pool&apos;s role assumed when this call failed?</span>

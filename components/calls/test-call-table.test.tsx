@@ -4,22 +4,22 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { CellMap, type CellKey, type CellResult, type MatrixAxis } from "@/lib/test-calls/types";
-import { CellDetail } from "./test-call-detail";
-import { MatrixTable } from "./test-call-table";
+import { TestCallMap, type TestCallKey, type TestCallResult, type TestCallAxis } from "@/lib/test-calls/types";
+import { TestCallDetail } from "./test-call-detail";
+import { TestCallTable } from "./test-call-table";
 
-const ROWS: MatrixAxis[] = [
+const ROWS: TestCallAxis[] = [
   { id: "appsync-http", label: "AppSync HTTP" },
   { id: "appsync-realtime", label: "AppSync realtime" },
 ];
-const COLUMNS: MatrixAxis[] = [
+const COLUMNS: TestCallAxis[] = [
   { id: "id-token", label: "ID token", group: "as aws-amplify sends it" },
   { id: "iam", label: "IAM (identity pool)" },
   { id: "api-key", label: "API key" },
 ];
 
-const key = (row: string, column: string): CellKey => ({ row, column });
-const RESULTS = new CellMap<CellResult>([
+const key = (row: string, column: string): TestCallKey => ({ row, column });
+const RESULTS = new TestCallMap<TestCallResult>([
   [key("appsync-http", "id-token"), { outcome: "pass", summary: "200 OK", status: 200, latencyMs: 42, path: "browser" }],
   [
     key("appsync-http", "iam"),
@@ -36,32 +36,32 @@ const RESULTS = new CellMap<CellResult>([
   [key("appsync-realtime", "id-token"), { outcome: "running", summary: "", startedAt: Date.now() - 2_000 }],
   [key("appsync-realtime", "iam"), { outcome: "blocked", summary: "The browser refused the call (CORS)", path: "browser", relayAvailable: true }],
 ]);
-const EXISTING = new CellMap<true>([...[...RESULTS].map(([k]) => [k, true] as const), [key("appsync-realtime", "api-key"), true]]);
-const exists = (k: CellKey) => EXISTING.has(k);
+const EXISTING = new TestCallMap<true>([...[...RESULTS].map(([k]) => [k, true] as const), [key("appsync-realtime", "api-key"), true]]);
+const exists = (k: TestCallKey) => EXISTING.has(k);
 
-function renderTable(props: { onOpen?: (k: CellKey) => void; onCancel?: (k: CellKey) => void } = {}) {
+function renderTable(props: { onOpen?: (k: TestCallKey) => void; onCancel?: (k: TestCallKey) => void } = {}) {
   return render(
-    <MatrixTable label="AppSync matrix" rows={ROWS} columns={COLUMNS} results={RESULTS} exists={exists} onOpen={props.onOpen ?? (() => {})} onCancel={props.onCancel} />,
+    <TestCallTable label="AppSync test calls" rows={ROWS} columns={COLUMNS} results={RESULTS} exists={exists} onOpen={props.onOpen ?? (() => {})} onCancel={props.onCancel} />,
   );
 }
 
 /** The table and the detail wired as the Test calls page wires them: a cell opens its exchange. */
 function TableWithDetail() {
-  const [open, setOpen] = useState<CellKey | null>(null);
-  const titles = new CellMap(ROWS.flatMap((r) => COLUMNS.map((c) => [key(r.id, c.id), `${r.label} with ${c.label}`] as const)));
+  const [open, setOpen] = useState<TestCallKey | null>(null);
+  const titles = new TestCallMap(ROWS.flatMap((r) => COLUMNS.map((c) => [key(r.id, c.id), `${r.label} with ${c.label}`] as const)));
   const result = open ? RESULTS.get(open) : undefined;
   return (
     <>
-      <MatrixTable label="AppSync matrix" rows={ROWS} columns={COLUMNS} results={RESULTS} exists={exists} onOpen={setOpen} />
-      {open && result && <CellDetail title={titles.get(open)!} result={result} onClose={() => setOpen(null)} />}
+      <TestCallTable label="AppSync test calls" rows={ROWS} columns={COLUMNS} results={RESULTS} exists={exists} onOpen={setOpen} />
+      {open && result && <TestCallDetail title={titles.get(open)!} result={result} onClose={() => setOpen(null)} />}
     </>
   );
 }
 
-describe("MatrixTable", () => {
+describe("TestCallTable", () => {
   it("is a named table with the credentials as column headers and the ways of calling as row headers", () => {
     renderTable();
-    const table = screen.getByRole("table", { name: "AppSync matrix" });
+    const table = screen.getByRole("table", { name: "AppSync test calls" });
     const columns = within(table).getAllByRole("columnheader");
     expect(columns).toHaveLength(4);
     expect(columns[1]).toHaveTextContent(/^as aws-amplify sends it\s*ID token$/);
@@ -95,9 +95,9 @@ describe("MatrixTable", () => {
   it("marks a combination that does not apply with a dash, and a cell not run yet as not clickable", () => {
     renderTable();
     const httpRow = screen.getByRole("rowheader", { name: "AppSync HTTP" }).closest("tr")!;
-    const cells = within(httpRow).getAllByRole("cell");
-    expect(cells[2]).toHaveTextContent("—");
-    expect(within(cells[2]!).queryByRole("button")).toBeNull();
+    const testCalls = within(httpRow).getAllByRole("cell");
+    expect(testCalls[2]).toHaveTextContent("—");
+    expect(within(testCalls[2]!).queryByRole("button")).toBeNull();
     expect(screen.getByRole("button", { name: /^AppSync realtime, API key: not run yet\./ })).toBeDisabled();
   });
 
@@ -138,7 +138,7 @@ describe("MatrixTable", () => {
   });
 });
 
-describe("MatrixTable with its cell detail", () => {
+describe("TestCallTable with its cell detail", () => {
   it("reaches a cell with Tab, opens its exchange with Enter, and closes it", async () => {
     const user = userEvent.setup();
     render(<TableWithDetail />);

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { cellKeyId, type CellKey, type CellMap, type CellResult, type CellOutcome, type MatrixAxis } from "@/lib/test-calls/types";
+import { testCallKeyId, type TestCallKey, type TestCallMap, type TestCallResult, type TestCallOutcome, type TestCallAxis } from "@/lib/test-calls/types";
 
-const TONE: Record<CellOutcome, string> = {
+const TONE: Record<TestCallOutcome, string> = {
   idle: "border-slate-200 bg-white text-slate-400",
   running: "border-sky-200 bg-sky-50 text-sky-800",
   pass: "border-green-300 bg-green-50 text-green-900",
@@ -13,7 +13,7 @@ const TONE: Record<CellOutcome, string> = {
   error: "border-red-400 bg-white text-red-800",
 };
 
-const WORD: Record<CellOutcome, string> = {
+const WORD: Record<TestCallOutcome, string> = {
   idle: "not run yet",
   running: "running",
   pass: "accepted",
@@ -24,7 +24,7 @@ const WORD: Record<CellOutcome, string> = {
 };
 
 /** Rows are ways of calling, columns are credentials; each cell opens the exact exchange. */
-export function MatrixTable({
+export function TestCallTable({
   label,
   rows,
   columns,
@@ -34,13 +34,13 @@ export function MatrixTable({
   onCancel,
 }: {
   label: string;
-  rows: MatrixAxis[];
-  columns: MatrixAxis[];
-  results: CellMap<CellResult>;
-  exists: (key: CellKey) => boolean;
-  onOpen: (key: CellKey) => void;
+  rows: TestCallAxis[];
+  columns: TestCallAxis[];
+  results: TestCallMap<TestCallResult>;
+  exists: (key: TestCallKey) => boolean;
+  onOpen: (key: TestCallKey) => void;
   /** Stops one running cell (a slow endpoint). */
-  onCancel?: (key: CellKey) => void;
+  onCancel?: (key: TestCallKey) => void;
 }) {
   return (
     <div className="overflow-x-auto">
@@ -63,8 +63,8 @@ export function MatrixTable({
                 {row.label}
               </th>
               {columns.map((column) => {
-                const key: CellKey = { row: row.id, column: column.id };
-                const id = cellKeyId(key);
+                const key: TestCallKey = { row: row.id, column: column.id };
+                const id = testCallKeyId(key);
                 if (!exists(key)) return <td key={id} className="text-center text-slate-300">—</td>;
                 const result = results.get(key) ?? { outcome: "idle" as const, summary: "" };
                 if (result.outcome === "running") {

@@ -1,40 +1,40 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { runCells } from "@/lib/test-calls/run";
-import { CellMap, type CellKey, type CellResult, type MatrixCell } from "@/lib/test-calls/types";
+import { runCalls } from "@/lib/test-calls/run";
+import { TestCallMap, type TestCallKey, type TestCallResult, type TestCall } from "@/lib/test-calls/types";
 
 /**
- * State of one matrix run: results arrive cell by cell, a run can be cancelled, a single cell
+ * State of one test-call run: results arrive cell by cell, a run can be cancelled, a single cell
  * re-run (through the relay when the browser blocked it) without touching the others.
  */
-export function useMatrix(timeoutMs: number) {
-  const [results, setResults] = useState<CellMap<CellResult>>(() => new CellMap());
+export function useCallRuns(timeoutMs: number) {
+  const [results, setResults] = useState<TestCallMap<TestCallResult>>(() => new TestCallMap());
   const [running, setRunning] = useState(false);
   const [wallMs, setWallMs] = useState<number | null>(null);
-  const cells = useRef(new CellMap<MatrixCell>());
+  const testCalls = useRef(new TestCallMap<TestCall>());
   const controller = useRef<AbortController | null>(null);
-  const cancels = useRef(new CellMap<() => void>());
-  const onStart = useCallback((key: CellKey, cancel: () => void) => void cancels.current.set(key, cancel), []);
-  const decorate = useRef<(key: CellKey, result: CellResult) => CellResult>((_, r) => r);
+  const cancels = useRef(new TestCallMap<() => void>());
+  const onStart = useCallback((key: TestCallKey, cancel: () => void) => void cancels.current.set(key, cancel), []);
+  const decorate = useRef<(key: TestCallKey, result: TestCallResult) => TestCallResult>((_, r) => r);
 
-  const update = useCallback((key: CellKey, result: CellResult) => {
+  const update = useCallback((key: TestCallKey, result: TestCallResult) => {
     const shown = result.outcome === "running" ? result : decorate.current(key, result);
     setResults((current) => current.with(key, shown));
   }, []);
 
   const run = useCallback(
     /** `annotate` adds to each finished result (the diagnosis of a failed cell). */
-    async (next: MatrixCell[], annotate?: (key: CellKey, result: CellResult) => CellResult) => {
+    async (next: TestCall[], annotate?: (key: TestCallKey, result: TestCallResult) => TestCallResult) => {
       if (annotate) decorate.current = annotate;
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
-      cells.current = new CellMap(next.map((c) => [c, c]));
-      setResults(new CellMap());
+      testCalls.current = new TestCallMap(next.map((c) => [c, c]));
+      setResults(new TestCallMap());
       setRunning(true);
       const started = performance.now();
-      const results = await runCells(next, { timeoutMs, signal: abort.signal, onResult: update, onStart });
+      const results = await runCalls(next, { timeoutMs, signal: abort.signal, onResult: update, onStart });
       if (controller.current === abort) {
         setWallMs(Math.round(performance.now() - started));
         setRunning(false);
@@ -45,18 +45,18 @@ export function useMatrix(timeoutMs: number) {
   );
 
   const rerun = useCallback(
-    async (key: CellKey, path: "browser" | "relay") => {
-      const cell = cells.current.get(key);
-      if (!cell) return;
-      await runCells([cell], { timeoutMs, pathOf: () => path, onResult: update, onStart });
+    async (key: TestCallKey, path: "browser" | "relay") => {
+      const testCall = testCalls.current.get(key);
+      if (!testCall) return;
+      await runCalls([testCall], { timeoutMs, pathOf: () => path, onResult: update, onStart });
     },
     [timeoutMs, update, onStart],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   /** Stops one slow cell; the rest of the run goes on. */
-  const cancelCell = useCallback((key: CellKey) => cancels.current.get(key)?.(), []);
-  const exists = useCallback((key: CellKey) => cells.current.has(key), []);
+  const cancelTestCall = useCallback((key: TestCallKey) => cancels.current.get(key)?.(), []);
+  const exists = useCallback((key: TestCallKey) => testCalls.current.has(key), []);
 
-  return { results, running, wallMs, run, rerun, cancel, cancelCell, exists };
+  return { results, running, wallMs, run, rerun, cancel, cancelTestCall, exists };
 }

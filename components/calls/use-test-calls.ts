@@ -3,16 +3,16 @@
 import { useCallback, useState } from "react";
 import type { Environment } from "@/lib/config/environment";
 import type { FailedCall } from "@/lib/cloudtrail/types";
-import { CellMap, type CellKey } from "@/lib/test-calls/types";
+import { TestCallMap, type TestCallKey } from "@/lib/test-calls/types";
 import type { ReportInput } from "@/lib/report/report";
 import { initialAgentCore, type AgentCoreInputs } from "./agentcore-controls";
 import { INITIAL_APPSYNC, type AppSyncInputs } from "./appsync-controls";
-import { useMatrix } from "./use-call-runs";
+import { useCallRuns } from "./use-call-runs";
 
 /**
  * Everything behind the Calls page: the inputs (query, prompt, timeout), "Run all" (credentials,
  * cells, diagnosis, CloudTrail hand-off — components/calls/run-test-calls.ts, loaded on the first
- * run), the results as they arrive, the agents' streamed replies, and the failed cells /trail can
+ * run), the results as they arrive, the agents' streamed replies, and the failed cells /cloudtrail can
  * explain. The page only renders what this returns.
  */
 export function useTestCalls(environment: Environment) {
@@ -20,13 +20,13 @@ export function useTestCalls(environment: Environment) {
   const [appSync, setAppSync] = useState<AppSyncInputs>(INITIAL_APPSYNC);
   const [agentCore, setAgentCore] = useState<AgentCoreInputs>(initialAgentCore);
   const [notes, setNotes] = useState<string[]>([]);
-  const [replies, setReplies] = useState(() => new CellMap<string>());
-  const [trail, setTrail] = useState(() => new CellMap<FailedCall>());
-  const matrix = useMatrix(timeoutMs);
-  const { run } = matrix;
+  const [replies, setReplies] = useState(() => new TestCallMap<string>());
+  const [trail, setTrail] = useState(() => new TestCallMap<FailedCall>());
+  const testCalls = useCallRuns(timeoutMs);
+  const { run } = testCalls;
 
   const runAll = useCallback(async () => {
-    setReplies(new CellMap());
+    setReplies(new TestCallMap());
     // The call machinery loads on the first run, not with the page.
     const { runTestCalls } = await import("./run-test-calls");
     const failures = await runTestCalls(
@@ -34,7 +34,7 @@ export function useTestCalls(environment: Environment) {
       {
         onNotes: setNotes,
         onChunk: (key, text) => setReplies((r) => r.with(key, (r.get(key) ?? "") + text)),
-        runMatrix: run,
+        runCalls: run,
       },
     );
     if (failures) setTrail(failures);
@@ -46,9 +46,9 @@ export function useTestCalls(environment: Environment) {
       title: `Test calls: ${environment.name}`,
       generatedAt: new Date(),
       environment: environment,
-      matrix: [...matrix.results].map(([{ row, column }, result]) => ({ row, column, result, diagnosis: result.diagnosis })),
+      testCalls: [...testCalls.results].map(([{ row, column }, result]) => ({ row, column, result, diagnosis: result.diagnosis })),
     }),
-    [environment, matrix.results],
+    [environment, testCalls.results],
   );
 
   return {
@@ -62,16 +62,16 @@ export function useTestCalls(environment: Environment) {
     /** Before-the-run notes, or why nothing could run. */
     notes,
     replies,
-    results: matrix.results,
-    running: matrix.running,
-    wallMs: matrix.wallMs,
-    exists: matrix.exists,
-    cancel: matrix.cancel,
-    cancelCell: matrix.cancelCell,
+    results: testCalls.results,
+    running: testCalls.running,
+    wallMs: testCalls.wallMs,
+    exists: testCalls.exists,
+    cancel: testCalls.cancel,
+    cancelTestCall: testCalls.cancelTestCall,
     /** Runs one cell again, from the browser or through the dashboard's relay. */
-    rerun: matrix.rerun,
+    rerun: testCalls.rerun,
     /** The CloudTrail hand-off of a failed IAM cell, if it has one. */
-    trailOf: (key: CellKey) => trail.get(key),
+    cloudTrailOf: (key: TestCallKey) => trail.get(key),
     report,
   };
 }

@@ -19,8 +19,8 @@ import { usePolling } from "./use-polling";
 import { VerdictCard } from "./verdict-card";
 
 /**
- * /trail: was the identity pool's role assumed for each failed call? Failed calls come from the
- * last matrix run, a #at=… link, or the form; events from a live LookupEvents run or a file;
+ * /cloudtrail: was the identity pool's role assumed for each failed call? Failed calls come from the
+ * last test-call run, a #at=… link, or the form; events from a live LookupEvents run or a file;
  * verdicts are recomputed whenever either changes.
  */
 
@@ -31,7 +31,7 @@ async function accessToken(): Promise<string | undefined> {
   return (await fetchAuthSession()).tokens?.accessToken?.toString();
 }
 
-export function TrailView() {
+export function CloudTrailView() {
   const { active } = useEnvironments();
   const recorded = useFailures();
   const [linked, setLinked] = useState<FailedCall | null>(null);
@@ -59,7 +59,7 @@ export function TrailView() {
   const entries = useMemo(() => {
     const all: FailureEntry[] = [
       ...(linked ? [{ failure: linked, source: "link" as const }] : []),
-      ...recorded.failures.map((failure) => ({ failure, source: "matrix" as const })),
+      ...recorded.failures.map((failure) => ({ failure, source: "test-calls" as const })),
       ...manual.map((failure) => ({ failure, source: "manual" as const })),
     ];
     const seen = new Set<string>();
@@ -112,7 +112,7 @@ export function TrailView() {
           GetId and GetCredentialsForIdentity are CloudTrail <em>data</em> events: LookupEvents and the console&apos;s Event history never return them. Only a trail or event data store with data events enabled has them — look for AssumeRoleWithWebIdentity instead.
         </p>
       </header>
-      <FailuresPanel entries={entries} recordedAt={recorded.recordedAt} {...(active?.identityPoolId ? { identityPoolId: active.identityPoolId } : {})} onAdd={(f) => setManual((m) => [...m, f])} onRemove={(e) => (e.source === "link" ? setLinked(null) : setManual((m) => m.filter((f) => f !== e.failure)))} onClearMatrix={clearFailures} />
+      <FailuresPanel entries={entries} recordedAt={recorded.recordedAt} {...(active?.identityPoolId ? { identityPoolId: active.identityPoolId } : {})} onAdd={(f) => setManual((m) => [...m, f])} onRemove={(e) => (e.source === "link" ? setLinked(null) : setManual((m) => m.filter((f) => f !== e.failure)))} onClearTestCalls={clearFailures} />
       <section aria-labelledby="source-heading" className="space-y-3 rounded border border-slate-200 bg-white p-4">
         <h2 id="source-heading" className="text-lg font-semibold">Events</h2>
         <div role="tablist" className="flex gap-2 text-sm">

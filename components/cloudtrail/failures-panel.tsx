@@ -10,33 +10,33 @@ const SessionPrefill = dynamic(() => import("./session-prefill"), { ssr: false }
 
 export interface FailureEntry {
   failure: FailedCall;
-  source: "link" | "matrix" | "manual";
+  source: "link" | "test-calls" | "manual";
 }
 
-const SOURCE_LABEL: Record<FailureEntry["source"], string> = { link: "from the link", matrix: "last matrix run", manual: "entered here" };
+const SOURCE_LABEL: Record<FailureEntry["source"], string> = { link: "from the link", "test-calls": "last test-call run", manual: "entered here" };
 
-/** The failed calls to explain: from a "Check CloudTrail" link, the last matrix run, or by hand. */
+/** The failed calls to explain: from a "Check CloudTrail" link, the last test-call run, or by hand. */
 export function FailuresPanel(props: {
   entries: readonly FailureEntry[];
   identityPoolId?: string;
   recordedAt: number;
   onAdd: (failure: FailedCall) => void;
   onRemove: (entry: FailureEntry) => void;
-  onClearMatrix: () => void;
+  onClearTestCalls: () => void;
 }) {
   const [session, setSession] = useState<{ identityId: string; accessKeyId: string } | null>(null);
   // Open by default only while there is nothing else to look at; failures arrive after the first render.
   const [toggled, setAdding] = useState<boolean | null>(null);
   const adding = toggled ?? props.entries.length === 0;
   const onSession = useCallback((s: typeof session) => setSession(s), []);
-  const fromMatrix = props.entries.filter((e) => e.source === "matrix").length;
+  const fromTestCalls = props.entries.filter((e) => e.source === "test-calls").length;
 
   return (
     <section aria-labelledby="failures-heading" className="space-y-2">
       <SessionPrefill onSession={onSession} />
       <h2 id="failures-heading" className="text-lg font-semibold">Failed calls ({props.entries.length})</h2>
       {props.entries.length === 0 && (
-        <p className="text-sm text-slate-600">No failed calls yet. Run the matrix on the Test calls page, follow a “Check CloudTrail” link, or add one below.</p>
+        <p className="text-sm text-slate-600">No failed calls yet. Run the test calls on the Test calls page, follow a “Check CloudTrail” link, or add one below.</p>
       )}
       <ul className="space-y-1 text-sm" aria-label="Failed calls">
         {props.entries.map((entry) => {
@@ -48,7 +48,7 @@ export function FailuresPanel(props: {
               <span className="break-all font-mono text-xs text-slate-600">{f.identityId ?? f.identityPoolId ?? "no identity given"}</span>
               {f.accessKeyId && <span className="font-mono text-xs text-slate-600">{f.accessKeyId}</span>}
               <span className="text-xs text-slate-400">{SOURCE_LABEL[entry.source]}</span>
-              {entry.source !== "matrix" && (
+              {entry.source !== "test-calls" && (
                 <button type="button" onClick={() => props.onRemove(entry)} className="ml-auto text-xs text-slate-500 underline">remove</button>
               )}
             </li>
@@ -59,9 +59,9 @@ export function FailuresPanel(props: {
         <button type="button" onClick={() => setAdding(!adding)} className="rounded border border-slate-300 px-2 py-1" aria-expanded={adding}>
           {adding ? "Hide the form" : "Add a failed call by hand"}
         </button>
-        {fromMatrix > 0 && (
-          <button type="button" onClick={props.onClearMatrix} className="text-xs text-slate-500 underline">
-            forget the matrix run of {new Date(props.recordedAt).toISOString().slice(11, 19)} UTC
+        {fromTestCalls > 0 && (
+          <button type="button" onClick={props.onClearTestCalls} className="text-xs text-slate-500 underline">
+            forget the test-call run of {new Date(props.recordedAt).toISOString().slice(11, 19)} UTC
           </button>
         )}
       </div>

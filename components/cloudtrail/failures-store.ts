@@ -4,10 +4,10 @@ import { useSyncExternalStore } from "react";
 import type { FailedCall } from "@/lib/cloudtrail/types";
 
 /**
- * The failed calls of the last matrix run, handed to /trail. The matrix calls
- * `recordFailures(failures)` when a run ends; the trail page reads them with `useFailures()`.
+ * The failed calls of the last test-call run, handed to /cloudtrail. The test calls call
+ * `recordFailures(failures)` when a run ends; the CloudTrail page reads them with `useFailures()`.
  * Kept in memory and in sessionStorage (this tab only, gone when it closes), so a reload of
- * /trail still has them. Only ids and times are stored — never secrets (an access key *id* is
+ * /cloudtrail still has them. Only ids and times are stored — never secrets (an access key *id* is
  * not one; the secret and session token never reach this store).
  */
 
@@ -15,12 +15,12 @@ export type { FailedCall };
 
 export interface RecordedFailures {
   failures: readonly FailedCall[];
-  /** When the matrix recorded them (ms since the epoch); 0 when nothing was recorded. */
+  /** When the run recorded them (ms since the epoch); 0 when nothing was recorded. */
   recordedAt: number;
 }
 
 const STORAGE_KEY = "auth-flow-debugger.trail-failures";
-/** A matrix run has a few dozen cells; anything beyond this is not a run. */
+/** A test-call run has a few dozen cells; anything beyond this is not a run. */
 const MAX_FAILURES = 100;
 const EMPTY: RecordedFailures = { failures: [], recordedAt: 0 };
 

@@ -5,7 +5,7 @@ import { useCredentials } from "@/components/credentials/credentials-store";
 
 /**
  * Loaded on demand (next/dynamic) so the AWS SDK behind the credentials store is not part of
- * /trail's first load: reports the identity id and access key id of the session's identity-pool
+ * /cloudtrail's first load: reports the identity id and access key id of the session's identity-pool
  * credentials, when the calls page or the session view has fetched them.
  */
 export default function SessionPrefill({ onSession }: { onSession: (session: { identityId: string; accessKeyId: string } | null) => void }) {

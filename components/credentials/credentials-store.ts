@@ -8,7 +8,7 @@ import { RelayHttpHandler } from "@/lib/http/relay-handler";
 
 /**
  * Identity-pool credentials for the active environment and signed-in user, shared by the
- * credentials panel and the test matrix so both show the same identity and role. Refetched when
+ * credentials panel and the test calls so both show the same identity and role. Refetched when
  * they are within five minutes of expiry.
  */
 
@@ -37,7 +37,7 @@ export function useCredentials(): CredentialsState {
   );
 }
 
-/** The current state outside React (the matrix reads it once a run has finished). */
+/** The current state outside React (a test-call run reads it once it has finished). */
 export const getCredentialsState = (): CredentialsState => state;
 
 const FRESH_MS = 5 * 60_000;

@@ -9,7 +9,7 @@ const NAV = [
   { href: "/environments", label: "Environments" },
   { href: "/tokens", label: "Tokens" },
   { href: "/calls", label: "Test calls" },
-  { href: "/trail", label: "CloudTrail" },
+  { href: "/cloudtrail", label: "CloudTrail" },
   { href: "/diagnose", label: "Diagnose" },
 ] as const;
 

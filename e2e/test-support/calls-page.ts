@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { SessionPage } from "./session-page";
 
-/** Signs in to one sandbox scenario and drives the test matrix on /calls. */
+/** Signs in to one sandbox scenario and drives the test calls on /calls. */
 export class CallsPage {
   constructor(readonly page: Page) {}
 
@@ -21,7 +21,7 @@ export class CallsPage {
     await expect(this.page.getByTestId("wall-time")).toBeVisible({ timeout: 20_000 });
   }
 
-  cell(row: string, column: string) {
+  testCall(row: string, column: string) {
     return this.page.locator(`[data-cell="${row}|${column}"]`);
   }
 }

@@ -3,7 +3,7 @@ import { SseParser, sseChunkText } from "./sse";
 /**
  * A fetch that reports each server-sent event of a streamed answer as its bytes pass through,
  * while the caller (lib/http's sendPrepared, which buffers the whole answer for the record)
- * reads the same bytes. This is how a matrix cell shows the agent's reply live without a
+ * reads the same bytes. This is how a test call shows the agent's reply live without a
  * second request. Answers that are not `text/event-stream` pass untouched.
  */
 export function tapSse(fetchImpl: typeof fetch, onText: (text: string) => void): { fetch: typeof fetch; count: () => number } {

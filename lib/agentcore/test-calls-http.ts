@@ -2,11 +2,11 @@ import { sendPrepared, type Exchange } from "../http/exchange";
 import { toCurl } from "../http/command-line";
 import { redactText } from "../redact";
 import { unconfirmedWording } from "../http/unconfirmed-wording";
-import type { CellResult } from "../test-calls/types";
+import type { TestCallResult } from "../test-calls/types";
 import { interpretGatewayResponse, interpretRuntimeResponse, type Verdict } from "./response";
 import { sseChunksOf, tapSse } from "./tap-sse";
 
-/** Sending one prepared AgentCore HTTP request and turning the exchange into a matrix cell. */
+/** Sending one prepared AgentCore HTTP request and turning the exchange into a test call. */
 
 export interface SendContext {
   path: "browser" | "relay";
@@ -36,7 +36,7 @@ function responseText(exchange: Exchange): string | undefined {
   return `HTTP ${r.status}\n${Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`).join("\n")}\n\n${redactText(r.body)}`;
 }
 
-function result(exchange: Exchange, verdict: Verdict | undefined, passSummary: string, notes: string[]): CellResult {
+function result(exchange: Exchange, verdict: Verdict | undefined, passSummary: string, notes: string[]): TestCallResult {
   const detail = {
     request: describe(exchange),
     command: toCurl(exchange.request),
@@ -60,7 +60,7 @@ function result(exchange: Exchange, verdict: Verdict | undefined, passSummary: s
   };
 }
 
-export function runtimeResult(exchange: Exchange, notes: string[]): CellResult {
+export function runtimeResult(exchange: Exchange, notes: string[]): TestCallResult {
   const r = exchange.response;
   const verdict = r ? interpretRuntimeResponse(r.status, r.body, r.headers) : undefined;
   let summary = r ? `${r.status} OK` : "";
@@ -72,7 +72,7 @@ export function runtimeResult(exchange: Exchange, notes: string[]): CellResult {
   return result(exchange, verdict, summary, notes);
 }
 
-export function gatewayResult(exchange: Exchange, notes: string[]): CellResult {
+export function gatewayResult(exchange: Exchange, notes: string[]): TestCallResult {
   const r = exchange.response;
   const verdict = r ? interpretGatewayResponse(r.status, r.body, r.headers) : undefined;
   const tools = verdict?.toolNames;

@@ -1,7 +1,7 @@
 import { shellQuote, toWebsocat } from "../http/command-line";
 import { hostOf } from "../http/host";
 import { REDACTED, redactText, redactUrl } from "../redact";
-import type { CellResult } from "../test-calls/types";
+import type { TestCallResult } from "../test-calls/types";
 import { runtimeWebSocketUrl, SESSION_ID_HEADER, DEFAULT_QUALIFIER } from "./urls";
 import { bearerSubprotocols, BEARER_SUBPROTOCOL, presignRuntimeWebSocketUrl } from "./ws-auth";
 import type { UpgradeExplanation, WebSocketFactory, WebSocketLike } from "../ws";
@@ -14,7 +14,7 @@ import { missingFor, tokenFor, type AgentCoreColumn, type AgentCoreCredentials }
  * that column is reported as blocked without trying, naming the variants that do work.
  */
 
-export interface WsCellInput {
+export interface WsTestCallInput {
   endpoint: string;
   runtimeArn: string;
   qualifier?: string;
@@ -48,7 +48,7 @@ function frameText(data: string): string {
   }
 }
 
-export function wsResult(outcome: WsProbeOutcome, latencyMs: number, request: string, command: string, notes: string[]): CellResult {
+export function wsResult(outcome: WsProbeOutcome, latencyMs: number, request: string, command: string, notes: string[]): TestCallResult {
   const detail = {
     request,
     command,
@@ -71,7 +71,7 @@ export function wsResult(outcome: WsProbeOutcome, latencyMs: number, request: st
   };
 }
 
-export async function runWsCell(column: AgentCoreColumn, input: WsCellInput, ctx: { timeoutMs: number; signal: AbortSignal }): Promise<CellResult> {
+export async function runWsTestCall(column: AgentCoreColumn, input: WsTestCallInput, ctx: { timeoutMs: number; signal: AbortSignal }): Promise<TestCallResult> {
   const missing = missingFor(column, input.credentials);
   if (missing) return { outcome: "not-run", summary: missing };
   const qualifier = input.qualifier ?? DEFAULT_QUALIFIER;

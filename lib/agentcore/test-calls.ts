@@ -1,18 +1,18 @@
-import type { CellKey, CellResult, MatrixCell } from "../test-calls/types";
+import type { TestCallKey, TestCallResult, TestCall } from "../test-calls/types";
 import { gatewayResult, runtimeResult, sendStreaming } from "./test-calls-http";
-import { runWsCell } from "./test-calls-ws";
+import { runWsTestCall } from "./test-calls-ws";
 import { buildGatewayRequest, buildRuntimeRequest } from "./requests";
 import { agentCoreEndpoint, DEFAULT_QUALIFIER, parseRuntimeArn, unencodedInvokeUrl } from "./urls";
 import { AGENTCORE_ROWS, missingFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
 import type { UpgradeExplanation, WebSocketFactory, WebSocketLike } from "../ws";
 
 /**
- * AgentCore's rows of the test matrix: runtime HTTP (streamed reply), runtime WebSocket, and the
+ * AgentCore's rows of the test calls: runtime HTTP (streamed reply), runtime WebSocket, and the
  * gateway's MCP endpoint, each tried with every credential the session has. One session id is
  * reused by every runtime cell, so they all land in the same runtime session.
  */
 
-export interface AgentCoreMatrixInput {
+export interface AgentCoreTestCallsInput {
   region: string;
   /** The environment's `endpoints.agentCore` (the sandbox: `{sandbox}/agentcore`); AWS's when absent. */
   endpoint?: string;
@@ -28,7 +28,7 @@ export interface AgentCoreMatrixInput {
   createSocketWithHeaders?: (url: string, headers: Record<string, string>) => WebSocketLike;
   fetchImpl?: typeof fetch;
   /** Each piece of a streamed reply as it arrives, with the cell it belongs to. */
-  onChunk?: (cell: CellKey, text: string) => void;
+  onChunk?: (testCall: TestCallKey, text: string) => void;
   /** Learns why a WebSocket upgrade was refused, which browsers do not reveal (see cells-ws). */
   explainRefusal?: (url: string, protocols: string[]) => Promise<UpgradeExplanation | undefined>;
 }
@@ -36,21 +36,21 @@ export interface AgentCoreMatrixInput {
 const HTTP_COLUMNS: AgentCoreColumn[] = ["access-token", "id-token", "sigv4"];
 const WS_COLUMNS: AgentCoreColumn[] = ["access-token", "id-token", "sigv4", "bearer-header"];
 
-const notRun = (row: string, column: string, summary: string): MatrixCell => ({ row, column, run: async (): Promise<CellResult> => ({ outcome: "not-run", summary }) });
+const notRun = (row: string, column: string, summary: string): TestCall => ({ row, column, run: async (): Promise<TestCallResult> => ({ outcome: "not-run", summary }) });
 
 /** The region a gateway URL names (AWS host), else the environment's. */
 const gatewayRegion = (url: string, fallback: string) => /\.gateway\.bedrock-agentcore\.([a-z0-9-]+)\.amazonaws\.com/.exec(url)?.[1] ?? fallback;
 
-export function agentCoreCells(input: AgentCoreMatrixInput): MatrixCell[] {
+export function agentCoreTestCalls(input: AgentCoreTestCallsInput): TestCall[] {
   const endpoint = agentCoreEndpoint(input.endpoint ?? input.region);
   const prompt = input.prompt ?? "Hello from the Auth Flow Debugger";
   const qualifier = input.qualifier ?? DEFAULT_QUALIFIER;
-  const cells: MatrixCell[] = [];
+  const testCalls: TestCall[] = [];
   const { http, ws, gateway } = AGENTCORE_ROWS;
 
   if (!input.runtimeArn) {
-    for (const column of HTTP_COLUMNS) cells.push(notRun(http, column, "No AgentCore runtime ARN in this environment."));
-    for (const column of WS_COLUMNS) cells.push(notRun(ws, column, "No AgentCore runtime ARN in this environment."));
+    for (const column of HTTP_COLUMNS) testCalls.push(notRun(http, column, "No AgentCore runtime ARN in this environment."));
+    for (const column of WS_COLUMNS) testCalls.push(notRun(ws, column, "No AgentCore runtime ARN in this environment."));
   } else {
     const runtimeArn = input.runtimeArn;
     const region = parseRuntimeArn(runtimeArn)?.region ?? input.region;
@@ -59,7 +59,7 @@ export function agentCoreCells(input: AgentCoreMatrixInput): MatrixCell[] {
       `The ARN is URL-encoded into the path. Pasted raw (${unencodedInvokeUrl(endpoint, runtimeArn, qualifier)}) its "/" splits the path and AgentCore answers 404.`,
     ];
     for (const column of HTTP_COLUMNS) {
-      cells.push({
+      testCalls.push({
         row: http,
         column,
         run: async (ctx) => {
@@ -72,11 +72,11 @@ export function agentCoreCells(input: AgentCoreMatrixInput): MatrixCell[] {
       });
     }
     for (const column of WS_COLUMNS) {
-      cells.push({
+      testCalls.push({
         row: ws,
         column,
         run: (ctx) =>
-          runWsCell(
+          runWsTestCall(
             column,
             { ...input, endpoint, runtimeArn, qualifier, region, prompt, onFrame: (text) => input.onChunk?.({ row: ws, column }, text) },
             { timeoutMs: ctx.timeoutMs, signal: ctx.signal },
@@ -87,11 +87,11 @@ export function agentCoreCells(input: AgentCoreMatrixInput): MatrixCell[] {
 
   for (const column of HTTP_COLUMNS) {
     if (!input.gatewayUrl) {
-      cells.push(notRun(gateway, column, "No AgentCore gateway URL in this environment."));
+      testCalls.push(notRun(gateway, column, "No AgentCore gateway URL in this environment."));
       continue;
     }
     const gatewayUrl = input.gatewayUrl;
-    cells.push({
+    testCalls.push({
       row: gateway,
       column,
       run: async (ctx) => {
@@ -103,5 +103,5 @@ export function agentCoreCells(input: AgentCoreMatrixInput): MatrixCell[] {
       },
     });
   }
-  return cells;
+  return testCalls;
 }

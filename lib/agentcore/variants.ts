@@ -1,7 +1,7 @@
 import type { AwsCredentials } from "../sigv4/types";
 
 /**
- * The test matrix for AgentCore. Rows are ways of calling; columns are the credential a call
+ * The test calls for AgentCore. Rows are ways of calling; columns are the credential a call
  * carries. The same three columns apply to every row (so the table lines up): the Cognito
  * access token, the ID token, and SigV4 with identity-pool credentials (a signed request over
  * HTTP, a presigned URL for the WebSocket). `bearer-header` exists only for the WebSocket row:

@@ -3,7 +3,7 @@ import { sendPrepared, type Exchange } from "../http/exchange";
 import { toCurl, toWebsocat } from "../http/command-line";
 import { unconfirmedWording } from "../http/unconfirmed-wording";
 import { redactText } from "../redact";
-import type { CellResult, MatrixCell } from "../test-calls/types";
+import type { TestCallResult, TestCall } from "../test-calls/types";
 import { appSyncEndpoints } from "./endpoints";
 import { buildGraphqlRequest, type GraphqlOperation } from "./http-request";
 import type { WebSocketFactory } from "../ws";
@@ -16,7 +16,7 @@ export const APPSYNC_ROWS = {
   realtime: "appsync-realtime",
 } as const;
 
-export interface AppSyncMatrixInput {
+export interface AppSyncTestCallsInput {
   api: AppSyncApi;
   query: GraphqlOperation;
   subscription?: GraphqlOperation;
@@ -29,9 +29,9 @@ export interface AppSyncMatrixInput {
 }
 
 /** One cell per credential variant for the HTTP row, and one per variant for the realtime row. */
-export function appSyncCells(input: AppSyncMatrixInput): MatrixCell[] {
+export function appSyncTestCalls(input: AppSyncTestCallsInput): TestCall[] {
   const endpoints = appSyncEndpoints(input.api.url);
-  const cells: MatrixCell[] = APPSYNC_VARIANTS.map((variant) => ({
+  const testCalls: TestCall[] = APPSYNC_VARIANTS.map((variant) => ({
     row: APPSYNC_ROWS.http,
     column: variant,
     run: async (ctx) => {
@@ -45,7 +45,7 @@ export function appSyncCells(input: AppSyncMatrixInput): MatrixCell[] {
   if (input.subscription) {
     const subscription = input.subscription;
     for (const variant of APPSYNC_VARIANTS) {
-      cells.push({
+      testCalls.push({
         row: APPSYNC_ROWS.realtime,
         column: variant,
         run: async (ctx) => {
@@ -68,18 +68,18 @@ export function appSyncCells(input: AppSyncMatrixInput): MatrixCell[] {
       });
     }
   }
-  return cells;
+  return testCalls;
 }
 
 /** The mutation that publishes to the subscription, sent with the same variant. */
-async function triggerMutation(variant: AppSyncVariant, input: AppSyncMatrixInput, signal: AbortSignal): Promise<void> {
+async function triggerMutation(variant: AppSyncVariant, input: AppSyncTestCallsInput, signal: AbortSignal): Promise<void> {
   const request = await buildGraphqlRequest(variant, appSyncEndpoints(input.api.url), input.trigger!, input.credentials, input.api.region);
   const exchange = await sendPrepared(request, { path: "browser", timeoutMs: 10_000, signal, fetchImpl: input.fetchImpl });
   const verdict = exchange.response ? interpretAppSyncResponse(exchange.response.status, exchange.response.body) : undefined;
   if (!verdict?.ok) throw new Error(verdict?.message ?? exchange.message);
 }
 
-export function httpResult(exchange: Exchange): CellResult {
+export function httpResult(exchange: Exchange): TestCallResult {
   const detail = {
     request: describeRequest(exchange),
     command: toCurl(exchange.request),
@@ -106,7 +106,7 @@ export function httpResult(exchange: Exchange): CellResult {
   };
 }
 
-function realtimeResult(outcome: RealtimeOutcome, latencyMs: number): CellResult {
+function realtimeResult(outcome: RealtimeOutcome, latencyMs: number): TestCallResult {
   const detail = {
     request: `WebSocket ${redactText(outcome.url)}\nSec-WebSocket-Protocol: ${outcome.protocols.map(redactText).join(", ")}`,
     command: toWebsocat(outcome.url, outcome.protocols),

@@ -1,5 +1,5 @@
 /**
- * The ways a client can authenticate to AppSync. Each is one column of the test matrix: the
+ * The ways a client can authenticate to AppSync. Each is one column of the test calls: the
  * point is to see, side by side, which one the API accepts and what it says to the others.
  */
 export const APPSYNC_VARIANTS = ["api-key", "id-token", "access-token", "iam"] as const;

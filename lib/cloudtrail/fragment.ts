@@ -2,7 +2,7 @@ import type { FailedCall } from "./types";
 
 /**
  * A failed call carried in a URL fragment, so a "Check CloudTrail" button anywhere can link to
- * /trail#at=…&identityId=…&roleArn=…&accessKeyId=…&poolId=… . The fragment never reaches a server
+ * /cloudtrail#at=…&identityId=…&roleArn=…&accessKeyId=…&poolId=… . The fragment never reaches a server
  * (no logs, no referrer), which matters because it names an identity and a key id. Only these
  * keys are read; values are length-capped and anything unreadable is dropped, not guessed.
  */
@@ -30,8 +30,8 @@ export function failureToFragment(failure: FailedCall): string {
   return `#${params.toString()}`;
 }
 
-/** `/trail#…` for a failed call. */
-export const trailLink = (failure: FailedCall, base = "/trail") => `${base}${failureToFragment(failure)}`;
+/** `/cloudtrail#…` for a failed call. */
+export const cloudTrailLink = (failure: FailedCall, base = "/cloudtrail") => `${base}${failureToFragment(failure)}`;
 
 /** The failed call in a fragment (`#at=…` or `at=…`), or null when it has no readable time. */
 export function failureFromFragment(fragment: string): FailedCall | null {

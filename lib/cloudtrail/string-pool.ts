@@ -1,7 +1,7 @@
 /**
  * One copy of each repeated string in the events a parse keeps. JSON.parse gives every record
  * its own copy of the same user agent, role ARN, pool id, Region, event source…; with every
- * AssumeRoleWithWebIdentity of a 100 MB file kept (the /trail page), those copies were about
+ * AssumeRoleWithWebIdentity of a 100 MB file kept (the /cloudtrail page), those copies were about
  * half of the memory the kept events took.
  *
  * Equal strings are interchangeable, so a record's values and meaning do not change; only

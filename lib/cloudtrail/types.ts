@@ -40,11 +40,11 @@ export interface TrailEvent {
   record: Record<string, unknown>;
 }
 
-/** A call that failed, as the matrix (or a person, or a link) describes it. */
+/** A call that failed, as the test calls (or a person, or a link) describes it. */
 export interface FailedCall {
   /** ISO time of the call. */
   at: string;
-  /** What the matrix calls the credential variant, e.g. "identity pool (enhanced)". */
+  /** What the test calls calls the credential variant, e.g. "identity pool (enhanced)". */
   variant?: string;
   /** A short name for the call, e.g. "AppSync HTTP · listNotes". */
   label?: string;

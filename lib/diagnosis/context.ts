@@ -1,7 +1,7 @@
 import { SERVICES, type AuthorizerInput, type AuthorizerTest, type CloudTrailVerdict, type DiagnoseInput } from "./types";
 
 /**
- * Normalises whatever the caller has — free text, a matrix cell, a parsed HTTP answer — into one
+ * Normalises whatever the caller has — free text, a test call, a parsed HTTP answer — into one
  * shape the engine can test rules against: a single haystack of text plus the context facts
  * (statuses, variant family, token kind, authorizer, CloudTrail verdict, service names).
  */
@@ -23,7 +23,7 @@ export interface Context {
   /** The variant as given plus its family ("iam" for every SigV4 form, "jwt" for every bearer form). */
   readonly variants: ReadonlySet<string>;
   readonly tokenUse: "id" | "access" | undefined;
-  /** Known service names for the given service (aliases and matrix row ids resolved); [] if unknown. */
+  /** Known service names for the given service (aliases and test calls row ids resolved); [] if unknown. */
   readonly services: readonly string[];
   readonly authorizer: { type?: AuthorizerType; allowedClients?: readonly string[]; allowedAudience?: readonly string[]; discoveryUrl?: string } | undefined;
   readonly cloudTrail: CloudTrailVerdict | undefined;
@@ -47,7 +47,7 @@ const SERVICE_ALIASES: Record<string, readonly string[]> = {
   "user-pool": ["cognito"],
   "cognito-identity": ["identity-pool", "sts"],
   "identity-pool": ["identity-pool", "sts"],
-  // The test matrix's row ids (lib/appsync/cells.ts, lib/agentcore/variants.ts).
+  // The test calls's row ids (lib/appsync/cells.ts, lib/agentcore/variants.ts).
   "appsync-http": ["appsync"],
   "appsync-realtime": ["appsync"],
   "agentcore-http": ["agentcore"],

@@ -3,9 +3,9 @@ import { diagnose, MIN_SCORE } from "./engine";
 import { excerpt } from "./excerpt";
 import type { Rule } from "./types";
 
-/** How the engine weighs evidence, reported through the issue's own matrix cells. */
+/** How the engine weighs evidence, reported through the issue's own test calls. */
 
-describe("structured matrix cells (issue brief)", () => {
+describe("structured test calls (issue brief)", () => {
   it("AppSync, IAM, 401 Not Authorized → appsync-unauthorized-iam first", () => {
     const [first] = diagnose({ service: "appsync", variant: "iam", status: 401, errorType: "UnauthorizedException", message: "Not Authorized to access listNotes on type Query" });
     expect(first?.id).toBe("appsync-unauthorized-iam");
@@ -40,11 +40,11 @@ describe("weighing", () => {
   });
 
   it("lets the CloudTrail verdict move the diagnosis", () => {
-    const cell = { service: "appsync", variant: "iam", status: 401, message: "Unauthorized" } as const;
-    expect(diagnose({ ...cell, cloudTrailVerdict: "assumed" })[0]?.id).toBe("appsync-unauthorized-iam");
-    expect(diagnose({ ...cell, cloudTrailVerdict: "refused", service: "identity-pool" })[0]?.id).toBe("identity-pool-config");
-    expect(diagnose({ ...cell, cloudTrailVerdict: "assumed-other-role" })[0]?.id).toBe("identity-pool-role-mapping");
-    expect(diagnose({ ...cell, cloudTrailVerdict: "absent" })[0]?.id).toBe("cloudtrail-no-assume-role");
+    const testCall = { service: "appsync", variant: "iam", status: 401, message: "Unauthorized" } as const;
+    expect(diagnose({ ...testCall, cloudTrailVerdict: "assumed" })[0]?.id).toBe("appsync-unauthorized-iam");
+    expect(diagnose({ ...testCall, cloudTrailVerdict: "refused", service: "identity-pool" })[0]?.id).toBe("identity-pool-config");
+    expect(diagnose({ ...testCall, cloudTrailVerdict: "assumed-other-role" })[0]?.id).toBe("identity-pool-role-mapping");
+    expect(diagnose({ ...testCall, cloudTrailVerdict: "absent" })[0]?.id).toBe("cloudtrail-no-assume-role");
   });
 
   it("says which signals matched, best first, near misses last", () => {
@@ -63,7 +63,7 @@ describe("weighing", () => {
     expect(elsewhere?.score ?? 0).toBeLessThan(here?.score ?? 0);
   });
 
-  it("knows the matrix's row ids, and ignores service names it does not know", () => {
+  it("knows the test calls' row ids, and ignores service names it does not know", () => {
     const message = "Claim 'client_id' value mismatch with configuration.";
     const row = diagnose({ service: "agentcore-http", variant: "id-token", message })[0];
     expect(row?.signals.some((s) => s.kind === "service")).toBe(true);

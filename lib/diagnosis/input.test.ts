@@ -8,11 +8,11 @@ describe("parseFailureText", () => {
     expect(parseFailureText("{ not json").input).toEqual({ text: "{ not json" });
   });
 
-  it("reads a matrix cell (CellResult) and keeps the raw text", () => {
-    const cell = { outcome: "fail", status: 401, errorType: "UnauthorizedException", message: "Valid authorization header not provided.", summary: "401 UnauthorizedException: Valid authorization header not provided." };
-    const { input, problems } = parseFailureText(JSON.stringify(cell));
+  it("reads a test call (CellResult) and keeps the raw text", () => {
+    const testCall = { outcome: "fail", status: 401, errorType: "UnauthorizedException", message: "Valid authorization header not provided.", summary: "401 UnauthorizedException: Valid authorization header not provided." };
+    const { input, problems } = parseFailureText(JSON.stringify(testCall));
     expect(problems).toEqual([]);
-    expect(input).toMatchObject({ status: 401, errorType: "UnauthorizedException", message: cell.message, summary: cell.summary });
+    expect(input).toMatchObject({ status: 401, errorType: "UnauthorizedException", message: testCall.message, summary: testCall.summary });
     expect(diagnose(input)[0]?.id).toBe("appsync-unauthorized-userpool");
   });
 

@@ -1,7 +1,7 @@
 import { CLOUDTRAIL_VERDICTS, type CloudTrailVerdict, type DiagnoseInput } from "./types";
 
 /**
- * Turns pasted text into a DiagnoseInput. A JSON object shaped like a failure — a matrix cell
+ * Turns pasted text into a DiagnoseInput. A JSON object shaped like a failure — a test call
  * ({outcome, status, errorType, message, summary}), a DiagnoseInput, an AWS error body
  * ({__type, message}) — contributes its fields, `status` always being the HTTP status (AwsAnswer);
  * the raw text is always kept too, so nothing a rule could match is lost. Anything else is plain

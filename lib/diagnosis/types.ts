@@ -71,7 +71,7 @@ export interface Rule {
   readonly source: readonly Source[];
 }
 
-/** The credential variant a matrix cell used. Open-ended: unknown variants are kept as given. */
+/** The credential variant a test call used. Open-ended: unknown variants are kept as given. */
 export type Variant =
   | "api-key" | "id-token" | "access-token" | "iam" | "sigv4" | "sigv4-presigned" | "jwt-subprotocol" | (string & {});
 

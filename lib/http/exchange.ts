@@ -1,7 +1,7 @@
 /**
  * `sendPrepared`: one request, sent from the browser or through the relay, that always settles
  * and never throws for network trouble. A deadline and the caller's signal race the attempt, so
- * even a fetch that ignores its signal cannot keep a matrix cell spinning.
+ * even a fetch that ignores its signal cannot keep a test call spinning.
  */
 import { redactHeaders, redactText, redactUrl } from "../redact";
 import { errorText } from "./response-record";

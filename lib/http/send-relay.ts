@@ -16,7 +16,7 @@ export interface RelayContext {
   relayUrl: string;
 }
 
-/** How a relay code reads in the matrix: the endpoint's fault or the relay's refusal. */
+/** How a relay code reads in the test calls: the endpoint's fault or the relay's refusal. */
 const OUTCOME_OF: Partial<Record<RelayErrorCode, ExchangeOutcome>> = {
   "unreachable:relay": "network-error",
   "timeout:relay": "timeout",

@@ -1,5 +1,5 @@
 /**
- * The exchange model the test matrix records: what was sent (redacted), what came back, by which
+ * The exchange model the test calls records: what was sent (redacted), what came back, by which
  * path, and — when nothing came back — a plain-words reason naming the endpoint.
  */
 import type { RelayErrorCode } from "./errors";

@@ -26,7 +26,7 @@ describe("answers the sandbox marks as not confirmed", () => {
     const body = '{"errors":[{"errorType":"UnauthorizedException","message":"You are not authorized to make this call."}]}';
     const result = httpResult(exchange(401, { "x-amzn-errortype": "UnauthorizedException", "x-sandbox-unconfirmed": "wording for a wrong key" }, body));
     expect(result.unconfirmed).toBe("wording for a wrong key");
-    const report = reportMarkdown({ title: "Test calls", generatedAt: new Date(0), matrix: [{ row: "AppSync HTTP", column: "API key", result }] });
+    const report = reportMarkdown({ title: "Test calls", generatedAt: new Date(0), testCalls: [{ row: "AppSync HTTP", column: "API key", result }] });
     expect(report).toContain("(sandbox answer; wording for a wrong key not confirmed from AWS sources)");
   });
 });

@@ -16,10 +16,10 @@ const jwt = "eyJraWQiOiJrMSIsImFsZyI6IlJTMjU2In0.eyJzdWIiOiIxIiwidG9rZW5fdXNlIjo
 
 function input(secret: string): ReportInput {
   return {
-    title: "Matrix",
+    title: "Test calls",
     generatedAt: new Date("2026-11-24T00:00:00Z"),
     environment,
-    matrix: [
+    testCalls: [
       {
         row: "appsync-http",
         column: "iam",
@@ -44,7 +44,7 @@ describe("reports", () => {
     const md = reportMarkdown(input("x".repeat(40)));
     expect(md).toContain("User pool `us-east-1_AbC123`");
     expect(md).toContain("| appsync-http | iam | fail 401 | 401 UnauthorizedException: Permission denied | The role lacks appsync:GraphQL (`appsync-unauthorized-iam`) |");
-    expect(JSON.parse(reportJson(input("x"))).matrix[0].diagnosis.id).toBe("appsync-unauthorized-iam");
+    expect(JSON.parse(reportJson(input("x"))).testCalls[0].diagnosis.id).toBe("appsync-unauthorized-iam");
   });
 
   it("never carries a planted secret, a JWT signature or an API key", () => {

@@ -1,6 +1,6 @@
 import type { Environment } from "../config/environment";
 import type { Check } from "../tokens/checks";
-import type { CellResult } from "../test-calls/types";
+import type { TestCallResult } from "../test-calls/types";
 import { redactJson, redactText } from "../redact";
 
 /**
@@ -15,7 +15,7 @@ export interface ReportInput {
   environment?: Environment;
   tokens?: { label: string; header: Record<string, unknown>; claims: Record<string, unknown>; checks?: readonly Check[] }[];
   authorizer?: { consumer: string; verdict: string; response?: string; checks: readonly Check[] };
-  matrix?: { row: string; column: string; result: CellResult; diagnosis?: { id: string; title: string } }[];
+  testCalls?: { row: string; column: string; result: TestCallResult; diagnosis?: { id: string; title: string } }[];
   cloudTrail?: { verdict: string; explanation: string; events?: unknown[] }[];
 }
 
@@ -31,7 +31,7 @@ export function reportJson(input: ReportInput): string {
     environment: input.environment && publicEnvironment(input.environment),
     tokens: input.tokens,
     authorizer: input.authorizer,
-    matrix: input.matrix?.map(({ row, column, result, diagnosis }) => ({ row, column, ...result, diagnosis })),
+    testCalls: input.testCalls?.map(({ row, column, result, diagnosis }) => ({ row, column, ...result, diagnosis })),
     cloudTrail: input.cloudTrail,
   };
   return JSON.stringify(redactJson(body), null, 2);
@@ -55,13 +55,13 @@ export function reportMarkdown(input: ReportInput): string {
   if (input.authorizer) {
     lines.push(`## Authorizer: ${input.authorizer.consumer}`, "", `Verdict: **${input.authorizer.verdict}**${input.authorizer.response ? ` — ${input.authorizer.response}` : ""}`, "", ...checkTable(input.authorizer.checks), "");
   }
-  if (input.matrix?.length) {
+  if (input.testCalls?.length) {
     lines.push("## Test calls", "", "| Call | Credential | Result | Detail | Diagnosis |", "| --- | --- | --- | --- | --- |");
-    for (const { row, column, result, diagnosis } of input.matrix) {
-      lines.push(`| ${row} | ${column} | ${result.outcome}${result.status ? ` ${result.status}` : ""} | ${cell(result.summary)}${result.unconfirmed ? ` (sandbox answer; ${result.unconfirmed} not confirmed from AWS sources)` : ""} | ${diagnosis ? `${diagnosis.title} (\`${diagnosis.id}\`)` : ""} |`);
+    for (const { row, column, result, diagnosis } of input.testCalls) {
+      lines.push(`| ${row} | ${column} | ${result.outcome}${result.status ? ` ${result.status}` : ""} | ${tableCell(result.summary)}${result.unconfirmed ? ` (sandbox answer; ${result.unconfirmed} not confirmed from AWS sources)` : ""} | ${diagnosis ? `${diagnosis.title} (\`${diagnosis.id}\`)` : ""} |`);
     }
     lines.push("");
-    for (const { row, column, result } of input.matrix.filter((m) => m.result.outcome !== "pass" && m.result.detail)) {
+    for (const { row, column, result } of input.testCalls.filter((m) => m.result.outcome !== "pass" && m.result.detail)) {
       const d = result.detail!;
       lines.push(`### ${row} · ${column}`, "");
       if (d.command) lines.push("```sh", d.command, "```", "");
@@ -73,7 +73,7 @@ export function reportMarkdown(input: ReportInput): string {
 }
 
 function checkTable(checks: readonly Check[]): string[] {
-  return ["| Check | Result | Actual | Expected |", "| --- | --- | --- | --- |", ...checks.map((c) => `| ${c.name} | ${c.status} | ${cell(c.actual ?? "")} | ${cell(c.expected ?? "")} |`)];
+  return ["| Check | Result | Actual | Expected |", "| --- | --- | --- | --- |", ...checks.map((c) => `| ${c.name} | ${c.status} | ${tableCell(c.actual ?? "")} | ${tableCell(c.expected ?? "")} |`)];
 }
 
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const tableCell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");

@@ -1,7 +1,7 @@
 /**
  * CSP `connect-src` sources: where the page's own fetch/WebSocket calls may go.
  *
- * The page calls AWS straight from the browser (aws-amplify, the call matrix), so the list is
+ * The page calls AWS straight from the browser (aws-amplify, the test calls), so the list is
  * AWS's endpoints for the services this tool tests, per region, plus the configured sandbox and
  * the custom endpoints of the deployment's own presets. The same services the server's relay and
  * JWKS proxy may reach (server/net/allowed-hosts.ts): one allow-list, two enforcers. Both issuer

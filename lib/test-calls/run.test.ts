@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { runCells } from "./run";
-import { CellMap, type CellResult, type MatrixCell } from "./types";
+import { runCalls } from "./run";
+import { TestCallMap, type TestCallResult, type TestCall } from "./types";
 
-const cell = (column: string, run: MatrixCell["run"]): MatrixCell => ({ row: "r", column, run });
-const after = (ms: number, result: CellResult) => () => new Promise<CellResult>((r) => setTimeout(() => r(result), ms));
+const testCall = (column: string, run: TestCall["run"]): TestCall => ({ row: "r", column, run });
+const after = (ms: number, result: TestCallResult) => () => new Promise<TestCallResult>((r) => setTimeout(() => r(result), ms));
 
 describe("runCells", () => {
   it("runs cells in parallel: wall time is the slowest cell, not the sum", async () => {
     const started = Date.now();
-    const results = await runCells(
-      [cell("a", after(150, { outcome: "pass", summary: "ok" })), cell("b", after(150, { outcome: "fail", summary: "401" })), cell("c", after(150, { outcome: "pass", summary: "ok" }))],
+    const results = await runCalls(
+      [testCall("a", after(150, { outcome: "pass", summary: "ok" })), testCall("b", after(150, { outcome: "fail", summary: "401" })), testCall("c", after(150, { outcome: "pass", summary: "ok" }))],
       { timeoutMs: 2000, onResult: () => {} },
     );
     expect(Date.now() - started).toBeLessThan(400);
@@ -18,8 +18,8 @@ describe("runCells", () => {
 
   it("ends a hanging cell at its deadline and keeps the others' results", async () => {
     const updates: string[] = [];
-    const results = await runCells(
-      [cell("hang", () => new Promise(() => {})), cell("fast", after(10, { outcome: "pass", summary: "ok" }))],
+    const results = await runCalls(
+      [testCall("hang", () => new Promise(() => {})), testCall("fast", after(10, { outcome: "pass", summary: "ok" }))],
       { timeoutMs: 100, onResult: (key, r) => updates.push(`${key.row}/${key.column}:${r.outcome}`) },
     );
     expect(results.get({ row: "r", column: "hang" })).toMatchObject({ outcome: "error", summary: "Timed out after 100 ms" });
@@ -28,15 +28,15 @@ describe("runCells", () => {
   });
 
   it("turns a throwing cell into an error result", async () => {
-    const results = await runCells([cell("x", async () => { throw new Error("boom"); })], { timeoutMs: 100, onResult: () => {} });
+    const results = await runCalls([testCall("x", async () => { throw new Error("boom"); })], { timeoutMs: 100, onResult: () => {} });
     expect(results.get({ row: "r", column: "x" })).toMatchObject({ outcome: "error", summary: "The test itself failed: boom" });
   });
 
   it("passes each cell its abort signal and the chosen path", async () => {
     let seen: { aborted: boolean; path: string } | undefined;
     const controller = new AbortController();
-    const done = runCells(
-      [cell("x", (ctx) => new Promise((resolve) => ctx.signal.addEventListener("abort", () => { seen = { aborted: true, path: ctx.path }; resolve({ outcome: "error", summary: "aborted" }); })))],
+    const done = runCalls(
+      [testCall("x", (ctx) => new Promise((resolve) => ctx.signal.addEventListener("abort", () => { seen = { aborted: true, path: ctx.path }; resolve({ outcome: "error", summary: "aborted" }); })))],
       { timeoutMs: 5000, signal: controller.signal, pathOf: () => "relay", onResult: () => {} },
     );
     controller.abort();
@@ -48,7 +48,7 @@ describe("runCells", () => {
 
 describe("CellMap", () => {
   it("finds a cell by row and column, whichever object names it, and hands both back when iterated", () => {
-    const map = new CellMap<number>().set({ row: "appsync-http", column: "iam" }, 1);
+    const map = new TestCallMap<number>().set({ row: "appsync-http", column: "iam" }, 1);
     const copy = map.with({ row: "appsync-http", column: "api-key" }, 2);
     expect(copy.get({ row: "appsync-http", column: "iam" })).toBe(1);
     expect(map.has({ row: "appsync-http", column: "api-key" })).toBe(false);
@@ -58,9 +58,9 @@ describe("CellMap", () => {
 
 describe("cancelling one cell", () => {
   it("ends that cell at once and leaves the others running to their answer", async () => {
-    const cancels = new CellMap<() => void>();
-    const done = runCells(
-      [cell("slow", () => new Promise(() => {})), cell("fast", after(100, { outcome: "pass", summary: "ok" }))],
+    const cancels = new TestCallMap<() => void>();
+    const done = runCalls(
+      [testCall("slow", () => new Promise(() => {})), testCall("fast", after(100, { outcome: "pass", summary: "ok" }))],
       { timeoutMs: 5000, onStart: (key, cancel) => cancels.set(key, cancel), onResult: () => {} },
     );
     await new Promise((r) => setTimeout(r, 20));

@@ -1,25 +1,25 @@
-import { CellMap, type CellKey, type CellResult, type MatrixCell } from "./types";
+import { TestCallMap, type TestCallKey, type TestCallResult, type TestCall } from "./types";
 
 export interface RunOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   /** Per cell: run through the relay instead of from the browser. */
-  pathOf?: (cell: MatrixCell) => "browser" | "relay";
-  onResult(key: CellKey, result: CellResult): void;
+  pathOf?: (testCall: TestCall) => "browser" | "relay";
+  onResult(key: TestCallKey, result: TestCallResult): void;
   /** Hands out a way to cancel one cell (a slow endpoint) without touching the others. */
-  onStart?(key: CellKey, cancel: () => void): void;
+  onStart?(key: TestCallKey, cancel: () => void): void;
 }
 
 /**
- * Runs every cell at once — the matrix's wall time is its slowest cell, not the sum — each with
+ * Runs every cell at once — the test calls' wall time is its slowest cell, not the sum — each with
  * its own deadline, so one dead endpoint cannot hold the others, and a cell that throws still
  * ends as a result instead of vanishing.
  */
-export async function runCells(cells: readonly MatrixCell[], options: RunOptions): Promise<CellMap<CellResult>> {
-  const results = new CellMap<CellResult>();
+export async function runCalls(testCalls: readonly TestCall[], options: RunOptions): Promise<TestCallMap<TestCallResult>> {
+  const results = new TestCallMap<TestCallResult>();
   await Promise.all(
-    cells.map(async (cell) => {
-      const key: CellKey = { row: cell.row, column: cell.column };
+    testCalls.map(async (testCall) => {
+      const key: TestCallKey = { row: testCall.row, column: testCall.column };
       const controller = new AbortController();
       const onAbort = () => controller.abort();
       options.signal?.addEventListener("abort", onAbort);
@@ -31,21 +31,21 @@ export async function runCells(cells: readonly MatrixCell[], options: RunOptions
       });
       options.onResult(key, { outcome: "running", summary: "Running…", startedAt: started });
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const deadline = new Promise<CellResult>((resolve) => {
+      const deadline = new Promise<TestCallResult>((resolve) => {
         timer = setTimeout(() => {
           // Settle as a timeout first; the abort that follows only tells the cell to stop.
           resolve({ outcome: "error", summary: `Timed out after ${options.timeoutMs} ms`, latencyMs: Date.now() - started });
           controller.abort();
         }, options.timeoutMs + 250);
       });
-      let result: CellResult;
+      let result: TestCallResult;
       try {
         // An abort ends the cell at once, even if its protocol code is slow to notice.
-        const aborted = new Promise<CellResult>((resolve) =>
+        const aborted = new Promise<TestCallResult>((resolve) =>
           controller.signal.addEventListener("abort", () => resolve({ outcome: "error", summary: "Cancelled.", latencyMs: Date.now() - started })),
         );
         result = await Promise.race([
-          cell.run({ signal: controller.signal, timeoutMs: options.timeoutMs, path: options.pathOf?.(cell) ?? "browser" }),
+          testCall.run({ signal: controller.signal, timeoutMs: options.timeoutMs, path: options.pathOf?.(testCall) ?? "browser" }),
           deadline,
           aborted,
         ]);

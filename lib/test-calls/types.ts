@@ -1,7 +1,7 @@
 import type { AwsAnswer } from "../errors";
 
 /**
- * The test matrix: rows are ways of calling (AppSync HTTP, AppSync realtime, AgentCore runtime
+ * The test calls: rows are ways of calling (AppSync HTTP, AppSync realtime, AgentCore runtime
  * HTTP, …), columns are credential variants. Every protocol adds rows; the table, the runner
  * and the detail view are shared.
  */
@@ -13,9 +13,9 @@ import type { AwsAnswer } from "../errors";
  * not-run  a prerequisite is missing (no API key, no identity-pool credentials…), with the reason
  * error    no answer: network error, timeout, cancelled
  */
-export type CellOutcome = "idle" | "running" | "pass" | "fail" | "blocked" | "not-run" | "error";
+export type TestCallOutcome = "idle" | "running" | "pass" | "fail" | "blocked" | "not-run" | "error";
 
-export interface CellDetail {
+export interface TestCallDetail {
   /** What was sent, already redacted, as text (HTTP request, WebSocket URL + frames). */
   request?: string;
   /** A copyable command line (curl, websocat), redacted. */
@@ -31,13 +31,13 @@ export interface CellDetail {
  * HTTP status, `errorType` AWS's error name, `message` verbatim, `unconfirmed` what no public
  * source confirms about a sandbox answer).
  */
-export interface CellResult extends Partial<AwsAnswer> {
-  outcome: CellOutcome;
+export interface TestCallResult extends Partial<AwsAnswer> {
+  outcome: TestCallOutcome;
   /** One line: "401 UnauthorizedException: Valid authorization header not provided." */
   summary: string;
   latencyMs?: number;
   path?: "browser" | "relay";
-  detail?: CellDetail;
+  detail?: TestCallDetail;
   /** True when the browser blocked the call and the relay could run it instead. */
   relayAvailable?: boolean;
   /** While running: when the cell started (ms since the epoch), so the page can show the wait. */
@@ -46,23 +46,23 @@ export interface CellResult extends Partial<AwsAnswer> {
   diagnosis?: { id: string; title: string; cause: string };
 }
 
-export interface CellContext {
+export interface TestCallContext {
   signal: AbortSignal;
   timeoutMs: number;
   path: "browser" | "relay";
 }
 
 /** Where a cell sits: one way of calling (the row) with one credential variant (the column). */
-export interface CellKey {
+export interface TestCallKey {
   readonly row: string;
   readonly column: string;
 }
 
-export interface MatrixCell extends CellKey {
-  run(context: CellContext): Promise<CellResult>;
+export interface TestCall extends TestCallKey {
+  run(context: TestCallContext): Promise<TestCallResult>;
 }
 
-export interface MatrixAxis {
+export interface TestCallAxis {
   id: string;
   label: string;
   /** Columns only: a group heading ("as aws-amplify sends it"). */
@@ -73,13 +73,13 @@ export interface MatrixAxis {
  * A cell's key as one string, for Map keys and DOM attributes (`data-cell`, test ids). Never
  * parsed back: code that needs the row or the column reads them from the CellKey.
  */
-export const cellKeyId = ({ row, column }: CellKey): string => `${row}|${column}`;
+export const testCallKeyId = ({ row, column }: TestCallKey): string => `${row}|${column}`;
 
 /** One value per cell, looked up and iterated by CellKey. */
-export class CellMap<T> implements Iterable<[CellKey, T]> {
-  private readonly entries: Map<string, [CellKey, T]>;
+export class TestCallMap<T> implements Iterable<[TestCallKey, T]> {
+  private readonly entries: Map<string, [TestCallKey, T]>;
 
-  constructor(entries: Iterable<readonly [CellKey, T]> = []) {
+  constructor(entries: Iterable<readonly [TestCallKey, T]> = []) {
     this.entries = new Map();
     for (const [key, value] of entries) this.set(key, value);
   }
@@ -88,29 +88,29 @@ export class CellMap<T> implements Iterable<[CellKey, T]> {
     return this.entries.size;
   }
 
-  get(key: CellKey): T | undefined {
-    return this.entries.get(cellKeyId(key))?.[1];
+  get(key: TestCallKey): T | undefined {
+    return this.entries.get(testCallKeyId(key))?.[1];
   }
 
-  has(key: CellKey): boolean {
-    return this.entries.has(cellKeyId(key));
+  has(key: TestCallKey): boolean {
+    return this.entries.has(testCallKeyId(key));
   }
 
-  set(key: CellKey, value: T): this {
-    this.entries.set(cellKeyId(key), [{ row: key.row, column: key.column }, value]);
+  set(key: TestCallKey, value: T): this {
+    this.entries.set(testCallKeyId(key), [{ row: key.row, column: key.column }, value]);
     return this;
   }
 
   /** A copy with one cell changed, for state that must not be mutated (React). */
-  with(key: CellKey, value: T): CellMap<T> {
-    return new CellMap(this).set(key, value);
+  with(key: TestCallKey, value: T): TestCallMap<T> {
+    return new TestCallMap(this).set(key, value);
   }
 
   values(): T[] {
     return [...this.entries.values()].map(([, value]) => value);
   }
 
-  [Symbol.iterator](): Iterator<[CellKey, T]> {
+  [Symbol.iterator](): Iterator<[TestCallKey, T]> {
     return this.entries.values();
   }
 }

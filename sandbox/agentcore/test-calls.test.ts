@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agentCoreCells, type AgentCoreMatrixInput } from "../../lib/agentcore/test-calls";
+import { agentCoreTestCalls, type AgentCoreTestCallsInput } from "../../lib/agentcore/test-calls";
 import { newSessionId } from "../../lib/agentcore/urls";
-import { runCells } from "../../lib/test-calls/run";
-import { CellMap, type CellResult } from "../../lib/test-calls/types";
+import { runCalls } from "../../lib/test-calls/run";
+import { TestCallMap, type TestCallResult } from "../../lib/test-calls/types";
 import { startSandbox, type RunningSandbox } from "../server";
 import { credentialsFor, IAM, JWT, nodeSocketFactory, tokensFor, WS_MISSING } from "./test-support";
 
-/** lib/agentcore's matrix cells run against the sandbox, the way the dashboard runs them. */
+/** lib/agentcore's test calls run against the sandbox, the way the dashboard runs them. */
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -16,8 +16,8 @@ afterAll(() => sandbox.close());
 
 async function run(scenario: typeof JWT | typeof IAM | typeof WS_MISSING, gatewayId?: string) {
   const tokens = await tokensFor(sandbox.url, scenario);
-  const chunks = new CellMap<string>();
-  const input: AgentCoreMatrixInput = {
+  const chunks = new TestCallMap<string>();
+  const input: AgentCoreTestCallsInput = {
     region: scenario.region,
     endpoint: `${sandbox.url}/agentcore`,
     runtimeArn: scenario.runtimeArn,
@@ -28,8 +28,8 @@ async function run(scenario: typeof JWT | typeof IAM | typeof WS_MISSING, gatewa
     createSocket: nodeSocketFactory(),
     onChunk: (key, text) => chunks.set(key, (chunks.get(key) ?? "") + text),
   };
-  const results = await runCells(agentCoreCells(input), { timeoutMs: 8000, onResult: () => {} });
-  const at = (row: string, column: string) => results.get({ row, column }) as CellResult;
+  const results = await runCalls(agentCoreTestCalls(input), { timeoutMs: 8000, onResult: () => {} });
+  const at = (row: string, column: string) => results.get({ row, column }) as TestCallResult;
   return { at, chunks, results };
 }
 
