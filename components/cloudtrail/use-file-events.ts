@@ -5,7 +5,7 @@ import type { ParseProgress, TrailParseResult } from "@/lib/cloudtrail/parse-str
 import { unpackTrailResult, type PackedTrailResult } from "@/lib/cloudtrail/transfer";
 
 /**
- * A CloudTrail file read by trail-worker.ts, with progress; cancel = terminate the worker.
+ * A CloudTrail file read by cloudtrail-worker.ts, with progress; cancel = terminate the worker.
  *
  * If the worker cannot start — a worker takes its Content-Security-Policy from its own script's
  * response, and a policy without `script-src 'self'` there stops Turbopack's worker from loading
@@ -59,7 +59,7 @@ export function useFileEvents() {
       stop();
       let heard = false;
       // A classic worker: Turbopack bootstraps workers with importScripts, which module workers forbid.
-      const next = new Worker(new URL("./trail-worker.ts", import.meta.url));
+      const next = new Worker(new URL("./cloudtrail-worker.ts", import.meta.url));
       worker.current = next;
       setState({ status: "reading", name: file.name, progress: null, via: "worker" });
       next.onmessage = (event: MessageEvent<WorkerMessage>) => {

@@ -29,7 +29,7 @@ export interface AgentCoreTestCallsInput {
   fetchImpl?: typeof fetch;
   /** Each piece of a streamed reply as it arrives, with the cell it belongs to. */
   onChunk?: (testCall: TestCallKey, text: string) => void;
-  /** Learns why a WebSocket upgrade was refused, which browsers do not reveal (see cells-ws). */
+  /** Learns why a WebSocket upgrade was refused, which browsers do not reveal (see test-calls-ws). */
   explainRefusal?: (url: string, protocols: string[]) => Promise<UpgradeExplanation | undefined>;
 }
 

@@ -16,7 +16,7 @@ describe("failure fragment", () => {
     const fragment = failureToFragment(failure);
     expect(fragment).toMatch(/^#at=2025-02-24T14%3A15%3A40.000Z&identityId=.*&poolId=.*&accessKeyId=ASIA5NBR5LH3GUDX65GT&roleArn=/);
     expect(failureFromFragment(fragment)).toEqual(failure);
-    expect(cloudTrailLink(failure)).toBe(`/trail${fragment}`);
+    expect(cloudTrailLink(failure)).toBe(`/cloudtrail${fragment}`);
   });
 
   it("reads a hand-written fragment and normalises the time", () => {

@@ -47,7 +47,7 @@ const SERVICE_ALIASES: Record<string, readonly string[]> = {
   "user-pool": ["cognito"],
   "cognito-identity": ["identity-pool", "sts"],
   "identity-pool": ["identity-pool", "sts"],
-  // The test calls's row ids (lib/appsync/cells.ts, lib/agentcore/variants.ts).
+  // The test calls' row ids (lib/appsync/test-calls.ts, lib/agentcore/variants.ts).
   "appsync-http": ["appsync"],
   "appsync-realtime": ["appsync"],
   "agentcore-http": ["agentcore"],

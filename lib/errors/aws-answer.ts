@@ -1,6 +1,6 @@
 /**
  * What AWS answered — or, in a prediction, would answer. One shape for the sandbox's error
- * answers, the test calls's cells, the CLI and the diagnosis input. `status` is always an HTTP
+ * answers, the test calls, the CLI and the diagnosis input. `status` is always an HTTP
  * status; where an outcome (pass, fail, blocked …) is meant, the field is called `outcome`.
  */
 export interface AwsAnswer {
