@@ -25,7 +25,7 @@ function table(rows: Array<[string, string, string]>): string[] {
   return rows.map(([n, v, note]) => `  ${n.padEnd(width)}  ${v}\n  ${" ".repeat(width)}  ↳ ${note}`);
 }
 
-export function describeToken(token: DecodedToken): string {
+function describeToken(token: DecodedToken): string {
   const kind = token.tokenUse === "id" ? "ID token" : token.tokenUse === "access" ? "access token" : "token (no Cognito token_use)";
   return `${kind}, ${token.kind === "cognito" ? "Cognito" : "OIDC"} issuer ${token.issuer ?? "(none)"}`;
 }

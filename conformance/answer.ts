@@ -21,7 +21,7 @@ const unescapeXml = (s: string) =>
   s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 
 /** `com.amazonaws.x#NotAuthorizedException` or `NotAuthorizedException:http://…` → `NotAuthorizedException`. */
-export const bareErrorType = (value: string) => value.split("#").pop()!.split(":")[0]!.trim();
+const bareErrorType = (value: string) => value.split("#").pop()!.split(":")[0]!.trim();
 
 function fromJson(json: unknown): { errorType?: string; message?: string } {
   if (!json || typeof json !== "object") return {};

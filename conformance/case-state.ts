@@ -9,7 +9,7 @@ import { pathValue } from "./expect";
  */
 
 /** RFC 6238 as Cognito's authenticator apps use it: 30-second steps, 6 digits, SHA-1 (otplib's defaults). */
-export const TOTP_PERIOD_SECONDS = 30;
+const TOTP_PERIOD_SECONDS = 30;
 /**
  * A code computed this close to the end of its step might reach the sandbox in the next one; a
  * case about clock skew would then test two steps of skew instead of one. Waiting for the next

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { caseFileSchema, type ConformanceCase } from "./schema";
 
-export const CASES_DIR = fileURLToPath(new URL("./cases/", import.meta.url));
+const CASES_DIR = fileURLToPath(new URL("./cases/", import.meta.url));
 
 /** Every `cases/*.json`, validated; a bad file names itself and the field. Ids must be unique. */
 export async function loadCases(dir = CASES_DIR): Promise<ConformanceCase[]> {

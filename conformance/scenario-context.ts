@@ -14,7 +14,7 @@ export interface Credentials {
   sessionToken?: string;
 }
 
-export interface Tokens {
+interface Tokens {
   idToken: string;
   accessToken: string;
   refreshToken: string;

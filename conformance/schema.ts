@@ -31,7 +31,6 @@ export const SURFACES = [
  *   the dashboard must show the answer as "not confirmed".
  */
 export const CONFIDENCE = ["documented", "captured", "inferred", "unconfirmed"] as const;
-export type Confidence = (typeof CONFIDENCE)[number];
 
 const sourceSchema = z.strictObject({
   /** A documentation URL, `owner/repo#N` for an issue or pull request, or `owner/repo:path` for a file. */
@@ -153,11 +152,9 @@ const cloudTrailRecordCall = z.strictObject({
 /** No request: the case checks only our predictions, on an answer a source shows. */
 const noCall = z.strictObject({ op: z.literal("none") });
 
-export const callSchema = z.discriminatedUnion("op", [httpCall, awsJsonCall, websocketCall, claimsCall, cloudTrailRecordCall, noCall]);
-export type Call = z.infer<typeof callSchema>;
+const callSchema = z.discriminatedUnion("op", [httpCall, awsJsonCall, websocketCall, claimsCall, cloudTrailRecordCall, noCall]);
 export type HttpCall = z.infer<typeof httpCall>;
 export type AwsJsonCall = z.infer<typeof awsJsonCall>;
-export type BeforeStep = NonNullable<z.infer<typeof beforeSchema>>[number];
 export type WebSocketCall = z.infer<typeof websocketCall>;
 export type SignSpec = z.infer<typeof signSchema>;
 
@@ -182,7 +179,7 @@ export const expectSchema = z.strictObject({
 export type Expectation = z.infer<typeof expectSchema>;
 
 /** Our predictions, run on the same case: they must agree with the expected answer. */
-export const predictSchema = z.strictObject({
+const predictSchema = z.strictObject({
   /** The diagnosis rule the expected error text must bring up first. */
   diagnosis: z.string().optional(),
   /** "Will this token pass?" for an AgentCore CUSTOM_JWT authorizer. */
@@ -200,7 +197,6 @@ export const predictSchema = z.strictObject({
     })
     .optional(),
 });
-export type Prediction = z.infer<typeof predictSchema>;
 
 export const caseSchema = z
   .strictObject({

@@ -20,9 +20,9 @@ export interface Faults {
   tokenTtlSeconds: number;
 }
 
-export const MAX_DELAY_MS = 60_000;
-export const MAX_DROP_AFTER_FRAMES = 10_000;
-export const MAX_TOKEN_TTL_SECONDS = 86_400;
+const MAX_DELAY_MS = 60_000;
+const MAX_DROP_AFTER_FRAMES = 10_000;
+const MAX_TOKEN_TTL_SECONDS = 86_400;
 /** Not a code anyone may send: the one a client reports when the connection just went away. */
 export const ABNORMAL_CLOSURE = 1006;
 /** A close frame's reason must fit in 123 bytes of UTF-8 (RFC 6455, 5.5). */

@@ -17,8 +17,8 @@ import { cloudTrailScenarioKeys } from "./cloudtrail/scenario";
  * fails loudly instead of silently doing nothing.
  */
 
-export const AUTH_FLOWS = ["USER_SRP_AUTH", "USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH"] as const;
-export const USER_STATUSES = ["CONFIRMED", "FORCE_CHANGE_PASSWORD"] as const;
+const AUTH_FLOWS = ["USER_SRP_AUTH", "USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH"] as const;
+const USER_STATUSES = ["CONFIRMED", "FORCE_CHANGE_PASSWORD"] as const;
 /** The second factors the sandbox emulates, by their ChallengeName (SMS is not emulated). */
 export const MFA_TYPES = ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"] as const;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -188,7 +188,6 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ScenarioUserPool = Scenario["userPools"][number];
 export type ScenarioClient = ScenarioUserPool["clients"][number];
-export type ScenarioUser = ScenarioUserPool["users"][number];
 
 /** A scenario file a person has to fix; the message names the file and the field. */
 export class ScenarioError extends AppError {

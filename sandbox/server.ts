@@ -29,7 +29,7 @@ export const DEFAULT_SCENARIOS_DIR = fileURLToPath(new URL("./scenarios/", impor
 /** Loopback only: the sandbox hands out tokens for made-up users and must not be reachable. */
 const HOST = "127.0.0.1";
 
-export interface SandboxOptions {
+interface SandboxOptions {
   /** 0 picks a free port (tests). Defaults to 4577. */
   port?: number;
   /** Scenarios given directly; validated like files. */
@@ -93,7 +93,7 @@ function listen(server: NetServer, port: number): Promise<void> {
 }
 
 /** Where the local CA lives when `tls.dir` is not given. */
-export const defaultTlsDir = (stateDir?: string) => (stateDir ? join(stateDir, "tls") : resolve(".sandbox-state", "tls"));
+const defaultTlsDir = (stateDir?: string) => (stateDir ? join(stateDir, "tls") : resolve(".sandbox-state", "tls"));
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const scenarios = await collectScenarios(options);

@@ -9,7 +9,7 @@ import { UsageError } from "../io";
 
 /** Flags → authorizer configs. Validation here, so lib/ receives only well-formed configs. */
 
-export const CHECK_OPTIONS = {
+const CHECK_OPTIONS = {
   json: { type: "boolean" },
   pick: { type: "string" },
   at: { type: "string" },

@@ -23,7 +23,7 @@ async function explainRefusal(url: string, protocols: string[]): Promise<Upgrade
   return result.error ? { unreachable: result.error } : undefined;
 }
 
-export interface TestCallInputs {
+interface TestCallInputs {
   environment: Environment;
   appSync: AppSyncInputs;
   agentCore: AgentCoreInputs;

@@ -19,13 +19,13 @@ import { firstFieldOf, cloudTrailFailures } from "./cloudtrail-failures";
  * signing, GraphQL, aws-amplify's API client), so none of it is in the page's first load.
  */
 
-export interface TestCallInputs {
+interface TestCallInputs {
   environment: Environment;
   appSync: AppSyncInputs;
   agentCore: AgentCoreInputs;
 }
 
-export interface TestCallSteps {
+interface TestCallSteps {
   /** What to say before the run (refreshed tokens, guest credentials, why a variant cannot run). */
   onNotes(notes: string[]): void;
   /** A piece of an agent's streamed reply. */

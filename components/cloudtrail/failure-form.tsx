@@ -9,7 +9,7 @@ import type { FailedCall } from "@/lib/cloudtrail/types";
  * credentials, their identity id and access key id.
  */
 
-export interface FailureDefaults {
+interface FailureDefaults {
   identityPoolId?: string;
   identityId?: string;
   accessKeyId?: string;

@@ -11,9 +11,7 @@ import type { FailedCall } from "@/lib/cloudtrail/types";
  * not one; the secret and session token never reach this store).
  */
 
-export type { FailedCall };
-
-export interface RecordedFailures {
+interface RecordedFailures {
   failures: readonly FailedCall[];
   /** When the run recorded them (ms since the epoch); 0 when nothing was recorded. */
   recordedAt: number;

@@ -18,7 +18,7 @@ export type LookupState =
   | { status: "done"; pages: number; events: number; elapsedMs: number; complete: boolean; note?: string; at: number }
   | { status: "error"; code: string; message: string };
 
-export interface LookupResult {
+interface LookupResult {
   events: TrailEvent[];
   region: string;
   coverage: { startMs: number; endMs: number };

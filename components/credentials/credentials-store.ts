@@ -65,11 +65,6 @@ export function ensureCredentials(environment: Environment, idToken: string | un
   return inflight;
 }
 
-export function forgetCredentials() {
-  key = "";
-  set({ status: "idle" });
-}
-
 async function load(environment: Environment, idToken: string | undefined, flow: IdentityFlow, roleArn?: string): Promise<CredentialsState> {
   const relay = new RelayHttpHandler();
   let credentials: IdentityCredentials;

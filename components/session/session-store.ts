@@ -14,7 +14,7 @@ import { readTokens } from "./read-tokens";
  * view sees the same session without polling.
  */
 
-export type AuthSessionState =
+type AuthSessionState =
   | { status: "loading" }
   | { status: "signed-out" }
   | { status: "error"; message: string }

@@ -5,13 +5,13 @@ import { generateKeyPair, SignJWT, type JWTPayload } from "jose";
  * carries, a different kid for each), signed with a key pair made for the test run.
  */
 
-export const REGION = "eu-west-1";
+const REGION = "eu-west-1";
 export const POOL_ID = "eu-west-1_Example1";
 export const ISSUER = `https://cognito-idp.${REGION}.amazonaws.com/${POOL_ID}`;
 export const CLIENT_ID = "1example23456789abcdefghij";
 export const SUB = "4f1c2a7e-0000-4000-8000-00000000beef";
 
-export interface SignedPair {
+interface SignedPair {
   readonly id: string;
   readonly access: string;
 }

@@ -32,7 +32,7 @@ export async function send(request: PlainRequest, sign: SignSpec | undefined, ct
   return answerFromHttp(response.status, headers, await response.text());
 }
 
-export async function buildHttp(call: HttpCall, ctx: ScenarioContext, options: ResolveOptions): Promise<PlainRequest> {
+async function buildHttp(call: HttpCall, ctx: ScenarioContext, options: ResolveOptions): Promise<PlainRequest> {
   const url = await resolveText(call.url, ctx, options);
   const headers = await resolveValue(call.headers, ctx, options);
   let body: string | undefined;
@@ -70,7 +70,7 @@ export async function runHttp(call: HttpCall, ctx: ScenarioContext, options: Res
   return send(request, call.sign, ctx, options);
 }
 
-export async function buildAwsJson(call: AwsJsonCall, ctx: ScenarioContext, options: ResolveOptions): Promise<PlainRequest> {
+async function buildAwsJson(call: AwsJsonCall, ctx: ScenarioContext, options: ResolveOptions): Promise<PlainRequest> {
   const { prefix, path } = TARGET_PREFIX[call.service];
   return {
     method: "POST",

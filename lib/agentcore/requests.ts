@@ -12,7 +12,7 @@ import { missingFor, tokenFor, type AgentCoreColumn, type AgentCoreCredentials }
  * InvokeAgentRuntime" with OAuth), which is why the bearer requests are plain HTTPS.
  */
 
-export interface RuntimeTarget {
+interface RuntimeTarget {
   /** A region, or an endpoint override such as `{sandbox}/agentcore`. */
   endpoint: string;
   runtimeArn: string;

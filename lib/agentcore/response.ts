@@ -11,7 +11,7 @@ export interface Verdict {
 }
 
 /** `AccessDeniedException:http://internal.amazon.com/…` → `AccessDeniedException`. */
-export const errorTypeName = (header: string | undefined) => header?.split(/[:#]/).filter(Boolean)[0];
+const errorTypeName = (header: string | undefined) => header?.split(/[:#]/).filter(Boolean)[0];
 
 function jsonOf(text: string): unknown {
   try {
@@ -30,7 +30,7 @@ export function interpretRuntimeResponse(status: number, body: string, headers: 
 }
 
 /** The JSON-RPC message in a gateway answer: plain JSON, or the `data:` of an SSE event. */
-export function gatewayMessage(body: string): Record<string, unknown> | undefined {
+function gatewayMessage(body: string): Record<string, unknown> | undefined {
   const direct = jsonOf(body);
   if (direct && typeof direct === "object") return direct as Record<string, unknown>;
   const data = body

@@ -4,7 +4,7 @@
  * give the same events however the bytes were cut. Used for the runtime's streamed reply.
  */
 
-export interface SseEvent {
+interface SseEvent {
   /** `message` unless the stream named another type. */
   event: string;
   data: string;

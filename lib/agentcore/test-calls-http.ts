@@ -8,7 +8,7 @@ import { sseChunksOf, tapSse } from "./tap-sse";
 
 /** Sending one prepared AgentCore HTTP request and turning the exchange into a test call. */
 
-export interface SendContext {
+interface SendContext {
   path: "browser" | "relay";
   timeoutMs: number;
   signal: AbortSignal;

@@ -35,7 +35,7 @@ export interface WsTestCallInput {
 }
 
 /** Subprotocols as they may be shown: the token-carrying one loses its token. */
-export const redactSubprotocols = (protocols: readonly string[]) =>
+const redactSubprotocols = (protocols: readonly string[]) =>
   protocols.map((p) => (p.startsWith(`${BEARER_SUBPROTOCOL}.`) ? `${BEARER_SUBPROTOCOL}.${REDACTED}` : redactText(p)));
 
 /** `{"chunk": "…"}` frames carry the reply text; anything else is shown as sent. */

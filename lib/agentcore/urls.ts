@@ -10,14 +10,14 @@
 export const AGENTCORE_SIGNING_NAME = "bedrock-agentcore";
 export const SESSION_ID_HEADER = "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id";
 /** InvokeAgentRuntime's runtimeSessionId: 33 to 256 characters (API reference; seen as a 400 when shorter). */
-export const SESSION_ID_MIN_LENGTH = 33;
-export const SESSION_ID_MAX_LENGTH = 256;
+const SESSION_ID_MIN_LENGTH = 33;
+const SESSION_ID_MAX_LENGTH = 256;
 export const DEFAULT_QUALIFIER = "DEFAULT";
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 const RUNTIME_ARN = /^arn:(aws[a-z-]*):bedrock-agentcore:([a-z0-9-]+):(\d{12}):runtime\/([A-Za-z0-9_-]+)$/;
 
-export interface RuntimeArnParts {
+interface RuntimeArnParts {
   partition: string;
   region: string;
   accountId: string;

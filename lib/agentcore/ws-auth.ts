@@ -18,7 +18,7 @@ export function bearerSubprotocols(token: string): [string, string] {
   return [`${PREFIX}${base64url.encode(token.trim())}`, BEARER_SUBPROTOCOL];
 }
 
-export type SubprotocolToken =
+type SubprotocolToken =
   | { kind: "none" }
   /** The prefix is there but what follows is not base64url text. */
   | { kind: "unreadable" }
@@ -38,7 +38,7 @@ export function tokenFromSubprotocols(protocols: readonly string[]): Subprotocol
   }
 }
 
-export interface PresignRuntimeWebSocket {
+interface PresignRuntimeWebSocket {
   /** A region or an endpoint override such as `{sandbox}/agentcore`. */
   endpoint: string;
   runtimeArn: string;

@@ -21,7 +21,7 @@ export interface WsProbeOutcome {
   message: string;
 }
 
-export interface WsProbeInput {
+interface WsProbeInput {
   url: string;
   protocols: string[];
   createSocket: WebSocketFactory;

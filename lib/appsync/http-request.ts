@@ -9,7 +9,7 @@ export interface GraphqlOperation {
   operationName?: string;
 }
 
-export type PreparedRequest = SignedRequest & { body: string };
+type PreparedRequest = SignedRequest & { body: string };
 
 /**
  * The exact HTTP request one variant sends, built explicitly (not through a client library) so

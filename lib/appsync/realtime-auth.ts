@@ -8,7 +8,7 @@ import { missingFor, type AppSyncCredentials, type AppSyncVariant } from "./vari
  * (as the `header-…` subprotocol or the legacy `?header=` query) and again in each `start`
  * message's `extensions.authorization` (AppSync devguide, "real-time WebSocket client").
  */
-export type RealtimeAuthHeader = Record<string, string>;
+type RealtimeAuthHeader = Record<string, string>;
 
 /** Headers aws-amplify sends with the IAM connect signature; AppSync signs over them. */
 const CONNECT_HEADERS = {
@@ -61,7 +61,7 @@ export function legacyRealtimeUrl(endpoints: AppSyncEndpoints, header: RealtimeA
   return url.toString();
 }
 
-export function amzDate(date: Date): string {
+function amzDate(date: Date): string {
   return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 

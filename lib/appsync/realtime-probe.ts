@@ -22,7 +22,7 @@ export interface RealtimeOutcome {
   protocols: string[];
 }
 
-export interface RealtimeProbeInput {
+interface RealtimeProbeInput {
   variant: AppSyncVariant;
   endpoints: AppSyncEndpoints;
   subscription: GraphqlOperation;

@@ -3,7 +3,7 @@
  * `UnauthorizedException`, but denies individual fields with 200 and `errorType: "Unauthorized"`
  * ("Not Authorized to access X on type Y") — a 200 is not a pass until the errors are read.
  */
-export interface AppSyncVerdict {
+interface AppSyncVerdict {
   ok: boolean;
   errorType?: string;
   message?: string;

@@ -16,7 +16,7 @@ export const APPSYNC_ROWS = {
   realtime: "appsync-realtime",
 } as const;
 
-export interface AppSyncTestCallsInput {
+interface AppSyncTestCallsInput {
   api: AppSyncApi;
   query: GraphqlOperation;
   subscription?: GraphqlOperation;

@@ -19,8 +19,8 @@ import { WebIdentityIndex } from "./web-identity-index";
  * success means the success is what the call used).
  */
 
-export const DEFAULT_WINDOW_BEFORE_MS = 15 * 60_000;
-export const DEFAULT_WINDOW_AFTER_MS = 60_000;
+const DEFAULT_WINDOW_BEFORE_MS = 15 * 60_000;
+const DEFAULT_WINDOW_AFTER_MS = 60_000;
 const MAX_EVIDENCE = 10;
 
 function relationOf(failure: FailedCall, event: TrailEvent): EvidenceRelation | null {

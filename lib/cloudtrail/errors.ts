@@ -5,7 +5,7 @@ import { AppError } from "../errors";
  * that cannot be read at all throws; damaged records are counted in the result instead.
  */
 
-export type TrailFileErrorCode =
+type TrailFileErrorCode =
   /** Nothing in the file. */
   | "invalid:trail-file:empty"
   /** Not JSON at all (e.g. the console's CSV download). */

@@ -5,7 +5,7 @@ import type { FailedCall, TrailEvent } from "./types";
  * from the matching so the wording can be reviewed (and translated) without touching the logic.
  */
 
-export interface Wording {
+interface Wording {
   headline: string;
   explanation: string;
   nextStep: string;
@@ -65,7 +65,7 @@ const REFUSAL_CAUSES: Record<string, string> = {
  * eks-troubleshoot-sdk-workload; greenpau/argo-workflows-aws-plugin's record next to its API error).
  * It names no cause, so the cause comes from errorCode and the role, never from the message.
  */
-export const GENERIC_RECORD_MESSAGE = "An unknown error occurred";
+const GENERIC_RECORD_MESSAGE = "An unknown error occurred";
 
 export const isGenericRecordMessage = (message: string | undefined) => message?.trim() === GENERIC_RECORD_MESSAGE;
 

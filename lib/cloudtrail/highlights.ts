@@ -9,7 +9,7 @@ import { sameRole } from "./role-match";
  * are the record's own, so the table can point into the raw JSON.
  */
 
-export const COGNITO_SESSION_NAME = "CognitoIdentityCredentials";
+const COGNITO_SESSION_NAME = "CognitoIdentityCredentials";
 
 /** "3 min 10 s before the call". */
 export function relativeToCall(eventMs: number, callMs: number): string {

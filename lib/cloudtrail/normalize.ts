@@ -5,7 +5,7 @@ import { COGNITO_IDENTITY_PROVIDER, type TrailEvent } from "./types";
  * a record and a LookupEvents `Event` (whose `CloudTrailEvent` is the record as a JSON string).
  */
 
-export type Normalized = { ok: true; event: TrailEvent } | { ok: false; reason: string };
+type Normalized = { ok: true; event: TrailEvent } | { ok: false; reason: string };
 
 type Obj = Record<string, unknown>;
 const isObject = (value: unknown): value is Obj => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -109,8 +109,3 @@ export function normalizeRecord(record: Obj): Normalized {
   return { ok: true, event };
 }
 
-/** A value from a file or a LookupEvents page → TrailEvent. */
-export function normalizeValue(value: unknown): Normalized {
-  const unwrapped = recordOf(value);
-  return "reason" in unwrapped ? { ok: false, reason: unwrapped.reason } : normalizeRecord(unwrapped.record);
-}

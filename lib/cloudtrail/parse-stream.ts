@@ -18,7 +18,7 @@ export interface ParseProgress {
   malformed: number;
 }
 
-export interface ParseStreamOptions extends TrailParserOptions {
+interface ParseStreamOptions extends TrailParserOptions {
   signal?: AbortSignal;
   totalBytes?: number;
   onProgress?: (progress: ParseProgress) => void;

@@ -28,7 +28,7 @@ export interface ScannedValue {
   oversized: boolean;
 }
 
-export interface ScanIssue {
+interface ScanIssue {
   offset: number;
   reason: string;
 }
@@ -40,7 +40,7 @@ type Frame =
 type Purpose = "element" | "key" | "member";
 
 const CONTAINERS: Record<string, ValueKind> = { Records: "record", Events: "lookup-event" };
-export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
+const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 /** A top-level object is kept whole only until it turns out to be a container (or this big). */
 const MAX_SINGLE_OBJECT_CHARS = 32 * 1024 * 1024;
 

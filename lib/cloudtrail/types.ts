@@ -5,8 +5,6 @@
 
 export const WEB_IDENTITY_EVENT = "AssumeRoleWithWebIdentity";
 export const COGNITO_IDENTITY_PROVIDER = "cognito-identity.amazonaws.com";
-/** Cognito identity calls that are CloudTrail *data* events: LookupEvents never returns them. */
-export const IDENTITY_DATA_EVENTS = ["GetId", "GetCredentialsForIdentity", "GetOpenIdToken"] as const;
 
 /** One CloudTrail record, reduced to what correlation reads; `record` keeps the whole of it. */
 export interface TrailEvent {

@@ -88,7 +88,7 @@ const agentCoreCustomSchema = z.object({
   gatewayUrl: z.string().optional(),
 });
 
-export interface ImportOptions {
+interface ImportOptions {
   id: string;
   name?: string;
 }

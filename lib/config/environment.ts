@@ -15,7 +15,7 @@ export const IDENTITY_POOL_ID_PATTERN = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d
 export const RUNTIME_ARN_PATTERN =
   /^arn:aws[a-z-]*:bedrock-agentcore:[a-z0-9-]+:\d{12}:runtime\/[A-Za-z0-9_-]+$/;
 
-export const SIGN_IN_FLOWS = ["USER_SRP_AUTH", "USER_PASSWORD_AUTH"] as const;
+const SIGN_IN_FLOWS = ["USER_SRP_AUTH", "USER_PASSWORD_AUTH"] as const;
 export const APPSYNC_AUTH_MODES = [
   "API_KEY",
   "AMAZON_COGNITO_USER_POOLS",
@@ -23,7 +23,7 @@ export const APPSYNC_AUTH_MODES = [
   "OPENID_CONNECT",
   "AWS_LAMBDA",
 ] as const;
-export const ENVIRONMENT_SOURCES = ["user", "preset", "sandbox"] as const;
+const ENVIRONMENT_SOURCES = ["user", "preset", "sandbox"] as const;
 
 const httpUrl = (what: string) =>
   z
@@ -50,7 +50,7 @@ export const appSyncApiSchema = z.object({
 });
 export type AppSyncApi = z.infer<typeof appSyncApiSchema>;
 
-export const agentCoreSchema = z.object({
+const agentCoreSchema = z.object({
   runtimeArn: z
     .string()
     .trim()
@@ -62,13 +62,12 @@ export const agentCoreSchema = z.object({
   qualifier: z.string().trim().min(1).max(100).default("DEFAULT"),
   gatewayUrl: httpUrl("gateway url").optional(),
 });
-export type AgentCoreTarget = z.infer<typeof agentCoreSchema>;
 
 /**
  * Endpoint overrides replace AWS's regional endpoints: the local sandbox, VPC endpoints, or a
  * proxy. Absent means "the real AWS endpoint for the environment's region".
  */
-export const oauthSchema = z.object({
+const oauthSchema = z.object({
   domain: z
     .string()
     .trim()
@@ -80,7 +79,7 @@ export const oauthSchema = z.object({
   identityProviders: z.array(z.string()).default([]),
 });
 
-export const poolDetailsSchema = z.object({
+const poolDetailsSchema = z.object({
   mfaConfiguration: z.string().optional(),
   mfaMethods: z.array(z.string()).optional(),
   passwordPolicy: z
@@ -98,14 +97,13 @@ export const poolDetailsSchema = z.object({
   groups: z.array(z.string()).optional(),
 });
 
-export const endpointOverridesSchema = z.object({
+const endpointOverridesSchema = z.object({
   cognitoIdp: httpUrl("Cognito user pool endpoint").optional(),
   cognitoIdentity: httpUrl("Cognito identity endpoint").optional(),
   sts: httpUrl("STS endpoint").optional(),
   agentCore: httpUrl("AgentCore endpoint").optional(),
   cloudTrail: httpUrl("CloudTrail endpoint").optional(),
 });
-export type EndpointOverrides = z.infer<typeof endpointOverridesSchema>;
 
 export const environmentSchema = z
   .object({
@@ -160,7 +158,6 @@ export const environmentSchema = z
   });
 
 export type Environment = z.infer<typeof environmentSchema>;
-export type EnvironmentInput = z.input<typeof environmentSchema>;
 
 /** Kept with the issuer helpers (zod-free, so pages can use it without the schema). */
 export { environmentIssuer, environmentIssuers } from "../tokens/issuer";

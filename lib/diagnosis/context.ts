@@ -7,7 +7,7 @@ import { SERVICES, type AuthorizerInput, type AuthorizerTest, type CloudTrailVer
  */
 
 /** Beyond this, only the head and the tail are read: errors sit at the end of logs, causes near the start. */
-export const MAX_TEXT = 4 * 1024 * 1024;
+const MAX_TEXT = 4 * 1024 * 1024;
 /** At most this many statuses are pulled out of free text; a log can hold thousands of access lines. */
 const MAX_TEXT_STATUSES = 64;
 
@@ -70,7 +70,7 @@ const AUTHORIZER_ALIASES: Record<string, AuthorizerType> = {
 const TEXT_STATUS =
   /(?:status(?:[ _]?code)?["']?\s*[:=]?\s*["']?|\bhttp(?:\/\d(?:\.\d)?)?\s+|\berror:?\s+|\bhttp_status_)([1-5]\d\d)\b|\b([1-5]\d\d)\s+(?:unauthorized|forbidden|not found|too many requests|bad request)\b/g;
 
-export function truncate(text: string): string {
+function truncate(text: string): string {
   if (text.length <= MAX_TEXT) return text;
   const half = MAX_TEXT / 2;
   return `${text.slice(0, half)}\n…\n${text.slice(-half)}`;

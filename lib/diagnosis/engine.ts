@@ -13,7 +13,7 @@ import type { DiagnoseInput, Match, MatchedSignal, Rule, Signal } from "./types"
  */
 
 export const MIN_SCORE = 5;
-export const STRONG = 3;
+const STRONG = 3;
 const SERVICE_BONUS = 1;
 const OTHER_SERVICE_FACTOR = 0.5;
 
@@ -31,7 +31,7 @@ interface CompiledSet {
 // Compiled once per rule array: the regexes are the only costly part of a rule.
 const compiledSets = new WeakMap<readonly Rule[], CompiledSet>();
 
-export function compileRules(rules: readonly Rule[]): CompiledSet {
+function compileRules(rules: readonly Rule[]): CompiledSet {
   let compiled = compiledSets.get(rules);
   if (!compiled) {
     compiled = {

@@ -8,7 +8,7 @@ import { CLOUDTRAIL_VERDICTS, type CloudTrailVerdict, type DiagnoseInput } from 
  * text.
  */
 
-export interface ParsedInput {
+interface ParsedInput {
   readonly input: DiagnoseInput;
   /** Values present but unusable (a status of "abc", an unknown CloudTrail verdict …). */
   readonly problems: readonly string[];
@@ -33,7 +33,7 @@ export function parseFailureText(raw: string): ParsedInput {
 }
 
 /** Reads the fields a failure object may carry; unknown keys are ignored. */
-export function fromObject(o: Json): ParsedInput {
+function fromObject(o: Json): ParsedInput {
   const problems: string[] = [];
   const statusValue = o.status ?? o.statusCode;
   const status = statusValue === undefined ? undefined : checkStatus(statusValue, problems);

@@ -3,7 +3,7 @@
  * text, so views that link to a rule do not carry the knowledge base (rule-ids.ts resolves them).
  */
 
-export const DIAGNOSE_PATH = "/diagnose";
+const DIAGNOSE_PATH = "/diagnose";
 
 /** The anchor for a rule id, relative to the site: "/diagnose#token-expired". */
 export function diagnosisLink(id: string): string {

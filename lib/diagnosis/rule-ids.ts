@@ -4,7 +4,7 @@ import { RULES } from "./rules";
  * Rule ids never change; should one ever have to, its old id goes into RENAMED (old id → current
  * id, empty so far) so links already sent keep working.
  */
-export const RENAMED: Readonly<Record<string, string>> = {};
+const RENAMED: Readonly<Record<string, string>> = {};
 
 const KNOWN = new Set(RULES.map((r) => r.id));
 

@@ -97,7 +97,7 @@ const textSignal = {
 const anchored = <T extends { anchor: string; pattern: string }>(s: T) => requiredLiterals(s.pattern).some((r) => r.includes(s.anchor));
 const anchorMessage = { message: "the anchor is not a literal every match of the pattern contains" };
 
-export const signalSchema = z.union([
+const signalSchema = z.union([
   z.object({ kind: z.literal("message"), ...textSignal }).strict().refine(anchored, anchorMessage),
   z.object({ kind: z.literal("code"), ...textSignal }).strict().refine(anchored, anchorMessage),
   z.object({ kind: z.literal("header"), name: z.string().regex(/^[a-z0-9-]+$/), ...textSignal }).strict().refine(anchored, anchorMessage),
@@ -113,7 +113,7 @@ const sourceSchema = z.union([
   z.object({ kind: z.enum(["doc", "issue"]), url: z.url().startsWith("https://"), note: z.string().optional() }).strict(),
 ]);
 
-export const ruleSchema = z
+const ruleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "kebab-case id"),
     title: z.string().min(10),

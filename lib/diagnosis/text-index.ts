@@ -8,10 +8,10 @@
  */
 
 /** Characters read on each side of an anchor: longer than any pattern in the rule set. */
-export const WINDOW = 320;
-export const MAX_OCCURRENCES = 48;
+const WINDOW = 320;
+const MAX_OCCURRENCES = 48;
 
-export interface Hit {
+interface Hit {
   /** Offset of the match in the lower-cased text. */
   readonly index: number;
   readonly length: number;

@@ -24,7 +24,5 @@ export class AppError extends Error {
   }
 }
 
-export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
-
 /** The message as a visitor may see it: as written, or `fallback` when the code's kind hides it. */
 export const visitorMessage = (error: AppError, fallback: string): string => (error.shownToVisitor ? error.message : fallback);

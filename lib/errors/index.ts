@@ -1,3 +1,3 @@
-export { AppError, isAppError, visitorMessage } from "./app-error";
-export { ERROR_KINDS, isErrorCode, kindOf, shownToVisitor, statusOf, type ErrorCode, type ErrorKind, type ErrorKindRule } from "./kinds";
+export { AppError, visitorMessage } from "./app-error";
+export { isErrorCode, kindOf, statusOf } from "./kinds";
 export type { AwsAnswer, AwsPrediction, AwsRefusal } from "./aws-answer";

@@ -6,14 +6,14 @@
  * caller branches on. A throw site picks a code, never a status.
  */
 
-export interface ErrorKindRule {
+interface ErrorKindRule {
   /** HTTP status of our own API routes' refusals; null for `aws`: the status AWS answered with. */
   readonly status: number | null;
   /** False when the message may hold internals: a visitor sees the surface's default text instead. */
   readonly shownToVisitor: boolean;
 }
 
-export const ERROR_KINDS = {
+const ERROR_KINDS = {
   /** The caller's input is not usable (syntax, schema, a missing or contradictory option). */
   invalid: { status: 400, shownToVisitor: true },
   /** No or unusable credentials where ours are needed. */

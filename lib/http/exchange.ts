@@ -17,7 +17,7 @@ import {
   type SendOptions,
 } from "./types";
 
-export type { Exchange, ExchangeOutcome, ExchangePath, ExchangeResponse, PreparedRequest, SendOptions } from "./types";
+export type { Exchange } from "./types";
 
 /** The copy that may be shown, stored or copied. Idempotent. */
 export function redactRequest(request: PreparedRequest): PreparedRequest {

@@ -3,7 +3,7 @@
  * shown in the dashboard). Stops reading at the cap instead of buffering what will be dropped.
  */
 
-export interface CappedText {
+interface CappedText {
   text: string;
   /** Bytes read (at most `maxBytes`, or `maxBytes + 1` chunks' worth when over). */
   bytes: number;

@@ -12,7 +12,7 @@ import type { RelayEnvelope } from "./relay-envelope";
 import { headerRecord } from "./response-record";
 import { DEFAULT_RELAY_URL } from "./types";
 
-export interface RelayHttpHandlerConfig {
+interface RelayHttpHandlerConfig {
   /** Default `/api/relay` (same origin); tests and other hosts pass an absolute URL. */
   relayUrl?: string;
   fetchImpl?: typeof fetch;

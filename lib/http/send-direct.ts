@@ -6,7 +6,7 @@
 import { errorText, recordResponse } from "./response-record";
 import type { Attempt, PreparedRequest } from "./types";
 
-export interface DirectContext {
+interface DirectContext {
   fetchImpl: typeof fetch;
   signal: AbortSignal;
   pageOrigin?: string;

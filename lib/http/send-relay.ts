@@ -10,7 +10,7 @@ import { errorText, recordResponse } from "./response-record";
 import { statusLine } from "./send-direct";
 import type { Attempt, ExchangeOutcome, PreparedRequest } from "./types";
 
-export interface RelayContext {
+interface RelayContext {
   fetchImpl: typeof fetch;
   signal: AbortSignal;
   relayUrl: string;

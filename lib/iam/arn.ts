@@ -3,9 +3,9 @@
  * ArnLike / ArnEquals — the six colon-separated parts compared one by one, each with wildcards, the
  * last part (the resource) keeping any further colons.
  */
-import { globMatch, partsMatch, toParts, type PatternPart } from "./wildcard";
+import { partsMatch, toParts, type PatternPart } from "./wildcard";
 
-export interface Arn {
+interface Arn {
   partition: string;
   service: string;
   region: string;
@@ -87,4 +87,3 @@ function splitParts(parts: PatternPart[]): PatternPart[][] | undefined {
   return segments.length === 6 ? segments : undefined;
 }
 
-export { globMatch };

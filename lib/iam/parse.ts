@@ -15,9 +15,9 @@ export interface PolicyIssue {
   message: string;
 }
 
-export type ParsePolicyResult = { ok: true; policy: PolicyDocument } | { ok: false; issues: PolicyIssue[] };
+type ParsePolicyResult = { ok: true; policy: PolicyDocument } | { ok: false; issues: PolicyIssue[] };
 
-export type PolicyParseErrorCode = "invalid:policy:json" | "invalid:policy:document";
+type PolicyParseErrorCode = "invalid:policy:json" | "invalid:policy:document";
 
 export class PolicyParseError extends AppError {
   override readonly name = "PolicyParseError";

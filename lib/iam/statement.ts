@@ -10,7 +10,7 @@ import type { PolicyStatement } from "./schema";
 import { expandPattern } from "./variables";
 import { globMatch } from "./wildcard";
 
-export interface StatementInput {
+interface StatementInput {
   action: string;
   resource: string;
   principal?: RequestPrincipal;
@@ -19,7 +19,7 @@ export interface StatementInput {
   variables: boolean;
 }
 
-export interface StatementMatch {
+interface StatementMatch {
   matched: boolean;
   why: string;
   conditions: ConditionResult[];

@@ -15,8 +15,8 @@ import { evaluatePolicies, type EvaluationResult } from "./evaluate";
 import type { PolicyDocument } from "./schema";
 import type { AwsRefusal } from "../errors";
 
-export const COGNITO_IDENTITY_PROVIDER = "cognito-identity.amazonaws.com";
-export const ASSUME_ROLE_WITH_WEB_IDENTITY = "sts:AssumeRoleWithWebIdentity";
+const COGNITO_IDENTITY_PROVIDER = "cognito-identity.amazonaws.com";
+const ASSUME_ROLE_WITH_WEB_IDENTITY = "sts:AssumeRoleWithWebIdentity";
 export const COGNITO_UNAUTHENTICATED_AMR: readonly string[] = ["unauthenticated"];
 
 export const STS_TRUST_DENIED = {
@@ -31,7 +31,7 @@ export function cognitoUserPoolAmr(region: string, userPoolId: string, sub: stri
   return ["authenticated", provider, `${provider}:CognitoSignIn:${sub}`];
 }
 
-export interface WebIdentityTrustRequest {
+interface WebIdentityTrustRequest {
   trustPolicy: PolicyDocument;
   /** The federated provider the token comes from. */
   provider?: string;
@@ -45,7 +45,7 @@ export interface WebIdentityTrustRequest {
   action?: string;
 }
 
-export interface WebIdentityTrustResult extends EvaluationResult {
+interface WebIdentityTrustResult extends EvaluationResult {
   /** What STS would answer when the decision is not Allow. */
   stsError?: typeof STS_TRUST_DENIED;
   /**

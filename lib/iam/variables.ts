@@ -8,7 +8,7 @@
 import { contextValues, type ContextValues } from "./context";
 import type { PatternPart } from "./wildcard";
 
-export type Expanded = { ok: true; parts: PatternPart[] } | { ok: false; unresolved: string };
+type Expanded = { ok: true; parts: PatternPart[] } | { ok: false; unresolved: string };
 
 export function expandPattern(
   text: string,

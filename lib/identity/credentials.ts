@@ -18,9 +18,9 @@ import { AppError } from "../errors";
  */
 
 export type IdentityFlow = "enhanced" | "basic";
-export type IdentityStep = "GetId" | "GetCredentialsForIdentity" | "GetOpenIdToken" | "AssumeRoleWithWebIdentity";
+type IdentityStep = "GetId" | "GetCredentialsForIdentity" | "GetOpenIdToken" | "AssumeRoleWithWebIdentity";
 
-export interface IdentityRequest {
+interface IdentityRequest {
   region: string;
   identityPoolId: string;
   userPoolId: string;
@@ -75,7 +75,7 @@ export class IdentityPoolError extends AppError {
  * (formLoginsMap), which would then be issuer-cognito-idp.{region}.amazonaws.com/{poolId}, and no
  * AWS source says which of the two an identity pool accepts.
  */
-export const loginsKey = (region: string, userPoolId: string) => `cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+const loginsKey = (region: string, userPoolId: string) => `cognito-idp.${region}.amazonaws.com/${userPoolId}`;
 
 export async function getIdentityCredentials(request: IdentityRequest): Promise<IdentityCredentials> {
   const client = new CognitoIdentityClient({

@@ -4,14 +4,8 @@
  * SigV4 scope and signed headers. What never does: signatures, secret keys, session tokens,
  * refresh tokens/JWEs, passwords, opaque bearer tokens.
  */
-export { redactText, redactJson, redactHeaders, redactNamedValue } from "./text";
+export { redactText, redactJson, redactHeaders } from "./text";
 export { redactUrl } from "./url";
 export {
   REDACTED,
-  redactAuthorizationValue,
-  redactJwt,
-  redactSecretValue,
-  shortenAccessKeyId,
-  shortenApiKey,
 } from "./values";
-export { isAuthorizationName, isSecretName } from "./shapes";

@@ -4,7 +4,7 @@
  */
 
 /** Case-insensitive spelling of a word without the `i` flag (the access-key shape must stay case-sensitive). */
-export function ci(word: string): string {
+function ci(word: string): string {
   return word.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
 }
 

@@ -152,7 +152,7 @@ function userinfoPassword(text: string, match: RegExpExecArray): Handled {
 // refresh token or a password is caught though it has no recognisable shape); every other string
 // goes through the text rules (so a JWT in an unexpected field still loses its signature).
 
-export function redactNamedValue(name: string, value: string): string {
+function redactNamedValue(name: string, value: string): string {
   if (isAuthorizationName(name)) return redactAuthorizationValue(value);
   if (isSecretName(name)) return redactSecretValue(value);
   return redactText(value);

@@ -22,7 +22,7 @@ export function shortenAccessKeyId(id: string): string {
   return `${id.slice(0, 4)}…${id.slice(-4)}`;
 }
 
-export function shortenAccessKeyIds(text: string): string {
+function shortenAccessKeyIds(text: string): string {
   return text.replace(ACCESS_KEY_ID, shortenAccessKeyId);
 }
 

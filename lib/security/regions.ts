@@ -34,7 +34,7 @@ export const DEFAULT_REGIONS: readonly string[] = [
   "ap-southeast-2",
 ];
 
-export type RegionSetting =
+type RegionSetting =
   | { mode: "list"; regions: string[]; ignored: string[] }
   | { mode: "all"; ignored: string[] };
 

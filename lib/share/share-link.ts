@@ -1,5 +1,4 @@
 import { base64url } from "jose";
-import { z } from "zod";
 import { toFieldErrors, ConfigInputError } from "../config/field-errors";
 import { environmentSchema, type Environment } from "../config/environment";
 
@@ -9,10 +8,10 @@ import { environmentSchema, type Environment } from "../config/environment";
  * credentials (environments hold none), and an AppSync API key only when the sharer ticks it.
  */
 
-export const SHARE_PARAM = "env";
+const SHARE_PARAM = "env";
 const MAX_FRAGMENT_CHARS = 16 * 1024;
 
-export function shareableEnvironment(environment: Environment, options: { includeApiKeys: boolean }): Environment {
+function shareableEnvironment(environment: Environment, options: { includeApiKeys: boolean }): Environment {
   return {
     ...environment,
     source: "user",
@@ -44,4 +43,3 @@ export function readShareFragment(hash: string): Environment | null {
   return { ...parsed.data, source: "user" };
 }
 
-export const shareLinkSchema = z.string().url();

@@ -1,7 +1,7 @@
 /** Why a request could not be signed or presigned: the caller's input, not AWS's answer. */
 import { AppError } from "../errors";
 
-export type SigV4InputErrorCode = "invalid:sigv4:url" | "invalid:sigv4:expires" | "invalid:sigv4:credentials";
+type SigV4InputErrorCode = "invalid:sigv4:url" | "invalid:sigv4:expires" | "invalid:sigv4:credentials";
 
 export class SigV4InputError extends AppError {
   override readonly name = "SigV4InputError";

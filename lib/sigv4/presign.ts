@@ -10,9 +10,9 @@ import type { PresignOptions } from "./types";
 import { buildUrl, fromQueryBag, lowerCaseHeaders, parseUrl } from "./url";
 
 /** SigV4's own ceiling: the signing key is valid for seven days. */
-export const MAX_PRESIGN_EXPIRES_SECONDS = 604_800;
+const MAX_PRESIGN_EXPIRES_SECONDS = 604_800;
 
-export const AGENTCORE_SERVICE = "bedrock-agentcore";
+const AGENTCORE_SERVICE = "bedrock-agentcore";
 
 /**
  * AgentCore refuses longer presigned WebSocket URLs; bedrock-agentcore-sdk-python's
@@ -20,11 +20,11 @@ export const AGENTCORE_SERVICE = "bedrock-agentcore";
  */
 export const AGENTCORE_MAX_PRESIGN_EXPIRES_SECONDS = 300;
 
-export function maxPresignExpiresFor(service: string): number {
+function maxPresignExpiresFor(service: string): number {
   return service === AGENTCORE_SERVICE ? AGENTCORE_MAX_PRESIGN_EXPIRES_SECONDS : MAX_PRESIGN_EXPIRES_SECONDS;
 }
 
-export interface RequestToPresign {
+interface RequestToPresign {
   method: string;
   url: string;
   /** Extra headers to sign. `x-amz-*` ones move into the query; others must then be sent as-is. */

@@ -38,7 +38,7 @@ export function parseUrl(url: string): UrlParts {
  * Decodes `a=1&b=%2F&a=2` into `{ a: ["1", "2"], b: "/" }`. A `+` stays a `+`: AWS SDKs encode
  * spaces as `%20`, and reading `+` as a space would sign a different value than the client did.
  */
-export function parseQuery(search: string): QueryMap {
+function parseQuery(search: string): QueryMap {
   const query: QueryMap = {};
   const text = search.startsWith("?") ? search.slice(1) : search;
   for (const pair of text.split("&")) {
@@ -63,11 +63,11 @@ function decode(text: string): string {
 }
 
 /** RFC 3986 encoding, the form SigV4 canonicalises to, so the URL we emit signs as it reads. */
-export function encodeRfc3986(text: string): string {
+function encodeRfc3986(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-export function serializeQuery(query: QueryMap): string {
+function serializeQuery(query: QueryMap): string {
   const pairs: string[] = [];
   for (const [key, value] of Object.entries(query)) {
     for (const item of Array.isArray(value) ? value : [value]) {

@@ -1,6 +1,6 @@
 import { TestCallMap, type TestCallKey, type TestCallResult, type TestCall } from "./types";
 
-export interface RunOptions {
+interface RunOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   /** Per cell: run through the relay instead of from the browser. */

@@ -25,7 +25,7 @@ export interface DecodedToken {
 }
 
 /** Cognito tokens are 1–2 KB; anything past this is a pasted log, not a token. */
-export const MAX_TOKEN_CHARS = 64 * 1024;
+const MAX_TOKEN_CHARS = 64 * 1024;
 
 const SEGMENT_NAMES: Record<SegmentNumber, string> = { 1: "header", 2: "payload", 3: "signature" };
 const name = (n: SegmentNumber) => `segment ${n} (${SEGMENT_NAMES[n]})`;

@@ -33,7 +33,7 @@ export class TokenDecodeError extends AppError {
   }
 }
 
-export type JwksErrorCode = "unreachable:jwks" | "upstream:jwks:invalid";
+type JwksErrorCode = "unreachable:jwks" | "upstream:jwks:invalid";
 
 /** The pool's key set could not be had; verification reports it as failed checks, not a crash. */
 export class JwksError extends AppError {
@@ -48,7 +48,7 @@ export class JwksError extends AppError {
   }
 }
 
-export type CheckConfigErrorCode = "invalid:token-check:expectation-missing";
+type CheckConfigErrorCode = "invalid:token-check:expectation-missing";
 
 /**
  * The caller did not say what to check. Like aws-jwt-verify, a security decision never falls back
@@ -62,7 +62,7 @@ export class CheckConfigError extends AppError {
   }
 }
 
-export type TokensError = TokenDecodeError | JwksError | CheckConfigError;
+type TokensError = TokenDecodeError | JwksError | CheckConfigError;
 
 export function isTokensError(error: unknown): error is TokensError {
   return error instanceof TokenDecodeError || error instanceof JwksError || error instanceof CheckConfigError;

@@ -13,7 +13,7 @@ export const MAX_CANDIDATES = 10;
 const MAX_SCAN_CHARS = 2 * 1024 * 1024;
 
 /** Three or five base64url segments starting with a JSON header ("eyJ" = base64 of '{"'). */
-export const JWT_PATTERN = /eyJ[\w-]*\.[\w-]*\.[\w-]*(?:\.[\w-]*\.[\w-]*)?/g;
+const JWT_PATTERN = /eyJ[\w-]*\.[\w-]*\.[\w-]*(?:\.[\w-]*\.[\w-]*)?/g;
 const NOT_TOKEN_SCHEMES = /^(AWS4-HMAC-SHA256|Basic|Digest|Negotiate)$/i;
 const HEADER_PATTERN = /\b(authorization|x-api-key)["']?\s*:\s*["']?(?:(bearer)\s+)?([\w.~+/=-]+)/gi;
 

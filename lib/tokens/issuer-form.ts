@@ -12,7 +12,7 @@ import { discoveryUrlFor, jwksUrlFor, otherForm, parseCognitoIssuer, type Issuer
  * environment declares. ORIGINAL tokens of an environment that declares nothing or ORIGINAL need no note.
  */
 
-export interface IssuerFormNote {
+interface IssuerFormNote {
   /** "mismatch": the environment declares the other form. */
   readonly kind: "updated" | "mismatch";
   readonly form: IssuerForm;

@@ -26,13 +26,13 @@ export const ISSUER_FORMS = ["ORIGINAL", "UPDATED"] as const;
 export type IssuerForm = (typeof ISSUER_FORMS)[number];
 
 /** On an endpoint override (the sandbox), the path segment that stands for the UPDATED issuer's host. */
-export const UPDATED_ISSUER_SEGMENT = "issuer-cognito-idp";
+const UPDATED_ISSUER_SEGMENT = "issuer-cognito-idp";
 
 /** `us-east-1_AbC123`: region, underscore, id. */
 const USER_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_[0-9A-Za-z]+$/;
 const AWS_HOST = /^(issuer-)?cognito-idp\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$/;
 
-export interface CognitoIssuer {
+interface CognitoIssuer {
   readonly region: string;
   readonly userPoolId: string;
   /** True for AWS's own hosts; false for the sandbox or another endpoint override. */
@@ -40,7 +40,7 @@ export interface CognitoIssuer {
   readonly form: IssuerForm;
 }
 
-export function regionOfUserPoolId(userPoolId: string): string | null {
+function regionOfUserPoolId(userPoolId: string): string | null {
   return USER_POOL_ID.exec(userPoolId)?.[1] ?? null;
 }
 
@@ -100,7 +100,7 @@ export function poolIssuers(userPoolId: string, options: { endpoint?: string; fo
 }
 
 /** What an environment says about its pool (lib/config/environment.ts), structurally. */
-export interface PoolEnvironment {
+interface PoolEnvironment {
   readonly userPoolId: string;
   readonly endpoints: { readonly cognitoIdp?: string | undefined };
   readonly issuerConfiguration?: IssuerForm | undefined;
@@ -149,7 +149,7 @@ export function describeIssuer(iss: string): string | null {
  * Same pool, the other issuer form: the pool's IssuerConfiguration decides which form goes into
  * iss, and a relying party configured with one URL accepts only that one.
  */
-export function issuerFormMismatchHint(actual: CognitoIssuer, expected: CognitoIssuer, actualIss: string): string {
+function issuerFormMismatchHint(actual: CognitoIssuer, expected: CognitoIssuer, actualIss: string): string {
   return (
     `Same user pool ${actual.userPoolId}, other issuer form: the token carries the ${actual.form} issuer and the ${expected.form} one is configured here. ` +
     "A pool's IssuerConfiguration (ORIGINAL: https://cognito-idp.{region}.amazonaws.com/{pool}, UPDATED: https://issuer-cognito-idp.{region}.amazonaws.com/{pool}) " +

@@ -15,7 +15,7 @@ export type JsonFetcher = (url: string) => Promise<unknown>;
 /** What verifyToken needs: the key set for an issuer, refreshed if it lacks `kid`. */
 export type JwksGetter = (issuer: string, kid?: string) => Promise<JSONWebKeySet>;
 
-export interface JwksCacheOptions {
+interface JwksCacheOptions {
   readonly fetchJson?: JsonFetcher;
   /** Milliseconds since the epoch; injectable for tests. */
   readonly now?: () => number;

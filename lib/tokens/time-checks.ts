@@ -7,7 +7,7 @@ import { check, show, type Check } from "./checks";
  * means the same thing on every screen. Times are seconds (JWT) and `nowMs` milliseconds (Date).
  */
 
-export interface ClockOptions {
+interface ClockOptions {
   readonly nowMs: number;
   /** Seconds of leeway either way; 0 unless the caller says otherwise, as in aws-jwt-verify. */
   readonly toleranceSeconds: number;
@@ -16,7 +16,7 @@ export interface ClockOptions {
 const numeric = (value: unknown): number | null =>
   typeof value === "number" && Number.isFinite(value) ? value : null;
 
-export const showTime = (seconds: number) => `${seconds} (${formatUtc(seconds)})`;
+const showTime = (seconds: number) => `${seconds} (${formatUtc(seconds)})`;
 
 export function expCheck(claims: JWTPayload, clock: ClockOptions, expiredMessage = ""): Check {
   const exp = numeric(claims.exp);

@@ -4,4 +4,4 @@
  * Framework-free: browser, server and CLI.
  */
 export * from "./socket";
-export { runSocketProbe, type ProbeControl, type ProbeProtocol, type SocketProbeOptions } from "./probe";
+export { runSocketProbe, type ProbeControl } from "./probe";

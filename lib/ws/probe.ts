@@ -7,7 +7,7 @@ import type { CloseEvent, UpgradeRefusal, WebSocketFactory, WebSocketLike, WsFra
  * deadline or a cancel — records every frame both ways, and always closes the socket it opened.
  */
 
-export interface SocketProbeOptions {
+interface SocketProbeOptions {
   url: string;
   protocols: string[];
   createSocket: WebSocketFactory;

@@ -13,7 +13,7 @@ import { runtimeEndpointArn, type RuntimeRecord } from "./registry";
  * refused as an "Authorization method mismatch" before anything is verified.
  */
 
-export type Presented =
+type Presented =
   | { kind: "sigv4"; presigned: boolean }
   | { kind: "bearer"; token: string }
   /** No Authorization header, or one that is neither (a raw JWT, "Basic …"): no usable token. */
@@ -32,9 +32,9 @@ export function presentedCredentials(headers: RequestContext["headers"], url: UR
   return { kind: "none" };
 }
 
-export type RuntimeAuth = { ok: true; caller: string } | { ok: false; failure: AgentCoreFailure };
+type RuntimeAuth = { ok: true; caller: string } | { ok: false; failure: AgentCoreFailure };
 
-export interface RuntimeRequest {
+interface RuntimeRequest {
   runtime: RuntimeRecord;
   qualifier: string;
   encodedArn: string;

@@ -16,7 +16,7 @@ import { runtimeWebSocketRoute } from "./ws";
  * calls a runtime from the browser with fetch (so runtimes answer preflights), while nothing
  * public shows a gateway doing so.
  */
-export interface AgentCoreOptions {
+interface AgentCoreOptions {
   /** How discovery documents and JWKS are fetched; the TLS listener's own URLs need one that trusts its CA. */
   fetch?: typeof fetch;
 }

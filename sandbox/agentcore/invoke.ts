@@ -14,7 +14,7 @@ import { resolveRuntime, type AgentCoreRegistry } from "./registry";
  */
 
 const SESSION_HEADER = "x-amzn-bedrock-agentcore-runtime-session-id";
-export const INVOKE_ACTION = "bedrock-agentcore:InvokeAgentRuntime";
+const INVOKE_ACTION = "bedrock-agentcore:InvokeAgentRuntime";
 
 export async function handleInvocation(ctx: RequestContext, registry: AgentCoreRegistry, jwt: JwtEnv): Promise<HttpResult> {
   const path = parseRuntimePath(ctx.url.pathname);

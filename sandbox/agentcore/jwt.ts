@@ -11,7 +11,7 @@ import { resolveDiscoveryUrl, type JwtAuthorizer } from "./scenario";
  * dashboard uses to predict the outcome; nothing is re-implemented here.
  */
 
-export type JwtOutcome =
+type JwtOutcome =
   | { ok: true; token: DecodedToken; detail: string }
   /** Not a JWT at all ("Bearer undefined", an opaque token): the caller decides the answer (runtime 403, gateway 401). */
   | { ok: false; unreadable: true }

@@ -23,7 +23,7 @@ const TOOL_INFO = {
   ping: { description: "Answers pong.", inputSchema: { type: "object", properties: {} } },
 } as const;
 
-export type Delivery = "json" | "sse" | "refuse";
+type Delivery = "json" | "sse" | "refuse";
 
 /** JSON unless only SSE is acceptable; a client accepting neither is refused (406). */
 export function deliveryFor(accept: string | undefined): Delivery {

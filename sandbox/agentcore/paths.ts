@@ -8,7 +8,7 @@
  * docs/knowledge/features.md). They are kept apart here so the sandbox can answer each as AWS does.
  */
 
-export type RuntimePath =
+type RuntimePath =
   /** `arn` is the runtime as the path names it: an ARN, or a runtime id (see resolveRuntime). */
   | { kind: "invocations"; arn: string; encodedArn: string }
   | { kind: "metadata"; arn: string; encodedArn: string }

@@ -59,7 +59,7 @@ export const runtimeSchema = z.strictObject({
 });
 
 /** Gateway ids are `{name}-{10 lowercase letters and digits}`, the host label of the gateway URL. */
-export const GATEWAY_ID_PATTERN = /^[a-z0-9-]{1,100}-[a-z0-9]{10}$/;
+const GATEWAY_ID_PATTERN = /^[a-z0-9-]{1,100}-[a-z0-9]{10}$/;
 
 export const gatewaySchema = z.strictObject({
   id: z.string().regex(GATEWAY_ID_PATTERN, "gateway id must look like demo-gateway-0wpcw3peau"),

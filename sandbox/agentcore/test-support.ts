@@ -34,7 +34,7 @@ export const UPDATED_ISSUER = {
   gatewayId: "updiss-gateway-q7w2e9r4tz",
 };
 
-export const DEMO_LOGIN = { email: "demo@example.com", password: "Demo-Passw0rd!" };
+const DEMO_LOGIN = { email: "demo@example.com", password: "Demo-Passw0rd!" };
 export const SESSION = "session-0123456789abcdef0123456789abcdef";
 
 type Scenario = { clientId: string; userPoolId: string; identityPoolId?: string };
@@ -48,7 +48,7 @@ export async function credentialsFor(base: string, s: Scenario): Promise<AwsCred
 
 export const invokeUrl = (base: string, arn: string, qualifier = "DEFAULT") => runtimeInvokeUrl(`${base}/agentcore`, arn, qualifier);
 
-export interface Answer {
+interface Answer {
   status: number;
   errorType: string | null;
   headers: Headers;

@@ -10,8 +10,8 @@ import { promptOf, replyChunks, CHUNK_DELAY_MS } from "./echo-agent";
  * stream that breaks after partial output.
  */
 
-export const MAX_FRAME_BYTES = 32 * 1024;
-export const CRASH_PROMPT = "!crash";
+const MAX_FRAME_BYTES = 32 * 1024;
+const CRASH_PROMPT = "!crash";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

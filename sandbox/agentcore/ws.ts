@@ -18,7 +18,7 @@ import { runEchoSession } from "./ws-session";
  * The session id comes as a query parameter or a header.
  */
 
-export const WS_ACTION = "bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStream";
+const WS_ACTION = "bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStream";
 const SESSION = "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id";
 
 function offeredProtocols(req: IncomingMessage): string[] {

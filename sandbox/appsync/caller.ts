@@ -24,7 +24,7 @@ export interface Caller {
 export type AuthResult = { ok: true; caller: Caller } | { ok: false; failure: AppSyncFailure };
 
 /** The credentials a request carries, as AppSync tells them apart. */
-export type Credentials = { kind: "api-key"; value: string } | { kind: "jwt"; value: string } | { kind: "iam" } | { kind: "none" };
+type Credentials = { kind: "api-key"; value: string } | { kind: "jwt"; value: string } | { kind: "iam" } | { kind: "none" };
 
 const SIGV4 = /^AWS4-HMAC-SHA256\s/;
 

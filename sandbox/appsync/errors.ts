@@ -32,10 +32,10 @@ export const FAIL = {
 } satisfies Record<string, AppSyncFailure>;
 
 /** What AppSync exposes to browsers (captured AppSync responses). */
-export const APPSYNC_HEADERS = {
+const APPSYNC_HEADERS = {
   "Access-Control-Expose-Headers": "x-amzn-RequestId,x-amzn-ErrorType,x-amz-user-agent,x-amzn-ErrorMessage,Date,x-amz-schema-version," + UNCONFIRMED_WORDING_HEADER,
 };
-export const APPSYNC_JSON = "application/json; charset=UTF-8";
+const APPSYNC_JSON = "application/json; charset=UTF-8";
 
 /** `{"errors":[{"errorType":…,"message":…}]}` with the error type also in x-amzn-ErrorType (seed 001). */
 export function failureResult(failure: AppSyncFailure): RawResult {

@@ -9,7 +9,7 @@ import type { ApiConfig, AuthResult } from "./caller";
  * policy are decided by the sandbox's shared IAM module; only the wording is AppSync's.
  */
 
-export const fieldArn = (api: ApiConfig, type: string, field: string) =>
+const fieldArn = (api: ApiConfig, type: string, field: string) =>
   `arn:aws:appsync:${api.region}:${api.accountId}:apis/${api.id}/types/${type}/fields/${field}`;
 
 export type IamContext = Pick<RequestContext, "baseUrl" | "method" | "url" | "headers" | "body">;

@@ -15,7 +15,7 @@ import { buildAppSyncSchema } from "./schema";
  * the shape lib/appsync/endpoints.ts derives for non-AWS hosts.
  */
 
-export interface AppSyncOptions {
+interface AppSyncOptions {
   /** Interval of `ka` frames on realtime connections; tests shorten it. */
   keepAliveMs?: number;
   /** How issuers' JWKS are fetched; the TLS listener's own URLs need one that trusts its CA. */

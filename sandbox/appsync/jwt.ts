@@ -17,7 +17,7 @@ import type { ApiConfig, AuthResult } from "./caller";
  * sandbox refuses exactly what the dashboard predicts it will refuse.
  */
 
-export interface JwtEnv {
+interface JwtEnv {
   baseUrl: string;
   now: number;
   /** The issuer's JWKS, fetched from the issuer as AppSync does (for sandbox pools: itself). */
@@ -25,7 +25,7 @@ export interface JwtEnv {
 }
 
 /** `{sandbox}` in a scenario's OIDC issuer is the sandbox URL, known only once it listens. */
-export const resolveIssuer = (issuer: string, baseUrl: string) => issuer.replace(/^\{sandbox\}/, baseUrl);
+const resolveIssuer = (issuer: string, baseUrl: string) => issuer.replace(/^\{sandbox\}/, baseUrl);
 
 export async function authenticateJwt(api: ApiConfig, value: string, env: JwtEnv): Promise<AuthResult> {
   // AppSync reads the header as the token itself; "Bearer " makes it unparsable (community #198).

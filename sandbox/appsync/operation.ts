@@ -11,12 +11,12 @@ import { FAIL, type AppSyncFailure } from "./errors";
 import { formatValidationError } from "./format";
 
 /** A GraphQL request document, parsed and validated against the API's schema. */
-export type ParsedOperation =
+type ParsedOperation =
   | { kind: "ok"; document: DocumentNode; operation: OperationDefinitionNode }
   | { kind: "invalid"; errors: ReturnType<typeof formatValidationError>[] }
   | { kind: "failure"; failure: AppSyncFailure };
 
-export interface GraphqlRequest {
+interface GraphqlRequest {
   query: string;
   variables: Record<string, unknown>;
   operationName?: string;
@@ -58,7 +58,7 @@ export function parseOperation(api: ApiConfig, request: GraphqlRequest): ParsedO
   return { kind: "ok", document, operation };
 }
 
-export interface RootField {
+interface RootField {
   type: string;
   field: string;
   /** The alias, or the field name: where the field's value sits in `data`. */

@@ -19,7 +19,7 @@ export type ConnectAuth =
   | { kind: "missing" }
   | { kind: "unreadable" };
 
-export interface ConnectionOptions {
+interface ConnectionOptions {
   env: () => AuthEnv;
   baseUrl: string;
   keepAliveMs: number;

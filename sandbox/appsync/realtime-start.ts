@@ -24,7 +24,7 @@ export interface Subscription {
 }
 
 type ErrorEntry = Record<string, unknown>;
-export type Registration = { ok: true; subscription: Subscription } | { ok: false; errors: ErrorEntry[] };
+type Registration = { ok: true; subscription: Subscription } | { ok: false; errors: ErrorEntry[] };
 
 const refuse = (errorType: string, message: string): Registration => ({ ok: false, errors: [{ errorType, message }] });
 

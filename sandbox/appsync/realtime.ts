@@ -31,7 +31,7 @@ function decodeJson(text: string, encoding: "base64url" | "base64"): Record<stri
 }
 
 /** The auth header object: the `header-<base64url>` subprotocol, else the legacy `?header=`. */
-export function connectAuthOf(protocols: readonly string[], url: URL): ConnectAuth {
+function connectAuthOf(protocols: readonly string[], url: URL): ConnectAuth {
   const sub = protocols.find((p) => p.startsWith("header-"));
   const legacy = url.searchParams.get("header");
   if (!sub && !legacy) return { kind: "missing" };

@@ -14,7 +14,7 @@ import { objectTypeOf } from "./schema";
 
 type Row = Record<string, unknown>;
 
-export interface ExecContext {
+interface ExecContext {
   api: ApiConfig;
   caller: Caller;
   store: DataStore;

@@ -9,9 +9,8 @@ import { buildAppSyncSchema } from "./schema";
  * resolvers. AWS_LAMBDA is not emulated, so it is not accepted here.
  */
 
-
 /** Real API ids are 26 lowercase letters and digits (the first label of the API host). */
-export const APPSYNC_API_ID_PATTERN = /^[a-z0-9]{26}$/;
+const APPSYNC_API_ID_PATTERN = /^[a-z0-9]{26}$/;
 /** AppSync API keys: `da2-` and 26 lowercase letters and digits. */
 const API_KEY_PATTERN = /^da2-[a-z0-9]{26}$/;
 

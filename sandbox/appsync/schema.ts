@@ -36,7 +36,7 @@ export function buildAppSyncSchema(sdl: string): GraphQLSchema {
 }
 
 /** Which modes a type or field admits, from its directives; undefined when it has none. */
-export interface AuthRule {
+interface AuthRule {
   modes: Set<AuthMode | "AWS_LAMBDA">;
   /** cognito_groups of @aws_cognito_user_pools / @aws_auth, when the directive lists any. */
   groups?: string[];

@@ -15,7 +15,7 @@ import { LOOKUP_EVENTS_ONLY, type CloudTrailReader } from "./scenario";
  * Either way the SigV4 signature is verified for real (lib/sigv4), scoped to `cloudtrail`.
  */
 
-export interface LookupCaller {
+interface LookupCaller {
   accountId: string;
   region: string;
 }

@@ -66,7 +66,7 @@ export interface EventFilter {
 /** CloudTrail keeps 90 days of management events for LookupEvents. */
 const RETENTION_MS = 90 * 24 * 3600 * 1000;
 /** A bound on memory for long-running sandboxes; far more than any support session produces. */
-export const MAX_EVENTS = 10_000;
+const MAX_EVENTS = 10_000;
 
 function responseAccessKeyId(event: CloudTrailEvent): string | undefined {
   const credentials = event.responseElements?.["credentials"] as { accessKeyId?: unknown } | undefined;
@@ -95,13 +95,13 @@ function matches(event: CloudTrailEvent, filter: EventFilter): boolean {
   );
 }
 
-export interface EventPage {
+interface EventPage {
   events: CloudTrailEvent[];
   /** Pass as `beforeSeq` for the next page; absent on the last page. */
   nextSeq?: number;
 }
 
-export interface PageRequest {
+interface PageRequest {
   /** Only events recorded before this sequence number (exclusive): the cursor of a NextToken. */
   beforeSeq?: number;
   limit: number;

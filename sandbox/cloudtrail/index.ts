@@ -20,9 +20,9 @@ import { createThrottle, type Throttle } from "./throttle";
  * `com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents`, AWS SDK for JavaScript
  * v3 sends `CloudTrail_20131101.LookupEvents` (observed on the wire).
  */
-export const CLOUDTRAIL_TARGET_PREFIXES = ["com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101", "CloudTrail_20131101"] as const;
+const CLOUDTRAIL_TARGET_PREFIXES = ["com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101", "CloudTrail_20131101"] as const;
 
-export interface CloudTrailServiceOptions {
+interface CloudTrailServiceOptions {
   /** Replaced in tests that need a different rate. */
   throttle?: Throttle;
 }

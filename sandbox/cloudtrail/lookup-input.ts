@@ -10,7 +10,7 @@ import type { EventFilter } from "./event-log";
  * are not documented and are best guesses here.
  */
 
-export const MAX_RESULTS = 50;
+const MAX_RESULTS = 50;
 const RETENTION_MS = 90 * 24 * 3600 * 1000;
 
 /** The eight lookup attribute keys and the event field each one filters on. */
@@ -25,7 +25,7 @@ const ATTRIBUTE_FIELDS = {
   AccessKeyId: "accessKeyId",
 } as const;
 
-export interface LookupQuery {
+interface LookupQuery {
   filter: EventFilter;
   limit: number;
   beforeSeq?: number;

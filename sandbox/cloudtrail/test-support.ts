@@ -33,7 +33,7 @@ export function pacedSender(client: CloudTrailClient, intervalMs = 520) {
   };
 }
 
-export interface SyntheticEvent {
+interface SyntheticEvent {
   time: number;
   region: string;
   accountId: string;

@@ -17,9 +17,9 @@ import { cloudTrailExpiration, cloudTrailTime, type CloudTrailEvent } from "./ev
  * real record next to the API's own error in greenpau/argo-workflows-aws-plugin:DEVELOPMENT.md).
  * Unconfirmed for other error codes: their records keep the API's text.
  */
-export const RECORDED_ACCESS_DENIED_MESSAGE = "An unknown error occurred";
+const RECORDED_ACCESS_DENIED_MESSAGE = "An unknown error occurred";
 
-export function recordedErrorMessage(errorCode: string, apiMessage: string): string {
+function recordedErrorMessage(errorCode: string, apiMessage: string): string {
   return errorCode === "AccessDenied" ? RECORDED_ACCESS_DENIED_MESSAGE : apiMessage;
 }
 
@@ -29,7 +29,7 @@ const SESSION_TOKEN_PLACEHOLDER = "<SESSION_TOKEN_NOT_RECORDED_BY_SANDBOX>";
 /** What the enhanced flow's internal STS call reports as its user agent (shortened). */
 export const COGNITO_INTERNAL_USER_AGENT = "aws-internal/3 aws-sdk-java/1.12.780";
 
-export interface WebIdentityEventInput {
+interface WebIdentityEventInput {
   time: number;
   region: string;
   accountId: string;

@@ -55,11 +55,6 @@ export const poolNotFound = (poolId: string) => new AwsError("ResourceNotFoundEx
 /** Best guess, by analogy with the pool message. */
 export const identityNotFound = (identityId: string) => new AwsError("ResourceNotFoundException", `Identity '${identityId}' not found.`);
 
-/** Confirmed wording: aws-observability/aws-rum-web#172 quotes it; InvalidParameterException like
- * its classic-flow sibling (aws/aws-cli#7652). */
-export const classicWithRoleMappings = () =>
-  new AwsError("InvalidParameterException", "Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.");
-
 /** Confirmed, with InvalidParameterException: aws/aws-cli#7652 ("An error occurred
  * (InvalidParameterException) when calling the GetOpenIdToken operation: Basic (classic) flow is
  * not enabled, please use enhanced flow."). */

@@ -11,7 +11,7 @@ import { AwsError } from "../http/aws-json";
  */
 
 /** The model's pattern for IdentityPoolId and IdentityId (both REGION:GUID). */
-export const ID_PATTERN_TEXT = "[\\w-]+:[0-9a-f-]+";
+const ID_PATTERN_TEXT = "[\\w-]+:[0-9a-f-]+";
 const ID_PATTERN = /^[\w-]+:[0-9a-f-]+$/;
 
 interface IdSpec {
@@ -53,7 +53,7 @@ function idProblems(spec: IdSpec, value: unknown): string[] {
   return problems;
 }
 
-export interface ParsedIds {
+interface ParsedIds {
   ids: Record<string, string>;
   logins: Record<string, string>;
   strings: Record<string, string | undefined>;

@@ -24,7 +24,7 @@ export interface VerifiedLogin {
   readonly claims: JWTPayload;
 }
 
-export interface LoginContext {
+interface LoginContext {
   readonly baseUrl: string;
   /** Milliseconds since epoch. */
   readonly now: number;
@@ -48,7 +48,7 @@ export class JwksCache {
   }
 }
 
-export const awsProviderName = (userPoolId: string) =>
+const awsProviderName = (userPoolId: string) =>
   `cognito-idp.${USER_POOL_ID_PATTERN.exec(userPoolId)?.[1] ?? ""}.amazonaws.com/${userPoolId}`;
 
 /** The user pool a Logins key names, in either accepted form; undefined for anything else. */

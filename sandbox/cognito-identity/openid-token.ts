@@ -11,7 +11,7 @@ import { decodeJwt, decodeProtectedHeader, errors, exportJWK, generateKeyPair, j
  * it against the sandbox key, published at /cognito-identity/.well-known/jwks_uri).
  */
 
-export const OPENID_ISSUER = "https://cognito-identity.amazonaws.com";
+const OPENID_ISSUER = "https://cognito-identity.amazonaws.com";
 /** exp − iat of the captured token; the API reference says "valid for 10 minutes". */
 const OPENID_TOKEN_SECONDS = 900;
 
@@ -22,14 +22,14 @@ interface RegionKey {
   publicJwk: JWK;
 }
 
-export interface OpenIdClaims {
+interface OpenIdClaims {
   identityId: string;
   identityPoolId: string;
   amr: string[];
   exp: number;
 }
 
-export type OpenIdVerification =
+type OpenIdVerification =
   | { ok: true; claims: OpenIdClaims }
   | { ok: false; reason: "malformed" | "foreign-issuer" | "signature" | "expired"; issuer?: string; now?: number; exp?: number };
 

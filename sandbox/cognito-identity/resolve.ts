@@ -8,7 +8,7 @@ import { verifyLogins, type JwksCache, type VerifiedLogin } from "./logins";
  * it. Shared by GetCredentialsForIdentity and GetOpenIdToken, which check the same things.
  */
 
-export interface ResolveContext {
+interface ResolveContext {
   readonly store: IdentityStore;
   readonly jwks: JwksCache;
   readonly now: () => number;

@@ -9,7 +9,7 @@ import { roleArnSchema } from "../iam/roles";
  * required to exist: a pool pointing at a missing role is a misconfiguration worth reproducing.
  */
 
-export const identityPoolProviderSchema = z.strictObject({
+const identityPoolProviderSchema = z.strictObject({
   userPoolId: z.string().regex(USER_POOL_ID_PATTERN, "user pool id must look like ap-northeast-1_AbC123"),
   clientId: z.string().regex(CLIENT_ID_PATTERN, "app client id must be letters, digits, _ or + (up to 128)"),
 });

@@ -11,7 +11,7 @@ import type { ClientRecord, PoolRecord, UserRecord } from "./store";
  * session, aws-amplify/amplify-js#6461).
  */
 
-export interface OpenChallenge<S extends ChallengeStep> {
+interface OpenChallenge<S extends ChallengeStep> {
   readonly session: string;
   readonly challenge: ChallengeSession & { readonly step: S };
   readonly pool: PoolRecord;

@@ -21,7 +21,7 @@ import { wellKnownRoutes } from "./well-known";
  * SDK call with `X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>`, and the pools'
  * public OIDC documents.
  */
-export interface CognitoIdpOptions {
+interface CognitoIdpOptions {
   /** tokenTtlSeconds shortens the tokens issued while it is set. */
   faults?: Readonly<Faults>;
   /** Keeps signing keys and refresh tokens across restarts. */

@@ -18,7 +18,7 @@ interface MemberSpec {
   /** Allowed values; Coral reports others as an enum constraint violation. */
   enum?: readonly string[];
 }
-export type InputSpec = Record<string, MemberSpec>;
+type InputSpec = Record<string, MemberSpec>;
 
 type Parsed<S extends InputSpec> = {
   [K in keyof S]: S[K]["type"] extends "structure"

@@ -11,9 +11,9 @@ import type { StateDir } from "../state-dir";
  * apart lets the dashboard show which key signed what, and lets GetUser reject an ID token by its kid.
  */
 
-export type TokenUse = "id" | "access";
+type TokenUse = "id" | "access";
 
-export interface SigningKey {
+interface SigningKey {
   readonly kid: string;
   readonly poolId: string;
   readonly use: TokenUse;

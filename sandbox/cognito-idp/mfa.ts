@@ -34,7 +34,7 @@ export function activeFactors(pool: PoolRecord, user: UserRecord): MfaType[] {
 }
 
 /** The factors a user without any may set up: those the pool allows, TOTP first. */
-export function setupFactors(pool: PoolRecord): MfaType[] {
+function setupFactors(pool: PoolRecord): MfaType[] {
   return [...(pool.mfa.totp ? (["SOFTWARE_TOKEN_MFA"] as const) : []), ...(pool.mfa.email ? (["EMAIL_OTP"] as const) : [])];
 }
 
@@ -76,7 +76,7 @@ export function emailChallenge(ctx: CognitoContext, pool: PoolRecord, user: User
  * packages/e2e/cypress/fixtures/forgot-password-email.json and initiate-auth-email-otp.json).
  * Inferred from those examples: the rule for other shapes of address.
  */
-export function maskEmail(email: string): string {
+function maskEmail(email: string): string {
   const at = email.lastIndexOf("@");
   if (at <= 0) return "***";
   const domain = email.slice(at + 1);

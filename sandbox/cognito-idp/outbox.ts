@@ -6,7 +6,7 @@ import type { SandboxService } from "../http/types";
  * only the latest few hundred are kept.
  */
 
-export interface OutboxMessage {
+interface OutboxMessage {
   /** Milliseconds since epoch. */
   readonly sentAt: number;
   readonly medium: "EMAIL";

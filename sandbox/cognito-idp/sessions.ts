@@ -11,7 +11,7 @@ import type { MfaType } from "./store";
  * live in memory only and die with the process.
  */
 
-export interface RefreshRecord {
+interface RefreshRecord {
   readonly poolId: string;
   readonly clientId: string;
   readonly username: string;
@@ -23,7 +23,7 @@ export interface RefreshRecord {
   revoked: boolean;
 }
 
-export interface SrpSession {
+interface SrpSession {
   readonly poolId: string;
   readonly clientId: string;
   /** USER_ID_FOR_SRP: the internal username, or the typed one for an unknown user. */

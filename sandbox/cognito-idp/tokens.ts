@@ -29,7 +29,7 @@ export interface TokenContext {
  */
 export const issuerFor = (baseUrl: string, poolId: string, form: IssuerForm = "ORIGINAL") => cognitoIssuer(poolId, baseUrl, form);
 
-export interface TokenGrant {
+interface TokenGrant {
   readonly pool: PoolRecord;
   readonly client: ClientRecord;
   readonly user: UserRecord;

@@ -19,7 +19,7 @@ export function newTotpSecret(): string {
   return generateSecret({ length: 32 });
 }
 
-export type TotpCheck = { result: "ok"; step: number } | { result: "wrong" } | { result: "reused" };
+type TotpCheck = { result: "ok"; step: number } | { result: "wrong" } | { result: "reused" };
 
 /**
  * Checks a code at `nowMs`. `lastStep` is the step of the code last accepted for this

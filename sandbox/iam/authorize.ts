@@ -49,7 +49,7 @@ export interface IamCaller {
 }
 
 /** Allowed with the caller, or refused with AWS's answer (AwsRefusal: HTTP status, error name, message). */
-export type IamAuthorization =
+type IamAuthorization =
   | { ok: true; caller: IamCaller }
   | (AwsRefusal & {
       ok: false;

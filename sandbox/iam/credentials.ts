@@ -32,7 +32,7 @@ export interface IssuedCredentials {
   readonly sessionPolicy?: PolicyDocument;
 }
 
-export interface IssueRequest {
+interface IssueRequest {
   role: RoleRecord;
   sessionName: string;
   durationSeconds: number;
@@ -63,7 +63,7 @@ const storedSchema = z.array(
   }),
 );
 
-export interface CredentialPersistence {
+interface CredentialPersistence {
   state: StateDir;
   /** Stored credentials name their role by ARN; a role no longer in the scenarios drops them. */
   roles: RoleStore;

@@ -31,7 +31,7 @@ export const roleSchema = z.strictObject({
   maxSessionDurationSeconds: z.number().int().min(3600).max(43_200).default(3600),
 });
 
-export type ScenarioRole = z.infer<typeof roleSchema>;
+type ScenarioRole = z.infer<typeof roleSchema>;
 
 export interface RoleRecord {
   readonly arn: string;

@@ -40,7 +40,7 @@ import type { AwsRefusal } from "../../lib/errors";
 export type AwsProtocolFamily = "query" | "json" | "appsync";
 
 /** The error to put on the wire: `errorType` is the code / `__type` / `errorType`, `status` the HTTP status. */
-export type AwsWireError = AwsRefusal;
+type AwsWireError = AwsRefusal;
 
 type Row = Record<AwsProtocolFamily, { errorType: string; status: number; message?: string }>;
 

@@ -10,7 +10,7 @@ import { fail, MSG_EXPIRED_TOKEN, MSG_INVALID_TOKEN, MSG_REQUEST_EXPIRED, msgNot
 import { formatAmzDate, type ParsedAuth } from "./parse-auth";
 import type { KnownCredentials, VerifyFailure, VerifyOptions } from "./types";
 
-export const DEFAULT_MAX_SKEW_MS = 5 * 60 * 1000;
+const DEFAULT_MAX_SKEW_MS = 5 * 60 * 1000;
 
 export function checkScope(auth: ParsedAuth, options: VerifyOptions): VerifyFailure | undefined {
   const { scope } = auth;

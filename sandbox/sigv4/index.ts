@@ -3,7 +3,5 @@
  * words. Recomputes signatures with @smithy/signature-v4 (through lib/sigv4's signer).
  */
 export * from "./types";
-export { awsErrorFor, type AwsProtocolFamily, type AwsWireError } from "./aws-error-map";
+export { awsErrorFor, type AwsProtocolFamily } from "./aws-error-map";
 export { verifySignature } from "./verify";
-export { DEFAULT_MAX_SKEW_MS } from "./checks";
-export { parseAmzDate, formatAmzDate } from "./parse-auth";

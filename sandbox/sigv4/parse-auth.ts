@@ -8,7 +8,7 @@ import { redactAuthorization } from "../../lib/sigv4/redact";
 import type { SignatureMode, VerifyFailure } from "./types";
 import { single, type QueryMap } from "../../lib/sigv4/url";
 
-export const ALGORITHM = "AWS4-HMAC-SHA256";
+const ALGORITHM = "AWS4-HMAC-SHA256";
 
 export interface CredentialScope {
   accessKeyId: string;

@@ -13,7 +13,7 @@ import type { IamState } from "../iam/state";
  * tell "the role was assumed but lacks a permission" from "the role could not be assumed".
  */
 
-export interface WebIdentityAssumption {
+interface WebIdentityAssumption {
   roleArn: string;
   roleSessionName: string;
   durationSeconds: number;
@@ -28,7 +28,7 @@ export interface WebIdentityAssumption {
   sessionPolicy?: PolicyDocument;
 }
 
-export type AssumeResult =
+type AssumeResult =
   | { ok: true; credentials: IssuedCredentials }
   | (AwsRefusal & { ok: false; evaluation?: EvaluationResult });
 

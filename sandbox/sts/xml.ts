@@ -11,10 +11,10 @@ import type { JsonResult, RawResult } from "../http/types";
  *   </ErrorResponse>
  */
 
-export const STS_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+const STS_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 const CONTENT_TYPE = "text/xml";
 
-export function xmlEscape(text: string): string {
+function xmlEscape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 }
 

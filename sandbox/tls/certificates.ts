@@ -21,8 +21,8 @@ import { join } from "node:path";
 
 const DAY = 86_400_000;
 /** What clients connect to: the listener binds 127.0.0.1, and `localhost` resolves to it. */
-export const TLS_DNS_NAMES = ["localhost"] as const;
-export const TLS_IP_ADDRESSES = ["127.0.0.1"] as const;
+const TLS_DNS_NAMES = ["localhost"] as const;
+const TLS_IP_ADDRESSES = ["127.0.0.1"] as const;
 const CA_DAYS = 3650;
 /** As short as a public certificate may be (398 days), so no platform refuses it for its lifetime. */
 const SERVER_DAYS = 397;
@@ -45,7 +45,7 @@ export interface TlsMaterial {
   readonly made: { readonly ca: boolean; readonly server: boolean };
 }
 
-export interface TlsOptions {
+interface TlsOptions {
   now?: () => number;
   warn?: (message: string) => void;
 }

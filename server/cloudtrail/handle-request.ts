@@ -29,7 +29,7 @@ export interface LookupDeps {
 
 let shared: LookupDeps | undefined;
 /** One pacer and one JWKS cache per server process, so all lookups share the 2 requests/s. */
-export function defaultLookupDeps(): LookupDeps {
+function defaultLookupDeps(): LookupDeps {
   shared ??= { env: process.env, pacer: createPacer(), jwks: guardedJwksCache(sandboxOrigins()) };
   return shared;
 }

@@ -14,7 +14,7 @@ import { scrubSecrets } from "./scrub";
  * is ours alone and measurable. Yields the NDJSON messages the route streams.
  */
 
-export interface LookupTrailOptions {
+interface LookupTrailOptions {
   region: string;
   endpoint?: string;
   endpointKind: "aws" | "sandbox";

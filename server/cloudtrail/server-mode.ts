@@ -21,7 +21,7 @@ import { LookupError } from "../../lib/cloudtrail/lookup/errors";
 
 type Env = Record<string, string | undefined>;
 
-export interface ServerModeConfig {
+interface ServerModeConfig {
   enabled: boolean;
   issuers: string[];
   groups: string[];

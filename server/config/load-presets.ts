@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { mergePresets, parsePresets, type PresetList } from "../../lib/config/presets";
 
 /** The deployment's configuration, read from environment variables only. */
-export interface PresetEnv {
+interface PresetEnv {
   /** JSON array of environments. */
   AUTH_DEBUGGER_PRESETS?: string;
   /** Path of a JSON file holding the same. */

@@ -8,7 +8,7 @@ import { parseCognitoIssuer } from "@/lib/tokens/issuer";
  * IssuerConfigurationType) — or one shaped like it on the configured sandbox. Whether the host may be fetched is decided after this, by
  * server/net/allowed-hosts. Messages never quote the input.
  */
-export const MAX_ISSUER_LENGTH = 2048;
+const MAX_ISSUER_LENGTH = 2048;
 
 export const jwksQuerySchema = z.strictObject({
   issuer: z

@@ -25,7 +25,7 @@ export const AWS_HOST_PATTERNS = {
 
 export type AwsServiceHost = keyof typeof AWS_HOST_PATTERNS;
 
-export type UrlVerdict = { ok: true; url: URL; via: AwsServiceHost | "sandbox" } | { ok: false; reason: string };
+type UrlVerdict = { ok: true; url: URL; via: AwsServiceHost | "sandbox" } | { ok: false; reason: string };
 
 /**
  * @param sandboxOrigins origins (`http://127.0.0.1:4577`) the deployment configured; never

@@ -6,7 +6,7 @@ import { AppError } from "../../lib/errors";
  * A server-side fetch that cannot be bent: no redirects (a redirect could leave the allow-list),
  * a deadline, and a cap on the answer's size.
  */
-export type OutboundErrorCode = "unreachable:outbound" | "upstream:outbound:redirect" | "upstream:outbound:too-large";
+type OutboundErrorCode = "unreachable:outbound" | "upstream:outbound:redirect" | "upstream:outbound:too-large";
 
 /** Every outbound failure is a 502 for our routes (kind unreachable or upstream, lib/errors). */
 export class OutboundError extends AppError {

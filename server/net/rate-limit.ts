@@ -13,7 +13,7 @@ export interface RateLimiter {
   take(key: string): RateLimitVerdict;
 }
 
-export interface RateLimitOptions {
+interface RateLimitOptions {
   /** Requests allowed in a burst, and per window on average. */
   capacity?: number;
   windowMs?: number;

@@ -17,7 +17,7 @@ import { readCappedText } from "../../lib/http/read-body";
 import { relayEnvelopeSchema, type RelayEnvelope } from "../../lib/http/relay-envelope";
 import { forwardUpstream } from "./relay-forward";
 
-export const RELAY_SERVICES: readonly AwsServiceHost[] = [
+const RELAY_SERVICES: readonly AwsServiceHost[] = [
   "appsync",
   "bedrock-agentcore",
   "agentcore-gateway",
@@ -26,7 +26,7 @@ export const RELAY_SERVICES: readonly AwsServiceHost[] = [
   "cognito-idp",
 ];
 
-export interface RelayLimits {
+interface RelayLimits {
   maxRequestBytes: number;
   maxResponseBytes: number;
   timeoutMs: number;
@@ -34,7 +34,7 @@ export interface RelayLimits {
 
 export const RELAY_LIMITS: RelayLimits = { maxRequestBytes: 1024 * 1024, maxResponseBytes: 5 * 1024 * 1024, timeoutMs: 30_000 };
 
-export interface RelayOptions {
+interface RelayOptions {
   /** Read per request, from the deployment's configuration, never from the request. */
   sandboxOrigins: () => readonly string[];
   fetchImpl?: typeof fetch;
@@ -42,7 +42,7 @@ export interface RelayOptions {
   limits?: Partial<RelayLimits>;
 }
 
-export type RelayHandler = (request: Request) => Promise<Response>;
+type RelayHandler = (request: Request) => Promise<Response>;
 
 export function createRelay(options: RelayOptions): RelayHandler {
   const limits = { ...RELAY_LIMITS, ...options.limits };

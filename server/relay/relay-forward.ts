@@ -8,7 +8,7 @@ import { RelayError } from "../../lib/http/errors";
 import { forwardableRequestHeaders, forwardableResponseHeaders } from "./hop-by-hop";
 import type { RelayEnvelope } from "../../lib/http/relay-envelope";
 
-export interface ForwardOptions {
+interface ForwardOptions {
   fetchImpl: typeof fetch;
   timeoutMs: number;
   maxResponseBytes: number;

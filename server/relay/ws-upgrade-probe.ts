@@ -7,7 +7,7 @@ import type { UpgradeRefusal } from "../../lib/ws/socket";
  * error type and message of a refused upgrade (browsers report only "connection failed").
  * Node-only (it uses `ws`); the caller has already checked the URL against the allow-list.
  */
-export type UpgradeProbeResult = { opened: true } | { opened: false; refusal?: UpgradeRefusal; error?: string };
+type UpgradeProbeResult = { opened: true } | { opened: false; refusal?: UpgradeRefusal; error?: string };
 
 export function probeUpgrade(url: string, protocols: string[], timeoutMs = 10_000): Promise<UpgradeProbeResult> {
   return new Promise((resolve) => {

@@ -5,7 +5,7 @@
  */
 import "server-only";
 
-export interface DocumentCspOptions {
+interface DocumentCspOptions {
   /** Fresh per response: createNonce(). */
   nonce: string;
   /** Sources besides 'self' the page may fetch from or open WebSockets to (./policy.ts). */

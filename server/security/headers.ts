@@ -7,7 +7,7 @@
  * apply to the same path: a second CSP header would be enforced on top of the first.
  */
 
-export interface HeaderEntry {
+interface HeaderEntry {
   key: string;
   value: string;
 }
@@ -67,11 +67,3 @@ export function nextConfigHeaders(): Array<{ source: string; headers: HeaderEntr
   ];
 }
 
-/** Header names scripts/check-headers.mjs insists on, per kind of response. */
-export const REQUIRED_HEADER_NAMES = [
-  "content-security-policy",
-  "strict-transport-security",
-  "x-content-type-options",
-  "referrer-policy",
-  "permissions-policy",
-] as const;

@@ -16,12 +16,12 @@ import { redactJson, redactText, redactUrl } from "../../lib/redact";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
-export interface LogSink {
+interface LogSink {
   write(line: string, level: LogLevel): void;
 }
 
 /** stdout for info/debug, stderr for warn/error: what container and Lambda log shippers expect. */
-export const processSink: LogSink = {
+const processSink: LogSink = {
   write(line, level) {
     (level === "warn" || level === "error" ? process.stderr : process.stdout).write(`${line}\n`);
   },

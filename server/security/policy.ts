@@ -18,7 +18,7 @@ import { buildDocumentCsp, createNonce, isSafeSource } from "./csp";
 import { parseRegionSetting, unique } from "../../lib/security/regions";
 import { regionsFromCookie } from "../../lib/security/regions-cookie";
 
-export interface SecurityEnv {
+interface SecurityEnv {
   AUTH_DEBUGGER_REGIONS?: string;
   AUTH_DEBUGGER_SANDBOX_URL?: string;
   AUTH_DEBUGGER_PRESETS?: string;
@@ -28,7 +28,7 @@ export interface SecurityEnv {
   NODE_ENV?: string;
 }
 
-export interface ConnectPolicy {
+interface ConnectPolicy {
   /** connect-src sources besides 'self'. */
   sources: string[];
   /** Regions covered source by source; empty in "all" mode, where every region is. */
@@ -41,7 +41,7 @@ export interface ConnectPolicy {
 type ReadText = (path: string) => string;
 
 /** The deployment's presets, read the way /api/presets reads them (the sandbox's own aside). */
-export function readPresetEnvironments(env: SecurityEnv, readText: ReadText): PresetList {
+function readPresetEnvironments(env: SecurityEnv, readText: ReadText): PresetList {
   const lists: PresetList[] = [];
   if (env.AUTH_DEBUGGER_PRESETS) lists.push(parsePresets(env.AUTH_DEBUGGER_PRESETS, "AUTH_DEBUGGER_PRESETS"));
   if (env.AUTH_DEBUGGER_PRESETS_FILE) {
@@ -78,7 +78,7 @@ export function connectPolicy(env: SecurityEnv, readText: ReadText = (path) => r
 let cached: { key: string; policy: ConnectPolicy } | undefined;
 
 /** connectPolicy, remembered for as long as the relevant variables stay the same. */
-export function cachedConnectPolicy(env: SecurityEnv): ConnectPolicy {
+function cachedConnectPolicy(env: SecurityEnv): ConnectPolicy {
   const key = JSON.stringify([
     env.AUTH_DEBUGGER_REGIONS,
     env.AUTH_DEBUGGER_SANDBOX_URL,

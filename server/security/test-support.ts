@@ -19,7 +19,7 @@ export const PLANTED = {
 export const PLANTED_JWT = `eyJhbGciOiJSUzI1NiIsImtpZCI6InBsYW50ZWQifQ.eyJzdWIiOiJwbGFudGVkIiwidG9rZW5fdXNlIjoiaWQifQ.${PLANTED.jwtSignature}`;
 
 /** The strings that must never be printed (an API key's first part alone is enough to tell). */
-export const MUST_NOT_APPEAR = [
+const MUST_NOT_APPEAR = [
   PLANTED.jwtSignature,
   PLANTED.secretKey,
   PLANTED.apiKey,
@@ -41,7 +41,7 @@ export function leaks(text: string): string[] {
 
 const METHODS = ["log", "info", "warn", "error", "debug", "trace", "dir", "table"] as const;
 
-export interface OutputWatch {
+interface OutputWatch {
   /** Everything written so far, console arguments and raw writes alike. */
   text(): string;
   calls(): number;

@@ -8,10 +8,10 @@ import { REGION_PATTERN } from "../../config/environment";
  */
 
 /** LookupEvents keeps 90 days. */
-export const MAX_WINDOW_MS = 90 * 24 * 3600 * 1000;
+const MAX_WINDOW_MS = 90 * 24 * 3600 * 1000;
 export const MAX_BODY_BYTES = 16 * 1024;
 /** 200 pages of 50 = 10 000 events, 100 s at 2 requests/s: more means the window is too wide. */
-export const MAX_PAGES = 200;
+const MAX_PAGES = 200;
 
 const pasted = z.strictObject({
   mode: z.literal("pasted"),

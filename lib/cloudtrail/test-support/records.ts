@@ -9,7 +9,7 @@ import { SEED_001, seed001Record } from "./seed-001";
  * additionalEventData.
  */
 
-export interface RecordSpec {
+interface RecordSpec {
   time: string;
   identityId?: string;
   identityPoolId?: string;

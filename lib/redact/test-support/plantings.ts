@@ -18,7 +18,7 @@ import {
   sessionTokenArb,
 } from "./secrets";
 
-export interface Planted {
+interface Planted {
   kind: string;
   text: string;
   secrets: string[];

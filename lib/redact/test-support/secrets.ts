@@ -15,7 +15,7 @@ const charsOf = (alphabet: string, length: number) =>
 
 const UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-export interface Jwt {
+interface Jwt {
   token: string;
   signature: string;
 }
@@ -54,7 +54,7 @@ export const passwordArb = fc.string({ minLength: 8, maxLength: 40, unit: "graph
 export const opaqueTokenArb = charsOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/", 24);
 
 /** Every string a reader of `output` could recover without a key. */
-export function recoverableForms(output: string): string[] {
+function recoverableForms(output: string): string[] {
   const forms = [output, tryDecode(output)];
   for (const m of output.matchAll(/header-([A-Za-z0-9_-]+)/g)) forms.push(Buffer.from(m[1]!, "base64url").toString());
   for (const m of output.matchAll(/[?&]header=([A-Za-z0-9+/=%_-]+)/g)) forms.push(Buffer.from(tryDecode(m[1]!), "base64").toString());
@@ -63,7 +63,7 @@ export function recoverableForms(output: string): string[] {
 }
 
 /** The secret as it may have been written: raw, percent-encoded, JSON-escaped. */
-export function writtenForms(secret: string): string[] {
+function writtenForms(secret: string): string[] {
   return [...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])];
 }
 

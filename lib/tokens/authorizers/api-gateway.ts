@@ -39,7 +39,7 @@ const EXPIRED: AwsPrediction = {
  * access to REST APIs using Amazon Cognito user pools as authorizer)."
  * Unconfirmed: what API Gateway answers for such a token (status and body); no public source shows it.
  */
-export const UPDATED_ISSUER_DOC = "https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html#user-pool-oidc-issuer";
+const UPDATED_ISSUER_DOC = "https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html#user-pool-oidc-issuer";
 
 const UPDATED_ISSUER: UpdatedIssuerRefusal = {
   documented:

@@ -7,7 +7,7 @@ import { TEST_PRIVATE_JWKS } from "./test-keys";
  * real pool does. Not imported by product code.
  */
 
-export const REGION = "ap-northeast-1";
+const REGION = "ap-northeast-1";
 export const POOL_ID = "ap-northeast-1_TestPool1";
 export const CLIENT_ID = "3n4b5urk1ft4fl3mg5e62d9ado";
 export const OTHER_CLIENT_ID = "7c0ugh2m4qqn0ab1e2ggg4q6kl";
