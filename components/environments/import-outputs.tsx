@@ -1,10 +1,12 @@
 "use client";
 
 import { useState, type ChangeEvent } from "react";
-import { importAmplifyOutputs, MAX_OUTPUTS_BYTES } from "@/lib/config/amplify-outputs";
 import { ConfigInputError, type FieldError } from "@/lib/config/field-errors";
 import type { Environment } from "@/lib/config/environment";
 import { newEnvironmentId } from "@/lib/config/environment-store";
+
+/** amplify-outputs.ts MAX_OUTPUTS_BYTES, checked here before the importer (loaded on demand) is fetched. */
+const MAX_UPLOAD_BYTES = 1_000_000;
 
 /** Paste or upload an amplify_outputs.json; every problem is listed by the file's own field names. */
 export function ImportOutputs({ takenIds, onImport }: { takenIds: string[]; onImport(environment: Environment): void }) {
@@ -12,8 +14,10 @@ export function ImportOutputs({ takenIds, onImport }: { takenIds: string[]; onIm
   const [name, setName] = useState("");
   const [problem, setProblem] = useState<{ message: string; fields: FieldError[] } | null>(null);
 
-  function run(source: string) {
+  // The importer loads when someone imports: the page's first load does not need it.
+  async function run(source: string) {
     try {
+      const { importAmplifyOutputs } = await import("@/lib/config/amplify-outputs");
       const label = name.trim() || "Imported environment";
       const environment = importAmplifyOutputs(source, { id: newEnvironmentId(label, takenIds), name: label });
       setProblem(null);
@@ -30,13 +34,13 @@ export function ImportOutputs({ takenIds, onImport }: { takenIds: string[]; onIm
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
-    if (file.size > MAX_OUTPUTS_BYTES) {
+    if (file.size > MAX_UPLOAD_BYTES) {
       setProblem({ message: `${file.name} is ${Math.round(file.size / 1024)} KB; an amplify_outputs.json is a few KB. Is it the right file?`, fields: [] });
       return;
     }
     const content = await file.text();
     setText(content);
-    run(content);
+    await run(content);
   }
 
   return (
@@ -61,7 +65,7 @@ export function ImportOutputs({ takenIds, onImport }: { takenIds: string[]; onIm
         />
       </label>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={() => run(text)} disabled={!text.trim()} className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50">
+        <button type="button" onClick={() => void run(text)} disabled={!text.trim()} className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50">
           Import
         </button>
         <label className="text-sm text-slate-700">

@@ -29,7 +29,8 @@ describe("PastePanel", () => {
     const clientRow = within(table).getByRole("rowheader", { name: "client_id" }).closest("tr")!;
     expect(clientRow).toHaveTextContent(CLIENT_ID);
     expect(clientRow).toHaveTextContent("only in the access token (JSON field AuthenticationResult.AccessToken)");
-    expect(screen.getByRole("heading", { name: "Will this token pass?" })).toBeInTheDocument();
+    // The authorizer checks load once a token is pasted.
+    expect(await screen.findByRole("heading", { name: "Will this token pass?" })).toBeInTheDocument();
     expect(screen.queryByRole("alert")).toBeNull();
   });
 

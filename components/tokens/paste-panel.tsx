@@ -5,13 +5,18 @@ import { useMemo, useState } from "react";
 import { decodeToken, type DecodedToken } from "@/lib/tokens/decode";
 import { extractTokens } from "@/lib/tokens/extract";
 import { isTokensError } from "@/lib/tokens/errors";
-import { AuthorizerPanel } from "./authorizer-panel";
 import { ClaimsTable } from "./claims-table";
 
 // Signature checking (jose's verifier, the JWKS cache) loads when Verify is pressed: reading a
 // pasted token needs only the decoder.
 const VerificationPanel = dynamic(() => import("./verification-panel").then((m) => m.VerificationPanel), {
   loading: () => <p className="text-sm text-slate-500">Loading the verifier…</p>,
+});
+
+// The authorizer predictions (every authorizer's rules and AWS's answers) load once a token is
+// pasted: an empty page needs none of them.
+const AuthorizerPanel = dynamic(() => import("./authorizer-panel").then((m) => m.AuthorizerPanel), {
+  loading: () => <p className="text-sm text-slate-500">Loading the authorizer checks…</p>,
 });
 
 type Entry = { source: string } & ({ token: DecodedToken } | { error: string });

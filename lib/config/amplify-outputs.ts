@@ -16,7 +16,7 @@ import {
  * line the person has to fix in their file.
  */
 
-export const MAX_OUTPUTS_BYTES = 1_000_000;
+const MAX_OUTPUTS_BYTES = 1_000_000;
 
 const authMode = z.enum(APPSYNC_AUTH_MODES, {
   message: `must be one of ${APPSYNC_AUTH_MODES.join(", ")}`,

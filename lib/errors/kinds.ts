@@ -6,40 +6,37 @@
  * caller branches on. A throw site picks a code, never a status.
  */
 
-interface ErrorKindRule {
-  /** HTTP status of our own API routes' refusals; null for `aws`: the status AWS answered with. */
-  readonly status: number | null;
-  /** False when the message may hold internals: a visitor sees the surface's default text instead. */
-  readonly shownToVisitor: boolean;
-}
-
+/**
+ * The HTTP status each kind answers with on our own API routes; null for `aws`: the status AWS
+ * answered with. A plain map (not an object per kind) because it ships in every page's bundle.
+ */
 const ERROR_KINDS = {
   /** The caller's input is not usable (syntax, schema, a missing or contradictory option). */
-  invalid: { status: 400, shownToVisitor: true },
+  invalid: 400,
   /** No or unusable credentials where ours are needed. */
-  unauthorized: { status: 401, shownToVisitor: true },
+  unauthorized: 401,
   /** Understood, and refused by policy (a host, an endpoint, a group). */
-  forbidden: { status: 403, shownToVisitor: true },
-  "too-large": { status: 413, shownToVisitor: true },
+  forbidden: 403,
+  "too-large": 413,
   /** Rate limits, ours or AWS's after retries. */
-  throttled: { status: 429, shownToVisitor: true },
+  throttled: 429,
   /** The caller cancelled (nginx's 499, "client closed request"). */
-  aborted: { status: 499, shownToVisitor: true },
-  /** A bug or an unexpected failure: the message may hold internals. */
-  internal: { status: 500, shownToVisitor: false },
+  aborted: 499,
+  /** A bug or an unexpected failure: the message may hold internals, so a visitor never sees it. */
+  internal: 500,
   /** The deployment is set up wrongly (e.g. no AWS credentials of its own); its operator must see why. */
-  misconfigured: { status: 500, shownToVisitor: true },
+  misconfigured: 500,
   /** The far end answered, with something unusable (a redirect, an oversized or malformed answer, a refusal). */
-  upstream: { status: 502, shownToVisitor: true },
+  upstream: 502,
   /** The far end could not be reached or read. */
-  unreachable: { status: 502, shownToVisitor: true },
+  unreachable: 502,
   /** A piece of our own is missing on this deployment (e.g. the relay route). */
-  unavailable: { status: 502, shownToVisitor: true },
+  unavailable: 502,
   /** The far end did not answer in time. */
-  timeout: { status: 504, shownToVisitor: true },
+  timeout: 504,
   /** AWS's own answer (the sandbox's wire errors, an identity pool's refusal): status and words are AWS's. */
-  aws: { status: null, shownToVisitor: true },
-} as const satisfies Record<string, ErrorKindRule>;
+  aws: null,
+} as const satisfies Record<string, number | null>;
 
 export type ErrorKind = keyof typeof ERROR_KINDS;
 
@@ -55,9 +52,10 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 
 /** The HTTP status for a code; `aws` codes take the status AWS answered with (500 if none is known). */
 export function statusOf(code: ErrorCode, awsStatus?: number): number {
-  return ERROR_KINDS[kindOf(code)].status ?? awsStatus ?? 500;
+  return ERROR_KINDS[kindOf(code)] ?? awsStatus ?? 500;
 }
 
+/** Every kind's message may be shown as written except `internal`'s, which may hold internals. */
 export function shownToVisitor(code: ErrorCode): boolean {
-  return ERROR_KINDS[kindOf(code)].shownToVisitor;
+  return kindOf(code) !== "internal";
 }
