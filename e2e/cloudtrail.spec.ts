@@ -40,3 +40,9 @@ test("identity-pool-trust-broken: CloudTrail shows the assumption was refused", 
   await expect(verdict).toHaveAttribute("data-verdict", "refused");
   await expect(verdict).toContainText("AccessDenied");
 });
+
+test("a link to the page's earlier address, /trail, still opens the failed call on /cloudtrail", async ({ page }) => {
+  await page.goto("/trail#at=2026-01-01T00:00:00.000Z&identityId=ap-northeast-1:11111111-2222-3333-4444-555555555555");
+  await expect(page).toHaveURL(/\/cloudtrail#at=2026-01-01T00%3A00%3A00\.000Z|\/cloudtrail#at=2026-01-01T00:00:00\.000Z/);
+  await expect(page.locator('[data-failure-source="link"]')).toHaveCount(1);
+});
