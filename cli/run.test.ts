@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_ID, createFakePool, ISSUER, POOL_ID, type FakePool } from "../lib/tokens/test-support/cognito-tokens";
+import { createFakePool, CLIENT_ID, ISSUER, POOL_ID, type FakePool } from "../lib/tokens/test-support/cognito-tokens";
 import type { CliIo } from "./io";
 import { run } from "./run";
 
@@ -87,6 +87,29 @@ describe("run: decode", () => {
 
   it("shows expiry relative to --at", async () => {
     expect((await cli(["decode", id, "--at", String(NOW + 7200)])).stdout).toMatch(/expired 1 h 1 min ago/);
+  });
+});
+
+describe("run: a token whose claims nest thousands of levels deep", () => {
+  // 56 KB, under the 64 KB a token may have: built as text, since building it as an object
+  // and stringifying it is exactly what overflows the stack.
+  const DEPTH = 7000;
+  const nested = `${'{"a":'.repeat(DEPTH)}"x"${"}".repeat(DEPTH)}`;
+  const payload = `{"sub":"u","iss":"${ISSUER}","deep":${nested}}`;
+  const part = (text: string) => Buffer.from(text).toString("base64url");
+  const deep = `${part('{"alg":"RS256","kid":"k"}')}.${part(payload)}.c2ln`;
+
+  it.each([
+    ["decode", []],
+    ["decode --json", ["--json"]],
+    ["check", ["--authorizer", "appsync-userpool", "--user-pool-id", POOL_ID]],
+  ])("%s names the nesting in one line, exit 2", async (command, flags) => {
+    expect(deep.length).toBeGreaterThan(50_000);
+    const out = await cli([command.split(" ")[0]!, deep, ...flags]);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe("");
+    expect(out.stderr).toMatch(/^The token's claims nest 7000 levels deep;[^\n]*\n$/);
+    expect(out.stderr).not.toMatch(/Unexpected error|RangeError|\n\s+at /);
   });
 });
 

@@ -106,3 +106,28 @@ describe("decodeToken errors", () => {
     expect(error.message).toMatch(/If it came from Cognito it is the refresh token/);
   });
 });
+
+describe("decodeToken on claims nested past any real token's", () => {
+  const nest = (depth: number) => `${'{"a":'.repeat(depth)}"x"${"}".repeat(depth)}`;
+  const token = (header: string, payload: string) => `${b64(header)}.${b64(payload)}.c2ln`;
+
+  it("refuses claims that nest thousands of levels, saying how deep", () => {
+    const error = decodeError(token('{"alg":"RS256"}', `{"sub":"x","deep":${nest(7000)}}`));
+    expect(error.code).toBe("invalid:token:too-deep");
+    expect(error.message).toMatch(/^The token's claims nest 7000 levels deep;/);
+    expect(error.message).not.toMatch(/\n/);
+    expect(error.segment).toBe(2);
+  });
+
+  it("refuses a header that nests past the limit too", () => {
+    const error = decodeError(token(`{"alg":"RS256","x":${nest(40)}}`, '{"sub":"x"}'));
+    expect(error.code).toBe("invalid:token:too-deep");
+    expect(error.message).toMatch(/^The token's header nests 40 levels deep;/);
+    expect(error.segment).toBe(1);
+  });
+
+  it("counts arrays as levels, and reads claims up to the limit", () => {
+    expect(decodeError(token('{"alg":"RS256"}', `{"a":${"[".repeat(33)}${"]".repeat(33)}}`)).message).toMatch(/nest 33 levels/);
+    expect(decodeToken(token('{"alg":"RS256"}', `{"sub":"x","deep":${nest(32)}}`)).claims["sub"]).toBe("x");
+  });
+});

@@ -27,6 +27,14 @@ export interface DecodedToken {
 /** Cognito tokens are 1–2 KB; anything past this is a pasted log, not a token. */
 const MAX_TOKEN_CHARS = 64 * 1024;
 
+/**
+ * How deep objects and arrays may nest below a segment's top level. Cognito's claims nest a
+ * level or two (`cognito:groups`, a pre token generation trigger's JSON claims); 64 KB of `{"a":`
+ * nests ~10,000 deep, past the stack of every recursive reader after decoding (JSON.stringify,
+ * the claims views). Refusing here, once, keeps the page and the CLI from each finding out late.
+ */
+const MAX_NESTING = 32;
+
 const SEGMENT_NAMES: Record<SegmentNumber, string> = { 1: "header", 2: "payload", 3: "signature" };
 const name = (n: SegmentNumber) => `segment ${n} (${SEGMENT_NAMES[n]})`;
 
@@ -120,7 +128,30 @@ function readJsonSegment(text: string, n: SegmentNumber): Record<string, unknown
     const what = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
     throw new TokenDecodeError("invalid:token:not-object", `${name(n)} is JSON ${what}, not an object.`, n);
   }
+  const depth = nestingDepth(value);
+  if (depth > MAX_NESTING) {
+    const what = n === 1 ? "header nests" : "claims nest";
+    throw new TokenDecodeError(
+      "invalid:token:too-deep",
+      `The token's ${what} ${depth} levels deep; real tokens nest a few levels at most (up to ${MAX_NESTING} are read), ` +
+        "so this one was crafted or damaged and is not shown.",
+      n,
+    );
+  }
   return value as Record<string, unknown>;
+}
+
+/** Levels of objects and arrays below the top one, counted without recursion (the point is depth). */
+function nestingDepth(top: object): number {
+  let deepest = 0;
+  const pending: Array<[unknown, number]> = Object.values(top).map((child) => [child, 1]);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, depth] = next;
+    if (typeof value !== "object" || value === null) continue;
+    deepest = Math.max(deepest, depth);
+    for (const child of Object.values(value)) pending.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 function segmentCountError(count: number): TokenDecodeError {

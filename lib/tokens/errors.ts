@@ -14,6 +14,7 @@ export type TokenDecodeErrorCode =
   | "invalid:token:base64url"
   | "invalid:token:not-json"
   | "invalid:token:not-object"
+  | "invalid:token:too-deep"
   | "invalid:token:unsigned";
 
 /** 1-based, as people count the parts of `header.payload.signature`. */
