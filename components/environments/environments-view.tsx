@@ -51,7 +51,7 @@ export function EnvironmentsView() {
         </p>
       )}
 
-      <SharedOffer takenIds={takenIds} onAdd={save} />
+      <SharedOffer takenIds={takenIds} takenNames={environments.map((p) => p.name)} onAdd={save} />
 
       {editing && (
         <EnvironmentForm

@@ -4,10 +4,21 @@ import { useEffect, useState } from "react";
 import { ConfigInputError } from "@/lib/config/field-errors";
 import type { Environment } from "@/lib/config/environment";
 import { newEnvironmentId } from "@/lib/config/environment-store";
+import { offeredName } from "@/lib/share/offer-summary";
 import { readShareFragment } from "@/lib/share/share-link";
+import { OfferDetails } from "./offer-details";
 
 /** When the page was opened from a share link: offers the environment it carries. */
-export function SharedOffer({ takenIds, onAdd }: { takenIds: string[]; onAdd: (environment: Environment) => void }) {
+export function SharedOffer({
+  takenIds,
+  takenNames,
+  onAdd,
+}: {
+  takenIds: string[];
+  /** The names already in the Environment switcher: the added one must not repeat one. */
+  takenNames: string[];
+  onAdd: (environment: Environment) => void;
+}) {
   const [offer, setOffer] = useState<Environment | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -30,18 +41,17 @@ export function SharedOffer({ takenIds, onAdd }: { takenIds: string[]; onAdd: (e
   }
   if (!offer) return null;
   return (
-    <section aria-label="Shared environment" className="space-y-2 rounded border border-sky-300 bg-sky-50 p-3 text-sm">
-      <p>
-        This link shares the environment <strong>{offer.name}</strong>: {offer.region} · user pool <code>{offer.userPoolId}</code> · app client{" "}
-        <code>{offer.userPoolClientId}</code>
-        {offer.appSync.length > 0 && <> · {offer.appSync.length} AppSync API</>}
-        {offer.agentCore && <> · AgentCore</>}.
-      </p>
-      <div className="flex gap-2">
+    <section aria-label="Shared environment" className="space-y-2 rounded border border-sky-300 bg-sky-50 p-3 text-sm text-slate-900">
+      <OfferDetails offer={offer} />
+      <div className="flex flex-wrap gap-2">
         <button
           type="button"
           onClick={() => {
-            onAdd({ ...offer, id: takenIds.includes(offer.id) ? newEnvironmentId(offer.name, takenIds) : offer.id });
+            onAdd({
+              ...offer,
+              id: takenIds.includes(offer.id) ? newEnvironmentId(offer.name, takenIds) : offer.id,
+              name: offeredName(offer.name, takenNames),
+            });
             setOffer(null);
             clearFragment();
           }}
