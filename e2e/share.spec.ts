@@ -30,3 +30,43 @@ test("a damaged share link says so instead of failing silently", async ({ page }
   await page.goto("/environments#env=eyJicm9rZW4");
   await expect(page.getByRole("alert").filter({ hasText: "share link" })).toContainText("damaged");
 });
+
+test("a link that sends sign-in outside AWS with USER_PASSWORD_AUTH says so before anything is added, and a second copy gets its own name", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Written by hand, as anyone can write a link: nothing in the fragment is checked but its shape.
+  const crafted = {
+    id: "customer-c",
+    name: "Customer C",
+    region: "us-east-1",
+    userPoolId: "us-east-1_Crafted1",
+    userPoolClientId: "craftedclient0000000000001",
+    signInFlow: "USER_PASSWORD_AUTH",
+    endpoints: { cognitoIdp: "https://idp.attacker.example/", sts: "https://sts.us-east-1.amazonaws.com" },
+  };
+  const link = `/environments#env=${Buffer.from(JSON.stringify(crafted)).toString("base64url")}`;
+  await page.goto(link);
+
+  const offer = page.getByRole("region", { name: "Shared environment" });
+  await expect(offer).toContainText("USER_PASSWORD_AUTH: signing in sends your password itself");
+  const overrides = offer.getByRole("list", { name: "Endpoint overrides" });
+  await expect(overrides.getByRole("listitem")).toHaveText([/Cognito user pools \(sign-in\) → https:\/\/idp\.attacker\.example\/ \(outside AWS\)/, /^STS → https:\/\/sts\.us-east-1\.amazonaws\.com\/?$/]);
+  const warning = offer.getByRole("alert");
+  await expect(warning).toContainText("idp.attacker.example");
+  await expect(warning).toContainText("your tokens");
+  await expect(warning).toContainText("your password itself");
+  await expect(warning).not.toContainText("sts.us-east-1");
+  // Readable at 390 px: nothing pushes the page sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  await offer.getByRole("button", { name: "Add this environment" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("combobox", { name: "Active environment" })).toHaveValue("customer-c");
+
+  await page.goto(link);
+  await page.reload();
+  await page.getByRole("region", { name: "Shared environment" }).getByRole("button", { name: "Add this environment" }).click();
+  const switcher = page.getByRole("combobox", { name: "Active environment" });
+  await expect(switcher).toHaveValue("customer-c-2");
+  await expect(switcher.getByRole("option", { name: "Customer C (shared)" })).toHaveCount(1);
+  await expect(switcher.getByRole("option", { name: "Customer C", exact: true })).toHaveCount(1);
+});
