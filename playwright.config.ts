@@ -1,12 +1,13 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumForTests, launchArgs } from "./e2e/test-support/browser";
 import { APP_PORT, APP_URL, SANDBOX_PORT, SPARE_SANDBOX_URL } from "./e2e/test-support/ports";
 
 // One production build, one server pair for the whole run; ports apart from `npm start`'s so a
 // running dashboard is never mistaken for the one under test (E2E_APP_PORT / E2E_SANDBOX_PORT
 // move them, so two checkouts on one machine can each run their suite).
-// Browser downloads are impossible here: use Debian's Chromium when it is installed.
-const systemChromium = "/usr/bin/chromium";
+// The browser comes with `npm ci` (@sparticuz/chromium) rather than Playwright's download;
+// e2e/test-support/browser.ts says which one is used, in what order, and E2E_CHROMIUM overrides it.
+const chromium = chromiumForTests();
 
 export default defineConfig({
   testDir: "e2e",
@@ -20,12 +21,11 @@ export default defineConfig({
     baseURL: APP_URL,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
-    launchOptions: existsSync(systemChromium)
-      ? {
-          executablePath: systemChromium,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        }
-      : {},
+    launchOptions: {
+      executablePath: chromium.executablePath,
+      args: launchArgs(process.getuid?.() === 0),
+      ...(chromium.env ? { env: { ...process.env, ...chromium.env } } : {}),
+    },
   },
   webServer: {
     command: `node scripts/start.mjs --no-build --port ${APP_PORT} --sandbox-port ${SANDBOX_PORT}`,
