@@ -11,6 +11,8 @@ const chromium = chromiumForTests();
 
 export default defineConfig({
   testDir: "e2e",
+  // Browser tests only; e2e/**/*.test.ts are unit tests of the test support (Vitest).
+  testMatch: "**/*.spec.ts",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -8,11 +8,12 @@
 // Reports: wall time from choosing the file to the summary, the longest gap between animation
 // frames on the page while reading (a blocked page shows gaps of seconds), the page's long tasks,
 // and how many progress updates were shown.
-import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
+import { chromiumForTests, launchArgs } from "../e2e/test-support/browser.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { mb: { type: "string", default: "100" } } });
 const base = positionals[0] ?? "http://127.0.0.1:3000";
@@ -36,7 +37,13 @@ async function generate(file, bytes) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "bench-trail-page-"));
-const browser = await chromium.launch(existsSync("/usr/bin/chromium") ? { executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] } : {});
+// The same Chromium the e2e tests use (e2e/test-support/browser.ts), whatever the machine has.
+const found = chromiumForTests();
+const browser = await chromium.launch({
+  executablePath: found.executablePath,
+  args: launchArgs(process.getuid?.() === 0),
+  ...(found.env ? { env: { ...process.env, ...found.env } } : {}),
+});
 try {
   const file = join(dir, "trail.json");
   await generate(file, Number(values.mb) * 1024 * 1024);

@@ -3,12 +3,18 @@
 // read from the browser's own PerformanceObserver. A measurement, not a test: run it against a
 // production server (npm start, or node scripts/start.mjs --no-build --port 3300 --sandbox-port 4700).
 //   node scripts/measure-lcp.mjs [BASE_URL] [RUNS]
-import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { chromiumForTests, launchArgs } from "../e2e/test-support/browser.ts";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const runs = Number(process.argv[3] ?? 5);
-const browser = await chromium.launch(existsSync("/usr/bin/chromium") ? { executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] } : {});
+// The same Chromium the e2e tests use (e2e/test-support/browser.ts), whatever the machine has.
+const found = chromiumForTests();
+const browser = await chromium.launch({
+  executablePath: found.executablePath,
+  args: launchArgs(process.getuid?.() === 0),
+  ...(found.env ? { env: { ...process.env, ...found.env } } : {}),
+});
 
 // What each page finally shows a signed-out visitor. LCP is read only once it is on screen, so a
 // late, larger element (the Authenticator) would count against the page rather than be missed.

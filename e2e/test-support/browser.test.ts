@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "vitest";
 import { launchArgs, resolveChromium, type ResolverInputs, type Started } from "./browser";
 
 // Which Chromium the suite picks on machines unlike this one, with the file system and the
