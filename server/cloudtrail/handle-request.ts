@@ -3,6 +3,8 @@ import "server-only";
 import { readCappedText } from "../../lib/http/read-body";
 import { checkOutboundUrl } from "../net/allowed-hosts";
 import { sandboxOrigins } from "../net/server-config";
+import { clientAddress, createRateLimiter, type RateLimiter } from "../net/rate-limit";
+import { refuseUnlessSameOriginJson } from "../net/same-origin";
 import type { JwksCache } from "../../lib/tokens/jwks-cache";
 import { LookupError, lookupErrorResponse } from "../../lib/cloudtrail/lookup/errors";
 import { lookupTrail } from "./lookup-trail";
@@ -25,7 +27,11 @@ export interface LookupDeps {
   now?: () => number;
   /** Test hook: faster backoff. */
   backoffBaseMs?: number;
+  /** Per client: a lookup holds a stream open and spends the account's CloudTrail budget. */
+  rateLimiter?: RateLimiter;
 }
+
+const sharedLimiter = createRateLimiter({ capacity: 20, windowMs: 60_000 });
 
 let shared: LookupDeps | undefined;
 /** One pacer and one JWKS cache per server process, so all lookups share the 2 requests/s. */
@@ -65,6 +71,14 @@ function endpointOf(input: LookupRequest, env: Env): { endpoint?: string; kind: 
 }
 
 export async function handleLookupRequest(request: Request, deps: LookupDeps = defaultLookupDeps()): Promise<Response> {
+  const crossOrigin = refuseUnlessSameOriginJson(request, "cloudtrail");
+  if (crossOrigin) return crossOrigin;
+  const verdict = (deps.rateLimiter ?? sharedLimiter).take(clientAddress(request.headers));
+  if (!verdict.ok) {
+    const refusal = lookupErrorResponse(new LookupError("throttled:cloudtrail", `Too many lookups from this client; retry in ${verdict.retryAfterSeconds} s.`));
+    refusal.headers.set("retry-after", String(verdict.retryAfterSeconds));
+    return refusal;
+  }
   let input: LookupRequest;
   let target: ReturnType<typeof endpointOf>;
   try {

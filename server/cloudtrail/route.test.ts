@@ -6,6 +6,7 @@ import { READERS, recordWebIdentity } from "@/sandbox/cloudtrail/test-support";
 import { handleLookupRequest, type LookupDeps } from "./handle-request";
 import { readNdjson, type LookupMessage } from "../../lib/cloudtrail/lookup/messages";
 import { createPacer } from "./pacer";
+import { createRateLimiter } from "../net/rate-limit";
 import { guardedJwksCache } from "./server-mode";
 
 /** POST /api/cloudtrail against a real sandbox, the official SDK doing the LookupEvents calls. */
@@ -29,6 +30,7 @@ const deps = (extra: Partial<LookupDeps> = {}): LookupDeps => ({
   env: { AUTH_DEBUGGER_SANDBOX_URL: sandbox.url },
   pacer: createPacer(),
   jwks: guardedJwksCache([sandbox.url]),
+  rateLimiter: createRateLimiter({ capacity: 1000 }),
   ...extra,
 });
 
@@ -42,7 +44,7 @@ const body = (extra: Record<string, unknown> = {}) => ({
 });
 
 const request = (json: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) =>
-  new Request("http://127.0.0.1/api/cloudtrail", { method: "POST", body: JSON.stringify(json), headers: { "content-type": "application/json", ...headers }, ...(signal ? { signal } : {}) });
+  new Request("http://127.0.0.1/api/cloudtrail", { method: "POST", body: JSON.stringify(json), headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", ...headers }, ...(signal ? { signal } : {}) });
 
 async function messagesOf(response: Response): Promise<LookupMessage[]> {
   const out: LookupMessage[] = [];
@@ -122,6 +124,24 @@ describe("POST /api/cloudtrail", () => {
     const response = await handleLookupRequest(request(body(extra)), deps());
     expect(response.status).toBe(status);
     expect(await response.json()).toMatchObject({ code });
+  });
+
+  it("refuses text/plain with 415 and another site's page with 403, before reading the body", async () => {
+    const plain = await handleLookupRequest(request(body(), { "content-type": "text/plain" }), deps());
+    expect(plain.status).toBe(415);
+    expect((await plain.json()).message).toMatch(/Content-Type: application\/json/);
+    const crossSite = await handleLookupRequest(request(body(), { "sec-fetch-site": "cross-site", origin: "https://evil.example" }), deps());
+    expect(crossSite.status).toBe(403);
+    expect((await crossSite.json()).message).toMatch(/same origin/);
+  });
+
+  it("is rate-limited per client, with Retry-After", async () => {
+    const limited = deps({ rateLimiter: createRateLimiter({ capacity: 1, windowMs: 10_000 }) });
+    const refused = body({ region: "Tokyo" });
+    expect((await handleLookupRequest(request(refused), limited)).status).toBe(400);
+    const second = await handleLookupRequest(request(refused), limited);
+    expect(second.status).toBe(429);
+    expect(second.headers.get("retry-after")).toBe("10");
   });
 
   it("refuses a body over 16 KB", async () => {
