@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { checkOutboundUrl } from "../net/allowed-hosts";
-import { clientAddress, createRateLimiter, type RateLimiter } from "../net/rate-limit";
+import { clientAddress } from "../net/client-address";
+import { createRateLimiter, type RateLimiter } from "../net/rate-limit";
 import { refuseUnlessSameOriginJson } from "../net/same-origin";
 import { sandboxOrigins } from "../net/server-config";
 import { probeUpgrade } from "./ws-upgrade-probe";

@@ -7,7 +7,7 @@ import { createRateLimiter } from "../net/rate-limit";
 import { signRequest } from "../../lib/sigv4";
 import { TEMPORARY } from "../../sandbox/sigv4/test-support";
 import { createRelay, RELAY_LIMITS } from "./relay-core";
-import { headerRecord, readBody, startServer, startStsStandIn, type TestServer } from "./test-support";
+import { headerRecord, readBody, startRelayStandIn, startServer, startStsStandIn, type TestServer } from "./test-support";
 
 let sts: Awaited<ReturnType<typeof startStsStandIn>>;
 let misc: TestServer;
@@ -251,10 +251,11 @@ describe("refusals", () => {
     expect(body.message).toContain("ECONNREFUSED");
   });
 
-  it("rate-limits per client (first x-forwarded-for hop) with Retry-After", async () => {
+  it("rate-limits per client with Retry-After", async () => {
     let now = 0;
     const relay = relayFor({ rateLimiter: createRateLimiter({ capacity: 2, windowMs: 10_000, now: () => now }) });
-    const from = (ip: string) => post({ method: "GET", url: "https://10.0.0.1/" }, { "x-forwarded-for": `${ip}, 10.1.1.1` });
+    // The client's address as Next.js passes it when nothing is in front of the server.
+    const from = (ip: string) => post({ method: "GET", url: "https://10.0.0.1/" }, { "x-forwarded-for": ip });
     expect((await relay(from("203.0.113.1"))).status).toBe(403);
     expect((await relay(from("203.0.113.1"))).status).toBe(403);
     const limited = await relay(from("203.0.113.1"));
@@ -263,5 +264,24 @@ describe("refusals", () => {
     expect((await relay(from("203.0.113.2"))).status).toBe(403);
     now = 5000;
     expect((await relay(from("203.0.113.1"))).status).toBe(403);
+  });
+
+  it("cannot be escaped by rotating X-Forwarded-For: over a real socket, the limit is the socket's", async () => {
+    const server = await startRelayStandIn(relayFor({ rateLimiter: createRateLimiter({ capacity: 3, windowMs: 60_000 }) }));
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const response = await fetch(`${server.origin}/api/relay`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", "x-forwarded-for": `203.0.113.${i + 1}` },
+          body: JSON.stringify({ method: "GET", url: "https://10.0.0.1/" }),
+        });
+        statuses.push(response.status);
+        await response.arrayBuffer();
+      }
+      expect(statuses).toEqual([403, 403, 403, 429, 429, 429]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -11,7 +11,8 @@ import "server-only";
  */
 import type { AwsServiceHost } from "../net/allowed-hosts";
 import { checkOutboundUrl } from "../net/allowed-hosts";
-import { clientAddress, createRateLimiter, type RateLimiter } from "../net/rate-limit";
+import { clientAddress } from "../net/client-address";
+import { createRateLimiter, type RateLimiter } from "../net/rate-limit";
 import { refuseUnlessSameOriginJson } from "../net/same-origin";
 import { RelayError, relayErrorResponse } from "../../lib/http/errors";
 import { readCappedText } from "../../lib/http/read-body";
