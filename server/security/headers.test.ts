@@ -97,7 +97,7 @@ describe("proxy", () => {
         controller.enqueue(new Uint8Array(1024 * 1024));
       },
     });
-    const response = proxy(new NextRequest("http://dashboard.test/tokens", { method, body, duplex: "half" } as RequestInit & { duplex: "half" }));
+    const response = proxy(new NextRequest(new Request("http://dashboard.test/tokens", { method, body, duplex: "half" } as RequestInit)));
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET, HEAD");
     expect(response.headers.get("x-middleware-next")).toBeNull();
