@@ -89,21 +89,13 @@ describe("proxy", () => {
     expect(nonces.size).toBe(20);
   });
 
-  it.each(["POST", "PUT", "PATCH", "DELETE", "OPTIONS"])("answers %s to a page with 405 and Allow: GET, HEAD, without reading the body", async (method) => {
-    let pulls = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulls++;
-        controller.enqueue(new Uint8Array(1024 * 1024));
-      },
-    });
-    const response = proxy(new NextRequest(new Request("http://dashboard.test/tokens", { method, body, duplex: "half" } as RequestInit)));
+  it.each(["POST", "PUT", "PATCH", "DELETE", "OPTIONS"])("answers %s to a page with 405 and Allow: GET, HEAD, without reading the body", (method) => {
+    const request = new NextRequest("http://dashboard.test/tokens", { method, body: "x".repeat(1024 * 1024) });
+    const response = proxy(request);
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET, HEAD");
     expect(response.headers.get("x-middleware-next")).toBeNull();
-    // A ReadableStream pulls once to fill its queue on creation; reading would pull more.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(pulls).toBeLessThanOrEqual(1);
+    expect(request.bodyUsed).toBe(false);
   });
 
   it.each(["GET", "HEAD"])("lets %s through to the page", (method) => {
