@@ -6,6 +6,7 @@ import { sandboxOrigins } from "../net/server-config";
 import { clientAddress } from "../net/client-address";
 import { createRateLimiter, type RateLimiter } from "../net/rate-limit";
 import { refuseUnlessSameOriginJson } from "../net/same-origin";
+import { logEvent } from "../security/log";
 import type { JwksCache } from "../../lib/tokens/jwks-cache";
 import { LookupError, lookupErrorResponse } from "../../lib/cloudtrail/lookup/errors";
 import { lookupTrail } from "./lookup-trail";
@@ -16,7 +17,8 @@ import { authorizeServerCaller, guardedJwksCache, serverModeConfig } from "./ser
 /**
  * POST /api/cloudtrail: validate, pick the credentials, check the endpoint, then stream the
  * lookup as NDJSON. Pasted credentials live in this request's memory only: never stored, never
- * logged, never echoed (error texts pass through scrubSecrets). Nothing here writes to the console.
+ * logged, never echoed (error texts pass through scrubSecrets). The one line written is the audit
+ * line of a server-mode lookup (who, which pool, which window; no token).
  */
 
 type Env = Record<string, string | undefined>;
@@ -88,7 +90,16 @@ export async function handleLookupRequest(request: Request, deps: LookupDeps = d
     if (input.credentials.mode === "server") {
       const config = serverModeConfig(deps.env, sandboxOrigins(deps.env));
       if (!config.enabled) throw new LookupError("forbidden:cloudtrail:server-mode-off");
-      await authorizeServerCaller(request.headers.get("authorization"), config, deps.jwks, deps.now?.());
+      const caller = await authorizeServerCaller(request.headers.get("authorization"), config, deps.jwks, deps.now?.(), { sandboxOrigins: sandboxOrigins(deps.env) });
+      // The deployment's AWS access is being used on someone's behalf: say who, for what. Never the token.
+      logEvent("cloudtrail.server-lookup", {
+        sub: caller.subject,
+        userPoolId: caller.userPoolId,
+        region: input.region,
+        startTime: input.startTime,
+        endTime: input.endTime,
+        eventNames: input.eventNames,
+      });
     }
   } catch (error) {
     if (error instanceof LookupError) return lookupErrorResponse(error);

@@ -7,6 +7,9 @@ import { handleLookupRequest, type LookupDeps } from "./handle-request";
 import { readNdjson, type LookupMessage } from "../../lib/cloudtrail/lookup/messages";
 import { createPacer } from "./pacer";
 import { createRateLimiter } from "../net/rate-limit";
+import { setLogSink } from "../security/log";
+import { GlobalSignOutCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { sdkClient } from "@/sandbox/test-support";
 import { guardedJwksCache } from "./server-mode";
 
 /** POST /api/cloudtrail against a real sandbox, the official SDK doing the LookupEvents calls. */
@@ -169,6 +172,50 @@ describe("server mode through the route", () => {
     const messages = await messagesOf(response);
     // The demo account's own (empty) history, not the other scenario's 120 events.
     expect(messages.at(-1)).toMatchObject({ type: "done", events: 0, complete: true });
+  });
+
+  it("refuses an access token that was signed out everywhere (GlobalSignOut), though it has not expired", async () => {
+    serverEnv();
+    const { accessToken } = await userPoolTokens(sandbox.url, "tuxqnxeeb1fx6m6nyyzpcmtoky", "demo@example.com", "Demo-Passw0rd!");
+    const server = body({ credentials: { mode: "server" } });
+    const before = await POST(request(server, { authorization: `Bearer ${accessToken}` }));
+    expect(before.status).toBe(200);
+    await before.body?.cancel();
+    const cognito = sdkClient(sandbox.url);
+    await cognito.send(new GlobalSignOutCommand({ AccessToken: accessToken }));
+    cognito.destroy();
+    const after = await POST(request(server, { authorization: `Bearer ${accessToken}` }));
+    expect(after.status).toBe(401);
+    const refusal = (await after.json()) as { code: string; message: string };
+    expect(refusal.code).toBe("unauthorized:cloudtrail");
+    expect(refusal.message).toMatch(/Access Token has been revoked/);
+    expect(refusal.message).toMatch(/sign in again/i);
+  });
+
+  it("writes one audit line per server-mode lookup: who, which pool, which window — never the token", async () => {
+    serverEnv();
+    const { accessToken } = await userPoolTokens(sandbox.url, "tuxqnxeeb1fx6m6nyyzpcmtoky", "demo@example.com", "Demo-Passw0rd!");
+    const lines: string[] = [];
+    const restore = setLogSink({ write: (line) => void lines.push(line) });
+    try {
+      const server = body({ credentials: { mode: "server" } });
+      await messagesOf(await POST(request(server, { authorization: `Bearer ${accessToken}` })));
+      await messagesOf(await handleLookupRequest(request(body()), deps()));
+    } finally {
+      restore();
+    }
+    const audits = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.event === "cloudtrail.server-lookup");
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({
+      level: "info",
+      sub: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      userPoolId: "ap-northeast-1_DemoPool1",
+      region: "ap-northeast-1",
+      startTime: body().startTime,
+      endTime: body().endTime,
+    });
+    const signature = accessToken.split(".")[2]!;
+    for (const line of lines) expect(line).not.toContain(signature);
   });
 
   it("refuses no token, an ID token, and a user pool that is not allowed", async () => {
