@@ -16,9 +16,12 @@ import "@/server/net/client-address";
  * app/layout.tsx opts the whole app into dynamic rendering.
  */
 export function proxy(request: NextRequest) {
-  // Pages are only ever fetched. Anything else is answered here, before the page renders and
-  // without reading the body (a large POST would otherwise be read and thrown away). This app
-  // has no Server Actions, the one thing that POSTs to a page path.
+  // Pages are only ever fetched. Anything else is answered here, before the page renders, and
+  // the body is never read here. (Next.js still drains it around the proxy: next 16.4.6,
+  // dist/server/next-server.js runMiddleware hands the proxy cloneBodyStream() and then awaits
+  // body.finalize(), which waits for the request's end; dist/server/body-streams.js keeps the
+  // first proxyClientMaxBodySize bytes and warns past them.) This app has no Server Actions,
+  // the one thing that POSTs to a page path.
   if (request.method !== "GET" && request.method !== "HEAD") {
     return new NextResponse(`${request.method} is not allowed here: pages answer GET and HEAD only.\n`, {
       status: 405,
