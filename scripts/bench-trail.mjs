@@ -146,7 +146,7 @@ async function live() {
     };
     const deps = { env: { AUTH_DEBUGGER_SANDBOX_URL: sandbox.url }, pacer: createPacer(), jwks: guardedJwksCache([sandbox.url]) };
     const started = performance.now();
-    const response = await handleLookupRequest(new Request("http://127.0.0.1/api/cloudtrail", { method: "POST", body: JSON.stringify(body) }), deps);
+    const response = await handleLookupRequest(new Request("http://127.0.0.1/api/cloudtrail", { method: "POST", headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" }, body: JSON.stringify(body) }), deps);
     const sent = [];
     let done;
     let throttled = 0;

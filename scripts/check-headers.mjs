@@ -52,6 +52,7 @@ function checkInertCsp(csp) {
   const problems = [];
   if ((d["default-src"] ?? []).join(" ") !== "'none'") problems.push("default-src is not 'none'");
   if ((d["frame-ancestors"] ?? []).join(" ") !== "'none'") problems.push("frame-ancestors is not 'none'");
+  if (!d["sandbox"] || d["sandbox"].length > 0) problems.push("no sandbox directive (with no allow- tokens)");
   return { problems };
 }
 

@@ -26,8 +26,12 @@ afterAll(async () => {
   await Promise.all([sts.close(), relay.close()]);
 });
 
+/** Node's fetch, plus the header a browser adds to the dashboard's own calls (the relay requires it). */
+const browserFetch: typeof fetch = (input, init) =>
+  fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "sec-fetch-site": "same-origin" } });
+
 const client = (endpoint: string, credentials = TEMPORARY) =>
-  new STSClient({ region: "us-east-1", endpoint, credentials, maxAttempts: 1, requestHandler: new RelayHttpHandler({ relayUrl }) });
+  new STSClient({ region: "us-east-1", endpoint, credentials, maxAttempts: 1, requestHandler: new RelayHttpHandler({ relayUrl, fetchImpl: browserFetch }) });
 
 describe("RelayHttpHandler", () => {
   it("lets STSClient call GetCallerIdentity through the relay; the signature verifies", async () => {

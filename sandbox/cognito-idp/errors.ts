@@ -32,7 +32,10 @@ export const missingParameter = (name: string) =>
   new AwsError("InvalidParameterException", `Missing required parameter ${name}`);
 
 /** Access token errors. "has expired" and "has been revoked" are confirmed (aws-sdk-ios#1376,
- * amplify-js#974; amplify-js#2205, aws-sdk-js#4323 after a global sign-out); the wording "Invalid
+ * amplify-js#974; amplify-js#2205, aws-sdk-js#4323 after a global sign-out; the whole answer
+ * {code/name "NotAuthorizedException", message "Access Token has been revoked"} from cognito-idp,
+ * HTTP 400, after a global sign-out elsewhere in aws-amplify/amplify-js#3540, and in
+ * aws/aws-sdk-java#2449); the wording "Invalid
  * Access Token" is captured (aws-cognito-angular-quickstart#137), sending it for a malformed or
  * foreign token (an ID token) is inferred. */
 export const invalidAccessToken = () => new AwsError("NotAuthorizedException", "Invalid Access Token");

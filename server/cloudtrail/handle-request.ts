@@ -3,6 +3,10 @@ import "server-only";
 import { readCappedText } from "../../lib/http/read-body";
 import { checkOutboundUrl } from "../net/allowed-hosts";
 import { sandboxOrigins } from "../net/server-config";
+import { clientAddress } from "../net/client-address";
+import { createRateLimiter, type RateLimiter } from "../net/rate-limit";
+import { refuseUnlessSameOriginJson } from "../net/same-origin";
+import { logEvent } from "../security/log";
 import type { JwksCache } from "../../lib/tokens/jwks-cache";
 import { LookupError, lookupErrorResponse } from "../../lib/cloudtrail/lookup/errors";
 import { lookupTrail } from "./lookup-trail";
@@ -13,7 +17,8 @@ import { authorizeServerCaller, guardedJwksCache, serverModeConfig } from "./ser
 /**
  * POST /api/cloudtrail: validate, pick the credentials, check the endpoint, then stream the
  * lookup as NDJSON. Pasted credentials live in this request's memory only: never stored, never
- * logged, never echoed (error texts pass through scrubSecrets). Nothing here writes to the console.
+ * logged, never echoed (error texts pass through scrubSecrets). The one line written is the audit
+ * line of a server-mode lookup (who, which pool, which window; no token).
  */
 
 type Env = Record<string, string | undefined>;
@@ -25,7 +30,11 @@ export interface LookupDeps {
   now?: () => number;
   /** Test hook: faster backoff. */
   backoffBaseMs?: number;
+  /** Per client: a lookup holds a stream open and spends the account's CloudTrail budget. */
+  rateLimiter?: RateLimiter;
 }
+
+const sharedLimiter = createRateLimiter({ capacity: 20, windowMs: 60_000 });
 
 let shared: LookupDeps | undefined;
 /** One pacer and one JWKS cache per server process, so all lookups share the 2 requests/s. */
@@ -65,6 +74,14 @@ function endpointOf(input: LookupRequest, env: Env): { endpoint?: string; kind: 
 }
 
 export async function handleLookupRequest(request: Request, deps: LookupDeps = defaultLookupDeps()): Promise<Response> {
+  const crossOrigin = refuseUnlessSameOriginJson(request, "cloudtrail");
+  if (crossOrigin) return crossOrigin;
+  const verdict = (deps.rateLimiter ?? sharedLimiter).take(clientAddress(request.headers));
+  if (!verdict.ok) {
+    const refusal = lookupErrorResponse(new LookupError("throttled:cloudtrail", `Too many lookups from this client; retry in ${verdict.retryAfterSeconds} s.`));
+    refusal.headers.set("retry-after", String(verdict.retryAfterSeconds));
+    return refusal;
+  }
   let input: LookupRequest;
   let target: ReturnType<typeof endpointOf>;
   try {
@@ -73,7 +90,16 @@ export async function handleLookupRequest(request: Request, deps: LookupDeps = d
     if (input.credentials.mode === "server") {
       const config = serverModeConfig(deps.env, sandboxOrigins(deps.env));
       if (!config.enabled) throw new LookupError("forbidden:cloudtrail:server-mode-off");
-      await authorizeServerCaller(request.headers.get("authorization"), config, deps.jwks, deps.now?.());
+      const caller = await authorizeServerCaller(request.headers.get("authorization"), config, deps.jwks, deps.now?.(), { sandboxOrigins: sandboxOrigins(deps.env) });
+      // The deployment's AWS access is being used on someone's behalf: say who, for what. Never the token.
+      logEvent("cloudtrail.server-lookup", {
+        sub: caller.subject,
+        userPoolId: caller.userPoolId,
+        region: input.region,
+        startTime: input.startTime,
+        endTime: input.endTime,
+        eventNames: input.eventNames,
+      });
     }
   } catch (error) {
     if (error instanceof LookupError) return lookupErrorResponse(error);

@@ -6,6 +6,10 @@ import { READERS, recordWebIdentity } from "@/sandbox/cloudtrail/test-support";
 import { handleLookupRequest, type LookupDeps } from "./handle-request";
 import { readNdjson, type LookupMessage } from "../../lib/cloudtrail/lookup/messages";
 import { createPacer } from "./pacer";
+import { createRateLimiter } from "../net/rate-limit";
+import { setLogSink } from "../security/log";
+import { GlobalSignOutCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { sdkClient } from "@/sandbox/test-support";
 import { guardedJwksCache } from "./server-mode";
 
 /** POST /api/cloudtrail against a real sandbox, the official SDK doing the LookupEvents calls. */
@@ -29,6 +33,7 @@ const deps = (extra: Partial<LookupDeps> = {}): LookupDeps => ({
   env: { AUTH_DEBUGGER_SANDBOX_URL: sandbox.url },
   pacer: createPacer(),
   jwks: guardedJwksCache([sandbox.url]),
+  rateLimiter: createRateLimiter({ capacity: 1000 }),
   ...extra,
 });
 
@@ -42,7 +47,7 @@ const body = (extra: Record<string, unknown> = {}) => ({
 });
 
 const request = (json: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) =>
-  new Request("http://127.0.0.1/api/cloudtrail", { method: "POST", body: JSON.stringify(json), headers: { "content-type": "application/json", ...headers }, ...(signal ? { signal } : {}) });
+  new Request("http://127.0.0.1/api/cloudtrail", { method: "POST", body: JSON.stringify(json), headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", ...headers }, ...(signal ? { signal } : {}) });
 
 async function messagesOf(response: Response): Promise<LookupMessage[]> {
   const out: LookupMessage[] = [];
@@ -124,6 +129,24 @@ describe("POST /api/cloudtrail", () => {
     expect(await response.json()).toMatchObject({ code });
   });
 
+  it("refuses text/plain with 415 and another site's page with 403, before reading the body", async () => {
+    const plain = await handleLookupRequest(request(body(), { "content-type": "text/plain" }), deps());
+    expect(plain.status).toBe(415);
+    expect((await plain.json()).message).toMatch(/Content-Type: application\/json/);
+    const crossSite = await handleLookupRequest(request(body(), { "sec-fetch-site": "cross-site", origin: "https://evil.example" }), deps());
+    expect(crossSite.status).toBe(403);
+    expect((await crossSite.json()).message).toMatch(/same origin/);
+  });
+
+  it("is rate-limited per client, with Retry-After", async () => {
+    const limited = deps({ rateLimiter: createRateLimiter({ capacity: 1, windowMs: 10_000 }) });
+    const refused = body({ region: "Tokyo" });
+    expect((await handleLookupRequest(request(refused), limited)).status).toBe(400);
+    const second = await handleLookupRequest(request(refused), limited);
+    expect(second.status).toBe(429);
+    expect(second.headers.get("retry-after")).toBe("10");
+  });
+
   it("refuses a body over 16 KB", async () => {
     const response = await handleLookupRequest(request(body({ padding: "x".repeat(17_000) })), deps());
     expect(response.status).toBe(413);
@@ -149,6 +172,50 @@ describe("server mode through the route", () => {
     const messages = await messagesOf(response);
     // The demo account's own (empty) history, not the other scenario's 120 events.
     expect(messages.at(-1)).toMatchObject({ type: "done", events: 0, complete: true });
+  });
+
+  it("refuses an access token that was signed out everywhere (GlobalSignOut), though it has not expired", async () => {
+    serverEnv();
+    const { accessToken } = await userPoolTokens(sandbox.url, "tuxqnxeeb1fx6m6nyyzpcmtoky", "demo@example.com", "Demo-Passw0rd!");
+    const server = body({ credentials: { mode: "server" } });
+    const before = await POST(request(server, { authorization: `Bearer ${accessToken}` }));
+    expect(before.status).toBe(200);
+    await before.body?.cancel();
+    const cognito = sdkClient(sandbox.url);
+    await cognito.send(new GlobalSignOutCommand({ AccessToken: accessToken }));
+    cognito.destroy();
+    const after = await POST(request(server, { authorization: `Bearer ${accessToken}` }));
+    expect(after.status).toBe(401);
+    const refusal = (await after.json()) as { code: string; message: string };
+    expect(refusal.code).toBe("unauthorized:cloudtrail");
+    expect(refusal.message).toMatch(/Access Token has been revoked/);
+    expect(refusal.message).toMatch(/sign in again/i);
+  });
+
+  it("writes one audit line per server-mode lookup: who, which pool, which window — never the token", async () => {
+    serverEnv();
+    const { accessToken } = await userPoolTokens(sandbox.url, "tuxqnxeeb1fx6m6nyyzpcmtoky", "demo@example.com", "Demo-Passw0rd!");
+    const lines: string[] = [];
+    const restore = setLogSink({ write: (line) => void lines.push(line) });
+    try {
+      const server = body({ credentials: { mode: "server" } });
+      await messagesOf(await POST(request(server, { authorization: `Bearer ${accessToken}` })));
+      await messagesOf(await handleLookupRequest(request(body()), deps()));
+    } finally {
+      restore();
+    }
+    const audits = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.event === "cloudtrail.server-lookup");
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({
+      level: "info",
+      sub: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      userPoolId: "ap-northeast-1_DemoPool1",
+      region: "ap-northeast-1",
+      startTime: body().startTime,
+      endTime: body().endTime,
+    });
+    const signature = accessToken.split(".")[2]!;
+    for (const line of lines) expect(line).not.toContain(signature);
   });
 
   it("refuses no token, an ID token, and a user pool that is not allowed", async () => {

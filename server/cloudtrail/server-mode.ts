@@ -7,6 +7,7 @@ import { decodeToken } from "../../lib/tokens/decode";
 import { JwksCache } from "../../lib/tokens/jwks-cache";
 import { verifyToken } from "../../lib/tokens/verify";
 import { LookupError } from "../../lib/cloudtrail/lookup/errors";
+import { confirmTokenNotRevoked } from "./token-revocation";
 
 /**
  * Server mode: the deployment looks up CloudTrail with its own AWS credential chain, for callers
@@ -63,7 +64,18 @@ export function guardedJwksCache(sandboxOrigins: readonly string[]): JwksCache {
   });
 }
 
-export async function authorizeServerCaller(header: string | null, config: ServerModeConfig, jwks: JwksCache, now = Date.now()): Promise<{ subject: string }> {
+/**
+ * Checks the caller's access token, in order: readable, from an allowed pool, signature and
+ * claims valid, in an allowed group, and — asking Cognito — not revoked. The last step is a call
+ * to Cognito per lookup, made only for tokens that passed every local check.
+ */
+export async function authorizeServerCaller(
+  header: string | null,
+  config: ServerModeConfig,
+  jwks: JwksCache,
+  now = Date.now(),
+  options: { sandboxOrigins: readonly string[]; confirmNotRevoked?: typeof confirmTokenNotRevoked } = { sandboxOrigins: [] },
+): Promise<{ subject: string; userPoolId: string }> {
   const raw = /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1];
   if (!raw) throw new LookupError("unauthorized:cloudtrail", "Send your Cognito access token as Authorization: Bearer … to use the server's credentials.");
   let token;
@@ -87,5 +99,8 @@ export async function authorizeServerCaller(header: string | null, config: Serve
   if (!Array.isArray(groups) || !groups.some((g) => config.groups.includes(String(g)))) {
     throw new LookupError("forbidden:cloudtrail", "Your user is in none of the groups allowed to use the server's credentials.");
   }
-  return { subject: String(token.claims.sub ?? "") };
+  const pool = parseCognitoIssuer(token.issuer);
+  if (!pool) throw new LookupError("forbidden:cloudtrail", "Tokens of this user pool may not use the server's credentials.");
+  await (options.confirmNotRevoked ?? confirmTokenNotRevoked)(raw, token.issuer, pool.region, options.sandboxOrigins);
+  return { subject: String(token.claims.sub ?? ""), userPoolId: pool.userPoolId };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { checkOutboundUrl } from "../net/allowed-hosts";
 import { fetchLimited, OutboundError } from "../net/fetch-limited";
-import { clientAddress, createRateLimiter } from "../net/rate-limit";
+import { clientAddress } from "../net/client-address";
+import { createRateLimiter } from "../net/rate-limit";
 import { sandboxOrigins } from "../net/server-config";
 import { logEvent } from "../security/log";
 import { jwksUrlFor } from "../../lib/tokens/issuer";

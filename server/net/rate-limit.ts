@@ -69,14 +69,3 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
     },
   };
 }
-
-/**
- * Who is calling: the first hop of `x-forwarded-for` (Next.js fills it from the socket when no
- * proxy did), else `x-real-ip`, else one shared bucket. A client talking to the server directly
- * can choose its own `x-forwarded-for`; the limiter is abuse control, not authentication.
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const address = forwarded || headers.get("x-real-ip")?.trim();
-  return address ? address.slice(0, 64) : "unknown";
-}

@@ -23,9 +23,12 @@ const HOP_BY_HOP = new Set([
 const REQUEST_ONLY = new Set(["host", "content-length", "expect"]);
 /**
  * Answer side, also dropped: `set-cookie` (an AWS cookie must not land on the dashboard's
- * origin), `content-encoding` / `content-length` (fetch already decoded the body).
+ * origin), `content-encoding` / `content-length` (fetch already decoded the body). Every
+ * `access-control-*` header goes too: the relay answers on the dashboard's origin, and an
+ * endpoint's `Access-Control-Allow-Origin: *` passed on would let any other origin read it.
  */
 const RESPONSE_ONLY = new Set(["set-cookie", "content-encoding", "content-length"]);
+const isCorsHeader = (name: string) => name.startsWith("access-control-");
 
 function connectionListed(connection: string | undefined): Set<string> {
   return new Set((connection ?? "").split(",").map((name) => name.trim().toLowerCase()).filter(Boolean));
@@ -45,7 +48,7 @@ export function forwardableResponseHeaders(headers: Headers): Headers {
   const listed = connectionListed(headers.get("connection") ?? undefined);
   const out = new Headers();
   headers.forEach((value, name) => {
-    if (!HOP_BY_HOP.has(name) && !RESPONSE_ONLY.has(name) && !listed.has(name)) out.append(name, value);
+    if (!HOP_BY_HOP.has(name) && !RESPONSE_ONLY.has(name) && !isCorsHeader(name) && !listed.has(name)) out.append(name, value);
   });
   return out;
 }

@@ -7,7 +7,7 @@ import { createRateLimiter } from "../net/rate-limit";
 import { signRequest } from "../../lib/sigv4";
 import { TEMPORARY } from "../../sandbox/sigv4/test-support";
 import { createRelay, RELAY_LIMITS } from "./relay-core";
-import { headerRecord, readBody, startServer, startStsStandIn, type TestServer } from "./test-support";
+import { headerRecord, readBody, startRelayStandIn, startServer, startStsStandIn, type TestServer } from "./test-support";
 
 let sts: Awaited<ReturnType<typeof startStsStandIn>>;
 let misc: TestServer;
@@ -30,6 +30,16 @@ beforeAll(async () => {
         return res.end();
       }
       if (req.url === "/slow") return; // never answers
+      if (req.url === "/cors") {
+        res.writeHead(200, {
+          "content-type": "application/json",
+          "access-control-allow-origin": "*",
+          "Access-Control-Allow-Credentials": "true",
+          "access-control-expose-headers": "x-amzn-requestid",
+          "x-amzn-requestid": "cors-1",
+        });
+        return res.end("{}");
+      }
       if (req.url === "/huge-declared") {
         res.writeHead(200, { "content-length": String(RELAY_LIMITS.maxResponseBytes + 1) });
         return res.end();
@@ -56,7 +66,8 @@ const relayFor = (overrides: Parameters<typeof createRelay>[0] extends infer O ?
 const post = (envelope: unknown, headers: Record<string, string> = {}) =>
   new Request("http://dashboard.test/api/relay", {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    // What the dashboard's own pages send: browsers add Sec-Fetch-Site to every fetch.
+    headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", ...headers },
     body: typeof envelope === "string" ? envelope : JSON.stringify(envelope),
   });
 
@@ -120,6 +131,47 @@ describe("forwarding", () => {
   });
 });
 
+describe("only the dashboard's own pages may use it", () => {
+  const envelope = () => JSON.stringify({ method: "GET", url: `${misc.origin}/x` });
+
+  it("refuses a CORS simple request (text/plain) with 415, without forwarding it", async () => {
+    const fetchImpl = vi.fn<typeof fetch>();
+    const response = await relayFor({ fetchImpl })(post(envelope(), { "content-type": "text/plain;charset=UTF-8" }));
+    expect(response.status).toBe(415);
+    expect((await response.json()).message).toMatch(/Content-Type: application\/json/);
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["another site's page", { "sec-fetch-site": "cross-site", origin: "https://evil.example" }],
+    ["an older browser on another site (Origin only)", { "sec-fetch-site": "", origin: "https://evil.example" }],
+  ])("refuses JSON from %s with 403, without forwarding it", async (_label, headers) => {
+    const fetchImpl = vi.fn<typeof fetch>();
+    const sent = post(envelope(), headers);
+    if (headers["sec-fetch-site"] === "") sent.headers.delete("sec-fetch-site");
+    const response = await relayFor({ fetchImpl })(sent);
+    expect(response.status).toBe(403);
+    expect((await response.json()).message).toMatch(/same origin/);
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+
+  it("accepts an older browser on the dashboard itself (Origin equal to the site's)", async () => {
+    const sent = post(envelope(), { origin: "http://dashboard.test" });
+    sent.headers.delete("sec-fetch-site");
+    const response = await relayFor()(sent);
+    // The endpoint's own answer, relayed: not a refusal of the relay.
+    expect(response.headers.get("x-relay-error")).toBeNull();
+    expect(response.headers.get("x-amzn-errortype")).toBe("AccessDeniedException");
+  });
+
+  it("strips the endpoint's access-control-* headers, so no other origin may read the answer", async () => {
+    const response = await relayFor()(post({ method: "GET", url: `${misc.origin}/cors` }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-amzn-requestid")).toBe("cors-1");
+    expect([...response.headers.keys()].filter((name) => name.startsWith("access-control-"))).toEqual([]);
+  });
+});
+
 describe("refusals", () => {
   it.each([
     "http://169.254.169.254/latest/meta-data/",
@@ -174,6 +226,7 @@ describe("refusals", () => {
     ["PUT", { method: "PUT", url: "https://sts.amazonaws.com/", headers: {} }, /method must be GET or POST/],
     ["GET with a body", { method: "GET", url: "https://sts.amazonaws.com/", headers: {}, body: "x" }, /GET request cannot carry a body/],
     ["header injection", { method: "GET", url: "https://sts.amazonaws.com/", headers: { "x-a": "1\r\nx-b: 2" } }, /line breaks/],
+    ["a header value outside ByteString", { method: "GET", url: "https://sts.amazonaws.com/", headers: { "x-amz-meta-price": "5 €" } }, /headers\.x-amz-meta-price: .*U\+00FF/],
     ["bad header name", { method: "GET", url: "https://sts.amazonaws.com/", headers: { "bad name": "1" } }, /header name/],
     ["numeric header", { method: "GET", url: "https://sts.amazonaws.com/", headers: { "x-a": 1 } }, /headers/],
     ["extra field", { method: "GET", url: "https://sts.amazonaws.com/", headers: {}, follow: true }, /follow|Unrecognized/i],
@@ -198,10 +251,11 @@ describe("refusals", () => {
     expect(body.message).toContain("ECONNREFUSED");
   });
 
-  it("rate-limits per client (first x-forwarded-for hop) with Retry-After", async () => {
+  it("rate-limits per client with Retry-After", async () => {
     let now = 0;
     const relay = relayFor({ rateLimiter: createRateLimiter({ capacity: 2, windowMs: 10_000, now: () => now }) });
-    const from = (ip: string) => post({ method: "GET", url: "https://10.0.0.1/" }, { "x-forwarded-for": `${ip}, 10.1.1.1` });
+    // The client's address as Next.js passes it when nothing is in front of the server.
+    const from = (ip: string) => post({ method: "GET", url: "https://10.0.0.1/" }, { "x-forwarded-for": ip });
     expect((await relay(from("203.0.113.1"))).status).toBe(403);
     expect((await relay(from("203.0.113.1"))).status).toBe(403);
     const limited = await relay(from("203.0.113.1"));
@@ -210,5 +264,24 @@ describe("refusals", () => {
     expect((await relay(from("203.0.113.2"))).status).toBe(403);
     now = 5000;
     expect((await relay(from("203.0.113.1"))).status).toBe(403);
+  });
+
+  it("cannot be escaped by rotating X-Forwarded-For: over a real socket, the limit is the socket's", async () => {
+    const server = await startRelayStandIn(relayFor({ rateLimiter: createRateLimiter({ capacity: 3, windowMs: 60_000 }) }));
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const response = await fetch(`${server.origin}/api/relay`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", "x-forwarded-for": `203.0.113.${i + 1}` },
+          body: JSON.stringify({ method: "GET", url: "https://10.0.0.1/" }),
+        });
+        statuses.push(response.status);
+        await response.arrayBuffer();
+      }
+      expect(statuses).toEqual([403, 403, 403, 429, 429, 429]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -11,7 +11,9 @@ import "server-only";
  */
 import type { AwsServiceHost } from "../net/allowed-hosts";
 import { checkOutboundUrl } from "../net/allowed-hosts";
-import { clientAddress, createRateLimiter, type RateLimiter } from "../net/rate-limit";
+import { clientAddress } from "../net/client-address";
+import { createRateLimiter, type RateLimiter } from "../net/rate-limit";
+import { refuseUnlessSameOriginJson } from "../net/same-origin";
 import { RelayError, relayErrorResponse } from "../../lib/http/errors";
 import { readCappedText } from "../../lib/http/read-body";
 import { relayEnvelopeSchema, type RelayEnvelope } from "../../lib/http/relay-envelope";
@@ -50,6 +52,9 @@ export function createRelay(options: RelayOptions): RelayHandler {
   const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
 
   return async (request) => {
+    // Before anything else: another site's page must not reach the relay (./same-origin).
+    const crossOrigin = refuseUnlessSameOriginJson(request, "relay", (code) => ({ "x-relay-error": code, "x-relay": "1" }));
+    if (crossOrigin) return crossOrigin;
     try {
       const verdict = limiter.take(clientAddress(request.headers));
       if (!verdict.ok) {

@@ -31,7 +31,7 @@ const relayFor = (overrides: Partial<Parameters<typeof createRelay>[0]> = {}) =>
 const post = (envelope: unknown) =>
   new Request("http://dashboard.test/api/relay", {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
     body: typeof envelope === "string" ? envelope : JSON.stringify(envelope),
   });
 

@@ -24,7 +24,13 @@ afterAll(async () => {
 });
 
 const call = (url: string) =>
-  POST(new Request("http://dashboard.test/api/relay", { method: "POST", body: JSON.stringify({ method: "GET", url, headers: {} }) }));
+  POST(
+    new Request("http://dashboard.test/api/relay", {
+      method: "POST",
+      headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
+      body: JSON.stringify({ method: "GET", url, headers: {} }),
+    }),
+  );
 
 describe("app/api/relay/route", () => {
   it("relays to the sandbox the environment names, and only while it names it", async () => {

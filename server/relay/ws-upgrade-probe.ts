@@ -12,7 +12,15 @@ type UpgradeProbeResult = { opened: true } | { opened: false; refusal?: UpgradeR
 export function probeUpgrade(url: string, protocols: string[], timeoutMs = 10_000): Promise<UpgradeProbeResult> {
   return new Promise((resolve) => {
     let settled = false;
-    const socket = new WebSocket(url, protocols, { handshakeTimeout: timeoutMs, followRedirects: false });
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(url, protocols, { handshakeTimeout: timeoutMs, followRedirects: false });
+    } catch (error) {
+      // `ws` throws for a URL or subprotocol a handshake cannot carry; the route validates both
+      // first, so this is the last line, not the check.
+      resolve({ opened: false, error: `The upgrade could not be attempted: ${(error as Error).message}` });
+      return;
+    }
     const finish = (result: UpgradeProbeResult) => {
       if (settled) return;
       settled = true;

@@ -96,6 +96,7 @@ describe("NON_DOCUMENT_CSP", () => {
       "frame-ancestors": ["'none'"],
       "base-uri": ["'none'"],
       "form-action": ["'none'"],
+      sandbox: [],
     });
   });
 });

@@ -60,6 +60,11 @@ describe("which CSP a path gets", () => {
     if (kind === "static") expect(fromConfig[0]!.value).toBe(path.startsWith("/_next/static") ? STATIC_CSP_VALUE : NON_DOCUMENT_CSP);
   });
 
+  it("sandboxes /api answers: a JSON answer opened as a document runs nothing and has an opaque origin", () => {
+    const api = configCsp.find((rule) => rule.test.test("/api/relay"))!;
+    expect(api.value.split(";").map((d) => d.trim())).toContain("sandbox");
+  });
+
   it("lists the same non-document paths it excludes from the proxy", () => {
     for (const source of NON_DOCUMENT_PATHS) expect(proxyMatchers.some((re) => re.test(source.replace("/:path*", "/x")))).toBe(false);
   });
@@ -82,6 +87,21 @@ describe("proxy", () => {
   it("uses a fresh nonce for every request", () => {
     const nonces = new Set(Array.from({ length: 20 }, () => nonceOf(run("/").headers.get("content-security-policy")!)));
     expect(nonces.size).toBe(20);
+  });
+
+  it.each(["POST", "PUT", "PATCH", "DELETE", "OPTIONS"])("answers %s to a page with 405 and Allow: GET, HEAD, without reading the body", (method) => {
+    const request = new NextRequest("http://dashboard.test/tokens", { method, body: "x".repeat(1024 * 1024) });
+    const response = proxy(request);
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD");
+    expect(response.headers.get("x-middleware-next")).toBeNull();
+    expect(request.bodyUsed).toBe(false);
+  });
+
+  it.each(["GET", "HEAD"])("lets %s through to the page", (method) => {
+    const response = proxy(new NextRequest("http://dashboard.test/tokens", { method }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-middleware-next")).toBe("1");
   });
 
   it("widens connect-src by the regions cookie's regions", () => {

@@ -41,7 +41,12 @@ export const BASE_SECURITY_HEADERS: readonly HeaderEntry[] = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
-export const NON_DOCUMENT_CSP_VALUE = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/**
+ * `sandbox` (no value: every restriction): an API answer opened as a document — a JSON body a
+ * link points at — gets an opaque origin, so even content a browser mis-sniffed as HTML could
+ * neither run nor read the dashboard's cookies or storage.
+ */
+export const NON_DOCUMENT_CSP_VALUE = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
 
 /**
  * Static chunks may start a Web Worker (the CloudTrail file parser), and a worker lives under

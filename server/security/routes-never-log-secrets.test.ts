@@ -87,7 +87,7 @@ function request(method: string, path: string, body?: string, extraHeaders: Reco
   clientNumber++;
   return new Request(`http://dashboard.test${path}`, {
     method,
-    headers: { ...secretHeaders, "content-type": "application/json", "x-forwarded-for": `198.51.100.${clientNumber % 250}`, ...extraHeaders },
+    headers: { ...secretHeaders, "content-type": "application/json", "sec-fetch-site": "same-origin", "x-forwarded-for": `198.51.100.${clientNumber % 250}`, ...extraHeaders },
     ...(body !== undefined && method !== "GET" && method !== "HEAD" ? { body } : {}),
   });
 }
