@@ -45,7 +45,7 @@ module.exports = {
       name: "app-not-sandbox",
       comment: "The dashboard talks to the sandbox over the wire only, as it talks to AWS.",
       severity: "error",
-      from: { path: "^(app|proxy\\.ts|instrumentation-client\\.ts)" },
+      from: { path: "^(app|proxy\\.ts|instrumentation(-client)?\\.ts)" },
       to: { path: "^(sandbox|cli|tools|scripts|conformance)/" },
     },
     {

@@ -1,13 +1,17 @@
 "use client";
 
-import { useState } from "react";
+import dynamic from "next/dynamic";
+import { useEffect, useState } from "react";
 import { useEnvironments } from "@/components/environments/environments-provider";
 import type { Environment } from "@/lib/config/environment";
 import { ImportOutputs } from "./import-outputs";
 import { EnvironmentForm } from "./environment-form";
 import { SharePanel } from "./share-panel";
-import { SharedOffer } from "./shared-offer";
 import { ForgetEverything } from "./forget-everything";
+
+// A shared link's offer (its parser and the endpoint review) loads only when the address carries
+// one (`#env=…`): most visits to this page have none.
+const SharedOffer = dynamic(() => import("./shared-offer").then((m) => m.SharedOffer), { ssr: false });
 
 const SOURCE_LABEL: Record<Environment["source"], string> = {
   sandbox: "local sandbox",
@@ -20,6 +24,8 @@ export function EnvironmentsView() {
     useEnvironments();
   const [editing, setEditing] = useState<Environment | "new" | null>(null);
   const [sharing, setSharing] = useState<string | null>(null);
+  const [linkOffers, setLinkOffers] = useState(false);
+  useEffect(() => setLinkOffers(/^#(?:.*&)?env=/.test(window.location.hash)), []);
   const takenIds = environments.map((p) => p.id);
 
   function save(environment: Environment) {
@@ -51,7 +57,7 @@ export function EnvironmentsView() {
         </p>
       )}
 
-      <SharedOffer takenIds={takenIds} takenNames={environments.map((p) => p.name)} onAdd={save} />
+      {linkOffers && <SharedOffer takenIds={takenIds} takenNames={environments.map((p) => p.name)} onAdd={save} />}
 
       {editing && (
         <EnvironmentForm

@@ -18,6 +18,8 @@ const ERROR_KINDS = {
   /** Understood, and refused by policy (a host, an endpoint, a group). */
   forbidden: 403,
   "too-large": 413,
+  /** The body is not in the media type the route takes (RFC 9110 §15.5.16). */
+  "unsupported-media": 415,
   /** Rate limits, ours or AWS's after retries. */
   throttled: 429,
   /** The caller cancelled (nginx's 499, "client closed request"). */

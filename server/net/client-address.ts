@@ -20,9 +20,8 @@ import type { Socket } from "node:net";
  * (AUTH_DEBUGGER_TRUSTED_PROXY_HOPS), each of which appends the address it saw, the client is
  * the entry N places further left. Everything left of that was written by the client.
  *
- * The channel is subscribed when this module is first loaded (by an API route or the page proxy),
- * so the very first request of a server process can miss it; it is then keyed on
- * `X-Forwarded-For` as Next.js left it.
+ * The channel is subscribed at server start (instrumentation.ts), and again harmlessly by the
+ * routes and the page proxy that load this module.
  */
 
 const MAX_HOPS = 16;

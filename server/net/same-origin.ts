@@ -1,5 +1,6 @@
 // Server code: it reads the environment, holds rate limits or makes outbound calls; a browser import fails the build.
 import "server-only";
+import { statusOf, type ErrorCode } from "../../lib/errors/kinds";
 /**
  * The dashboard's own pages, and nothing else, may use its POST routes (the relay, the WebSocket
  * probe, the CloudTrail lookup). Two checks, both before a byte of the body is read:
@@ -74,7 +75,6 @@ export function sameOriginJsonRefusal(request: Request): Refusal | undefined {
 /**
  * The refusal as a JSON answer `{ code, message }`, or undefined when the request may go on.
  * `headersFor` adds a route's own headers (the relay marks its refusals with `x-relay-error`).
- * 415 (RFC 9110 §15.5.16) has no error kind of its own in lib/errors, so the status is set here.
  */
 export function refuseUnlessSameOriginJson(
   request: Request,
@@ -83,6 +83,6 @@ export function refuseUnlessSameOriginJson(
 ): Response | undefined {
   const refusal = sameOriginJsonRefusal(request);
   if (!refusal) return undefined;
-  const code = refusal.status === 403 ? `forbidden:${surface}:cross-origin` : `invalid:${surface}:content-type`;
-  return Response.json({ code, message: refusal.message }, { status: refusal.status, headers: { "cache-control": "no-store", ...headersFor(code) } });
+  const code: ErrorCode = refusal.status === 403 ? `forbidden:${surface}:cross-origin` : `unsupported-media:${surface}`;
+  return Response.json({ code, message: refusal.message }, { status: statusOf(code), headers: { "cache-control": "no-store", ...headersFor(code) } });
 }
