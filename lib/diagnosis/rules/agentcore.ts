@@ -131,6 +131,10 @@ export const agentcoreRules: readonly Rule[] = [
     signals: [
       msg("runtimesessionid", String.raw`'runtimesessionid' failed to satisfy constraint`, W.strong, "InvokeAgentRuntime's length check on the session id"),
       phrase("Member must have length greater than or equal to 33", W.strong, "the session id's minimum length"),
+      // The Python SDK checks the model's length constraint before sending: botocore's
+      // ParamValidationError, "Invalid length for parameter <name>, value: <n>, valid min length: <m>"
+      // (botocore/validate.py; the same wording is quoted for other parameters in public reports).
+      msg("runtimesessionid", String.raw`invalid length for parameter runtimesessionid`, W.strong, "the SDK's own length check on the session id"),
       code("ValidationException", W.generic, "ValidationException"),
       status([400], W.generic, "rejected"),
     ],

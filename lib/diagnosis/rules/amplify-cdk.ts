@@ -68,7 +68,9 @@ export const amplifyCdkRules: readonly Rule[] = [
       msg("no module named", String.raw`no module named '[a-z0-9_]+\._[a-z0-9_]+'`, 6, "a compiled extension module is missing"),
       phrase("No module named 'pydantic_core._pydantic_core'", W.strong, "pydantic_core's binary for another platform"),
       msg("importmoduleerror", String.raw`\b(?:runtime\.)?importmoduleerror\b`, 5, "Lambda could not import the handler module"),
-      msg("cannot find module", String.raw`unable to import module '[^']+': cannot find module`, -4, "a Node handler path problem, not a native binary"),
+      // Node's own "Cannot find module '<name>'" is a JavaScript dependency or handler path that is
+      // missing, not a native binary built for another platform.
+      msg("cannot find module", String.raw`cannot find module '`, -5, "a missing Node module or handler path, not a native binary"),
       phrase("invalid ELF header", 6, "a binary for another platform"),
       phrase("wrong ELF class", 5, "a binary for another platform"),
       phrase("ARM_64", W.weak, "the function runs on arm64"),

@@ -88,7 +88,9 @@ export const awsCredentialRules: readonly Rule[] = [
     title: "Signed request too old or from the future (clock skew, reused presigned URL)",
     services: ALL,
     signals: [
-      msg("signature expired", String.raw`signature expired: \d{8}t\d{6}z is now earlier than`, 9, "the signature's time is too old"),
+      // AWS's wording is "Signature expired: <X-Amz-Date> is now earlier than <now - 5 min>"; logs and
+      // issue reports often elide or reformat the two times, so only the frame is required.
+      msg("signature expired", String.raw`signature expired:.{0,40}?is now earlier than`, 9, "the signature's time is too old"),
       phrase("Signature not yet current", 9, "the signature's time is in the future"),
       code("RequestTimeTooSkewed", W.strong, "S3 clock skew"),
       code("RequestExpired", 5, "the request (or presigned URL) expired"),
