@@ -3,7 +3,7 @@ import { RULES } from "../../rules";
 import { CASES, UNRELATED } from "..";
 import { HELD_OUT } from "../held-out";
 import { UnrelatedFile, WildFile } from "./schema";
-import { UNRELATED_FILE, WILD_FILES, wildCorpus, wildUnrelated } from "./index";
+import { UNRELATED_FILES, WILD_FILES, wildCorpus, wildUnrelated } from "./index";
 import { splitOf } from "./split";
 
 /** The wild wording corpus stays usable as a measure: well-formed, no repeats, nothing borrowed from the tuned cases. */
@@ -24,8 +24,8 @@ describe("wild corpus files", () => {
     expect(parsed.success, parsed.success ? "" : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
   });
 
-  it("unrelated.json matches the schema", () => {
-    const parsed = UnrelatedFile.safeParse(UNRELATED_FILE.data);
+  it.each(UNRELATED_FILES.map((f) => [f.name, f.data] as const))("%s matches the schema", (_name, data) => {
+    const parsed = UnrelatedFile.safeParse(data);
     expect(parsed.success, parsed.success ? "" : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
   });
 

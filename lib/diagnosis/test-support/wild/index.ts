@@ -9,7 +9,19 @@ import awsJwtVerify from "./aws-jwt-verify.json";
 import awsSdk from "./aws-sdk.json";
 import bedrock from "./bedrock.json";
 import stackoverflow from "./stackoverflow.json";
+import appsyncCommunity from "./appsync-community.json";
+import amplifyAuth from "./amplify-auth.json";
+import agentcoreRepos from "./agentcore-repos.json";
+import posts from "./posts.json";
+import sdkCdk from "./sdk-cdk.json";
+import coverage from "./coverage.json";
 import unrelated from "./unrelated.json";
+import unrelatedAppsyncCommunity from "./unrelated-appsync-community.json";
+import unrelatedAmplifyAuth from "./unrelated-amplify-auth.json";
+import unrelatedAgentcoreRepos from "./unrelated-agentcore-repos.json";
+import unrelatedPosts from "./unrelated-posts.json";
+import unrelatedSdkCdk from "./unrelated-sdk-cdk.json";
+import unrelatedCoverage from "./unrelated-coverage.json";
 
 /** Every source family's raw file; corpus.test.ts validates each against the schema. */
 export const WILD_FILES: ReadonlyArray<{ readonly name: string; readonly data: unknown }> = [
@@ -21,8 +33,23 @@ export const WILD_FILES: ReadonlyArray<{ readonly name: string; readonly data: u
   { name: "aws-sdk.json", data: awsSdk },
   { name: "bedrock.json", data: bedrock },
   { name: "stackoverflow.json", data: stackoverflow },
+  { name: "appsync-community.json", data: appsyncCommunity },
+  { name: "amplify-auth.json", data: amplifyAuth },
+  { name: "agentcore-repos.json", data: agentcoreRepos },
+  { name: "posts.json", data: posts },
+  { name: "sdk-cdk.json", data: sdkCdk },
+  { name: "coverage.json", data: coverage },
 ];
-export const UNRELATED_FILE: { readonly name: string; readonly data: unknown } = { name: "unrelated.json", data: unrelated };
+/** Real non-auth errors, one file per gatherer so files grow independently. */
+export const UNRELATED_FILES: ReadonlyArray<{ readonly name: string; readonly data: unknown }> = [
+  { name: "unrelated.json", data: unrelated },
+  { name: "unrelated-appsync-community.json", data: unrelatedAppsyncCommunity },
+  { name: "unrelated-amplify-auth.json", data: unrelatedAmplifyAuth },
+  { name: "unrelated-agentcore-repos.json", data: unrelatedAgentcoreRepos },
+  { name: "unrelated-posts.json", data: unrelatedPosts },
+  { name: "unrelated-sdk-cdk.json", data: unrelatedSdkCdk },
+  { name: "unrelated-coverage.json", data: unrelatedCoverage },
+];
 
 export type WildCase = WildEntry & { readonly family: string; readonly split: Split };
 
@@ -35,5 +62,5 @@ export function wildCorpus(): WildCase[] {
 }
 
 export function wildUnrelated(): UnrelatedEntry[] {
-  return UnrelatedFile.parse(UNRELATED_FILE.data).entries;
+  return UNRELATED_FILES.flatMap(({ data }) => UnrelatedFile.parse(data).entries);
 }
