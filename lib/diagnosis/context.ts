@@ -1,9 +1,11 @@
+import { unwrap } from "./unwrap";
 import { SERVICES, type AuthorizerInput, type AuthorizerTest, type CloudTrailVerdict, type DiagnoseInput } from "./types";
 
 /**
  * Normalises whatever the caller has — free text, a test call, a parsed HTTP answer — into one
  * shape the engine can test rules against: a single haystack of text plus the context facts
- * (statuses, variant family, token kind, authorizer, CloudTrail verdict, service names).
+ * (statuses, variant family, token kind, authorizer, CloudTrail verdict, service names). Wrapped
+ * errors (escaped or embedded JSON) are added in plain form (unwrap.ts).
  */
 
 /** Beyond this, only the head and the tail are read: errors sit at the end of logs, causes near the start. */
@@ -31,7 +33,7 @@ export interface Context {
 
 const VARIANT_FAMILY: Record<string, string> = {
   iam: "iam", sigv4: "iam", "sigv4-header": "iam", "sigv4-presigned": "iam", "sigv4-query": "iam", "identity-pool": "iam",
-  "id-token": "jwt", "access-token": "jwt", "jwt-subprotocol": "jwt", "bearer-header": "jwt", bearer: "jwt", oauth: "jwt", jwt: "jwt",
+  "id-token": "jwt", "access-token": "jwt", "user-pool": "jwt", oidc: "jwt", "jwt-subprotocol": "jwt", "bearer-header": "jwt", bearer: "jwt", oauth: "jwt", jwt: "jwt",
 };
 
 const SERVICE_ALIASES: Record<string, readonly string[]> = {
@@ -80,7 +82,9 @@ export function buildContext(input: DiagnoseInput): Context {
   const headers = new Map(Object.entries(input.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
   const headerLines = [...headers].map(([k, v]) => `${k}: ${v}`);
   const parts = [input.text, input.summary, input.errorType, input.message, input.body, ...headerLines];
-  const text = truncate(parts.filter((p): p is string => typeof p === "string" && p.length > 0).join("\n"));
+  const given = truncate(parts.filter((p): p is string => typeof p === "string" && p.length > 0).join("\n"));
+  const unwrapped = unwrap(given);
+  const text = unwrapped ? `${given}\n${unwrapped}` : given;
   const lower = text.toLowerCase();
 
   const statuses = new Set<number>();

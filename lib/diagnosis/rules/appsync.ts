@@ -27,7 +27,10 @@ export const appsyncRules: readonly Rule[] = [
       msg("permission denied", String.raw`permission denied.{0,80}errortype\W{1,3}unauthorizedexception`, W.strong, "AppSync's \"Permission denied\" (message before errorType)"),
       msg("not authorized to access", String.raw`not authorized to access \S+ on type \S+`, W.hint, "AppSync field-level refusal"),
       phrase("You are not authorized to make this call", W.weak, "AppSync's generic refusal (mostly API keys)"),
-      msg("authmode", AUTH_MODE_HINT, W.hint, "Amplify's recoverySuggestion about authMode"),
+      // Amplify attaches this to every AppSync UnauthorizedException, replacing AppSync's message
+      // (amplify-js api-graphql repackageUnauthorizedError): it says "refused", not "IAM". With
+      // no credential known, lib/diagnosis/question.ts asks which one was sent.
+      msg("authmode", AUTH_MODE_HINT, W.generic, "Amplify's recoverySuggestion about authMode"),
       msg("appsync:graphql", String.raw`appsync:graphql\s*権限`, W.hint, "appsync:graphql permission (Japanese)"),
       msg("認証されたロール", "認証されたロール", W.weak, "the identity pool's authenticated role (Japanese)"),
       variant(["iam"], W.context, "signed with IAM credentials (SigV4)"),
@@ -62,7 +65,7 @@ export const appsyncRules: readonly Rule[] = [
       phrase("Unable to parse JWT token", 7, "AppSync could not read the JWT (often a \"Bearer \" prefix)"),
       msg("bearer", String.raw`authorization"?\s*[:=]\s*"?bearer\s+eyj`, W.context, "a Bearer-prefixed JWT (AppSync wants the raw token)"),
       msg("appidclientregex", "appidclientregex", W.hint, "the API's appIdClientRegex"),
-      msg("authmode", AUTH_MODE_HINT, W.weak, "Amplify's recoverySuggestion about authMode"),
+      msg("authmode", AUTH_MODE_HINT, W.generic, "Amplify's recoverySuggestion about authMode"),
       variant(["jwt"], W.weak, "sent a user-pool/OIDC token"),
       authorizer("user-pools", W.weak, "AMAZON_COGNITO_USER_POOLS"),
       authorizer("oidc", W.weak, "OPENID_CONNECT"),

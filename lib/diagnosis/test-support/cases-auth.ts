@@ -3,6 +3,7 @@ import { nearMiss, real, seed, type Case } from "./case";
 /** Cognito tokens, AppSync and identity pools. Fake ids and ARNs; the wordings are the services'. */
 
 const ACCT = "123456789012";
+const SEED_001_AMPLIFY_ERROR = `{ message: "Unauthorized", recoverySuggestion: \`If you're calling an Amplify-generated API, make sure to set the "authMode" in generateClient({ authMode: '...' }) to the backend authorization rule's auth provider ('apiKey', 'userPool', 'iam', 'oidc', 'lambda')\` }`;
 
 export const AUTH_CASES: readonly Case[] = [
   // cognito-client-id-mismatch
@@ -72,7 +73,10 @@ export const AUTH_CASES: readonly Case[] = [
   nearMiss("apigateway-cognito-token-use", null, "bare body, no context", '{"message":"Unauthorized"}'),
 
   // appsync-unauthorized-iam
-  seed("appsync-unauthorized-iam", "seed 001 (Amplify error)", `{ message: "Unauthorized", recoverySuggestion: \`If you're calling an Amplify-generated API, make sure to set the "authMode" in generateClient({ authMode: '...' }) to the backend authorization rule's auth provider ('apiKey', 'userPool', 'iam', 'oidc', 'lambda')\` }`),
+  // Amplify's recoverySuggestion replaces whatever AppSync said: alone it names no cause (question.ts
+  // asks for the credential); with the IAM credential the test call used, it is seed 001's cause.
+  nearMiss("appsync-unauthorized-iam", null, "seed 001 (Amplify error, no credential known)", SEED_001_AMPLIFY_ERROR),
+  seed("appsync-unauthorized-iam", "seed 001 (Amplify error, IAM credentials)", { service: "appsync", variant: "iam", text: SEED_001_AMPLIFY_ERROR }),
   seed("appsync-unauthorized-iam", "seed 001 with the CloudTrail verdict", { service: "appsync", variant: "iam", cloudTrailVerdict: "assumed", status: 401, message: "Unauthorized" }),
   real("appsync-unauthorized-iam", "issue brief (matrix cell)", { service: "appsync", variant: "iam", status: 401, errorType: "UnauthorizedException", message: "Not Authorized to access listNotes on type Query" }),
   real("appsync-unauthorized-iam", "amplify-js #2698 (IAM)", { variant: "iam", message: "Not Authorized to access createCoin on type Coin" }),

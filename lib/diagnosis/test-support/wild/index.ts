@@ -15,7 +15,13 @@ import agentcoreRepos from "./agentcore-repos.json";
 import posts from "./posts.json";
 import sdkCdk from "./sdk-cdk.json";
 import coverage from "./coverage.json";
+import realtimeClients from "./realtime-clients.json";
+import jwtEcosystem from "./jwt-ecosystem.json";
+import amplifyMobile from "./amplify-mobile.json";
 import unrelated from "./unrelated.json";
+import unrelatedRealtimeClients from "./unrelated-realtime-clients.json";
+import unrelatedJwtEcosystem from "./unrelated-jwt-ecosystem.json";
+import unrelatedAmplifyMobile from "./unrelated-amplify-mobile.json";
 import unrelatedAppsyncCommunity from "./unrelated-appsync-community.json";
 import unrelatedAmplifyAuth from "./unrelated-amplify-auth.json";
 import unrelatedAgentcoreRepos from "./unrelated-agentcore-repos.json";
@@ -39,6 +45,9 @@ export const WILD_FILES: ReadonlyArray<{ readonly name: string; readonly data: u
   { name: "posts.json", data: posts },
   { name: "sdk-cdk.json", data: sdkCdk },
   { name: "coverage.json", data: coverage },
+  { name: "realtime-clients.json", data: realtimeClients },
+  { name: "jwt-ecosystem.json", data: jwtEcosystem },
+  { name: "amplify-mobile.json", data: amplifyMobile },
 ];
 /** Real non-auth errors, one file per gatherer so files grow independently. */
 export const UNRELATED_FILES: ReadonlyArray<{ readonly name: string; readonly data: unknown }> = [
@@ -49,6 +58,9 @@ export const UNRELATED_FILES: ReadonlyArray<{ readonly name: string; readonly da
   { name: "unrelated-posts.json", data: unrelatedPosts },
   { name: "unrelated-sdk-cdk.json", data: unrelatedSdkCdk },
   { name: "unrelated-coverage.json", data: unrelatedCoverage },
+  { name: "unrelated-realtime-clients.json", data: unrelatedRealtimeClients },
+  { name: "unrelated-jwt-ecosystem.json", data: unrelatedJwtEcosystem },
+  { name: "unrelated-amplify-mobile.json", data: unrelatedAmplifyMobile },
 ];
 
 export type WildCase = WildEntry & { readonly family: string; readonly split: Split };
