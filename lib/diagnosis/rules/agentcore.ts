@@ -105,6 +105,7 @@ export const agentcoreRules: readonly Rule[] = [
       msg("提供しない", String.raw`エンドポイント(?:を)?提供しない`, 5, "the (mistaken) conclusion that there is no REST endpoint"),
       phrase("エンドポイント不存在", 5, "the (mistaken) conclusion that the endpoint does not exist"),
       code("ResourceNotFoundException", W.weak, "ResourceNotFoundException"),
+      msg("failed dependency", "failed dependency", -5, "424: the URL reached a runtime"),
       status([404], W.hint, "HTTP 404"),
       status([403], W.generic, "HTTP 403"),
     ],

@@ -32,6 +32,7 @@ export const amplifyCdkRules: readonly Rule[] = [
       code("CDKAssetPublishError", W.strong, "Amplify's asset publish error"),
       msg("failed to publish", String.raw`failed to publish (?:one or more )?assets?`, 5, "CDK asset publishing failed"),
       phrase("AmplifySSRLoggingRole", W.hint, "the default logging-only role"),
+      code("BootstrapDetectionError", W.strong, "Amplify could not read the CDK bootstrap stack with the build role"),
     ],
     cause:
       "Publishing assets (S3 uploads, ECR pushes to the CDK bootstrap resources) runs as the Amplify app's service role. The role created by default " +
@@ -72,6 +73,10 @@ export const amplifyCdkRules: readonly Rule[] = [
       // missing, not a native binary built for another platform.
       msg("cannot find module", String.raw`cannot find module '`, -5, "a missing Node module or handler path, not a native binary"),
       phrase("invalid ELF header", 6, "a binary for another platform"),
+      msg("cannot open shared object file", String.raw`\.so(?:\.\d+)*: cannot open shared object file`, W.hint, "a compiled library the function cannot load"),
+      msg("(unknown location)", String.raw`\bimport\b[^\n]{0,80}\(unknown location\)`, W.hint, "a compiled module that does not load"),
+      msg("arm64", String.raw`\barm64\b`, W.weak, "arm64"),
+      msg("graviton", String.raw`\bgraviton\b`, W.weak, "Graviton (arm64)"),
       phrase("wrong ELF class", 5, "a binary for another platform"),
       phrase("ARM_64", W.weak, "the function runs on arm64"),
       msg("linux/arm64", String.raw`platform:\s*["']linux/arm64`, W.weak, "bundling for arm64"),

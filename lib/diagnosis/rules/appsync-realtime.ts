@@ -22,7 +22,8 @@ export const appsyncKeyAndRealtimeRules: readonly Rule[] = [
       // The text AppSync answers an API-key call it refuses, over HTTP and realtime alike.
       phrase("You are not authorized to make this call", W.specific, "AppSync's refusal of the credentials sent (typically an API key)"),
       msg("x-api-key", String.raw`\bx-api-key\b`, W.context, "an API key was sent"),
-      msg("api key", String.raw`api key.{0,30}(?:expired|expires|not found|invalid)`, W.context, "API key expired or unknown"),
+      msg("api key", String.raw`api key.{0,30}(?:expired|expires|not found|invalid)`, W.hint, "API key expired or unknown"),
+      msg("appsync", "appsync", W.generic, "AppSync"),
       msg("da2-", String.raw`\bda2-[a-z0-9]{26}\b`, W.context, "an AppSync API key"),
       variant(["api-key"], W.context, "called with the API key"),
       variant(["iam"], -3, "IAM-signed: the role's permissions are the likelier cause"),

@@ -34,6 +34,9 @@ export const appsyncRules: readonly Rule[] = [
       msg("appsync:graphql", String.raw`appsync:graphql\s*権限`, W.hint, "appsync:graphql permission (Japanese)"),
       msg("認証されたロール", "認証されたロール", W.weak, "the identity pool's authenticated role (Japanese)"),
       variant(["iam"], W.context, "signed with IAM credentials (SigV4)"),
+      // The pasted code or configuration says which credential was sent.
+      msg("authmode", String.raw`authmode\W{1,4}(?:aws_iam|iam)\b`, W.context, "the call is made with authMode IAM"),
+      msg("iam", String.raw`\b(?:401s?|unauthori[sz]ed)\b[^.\n]{0,80}\biam (?:config|polic|role|permission)`, W.context, "a 401 the reporter ties to IAM"),
       authorizer("aws-iam", W.weak, "the API (or the field) uses AWS_IAM"),
       trail(["assumed"], W.hint, "CloudTrail shows the pool's role was assumed, so the credentials exist and lack the permission"),
       code("UnauthorizedException", W.generic, "AppSync UnauthorizedException"),
@@ -67,6 +70,9 @@ export const appsyncRules: readonly Rule[] = [
       msg("appidclientregex", "appidclientregex", W.hint, "the API's appIdClientRegex"),
       msg("authmode", AUTH_MODE_HINT, W.generic, "Amplify's recoverySuggestion about authMode"),
       variant(["jwt"], W.weak, "sent a user-pool/OIDC token"),
+      msg("amazon_cognito_user_pools", String.raw`(?:authenticationtype|authmode|authorizationtype)\W{1,4}amazon_cognito_user_pools\b`, W.context, "the call is made with the user-pool auth mode"),
+      msg("authmode", String.raw`authmode\W{1,4}userpool\b`, W.context, "the call is made with the user-pool auth mode"),
+      msg("appsync", "appsync", W.generic, "AppSync"),
       authorizer("user-pools", W.weak, "AMAZON_COGNITO_USER_POOLS"),
       authorizer("oidc", W.weak, "OPENID_CONNECT"),
       code("UnauthorizedException", W.generic, "AppSync UnauthorizedException"),
@@ -94,7 +100,7 @@ export const appsyncRules: readonly Rule[] = [
     title: "AppSync field refused by the schema's auth rules (directive, group, defaultAction DENY)",
     services: ["appsync"],
     signals: [
-      msg("not authorized to access", String.raw`not authorized to access \S+ on type \S+`, W.specific, "AppSync field-level refusal"),
+      msg("not authorized to access", String.raw`not authorized to access (?:\S+ )?on type \S+`, W.specific, "AppSync field-level refusal"),
       msg("\"unauthorized\"", String.raw`"errortype"\s*:\s*"unauthorized"`, W.context, "HTTP 200 with errorType Unauthorized (field level)"),
       msg("cognito_groups", "cognito_groups", W.weak, "the schema's group directive"),
       msg("@auth", String.raw`@auth\s*\(`, W.weak, "an Amplify @auth rule"),

@@ -11,9 +11,16 @@ export const awsGeneralRules: readonly Rule[] = [
     title: "The IAM user or role is not allowed this action (identity policy, explicit deny, SCP, session policy)",
     services: ALL,
     signals: [
-      msg("is not authorized to perform", String.raw`user: arn:aws[a-z-]*:(?:iam|sts)::\d{12}:\S+ is not authorized to perform:? [a-z0-9-]+:[a-z0-9*]+`, 6, "IAM AccessDenied naming the action"),
+      // IAM's denial names the action; the caller's ARN before it is often masked when pasted.
+      msg("is not authorized to perform", String.raw`is not authorized to perform:? [a-z0-9-]+:[a-z0-9*]+`, 6, "IAM AccessDenied naming the action"),
       msg("is not authorized to perform", String.raw`is not authorized to perform:? iam:[a-z]+`, W.hint, "an IAM administration action"),
-      msg("because no", String.raw`because no (?:identity-based|resource-based|session) policy allows the`, W.context, "no policy allows it"),
+      // The reasons IAM appends to AccessDenied (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).
+      msg("because no", String.raw`because no identity-based\s+policy\s+allows\s+the`, W.hint, "no identity-based policy allows it"),
+      msg("because no resource-based", String.raw`because no resource-based\s+policy\s+allows`, -2, "no resource-based policy allows it: another account's resource"),
+      // The same finding in people's words: a role or user lacking a named service:Action permission.
+      msg(" permission", String.raw`\b(?:lacks?|lacking|missing|requires?|needs?|without)\b[^.\n]{0,30}\b[a-z0-9-]+:[a-z][a-z0-9*]+\W{0,2} permission`, W.specific, "a named IAM permission is missing"),
+      msg("permissions for", String.raw`\brequires? permissions for\W{0,2}[a-z0-9-]+:[a-z][a-z0-9*]+`, W.specific, "a named IAM permission is required"),
+      msg("permission", String.raw`\b(?:role|user|policy)\b[^.\n]{0,40}\b(?:lacks?|is missing|does not have|doesn't have)\b[^.\n]{0,20}\bpermissions?\b`, W.hint, "a role or user lacks a permission"),
       msg("explicit deny", String.raw`with an explicit deny in an? (?:identity-based|resource-based|service control|session|permissions boundary) polic`, W.hint, "an explicit deny"),
       msg("権限", String.raw`権限(?:が)?不足`, W.context, "missing permission (Japanese)"),
       code("AccessDenied", W.generic, "AccessDenied"),
@@ -38,8 +45,8 @@ export const awsGeneralRules: readonly Rule[] = [
     title: "A resource in another account: its resource-based policy does not let you in",
     services: ALL,
     signals: [
-      msg("because no resource-based policy allows", String.raw`because no resource-based policy allows the [a-z0-9-]+:[a-z0-9*]+ action`, W.strong, "IAM's cross-account denial"),
-      msg("is not authorized to perform", String.raw`user: arn:aws[a-z-]*:(?:iam|sts)::\d{12}:\S+ is not authorized to perform:? [a-z0-9-]+:[a-z0-9*]+`, W.context, "IAM AccessDenied naming the action"),
+      msg("because no resource-based", String.raw`because no resource-based\s+policy\s+allows\s+the\s+[a-z0-9-]+:[a-z0-9*]+\s+action`, W.strong, "IAM's cross-account denial"),
+      msg("is not authorized to perform", String.raw`is not authorized to perform:? [a-z0-9-]+:[a-z0-9*]+`, W.context, "IAM AccessDenied naming the action"),
       code("AccessDeniedException", W.generic, "AccessDeniedException"),
       status([403], W.generic, "refused"),
     ],
@@ -64,6 +71,7 @@ export const awsGeneralRules: readonly Rule[] = [
     signals: [
       code("EntityAlreadyExists", W.strong, "IAM EntityAlreadyExists"),
       msg("already exists", String.raw`(?:user|role|policy|group) with name \S+ already exists`, W.strong, "the name is taken"),
+      msg("already exist", String.raw`\b(?:roles?|polic(?:y|ies)|users?|groups?)\b[^.\n]{0,60}\balready exists?\b`, W.specific, "an IAM role, policy, user or group that already exists"),
       code("EntityAlreadyExistsException", W.strong, "IAM EntityAlreadyExistsException"),
     ],
     cause: "IAM names are unique per account. The entity was created by an earlier run (or another stack), so creating it again fails instead of being reused.",
@@ -78,7 +86,7 @@ export const awsGeneralRules: readonly Rule[] = [
     title: "Throttled: too many requests or tokens for the quota",
     services: ALL,
     signals: [
-      phrase("Too many requests, please wait before trying again", 9, "Bedrock throttling"),
+      msg("please wait before trying again", String.raw`too many (?:requests|tokens),? please wait before trying again`, 9, "Bedrock throttling"),
       msg("too many tokens per", String.raw`too many tokens per (?:day|minute)`, W.strong, "Bedrock token quota"),
       code("ThrottlingException", 7, "ThrottlingException"),
       msg("rate exceeded", String.raw`\brate exceeded\b`, 6, "Rate exceeded"),

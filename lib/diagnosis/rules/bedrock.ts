@@ -40,6 +40,8 @@ export const bedrockRules: readonly Rule[] = [
       phrase("Your account is not authorized to invoke this API operation", 7, "Bedrock not enabled for the account"),
       msg("\"models\"", String.raw`"models"\s*:\s*\[\s*\]`, W.hint, "ListFoundationModels returned nothing"),
       phrase("モデルアクセス", W.context, "model access (Japanese)"),
+      // Serverless models from the Marketplace need these on first use (https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html).
+      msg("aws-marketplace:", String.raw`aws-marketplace:(?:viewsubscriptions|subscribe)\b`, W.strong, "the Marketplace subscription permissions model access needs"),
       code("AccessDeniedException", W.generic, "AccessDeniedException"),
     ],
     cause:

@@ -20,6 +20,9 @@ export const cognitoRules: readonly Rule[] = [
       code("CognitoJwtInvalidTokenUseError", W.strong, "aws-jwt-verify token_use error"),
       code("CognitoJwtInvalidClientIdError", W.strong, "aws-jwt-verify client id error"),
       msg("not allowed: ", String.raw`client id(?: \("audience"\))? not allowed: \S+\. expected`, W.strong, "aws-jwt-verify client id check"),
+      // Other verifiers' audience checks: jsonwebtoken's "jwt audience invalid. expected: …" and jose's claim check.
+      msg("jwt audience invalid", String.raw`jwt audience invalid`, W.strong, "jsonwebtoken's audience check"),
+      msg("claim value", String.raw`unexpected "aud" claim value`, W.strong, "jose's audience check"),
       code("JwtInvalidClaimError", W.hint, "aws-jwt-verify claim error"),
       msg("client_id", String.raw`client_id\s*クレーム`, W.hint, "Japanese note on the client_id claim"),
       msg("トークン", String.raw`id ?トークン.{0,40}アクセストークン`, W.hint, "ID token vs access token (Japanese)"),
@@ -52,6 +55,10 @@ export const cognitoRules: readonly Rule[] = [
       msg("issuer not allowed", String.raw`issuer not allowed: \S+\. expected`, 9, "aws-jwt-verify issuer check"),
       code("KidNotFoundInJwksError", W.strong, "aws-jwt-verify: signing key not in this pool's JWKS"),
       msg("not found in the jwks", String.raw`jwk for kid \S+ not found in the jwks`, W.strong, "signing key not in the JWKS"),
+      // The same finding from other verifiers, and in people's words: the token's kid is not among the pool's keys.
+      msg("no applicable key found in the json web key set", String.raw`no applicable key found in the json web key set`, W.strong, "jose: no key in the JWKS for this token"),
+      msg("unable to find a signing key that matches", String.raw`unable to find a signing key that matches`, W.strong, "PyJWT: no key in the JWKS for this token"),
+      msg("kid", String.raw`\bkids?\b[^.\n]{0,60}\b(?:does not|doesn't|do not|don't|did not|didn't) match`, W.specific, "the token's kid matches no key of the JWKS"),
       msg("claim value", String.raw`unexpected "iss" claim value`, W.strong, "jose issuer check"),
       code("JwtInvalidIssuerError", W.strong, "aws-jwt-verify issuer error"),
       msg("iss", String.raw`\biss(?:uer)?\b.{0,40}(?:does not match|mismatch|不一致)`, W.hint, "issuer mismatch"),
@@ -161,6 +168,10 @@ export const cognitoRules: readonly Rule[] = [
       code("ERR_JWT_EXPIRED", W.strong, "jose"),
       msg("jwt expired", String.raw`\bjwt expired\b`, 7, "jsonwebtoken TokenExpiredError"),
       msg("token is expired", String.raw`\btoken is expired\b`, W.hint, "expired token"),
+      msg("expired", String.raw`\btokens?\b[^.\n]{0,40}\b(?:got|gets|had|was|were|becomes?|became) expired\b`, W.specific, "a token that expired"),
+      // Expired AWS sign-in sessions: IAM Identity Center (SSO) and `aws login` (botocore LoginRefreshRequired).
+      msg("sso session", String.raw`\bsso session\b[^.\n]{0,60}\bhas expired\b`, W.strong, "the SSO session expired"),
+      msg("session has expired or credentials have changed", String.raw`session has expired or credentials have changed`, W.strong, "the aws login session expired"),
       msg("切れ", String.raw`(?:トークン|token|認証情報|credentials?).{0,12}(?:有効期限|期限)(?:が)?切れ`, 6, "expired (Japanese)"),
       status([401], W.generic, "refused"),
     ],
@@ -186,6 +197,10 @@ export const cognitoRules: readonly Rule[] = [
     services: ["api-gateway"],
     signals: [
       msg("unauthorized", String.raw`\{\s*"message"\s*:\s*"unauthorized"\s*\}`, W.context, "API Gateway's 401 body"),
+      // Described rather than pasted: a token sent through API Gateway and answered 401.
+      msg("api", String.raw`\bapi ?g(?:ate)?w(?:ay)?\b[\s\S]{0,160}\b401\b`, W.context, "API Gateway answered 401"),
+      msg("token", String.raw`\bauthori[sz]\w*\b[^.\n]{0,40}\b(?:access|id)[ _]?token\b`, W.context, "the Authorization header carries an access or ID token"),
+      msg("401", String.raw`\b(?:access|id)[ _]?token\b[^.\n]{0,100}\b401\b`, W.weak, "a token answered 401"),
       authorizer("api-gateway-cognito", W.weak, "COGNITO_USER_POOLS authorizer"),
       variant(["access-token"], W.context, "an access token was sent (without method scopes API Gateway reads it as an ID token)"),
       variant(["id-token"], W.weak, "an ID token was sent (methods with OAuth scopes want an access token)"),
@@ -237,7 +252,7 @@ export const cognitoRules: readonly Rule[] = [
     services: ["cognito", "amplify"],
     signals: [
       msg("flow not enabled for this client", String.raw`\b[a-z_]+_auth flow not enabled for this client`, W.verbatim, "InitiateAuth refused the flow"),
-      phrase("USER_SRP_AUTH is not enabled for the client", W.verbatim, "SRP (Amplify's default) is off for this client"),
+      msg("is not enabled for the client", String.raw`\b[a-z_]+_auth is not enabled for the client`, W.verbatim, "the flow the app uses (SRP is Amplify's default) is off for this client"),
       code("InvalidParameterException", W.generic, "InvalidParameterException"),
       status([400], W.generic, "refused"),
     ],
