@@ -76,6 +76,10 @@ export const agentcoreOpsRules: readonly Rule[] = [
       msg("linux/arm64", String.raw`--platform[ =]linux/arm64`, W.weak, "an arm64 build"),
       msg("arm64", String.raw`arm64(?:必須| only| required)`, W.context, "the arm64 requirement"),
       phrase("bedrock-agentcore", W.weak, "AgentCore context"),
+      msg("agentcore", "agentcore", W.generic, "AgentCore"),
+      msg("linux/arm64", String.raw`--platform[ =]linux/arm64[^\n]{0,200}\b(?:exited with error|failed)\b`, W.hint, "the arm64 image build failed"),
+      msg("arm", String.raw`\barm(?:64)? architecture\b`, W.context, "the ARM architecture"),
+      msg("architecture", String.raw`\b(?:amd|amd64|x86|x86_64|intel) architecture\b`, W.weak, "built on an x86 machine"),
     ],
     cause: "AgentCore Runtime runs arm64 containers only. Building on x86 without buildx/QEMU fails with exec format error, and an amd64 image cannot start.",
     fix: [

@@ -54,6 +54,9 @@ export const appsyncKeyAndRealtimeRules: readonly Rule[] = [
       phrase("SubProtocolNotSupportedError", W.verbatim, "a subprotocol other than graphql-ws was offered"),
       phrase("Required headers are missing", W.verbatim, "no authorization header object in the handshake"),
       msg("connection_error", String.raw`"?type"?\s*:\s*"?connection_error`, W.context, "AppSync realtime connection_error frame"),
+      // Described rather than pasted: subscriptions (the WebSocket) refused while queries work.
+      msg("subscri", String.raw`\bsubscri\w*[^.\n]{0,120}\b401\b`, W.context, "a subscription answered 401"),
+      msg("header", String.raw`\bheaders?\b[^.\n]{0,60}\bweb ?socket`, W.context, "headers on a WebSocket connection"),
       msg("graphql-transport-ws", "graphql-transport-ws", W.hint, "the newer graphql-ws library's protocol, which AppSync does not speak"),
       msg("close handshake", String.raw`closed the websocket connection without completing the close handshake`, W.weak, "AppSync drops the socket after connection_error"),
     ],

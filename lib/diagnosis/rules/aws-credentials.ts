@@ -20,6 +20,9 @@ export const awsCredentialRules: readonly Rule[] = [
       code("CredentialsProviderError", W.hint, "AWS SDK for JavaScript v3"),
       // With nothing configured the SDKs end the chain at the EC2 instance metadata service, which
       // off EC2 times out: the stack names the IMDS provider or its address.
+      phrase("Unable to resolve AWS account to use", W.strong, "the CDK CLI found no credentials"),
+      // `aws configure list` with nothing configured.
+      msg("<not set>", String.raw`access_key\s+<not set>`, W.strong, "the CLI has no access key"),
       msg("credential-provider-imds", "credential-provider-imds", W.specific, "the SDK fell through to the instance metadata service"),
       msg("169.254.169.254", String.raw`169\.254\.169\.254`, W.context, "the instance metadata address"),
       msg("認証情報", String.raw`認証情報(?:が)?(?:見つかりません|ありません|設定されていません)`, 6, "no credentials (Japanese)"),

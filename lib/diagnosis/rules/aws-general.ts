@@ -19,6 +19,7 @@ export const awsGeneralRules: readonly Rule[] = [
       msg("because no resource-based", String.raw`because no resource-based\s+policy\s+allows`, -2, "no resource-based policy allows it: another account's resource"),
       // The same finding in people's words: a role or user lacking a named service:Action permission.
       msg(" permission", String.raw`\b(?:lacks?|lacking|missing|requires?|needs?|without)\b[^.\n]{0,30}\b[a-z0-9-]+:[a-z][a-z0-9*]+\W{0,2} permission`, W.specific, "a named IAM permission is missing"),
+      msg("but not", String.raw`\bgrants?\b[^.\n]{0,20}\b[a-z0-9-]+:[a-z][a-z0-9*]+\b[^.\n]{0,80}\bbut not\b`, W.hint, "a policy grants the action, but not for this resource"),
       msg("permissions for", String.raw`\brequires? permissions for\W{0,2}[a-z0-9-]+:[a-z][a-z0-9*]+`, W.specific, "a named IAM permission is required"),
       msg("permission", String.raw`\b(?:role|user|policy)\b[^.\n]{0,40}\b(?:lacks?|is missing|does not have|doesn't have)\b[^.\n]{0,20}\bpermissions?\b`, W.hint, "a role or user lacks a permission"),
       msg("explicit deny", String.raw`with an explicit deny in an? (?:identity-based|resource-based|service control|session|permissions boundary) polic`, W.hint, "an explicit deny"),

@@ -58,7 +58,7 @@ export const cognitoRules: readonly Rule[] = [
       // The same finding from other verifiers, and in people's words: the token's kid is not among the pool's keys.
       msg("no applicable key found in the json web key set", String.raw`no applicable key found in the json web key set`, W.strong, "jose: no key in the JWKS for this token"),
       msg("unable to find a signing key that matches", String.raw`unable to find a signing key that matches`, W.strong, "PyJWT: no key in the JWKS for this token"),
-      msg("kid", String.raw`\bkids?\b[^.\n]{0,60}\b(?:does not|doesn't|do not|don't|did not|didn't) match`, W.specific, "the token's kid matches no key of the JWKS"),
+      msg("kid", String.raw`\bkids?\b[^.\n]{0,120}\b(?:does not|doesn't|do not|don't|did not|didn't) match`, W.specific, "the token's kid matches no key of the JWKS"),
       msg("claim value", String.raw`unexpected "iss" claim value`, W.strong, "jose issuer check"),
       code("JwtInvalidIssuerError", W.strong, "aws-jwt-verify issuer error"),
       msg("iss", String.raw`\biss(?:uer)?\b.{0,40}(?:does not match|mismatch|不一致)`, W.hint, "issuer mismatch"),
@@ -163,7 +163,7 @@ export const cognitoRules: readonly Rule[] = [
       msg("expiredtoken", String.raw`\bexpiredtoken(?:exception)?\b`, 7, "ExpiredToken error code"),
       code("JwtExpiredError", W.strong, "aws-jwt-verify"),
       msg("token expired at", String.raw`token expired at \d{4}-\d\d-\d\d`, 7, "aws-jwt-verify"),
-      msg("token expired", String.raw`invalid login token\. token expired`, W.strong, "identity pool: expired ID token in Logins"),
+      msg("invalid login token", String.raw`invalid login token\. token (?:is )?expired`, W.strong, "identity pool: expired ID token in Logins"),
       msg("claim timestamp check failed", String.raw`"exp" claim timestamp check failed`, W.strong, "jose"),
       code("ERR_JWT_EXPIRED", W.strong, "jose"),
       msg("jwt expired", String.raw`\bjwt expired\b`, 7, "jsonwebtoken TokenExpiredError"),
@@ -201,6 +201,9 @@ export const cognitoRules: readonly Rule[] = [
       msg("api", String.raw`\bapi ?g(?:ate)?w(?:ay)?\b[\s\S]{0,160}\b401\b`, W.context, "API Gateway answered 401"),
       msg("token", String.raw`\bauthori[sz]\w*\b[^.\n]{0,40}\b(?:access|id)[ _]?token\b`, W.context, "the Authorization header carries an access or ID token"),
       msg("401", String.raw`\b(?:access|id)[ _]?token\b[^.\n]{0,100}\b401\b`, W.weak, "a token answered 401"),
+      msg("api", String.raw`\btoken\b[^.\n]{0,60}\bapi ?g(?:ate)?w(?:ay)?\b`, W.weak, "a token sent to API Gateway"),
+      // The two token kinds contrasted ("the access token fails, the ID token works"): the authorizer wants the other kind.
+      msg("token", String.raw`\b(?:access|id) ?token\b[^.\n]{0,80}\b(?:access|id) ?token\b`, W.weak, "the ID and access tokens compared"),
       authorizer("api-gateway-cognito", W.weak, "COGNITO_USER_POOLS authorizer"),
       variant(["access-token"], W.context, "an access token was sent (without method scopes API Gateway reads it as an ID token)"),
       variant(["id-token"], W.weak, "an ID token was sent (methods with OAuth scopes want an access token)"),

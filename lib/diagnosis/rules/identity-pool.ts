@@ -25,7 +25,10 @@ export const identityPoolRules: readonly Rule[] = [
     signals: [
       phrase("Invalid identity pool configuration. Check assigned IAM roles for this pool", W.verbatim, "GetCredentialsForIdentity refused"),
       code("InvalidIdentityPoolConfigurationException", 9, "identity pool configuration error"),
-      msg("sts:assumerolewithwebidentity", String.raw`not authorized to perform:? sts:assumerolewithwebidentity`, 7, "STS refused the web-identity role"),
+      // Every web-identity federation (EKS service accounts, GitHub Actions …) gets this same denial: only
+      // with Cognito in sight is it the identity pool's role.
+      msg("sts:assumerolewithwebidentity", String.raw`not authorized to perform:? sts:assumerolewithwebidentity`, 5, "STS refused the web-identity role"),
+      msg("cognito", "cognito", W.context, "Cognito"),
       msg("\"accessdenied\"", String.raw`"errorcode"\s*:\s*"accessdenied"`, W.context, "CloudTrail event with errorCode AccessDenied"),
       // CloudTrail's record of a refused AssumeRoleWithWebIdentity carries this instead of the API's text
       // (re:Post knowledge center eks-troubleshoot-sdk-workload; greenpau/argo-workflows-aws-plugin).
@@ -129,6 +132,10 @@ export const identityPoolRules: readonly Rule[] = [
     signals: [
       trail(["assumed-other-role"], 7, "CloudTrail: the pool assumed a different role than configured"),
       msg("assumed-role/", String.raw`assumed-role/[^/\s"]*unauth`, 7, "an unauthenticated-role session"),
+      // Cognito's answer when a rules-based mapping matches nothing and AmbiguousRoleResolution is Deny
+      // (https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html).
+      phrase("The ambiguous role mapping rules denied this request", W.verbatim, "role mapping rules matched nothing and resolution is Deny"),
+      msg("unauth", String.raw`\bunauth(?:enticated)?\b[^.\n]{0,10}\b(?:iam )?role\b`, 5, "calls made with the unauthenticated role"),
       msg("未認証ロール", String.raw`未認証ロール`, W.context, "unauthenticated role (Japanese)"),
       variant(["iam"], W.generic, "IAM credentials were used"),
     ],
