@@ -6,6 +6,7 @@
 //   npm run diagnosis:score -- [--misses]     (--misses lists tuning misses only)
 import { parseArgs } from "node:util";
 import { diagnose } from "../lib/diagnosis";
+import { clarify } from "../lib/diagnosis/question";
 import { wildCorpus, wildUnrelated, type WildCase } from "../lib/diagnosis/test-support/wild";
 
 const { values } = parseArgs({ options: { misses: { type: "boolean", default: false } } });
@@ -29,7 +30,8 @@ function summary(label: string, entries: readonly WildCase[]) {
   const withoutRule = results.filter((r) => r.entry.rule === null);
   const wrongRule = results.filter((r) => r.first !== null && !correct(r.entry, r.first)).length;
   console.log(`${label}: top-1 ${right}/${entries.length} = ${pct(right, entries.length)}`);
-  console.log(`  cause with a rule found first: ${withRule.filter((r) => correct(r.entry, r.first)).length}/${withRule.length}; silent when no rule covers it: ${withoutRule.filter((r) => r.first === null).length}/${withoutRule.length}; a wrong rule first: ${wrongRule}`);
+  const asked = results.filter((r) => r.first === null && !correct(r.entry, r.first) && clarify(r.entry.text) !== null).length;
+  console.log(`  cause with a rule found first: ${withRule.filter((r) => correct(r.entry, r.first)).length}/${withRule.length}; silent when no rule covers it: ${withoutRule.filter((r) => r.first === null).length}/${withoutRule.length}; a wrong rule first: ${wrongRule}; answered with the credential question instead: ${asked}`);
   return results;
 }
 

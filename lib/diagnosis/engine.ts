@@ -6,7 +6,9 @@ import type { DiagnoseInput, Match, MatchedSignal, Rule, Signal } from "./types"
 
 /**
  * diagnose(): which known causes fit this failure, best first. Each rule's matched signals are
- * summed; a rule is reported only with MIN_SCORE and at least one signal of weight ≥ STRONG, so
+ * summed; a rule is reported only with MIN_SCORE and either one signal of weight ≥ STRONG or
+ * CORROBORATING independent signals of weight ≥ CONCEPT (a failure described in prose names the
+ * things involved — "API Gateway", "authorizer", "access token" — rather than quoting AWS), so
  * "Unauthorized" alone (or with a 401) never yields a diagnosis. When the caller names the service
  * and a rule does not cover it, the rule's evidence counts half: the same words can mean something
  * else elsewhere.
@@ -14,6 +16,8 @@ import type { DiagnoseInput, Match, MatchedSignal, Rule, Signal } from "./types"
 
 export const MIN_SCORE = 5;
 const STRONG = 3;
+const CONCEPT = 2;
+const CORROBORATING = 3;
 const SERVICE_BONUS = 1;
 const OTHER_SERVICE_FACTOR = 0.5;
 
@@ -70,7 +74,7 @@ function evaluate({ rule, regexes }: Compiled, ctx: Context, index: TextIndex): 
     if (detail !== null) found.push({ kind: signal.kind, detail, weight: signal.weight });
   }
   const positive = found.filter((s) => s.weight > 0);
-  if (!positive.some((s) => s.weight >= STRONG)) return null;
+  if (!positive.some((s) => s.weight >= STRONG) && positive.filter((s) => s.weight >= CONCEPT).length < CORROBORATING) return null;
 
   const sum = (list: readonly MatchedSignal[]) => list.reduce((t, s) => t + s.weight, 0);
   let score = sum(positive);

@@ -124,7 +124,7 @@ const ruleSchema = z
     source: z.array(sourceSchema).min(1),
   })
   .strict()
-  .refine((r) => r.signals.some((s) => s.weight >= 3), { message: "a rule needs at least one signal strong enough to be reported" })
+  .refine((r) => r.signals.some((s) => s.weight >= 3) || r.signals.filter((s) => s.weight >= 2).length >= 3, { message: "a rule needs one signal strong enough to be reported, or three concepts" })
   .refine((r) => r.fix.some((f) => f.snippet), { message: "a fix needs at least one command, policy or code snippet" });
 
 export const ruleSetSchema = z.array(ruleSchema).superRefine((rules, ctx) => {

@@ -28,6 +28,14 @@ export function msg(anchor: string, pattern: string, weight: number, detail: str
   return { kind: "message", anchor, pattern, weight, detail };
 }
 
+/**
+ * A thing the failure involves, as people name it in prose ("API Gateway", "access token"): weak
+ * alone, but three of one rule's concepts together stand in for one strong signal (engine.ts).
+ */
+export function concept(anchor: string, pattern: string, detail: string): Signal {
+  return { kind: "message", anchor, pattern, weight: W.weak, detail: `mentions ${detail}` };
+}
+
 /** An error code / exception name, wherever it appears (errorType, x-amzn-ErrorType, __type, text). */
 export function code(name: string, weight: number, detail: string): Signal {
   return { kind: "code", anchor: name.toLowerCase(), pattern: `\\b${name.replace(REGEX_SPECIAL, "\\$&")}\\b`, weight, detail };

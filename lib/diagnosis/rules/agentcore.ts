@@ -1,4 +1,4 @@
-import { authorizer, code, header, msg, phrase, status, variant, W } from "../signals";
+import { authorizer, code, concept, header, msg, phrase, status, variant, W } from "../signals";
 import type { Rule } from "../types";
 
 /** AgentCore Runtime and Gateway inbound auth: how the call must be made, and what it is told. */
@@ -21,6 +21,9 @@ export const agentcoreRules: readonly Rule[] = [
     title: "CUSTOM_JWT discoveryUrl is the bare issuer, without /.well-known/openid-configuration",
     services: ["agentcore", "agentcore-gateway", "cdk"],
     signals: [
+      concept("discovery", String.raw`\bdiscovery ?url\b`, "the discovery URL"),
+      concept("well-known", String.raw`well-known`, "/.well-known/"),
+      concept("openid-configuration", String.raw`openid-configuration`, "openid-configuration"),
       msg("does not match pattern", String.raw`does not match pattern \^?\.\+/\\?\.well-known/openid-configuration`, 9, "CloudFormation validation of DiscoveryUrl"),
       msg("must satisfy regular expression pattern", String.raw`must satisfy regular expression pattern:? \^?\.\+/\\?\.well-known/openid-configuration`, 9, "API validation of discoveryUrl"),
       msg("discoveryurl", String.raw`discoveryurl'? failed to satisfy constraint`, W.strong, "API validation of discoveryUrl"),
@@ -45,6 +48,10 @@ export const agentcoreRules: readonly Rule[] = [
     title: "JWT sent to an IAM runtime, or SigV4 to a JWT runtime",
     services: ["agentcore", "agentcore-gateway"],
     signals: [
+      concept("agentcore", String.raw`agentcore`, "AgentCore"),
+      concept("sig", String.raw`\bsig ?v4\b`, "SigV4"),
+      concept("jwt", String.raw`\bcustom_?jwt\b`, "a CUSTOM_JWT authorizer"),
+      concept("bearer", String.raw`\bbearer\b`, "a bearer token"),
       phrase("Authorization method mismatch", W.verbatim, "AgentCore's answer to the wrong kind of credentials"),
       phrase("configured for a different authorization method", W.strong, "AgentCore's answer to the wrong kind of credentials"),
       msg("認証方式", String.raw`認証方式(?:が)?不一致`, 6, "authorization method mismatch (Japanese)"),
@@ -71,6 +78,10 @@ export const agentcoreRules: readonly Rule[] = [
     title: "No usable bearer token reached a CUSTOM_JWT runtime (missing, or not a JWT)",
     services: ["agentcore"],
     signals: [
+      concept("bearer", String.raw`\bbearer\b`, "a bearer token"),
+      concept("authorization", String.raw`\bauthorization header\b`, "the Authorization header"),
+      concept("agentcore", String.raw`agentcore`, "AgentCore"),
+      concept("oauth", String.raw`\boauth\b`, "OAuth"),
       phrase("Failed to parse token", W.verbatim, "AgentCore's 403 for a bearer value that is not a JWT"),
       header("www-authenticate", "resource_metadata", String.raw`bearer\s+resource_metadata=`, 7, "401 with WWW-Authenticate Bearer resource_metadata"),
       msg("oauth-protected-resource", String.raw`\.well-known/oauth-protected-resource`, W.hint, "the runtime's protected-resource metadata URL"),
@@ -155,6 +166,10 @@ export const agentcoreRules: readonly Rule[] = [
     title: "AgentCore Gateway's JWT authorizer refused the token",
     services: ["agentcore-gateway", "agentcore"],
     signals: [
+      concept("gateway", String.raw`\bgateway\b`, "the gateway"),
+      concept("mcp", String.raw`\bmcp\b`, "MCP"),
+      concept("bearer", String.raw`\bbearer\b`, "a bearer token"),
+      concept("agentcore", String.raw`agentcore`, "AgentCore"),
       phrase("Invalid Bearer token", 6, "the gateway's JSON-RPC refusal"),
       msg("-32001", String.raw`"code"\s*:\s*-32001`, W.hint, "JSON-RPC error -32001"),
       msg(".gateway.bedrock-agentcore.", String.raw`\.gateway\.bedrock-agentcore\.[a-z0-9-]+\.amazonaws\.com`, W.weak, "a gateway URL"),

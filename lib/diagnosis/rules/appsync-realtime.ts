@@ -1,4 +1,4 @@
-import { code, msg, phrase, status, variant, W } from "../signals";
+import { code, concept, msg, phrase, status, variant, W } from "../signals";
 import type { Rule } from "../types";
 
 /**
@@ -19,6 +19,10 @@ export const appsyncKeyAndRealtimeRules: readonly Rule[] = [
     title: "AppSync API key expired, deleted or not this API's",
     services: ["appsync"],
     signals: [
+      concept("api", String.raw`\bapi ?key\b`, "an API key"),
+      concept("expir", String.raw`\bexpir(?:ed|es|y|ation)\b`, "expiry"),
+      concept("appsync", String.raw`appsync`, "AppSync"),
+      concept("days", String.raw`\b(?:7|seven) days\b`, "seven days (Amplify's API key default)"),
       // The text AppSync answers an API-key call it refuses, over HTTP and realtime alike.
       phrase("You are not authorized to make this call", W.specific, "AppSync's refusal of the credentials sent (typically an API key)"),
       msg("x-api-key", String.raw`\bx-api-key\b`, W.context, "an API key was sent"),
@@ -50,6 +54,10 @@ export const appsyncKeyAndRealtimeRules: readonly Rule[] = [
     title: "AppSync realtime WebSocket handshake refused: graphql-ws subprotocol or auth header missing",
     services: ["appsync"],
     signals: [
+      concept("subscri", String.raw`\bsubscri(?:be|bes|bing|ptions?)\b`, "subscriptions"),
+      concept("socket", String.raw`\bweb ?sockets?\b`, "the WebSocket"),
+      concept("real", String.raw`(?<![-.])\breal-?time\b`, "the realtime endpoint"),
+      concept("appsync", String.raw`appsync`, "AppSync"),
       phrase("NoProtocolError", W.verbatim, "no Sec-WebSocket-Protocol was offered"),
       phrase("SubProtocolNotSupportedError", W.verbatim, "a subprotocol other than graphql-ws was offered"),
       phrase("Required headers are missing", W.verbatim, "no authorization header object in the handshake"),

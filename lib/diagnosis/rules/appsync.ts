@@ -1,4 +1,4 @@
-import { authorizer, code, msg, phrase, status, trail, variant, W } from "../signals";
+import { authorizer, code, concept, msg, phrase, status, trail, variant, W } from "../signals";
 import type { Rule } from "../types";
 import { appsyncKeyAndRealtimeRules } from "./appsync-realtime";
 
@@ -21,6 +21,10 @@ export const appsyncRules: readonly Rule[] = [
     title: "AppSync IAM mode: the role lacks appsync:GraphQL on this API or field",
     services: ["appsync", "identity-pool"],
     signals: [
+      concept("appsync", String.raw`appsync`, "AppSync"),
+      concept("iam", String.raw`\b(?:aws_)?iam\b`, "IAM"),
+      concept("role", String.raw`\bauth(?:enticated)?[ _]?role\b`, "the identity pool's authenticated role"),
+      concept("polic", String.raw`\bpolic(?:y|ies)\b`, "a policy"),
       msg("appsync:graphql", String.raw`not authorized to perform:? appsync:graphql`, 9, "IAM denied appsync:GraphQL"),
       // AppSync's whole answer to an IAM policy refusal (amplify-cli #6595, #4343, #13712).
       msg("permission denied", String.raw`unauthorizedexception\W{1,40}(?:message\W{1,6})?permission denied`, W.strong, "AppSync's 401 \"Permission denied\" to an IAM-signed request"),
@@ -64,6 +68,10 @@ export const appsyncRules: readonly Rule[] = [
     title: "AppSync user-pool/OIDC mode refuses the JWT (header form, pool, client regex)",
     services: ["appsync"],
     signals: [
+      concept("appsync", String.raw`appsync`, "AppSync"),
+      concept("user", String.raw`\buser ?pools?\b`, "the user pool"),
+      concept("authorization", String.raw`\bauthorization header\b`, "the Authorization header"),
+      concept("bearer", String.raw`\bbearer\b`, "a Bearer prefix"),
       phrase("Valid authorization header not provided", 7, "AppSync found no usable Authorization header"),
       phrase("Unable to parse JWT token", 7, "AppSync could not read the JWT (often a \"Bearer \" prefix)"),
       msg("bearer", String.raw`authorization"?\s*[:=]\s*"?bearer\s+eyj`, W.context, "a Bearer-prefixed JWT (AppSync wants the raw token)"),
@@ -100,6 +108,12 @@ export const appsyncRules: readonly Rule[] = [
     title: "AppSync field refused by the schema's auth rules (directive, group, defaultAction DENY)",
     services: ["appsync"],
     signals: [
+      concept("appsync", String.raw`appsync`, "AppSync"),
+      concept("@auth", String.raw`@auth`, "an @auth rule"),
+      concept("owner", String.raw`\bowner\b`, "owner-based rules"),
+      concept("group", String.raw`\b(?:cognito )?groups?\b`, "groups"),
+      concept("field", String.raw`\bfields?\b`, "a field"),
+      concept("schema", String.raw`\bschema\b`, "the schema"),
       msg("not authorized to access", String.raw`not authorized to access (?:\S+ )?on type \S+`, W.specific, "AppSync field-level refusal"),
       msg("\"unauthorized\"", String.raw`"errortype"\s*:\s*"unauthorized"`, W.context, "HTTP 200 with errorType Unauthorized (field level)"),
       msg("cognito_groups", "cognito_groups", W.weak, "the schema's group directive"),

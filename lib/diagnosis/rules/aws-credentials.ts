@@ -1,4 +1,4 @@
-import { code, msg, phrase, status, variant, W } from "../signals";
+import { code, concept, msg, phrase, status, variant, W } from "../signals";
 import type { Rule } from "../types";
 
 /** AWS credentials and request signing, whatever the service: none, unknown, badly signed, late. */
@@ -45,6 +45,9 @@ export const awsCredentialRules: readonly Rule[] = [
     title: "AWS does not recognise the access key (wrong, deleted, or mixed with another session token)",
     services: ALL,
     signals: [
+      concept("access key", String.raw`\baccess key(?: id)?\b`, "the access key"),
+      concept("session token", String.raw`\bsession token\b`, "the session token"),
+      concept("invalid", String.raw`\binvalid\b`, "an invalid value"),
       phrase("The security token included in the request is invalid", W.strong, "STS/SigV4: unknown key or token"),
       code("InvalidClientTokenId", 7, "query-protocol services"),
       code("UnrecognizedClientException", 7, "JSON-protocol services"),
@@ -70,6 +73,10 @@ export const awsCredentialRules: readonly Rule[] = [
     title: "SigV4 signature does not match (wrong secret, region, service, or a modified request)",
     services: ALL,
     signals: [
+      concept("signature", String.raw`\bsignatures?\b`, "the signature"),
+      concept("sig", String.raw`\bsig ?v4\b`, "SigV4"),
+      concept("canonical", String.raw`\bcanonical request\b`, "the canonical request"),
+      concept("secret", String.raw`\bsecret (?:access )?key\b`, "the secret key"),
       phrase("The request signature we calculated does not match the signature you provided", 9, "AWS recomputed another signature"),
       msg("credential should be scoped", String.raw`credential should be scoped (?:to a valid region|to correct service)`, 9, "signed for another region or service"),
       code("SignatureDoesNotMatch", 6, "query-protocol services"),
@@ -95,6 +102,9 @@ export const awsCredentialRules: readonly Rule[] = [
     title: "Signed request too old or from the future (clock skew, reused presigned URL)",
     services: ALL,
     signals: [
+      concept("clock", String.raw`\bclocks?\b`, "the clock"),
+      concept("signature", String.raw`\bsignatures?\b`, "the signature"),
+      concept("time", String.raw`\btime (?:is )?(?:wrong|off|behind|ahead)\b`, "a wrong time"),
       // AWS's wording is "Signature expired: <X-Amz-Date> is now earlier than <now - 5 min>"; logs and
       // issue reports often elide or reformat the two times, so only the frame is required.
       msg("signature expired", String.raw`signature expired:.{0,40}?is now earlier than`, 9, "the signature's time is too old"),

@@ -1,4 +1,4 @@
-import { code, msg, phrase, status, W } from "../signals";
+import { code, concept, msg, phrase, status, W } from "../signals";
 import type { Rule } from "../types";
 
 /** Errors any AWS call can meet: missing IAM permissions, names taken, rate limits, wrong region. */
@@ -87,6 +87,9 @@ export const awsGeneralRules: readonly Rule[] = [
     title: "Throttled: too many requests or tokens for the quota",
     services: ALL,
     signals: [
+      concept("throttl", String.raw`throttl`, "throttling"),
+      concept("rate limit", String.raw`\brate limit`, "a rate limit"),
+      concept("quota", String.raw`\bquotas?\b`, "a quota"),
       msg("please wait before trying again", String.raw`too many (?:requests|tokens),? please wait before trying again`, 9, "Bedrock throttling"),
       msg("too many tokens per", String.raw`too many tokens per (?:day|minute)`, W.strong, "Bedrock token quota"),
       code("ThrottlingException", 7, "ThrottlingException"),

@@ -1,4 +1,4 @@
-import { code, phrase, msg, status, W } from "../signals";
+import { code, concept, msg, phrase, status, W } from "../signals";
 import type { Rule } from "../types";
 
 /**
@@ -15,6 +15,9 @@ export const cognitoMfaRules: readonly Rule[] = [
     title: "The MFA code was refused: wrong, already used, outside the clock window, or for another challenge",
     services: ["cognito", "amplify"],
     signals: [
+      concept("mfa", String.raw`\bmfa\b`, "MFA"),
+      concept("code", String.raw`\bcodes?\b`, "a code"),
+      concept("authenticator", String.raw`\bauthenticator app\b`, "the authenticator app"),
       phrase("Code mismatch and fail enable Software Token MFA", W.verbatim, "VerifySoftwareToken refused the first code of a new authenticator app"),
       phrase("Your software token has already been used once", W.verbatim, "the authenticator code was already accepted in this 30-second step"),
       phrase("Invalid code or auth state for the user", W.verbatim, "RespondToAuthChallenge refused an SMS or email code, or the challenge answered is not the one put"),
@@ -56,6 +59,10 @@ export const cognitoMfaRules: readonly Rule[] = [
     title: "The challenge Session is missing, expired, already used, or from another step",
     services: ["cognito", "amplify"],
     signals: [
+      concept("session", String.raw`\bsessions?\b`, "the challenge session"),
+      concept("mfa", String.raw`\bmfa\b`, "MFA"),
+      concept("challenge", String.raw`\bchallenge\b`, "the sign-in challenge"),
+      concept("min", String.raw`\b(?:3|three) ?min(?:ute)?s\b`, "three minutes (the default session validity)"),
       phrase("Invalid session for the user, session is expired", W.verbatim, "the challenge Session outlived the app client's AuthSessionValidity"),
       phrase("session can only be used once", W.verbatim, "the challenge Session was already answered"),
       msg("invalid session for the user", String.raw`invalid session for the user\b`, W.strong, "Cognito would not take this Session for this call"),

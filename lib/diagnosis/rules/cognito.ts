@@ -1,4 +1,4 @@
-import { authorizer, code, msg, phrase, status, tokenUse, variant, W } from "../signals";
+import { authorizer, code, concept, msg, phrase, status, tokenUse, variant, W } from "../signals";
 import type { Rule } from "../types";
 
 /** Cognito user-pool tokens refused for what they are: the wrong kind, the wrong pool, expired. */
@@ -14,6 +14,10 @@ export const cognitoRules: readonly Rule[] = [
     title: "ID token sent where the access token's client_id is checked (or the reverse, aud)",
     services: ["cognito", "agentcore", "agentcore-gateway", "api-gateway", "appsync", "lambda"],
     signals: [
+      concept("client", String.raw`\bclient[ _]?id\b`, "the client id"),
+      concept("aud", String.raw`\baud(?:ience)?\b`, "the audience (aud)"),
+      concept("allowed", String.raw`\ballowed ?(?:clients|audience)\b`, "allowedClients / allowedAudience"),
+      concept("token", String.raw`\b(?:id|access)[ _]?token\b`, "the ID or access token"),
       phrase("Claim 'client_id' value mismatch with configuration", W.verbatim, "AgentCore's allowedClients check"),
       phrase("Claim 'aud' value mismatch with configuration", W.verbatim, "AgentCore's allowedAudience check"),
       msg("token use not allowed", String.raw`token use not allowed: (?:id|access)\. expected: (?:access|id)`, 9, "aws-jwt-verify tokenUse check"),
@@ -52,6 +56,10 @@ export const cognitoRules: readonly Rule[] = [
     title: "Token issued by another user pool or region than the one the API trusts",
     services: ["cognito", "appsync", "agentcore", "agentcore-gateway", "api-gateway", "lambda"],
     signals: [
+      concept("iss", String.raw`\biss(?:uer)?\b`, "the issuer"),
+      concept("jwks", String.raw`\bjwks\b`, "the JWKS"),
+      concept("kid", String.raw`\bkid\b`, "the key id (kid)"),
+      concept("pool", String.raw`\b(?:another|different|wrong|other|old)\b[^.\n]{0,20}\bpool\b`, "another user pool or region"),
       msg("issuer not allowed", String.raw`issuer not allowed: \S+\. expected`, 9, "aws-jwt-verify issuer check"),
       code("KidNotFoundInJwksError", W.strong, "aws-jwt-verify: signing key not in this pool's JWKS"),
       msg("not found in the jwks", String.raw`jwk for kid \S+ not found in the jwks`, W.strong, "signing key not in the JWKS"),
@@ -155,6 +163,10 @@ export const cognitoRules: readonly Rule[] = [
     title: "The JWT or the temporary AWS credentials have expired",
     services: ["cognito", "identity-pool", "sts", "appsync", "api-gateway", "agentcore", "agentcore-gateway", "bedrock", "lambda", "aws-sdk", "iam"],
     signals: [
+      concept("expir", String.raw`\bexpir(?:ed|es|y|ation)\b`, "expiry"),
+      concept("hour", String.raw`\b(?:after|every|within) (?:an|one|1) hour\b`, "an hour (Cognito's default token lifetime)"),
+      concept("期限", String.raw`期限`, "expiry (Japanese)"),
+      concept("token", String.raw`\b(?:id|access|jwt|bearer|session)[ _]?token\b`, "a token"),
       phrase("The incoming token has expired", 9, "API Gateway's expired-token answer"),
       phrase("Ineffectual token, will expire within the next minute", W.verbatim, "AgentCore Runtime refuses tokens with less than a minute left"),
       phrase("Access Token has expired", 9, "Cognito user-pool API"),
@@ -196,6 +208,11 @@ export const cognitoRules: readonly Rule[] = [
     title: "API Gateway Cognito authorizer given the other kind of token",
     services: ["api-gateway"],
     signals: [
+      concept("api", String.raw`\bapi ?g(?:ate)?w(?:ay)?\b`, "API Gateway"),
+      concept("authori", String.raw`\bauthori[sz]er\b`, "the authorizer"),
+      concept("token", String.raw`\bid[ _]?token\b`, "the ID token"),
+      concept("token", String.raw`\baccess[ _]?token\b`, "the access token"),
+      concept("scope", String.raw`\b(?:oauth )?scopes?\b`, "OAuth scopes"),
       msg("unauthorized", String.raw`\{\s*"message"\s*:\s*"unauthorized"\s*\}`, W.context, "API Gateway's 401 body"),
       // Described rather than pasted: a token sent through API Gateway and answered 401.
       msg("api", String.raw`\bapi ?g(?:ate)?w(?:ay)?\b[\s\S]{0,160}\b401\b`, W.context, "API Gateway answered 401"),
@@ -223,6 +240,9 @@ export const cognitoRules: readonly Rule[] = [
     title: "The refresh token is refused: expired, revoked, or from another app client",
     services: ["cognito"],
     signals: [
+      concept("refresh", String.raw`\brefresh[ _]?tokens?\b`, "the refresh token"),
+      concept("revok", String.raw`\brevok(?:ed|e)\b`, "revocation"),
+      concept("sign", String.raw`\bsign(?:ed)?[ -]?out\b`, "sign-out"),
       phrase("Refresh Token has expired", W.verbatim, "the refresh token's lifetime is over"),
       phrase("Refresh Token has been revoked", W.verbatim, "RevokeToken or a global sign-out revoked it"),
       msg("invalid refresh token", String.raw`\binvalid refresh token\b`, W.verbatim, "a refresh token this app client did not issue"),
@@ -254,6 +274,10 @@ export const cognitoRules: readonly Rule[] = [
     title: "The app client does not allow the sign-in flow the app uses (SRP or password)",
     services: ["cognito", "amplify"],
     signals: [
+      concept("_auth", String.raw`\b(?:user_password|user_srp|custom|admin_user_password|admin_no_srp)_auth\b`, "the auth flow"),
+      concept("flow", String.raw`\b(?:explicit)?auth ?flows?\b`, "auth flows"),
+      concept("app client", String.raw`\bapp client\b`, "the app client"),
+      concept("enable", String.raw`\benabled?\b`, "enabling"),
       msg("flow not enabled for this client", String.raw`\b[a-z_]+_auth flow not enabled for this client`, W.verbatim, "InitiateAuth refused the flow"),
       msg("is not enabled for the client", String.raw`\b[a-z_]+_auth is not enabled for the client`, W.verbatim, "the flow the app uses (SRP is Amplify's default) is off for this client"),
       code("InvalidParameterException", W.generic, "InvalidParameterException"),

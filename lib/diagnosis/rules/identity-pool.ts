@@ -1,4 +1,4 @@
-import { code, msg, phrase, status, tokenUse, trail, variant, W } from "../signals";
+import { code, concept, msg, phrase, status, tokenUse, trail, variant, W } from "../signals";
 import type { Rule } from "../types";
 
 /**
@@ -23,6 +23,10 @@ export const identityPoolRules: readonly Rule[] = [
     title: "Identity pool cannot assume its role: no role assigned or the trust policy does not allow the pool",
     services: ["identity-pool", "sts", "iam"],
     signals: [
+      concept("identity", String.raw`\bidentity ?pool\b`, "the identity pool"),
+      concept("trust", String.raw`\btrust (?:policy|relationship)\b`, "the trust policy"),
+      concept("assumerolewithwebidentity", String.raw`assumerolewithwebidentity`, "AssumeRoleWithWebIdentity"),
+      concept("role", String.raw`\b(?:auth(?:enticated)?|unauth(?:enticated)?) role\b`, "the pool's roles"),
       phrase("Invalid identity pool configuration. Check assigned IAM roles for this pool", W.verbatim, "GetCredentialsForIdentity refused"),
       code("InvalidIdentityPoolConfigurationException", 9, "identity pool configuration error"),
       // Every web-identity federation (EKS service accounts, GitHub Actions …) gets this same denial: only
@@ -60,6 +64,10 @@ export const identityPoolRules: readonly Rule[] = [
     title: "Identity pool refuses the login token (provider not configured, wrong token, no guest access)",
     services: ["identity-pool", "cognito"],
     signals: [
+      concept("identity", String.raw`\bidentity ?pool\b`, "the identity pool"),
+      concept("logins", String.raw`\blogins\b`, "the Logins map"),
+      concept("provider", String.raw`\b(?:identity |authentication )?providers?\b`, "the identity provider"),
+      concept("get", String.raw`\bget(?:id|credentialsforidentity|openidtoken)\b`, "GetId / GetCredentialsForIdentity"),
       phrase("Token is not from a supported provider of this identity pool", W.verbatim, "GetId/GetCredentialsForIdentity"),
       msg(
         "invalid login token",
@@ -94,6 +102,9 @@ export const identityPoolRules: readonly Rule[] = [
     title: "Guest (unauthenticated) credentials are scoped down by Cognito: the service is not on the guest list",
     services: ["identity-pool", "iam", "agentcore", "sts", "aws-sdk", "bedrock"],
     signals: [
+      concept("guest", String.raw`\bguest\b`, "guest access"),
+      concept("identity", String.raw`\bidentity ?pool\b`, "the identity pool"),
+      concept("administratoraccess", String.raw`administratoraccess`, "AdministratorAccess (that did not help)"),
       msg("because no session policy allows", String.raw`because no session policy allows(?: the)?`, W.strong, "a session policy, not the role, lacks the action"),
       msg("unauthenticated user", String.raw`cognito unauthenticated user not authorized`, W.hint, "a Cognito guest was refused"),
       msg("cognitoidentitycredentials", String.raw`assumed-role/[^/\s"]+/cognitoidentitycredentials`, W.context, "identity-pool credentials (session CognitoIdentityCredentials)"),
@@ -130,6 +141,10 @@ export const identityPoolRules: readonly Rule[] = [
     title: "Credentials came from another role than expected (guest role or role mapping)",
     services: ["identity-pool", "sts", "appsync", "agentcore", "bedrock"],
     signals: [
+      concept("role", String.raw`\brole mappings?\b`, "role mapping"),
+      concept("cognito:", String.raw`\bcognito:(?:preferred_)?roles?\b`, "the token's role claims"),
+      concept("identity", String.raw`\bidentity ?pool\b`, "the identity pool"),
+      concept("role", String.raw`\b(?:wrong|another|different|other) role\b`, "another role"),
       trail(["assumed-other-role"], 7, "CloudTrail: the pool assumed a different role than configured"),
       msg("assumed-role/", String.raw`assumed-role/[^/\s"]*unauth`, 7, "an unauthenticated-role session"),
       // Cognito's answer when a rules-based mapping matches nothing and AmbiguousRoleResolution is Deny
