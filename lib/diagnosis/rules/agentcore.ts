@@ -167,9 +167,7 @@ export const agentcoreRules: readonly Rule[] = [
     services: ["agentcore-gateway", "agentcore"],
     signals: [
       concept("gateway", String.raw`\bgateway\b`, "the gateway"),
-      concept("mcp", String.raw`\bmcp\b`, "MCP"),
       concept("bearer", String.raw`\bbearer\b`, "a bearer token"),
-      concept("agentcore", String.raw`agentcore`, "AgentCore"),
       phrase("Invalid Bearer token", 6, "the gateway's JSON-RPC refusal"),
       msg("-32001", String.raw`"code"\s*:\s*-32001`, W.hint, "JSON-RPC error -32001"),
       msg(".gateway.bedrock-agentcore.", String.raw`\.gateway\.bedrock-agentcore\.[a-z0-9-]+\.amazonaws\.com`, W.weak, "a gateway URL"),

@@ -29,7 +29,7 @@ export const appsyncRules: readonly Rule[] = [
       // AppSync's whole answer to an IAM policy refusal (amplify-cli #6595, #4343, #13712).
       msg("permission denied", String.raw`unauthorizedexception\W{1,40}(?:message\W{1,6})?permission denied`, W.strong, "AppSync's 401 \"Permission denied\" to an IAM-signed request"),
       msg("permission denied", String.raw`permission denied.{0,80}errortype\W{1,3}unauthorizedexception`, W.strong, "AppSync's \"Permission denied\" (message before errorType)"),
-      msg("not authorized to access", String.raw`not authorized to access \S+ on type \S+`, W.hint, "AppSync field-level refusal"),
+      msg("not authorized to access", String.raw`not authorized to access \S+ on type \S+`, W.context, "AppSync field-level refusal"),
       phrase("You are not authorized to make this call", W.weak, "AppSync's generic refusal (mostly API keys)"),
       // Amplify attaches this to every AppSync UnauthorizedException, replacing AppSync's message
       // (amplify-js api-graphql repackageUnauthorizedError): it says "refused", not "IAM". With

@@ -62,6 +62,8 @@ export const cognitoMfaRules: readonly Rule[] = [
       concept("session", String.raw`\bsessions?\b`, "the challenge session"),
       concept("mfa", String.raw`\bmfa\b`, "MFA"),
       concept("challenge", String.raw`\bchallenge\b`, "the sign-in challenge"),
+      concept("two-factor", String.raw`\btwo-factor\b`, "two-factor sign-in"),
+      msg("session", String.raw`\bsession\b[^.\n]{0,60}\bexpire`, W.weak, "the sign-in session expires"),
       concept("min", String.raw`\b(?:3|three) ?min(?:ute)?s\b`, "three minutes (the default session validity)"),
       phrase("Invalid session for the user, session is expired", W.verbatim, "the challenge Session outlived the app client's AuthSessionValidity"),
       phrase("session can only be used once", W.verbatim, "the challenge Session was already answered"),

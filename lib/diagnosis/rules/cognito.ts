@@ -26,6 +26,10 @@ export const cognitoRules: readonly Rule[] = [
       msg("not allowed: ", String.raw`client id(?: \("audience"\))? not allowed: \S+\. expected`, W.strong, "aws-jwt-verify client id check"),
       // Other verifiers' audience checks: jsonwebtoken's "jwt audience invalid. expected: …" and jose's claim check.
       msg("jwt audience invalid", String.raw`jwt audience invalid`, W.strong, "jsonwebtoken's audience check"),
+      // PyJWT / python-jose raise "Invalid audience"; .NET IdentityModel IDX10214 "Audience validation failed".
+      msg("invalid audience", String.raw`\binvalid audience\b`, W.strong, "the verifier's audience check (PyJWT, python-jose)"),
+      msg("audience validation failed", String.raw`audience validation failed`, W.strong, ".NET IdentityModel's audience check"),
+      msg("audience", String.raw`\baudience\b[^.\n]{0,40}\b(?:check|validation|mismatch)\b`, W.context, "an audience check failed"),
       msg("claim value", String.raw`unexpected "aud" claim value`, W.strong, "jose's audience check"),
       code("JwtInvalidClaimError", W.hint, "aws-jwt-verify claim error"),
       msg("client_id", String.raw`client_id\s*クレーム`, W.hint, "Japanese note on the client_id claim"),
@@ -64,6 +68,8 @@ export const cognitoRules: readonly Rule[] = [
       code("KidNotFoundInJwksError", W.strong, "aws-jwt-verify: signing key not in this pool's JWKS"),
       msg("not found in the jwks", String.raw`jwk for kid \S+ not found in the jwks`, W.strong, "signing key not in the JWKS"),
       // The same finding from other verifiers, and in people's words: the token's kid is not among the pool's keys.
+      // PyJWT InvalidIssuerError and python-jose JWTClaimsError both say "Invalid issuer".
+      msg("invalid issuer", String.raw`\binvalid issuer\b`, W.strong, "the verifier's issuer check (PyJWT, python-jose)"),
       msg("no applicable key found in the json web key set", String.raw`no applicable key found in the json web key set`, W.strong, "jose: no key in the JWKS for this token"),
       msg("unable to find a signing key that matches", String.raw`unable to find a signing key that matches`, W.strong, "PyJWT: no key in the JWKS for this token"),
       msg("kid", String.raw`\bkids?\b[^.\n]{0,120}\b(?:does not|doesn't|do not|don't|did not|didn't) match`, W.specific, "the token's kid matches no key of the JWKS"),
@@ -182,6 +188,9 @@ export const cognitoRules: readonly Rule[] = [
       msg("token is expired", String.raw`\btoken is expired\b`, W.hint, "expired token"),
       msg("expired", String.raw`\btokens?\b[^.\n]{0,40}\b(?:got|gets|had|was|were|becomes?|became) expired\b`, W.specific, "a token that expired"),
       // Expired AWS sign-in sessions: IAM Identity Center (SSO) and `aws login` (botocore LoginRefreshRequired).
+      msg("expired ", String.raw`\bexpired (?:jwt |id |access |bearer |auth |session )?tokens?\b`, W.specific, "an expired token"),
+      // The verifier itself crashed (a library API misused), so the token never got judged.
+      msg("error", String.raw`\b(?:attribute|import|modulenotfound|name)error\b`, -4, "a programming error in the verifying code, not the token"),
       msg("sso session", String.raw`\bsso session\b[^.\n]{0,60}\bhas expired\b`, W.strong, "the SSO session expired"),
       msg("session has expired or credentials have changed", String.raw`session has expired or credentials have changed`, W.strong, "the aws login session expired"),
       msg("切れ", String.raw`(?:トークン|token|認証情報|credentials?).{0,12}(?:有効期限|期限)(?:が)?切れ`, 6, "expired (Japanese)"),
@@ -210,6 +219,7 @@ export const cognitoRules: readonly Rule[] = [
     signals: [
       concept("api", String.raw`\bapi ?g(?:ate)?w(?:ay)?\b`, "API Gateway"),
       concept("authori", String.raw`\bauthori[sz]er\b`, "the authorizer"),
+      concept("authori", String.raw`\bcognito (?:user ?pools? )?authori[sz]er\b`, "a Cognito authorizer"),
       concept("token", String.raw`\bid[ _]?token\b`, "the ID token"),
       concept("token", String.raw`\baccess[ _]?token\b`, "the access token"),
       concept("scope", String.raw`\b(?:oauth )?scopes?\b`, "OAuth scopes"),

@@ -150,7 +150,7 @@ export const identityPoolRules: readonly Rule[] = [
       // Cognito's answer when a rules-based mapping matches nothing and AmbiguousRoleResolution is Deny
       // (https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html).
       phrase("The ambiguous role mapping rules denied this request", W.verbatim, "role mapping rules matched nothing and resolution is Deny"),
-      msg("unauth", String.raw`\bunauth(?:enticated)?\b[^.\n]{0,10}\b(?:iam )?role\b`, 5, "calls made with the unauthenticated role"),
+      msg("unauth", String.raw`\bunauth(?:enticated)?\b[^.\n]{0,10}\b(?:iam )?role\b`, 6, "calls made with the unauthenticated role"),
       msg("未認証ロール", String.raw`未認証ロール`, W.context, "unauthenticated role (Japanese)"),
       variant(["iam"], W.generic, "IAM credentials were used"),
     ],
