@@ -1,17 +1,23 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
+import type { Question } from "@/lib/diagnosis/question";
 import type { Match } from "@/lib/diagnosis/types";
 import { DiagnosisCard } from "./diagnosis-card";
+import { QuestionCard } from "./question-card";
 
 const MAX_CHARS = 2 * 1024 * 1024;
 
-type Diagnose = (text: string) => Match[];
+interface Engine {
+  readonly diagnose: (text: string) => Match[];
+  /** When nothing fits but the text says it was refused: the candidates and which credential to ask about. */
+  readonly clarify: (text: string) => Question | null;
+}
 
 /** Paste an error message or a log; every known cause that fits, best first — or honestly none. */
 export function DiagnoseInputPanel({ ruleCount }: { ruleCount: number }) {
   const [text, setText] = useState("");
-  const [engine, setEngine] = useState<{ diagnose: Diagnose } | null>(null);
+  const [engine, setEngine] = useState<Engine | null>(null);
   const [wanted, setWanted] = useState(false);
   const tooLarge = text.length > MAX_CHARS;
 
@@ -19,8 +25,8 @@ export function DiagnoseInputPanel({ ruleCount }: { ruleCount: number }) {
   useEffect(() => {
     if (!wanted || engine) return;
     let current = true;
-    void import("@/lib/diagnosis/engine").then(({ diagnose }) => {
-      if (current) setEngine({ diagnose: (input) => diagnose(input) });
+    void import("@/lib/diagnosis/question").then(({ diagnose, clarify }) => {
+      if (current) setEngine({ diagnose: (input) => diagnose(input), clarify: (input) => clarify(input) });
     });
     return () => {
       current = false;
@@ -28,6 +34,7 @@ export function DiagnoseInputPanel({ ruleCount }: { ruleCount: number }) {
   }, [wanted, engine]);
 
   const matches = useMemo(() => (engine && text.trim() && !tooLarge ? engine.diagnose(text) : null), [engine, text, tooLarge]);
+  const question = useMemo(() => (engine && matches?.length === 0 ? engine.clarify(text) : null), [engine, matches, text]);
   return (
     <>
       <label className="block text-sm">
@@ -51,6 +58,8 @@ export function DiagnoseInputPanel({ ruleCount }: { ruleCount: number }) {
         <section aria-label="Diagnoses" aria-busy={matches === null} className="space-y-3">
           {matches === null ? (
             <p className="text-sm text-slate-500">Matching against the known failures…</p>
+          ) : matches.length === 0 && question ? (
+            <QuestionCard key={text} question={question} />
           ) : matches.length === 0 ? (
             <p className="rounded border border-slate-200 bg-white p-4 text-sm">No known auth failure fits this text. That is an answer too: the cause is probably not one of the {ruleCount} failures this tool knows.</p>
           ) : (

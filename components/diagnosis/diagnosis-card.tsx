@@ -11,8 +11,24 @@ export function DiagnosisCard({ rule, match, compact = false }: { rule: Rule | M
         {match && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">score {match.score}</span>}
       </h3>
       <p className="text-slate-700">{rule.cause}</p>
-      {match && match.signals.length > 0 && (
-        <p className="text-xs text-slate-500">Matched: {match.signals.filter((s) => s.weight > 0).map((s) => s.detail).join(" · ")}</p>
+      {match && match.signals.some((s) => s.weight > 0) && (
+        <div className="text-xs text-slate-600">
+          <p className="font-medium">Why this cause</p>
+          <ul data-evidence className="mt-1 space-y-0.5">
+            {match.signals.map((s, i) => (
+              <li key={i} className={s.weight < 0 ? "text-slate-500" : undefined}>
+                {s.phrase !== undefined ? (
+                  <>
+                    <q className="break-all font-mono text-slate-800">{s.phrase}</q> → {s.means}
+                  </>
+                ) : (
+                  s.detail
+                )}
+                {s.weight < 0 && " (points elsewhere)"}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <ol className="list-decimal space-y-2 pl-5">
         {rule.fix.map((step) => (

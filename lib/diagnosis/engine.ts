@@ -70,8 +70,8 @@ export function diagnose(input: string | DiagnoseInput, rules: readonly Rule[] =
 function evaluate({ rule, regexes }: Compiled, ctx: Context, index: TextIndex): Match | null {
   const found: MatchedSignal[] = [];
   for (const signal of rule.signals) {
-    const detail = test(signal, regexes.get(signal), ctx, index);
-    if (detail !== null) found.push({ kind: signal.kind, detail, weight: signal.weight });
+    const hit = test(signal, regexes.get(signal), ctx, index);
+    if (hit !== null) found.push({ kind: signal.kind, detail: hit.detail, weight: signal.weight, means: signal.detail, ...(hit.phrase !== undefined ? { phrase: hit.phrase } : {}) });
   }
   const positive = found.filter((s) => s.weight > 0);
   if (!positive.some((s) => s.weight >= STRONG) && positive.filter((s) => s.weight >= CONCEPT).length < CORROBORATING) return null;
@@ -80,7 +80,7 @@ function evaluate({ rule, regexes }: Compiled, ctx: Context, index: TextIndex): 
   let score = sum(positive);
   if (ctx.services.length > 0) {
     if (rule.services.some((s) => ctx.services.includes(s))) {
-      found.push({ kind: "service", detail: `service: ${ctx.services[0]}`, weight: SERVICE_BONUS });
+      found.push({ kind: "service", detail: `service: ${ctx.services[0]}`, weight: SERVICE_BONUS, means: "the failing service is one this cause applies to" });
       score += SERVICE_BONUS;
     } else {
       score *= OTHER_SERVICE_FACTOR;
@@ -94,34 +94,44 @@ function evaluate({ rule, regexes }: Compiled, ctx: Context, index: TextIndex): 
   return { id: rule.id, title: rule.title, score, signals, cause: rule.cause, fix: rule.fix, source: rule.source };
 }
 
-/** The signal's evidence as a readable line, or null when it does not hold. */
-function test(signal: Signal, regex: RegExp | undefined, ctx: Context, index: TextIndex): string | null {
+interface Evidence {
+  /** One readable line: what the signal means and what was seen. */
+  readonly detail: string;
+  /** The words of the input that matched, when the signal is textual. */
+  readonly phrase?: string;
+}
+
+const quoted = (detail: string, phrase: string): Evidence => ({ detail: `${detail}: "${phrase}"`, phrase });
+const line = (detail: string | null): Evidence | null => (detail === null ? null : { detail });
+
+/** The signal's evidence, or null when it does not hold. */
+function test(signal: Signal, regex: RegExp | undefined, ctx: Context, index: TextIndex): Evidence | null {
   switch (signal.kind) {
     case "message":
     case "code": {
       const hit = regex ? index.find(signal.anchor, regex) : null;
-      return hit ? `${signal.detail}: "${excerpt(ctx.text, ctx.lower, hit.index, hit.length)}"` : null;
+      return hit ? quoted(signal.detail, excerpt(ctx.text, ctx.lower, hit.index, hit.length)) : null;
     }
     case "header": {
       const value = ctx.headers.get(signal.name);
-      if (value !== undefined && regex?.test(value)) return `${signal.detail}: ${signal.name}: ${excerpt(value, value.toLowerCase(), 0, value.length)}`;
+      if (value !== undefined && regex?.test(value)) return quoted(signal.detail, `${signal.name}: ${excerpt(value, value.toLowerCase(), 0, value.length)}`);
       // Pasted responses carry the header inside the text.
       const hit = regex ? index.find(signal.anchor, regex) : null;
-      return hit ? `${signal.detail}: "${excerpt(ctx.text, ctx.lower, hit.index, hit.length)}"` : null;
+      return hit ? quoted(signal.detail, excerpt(ctx.text, ctx.lower, hit.index, hit.length)) : null;
     }
     case "status": {
       const s = signal.values.find((v) => ctx.statuses.has(v));
-      return s === undefined ? null : `${signal.detail} (HTTP ${s})`;
+      return line(s === undefined ? null : `${signal.detail} (HTTP ${s})`);
     }
     case "variant": {
       const v = signal.values.find((x) => ctx.variants.has(x));
-      return v === undefined ? null : `${signal.detail} (variant ${[...ctx.variants][0]})`;
+      return line(v === undefined ? null : `${signal.detail} (variant ${[...ctx.variants][0]})`);
     }
     case "tokenUse":
-      return ctx.tokenUse && signal.values.includes(ctx.tokenUse) ? `${signal.detail} (token_use ${ctx.tokenUse})` : null;
+      return line(ctx.tokenUse && signal.values.includes(ctx.tokenUse) ? `${signal.detail} (token_use ${ctx.tokenUse})` : null);
     case "authorizer":
-      return authorizerHolds(signal.test, ctx) ? signal.detail : null;
+      return line(authorizerHolds(signal.test, ctx) ? signal.detail : null);
     case "cloudTrail":
-      return ctx.cloudTrail && signal.values.includes(ctx.cloudTrail) ? `${signal.detail} (CloudTrail: ${ctx.cloudTrail})` : null;
+      return line(ctx.cloudTrail && signal.values.includes(ctx.cloudTrail) ? `${signal.detail} (CloudTrail: ${ctx.cloudTrail})` : null);
   }
 }

@@ -1,7 +1,9 @@
 import { buildContext } from "./context";
 import { diagnose } from "./engine";
 import { RULES } from "./rules";
-import type { DiagnoseInput, Match, Rule } from "./types";
+import type { AuthorizerTest, DiagnoseInput, Match, Rule, Signal } from "./types";
+
+export { diagnose };
 
 /**
  * Some refusals say only that the call was refused: a bare "Unauthorized", a 401, AppSync's
@@ -134,11 +136,24 @@ function servicesFor(service: string | undefined, lower: string, found: readonly
   return implied.size > 0 ? [...implied] : ["appsync", "agentcore"];
 }
 
-/** Rules that apply to the option's service and count its credential as evidence for them. */
+const JWT_CHECKS: readonly AuthorizerTest[] = ["custom-jwt", "user-pools", "oidc", "allowed-clients-with-id-token", "allowed-audience-with-access-token", "discovery-url-without-well-known", "aws-iam-called-with-jwt"];
+const IAM_CHECKS: readonly AuthorizerTest[] = ["aws-iam", "custom-jwt-called-with-sigv4"];
+
+/**
+ * Rules that apply to the option's service and take its credential as evidence: a variant signal
+ * naming it, or (for tokens) a token-kind or JWT-authorizer check, (for IAM) an IAM-authorizer check.
+ */
 function rulesFor(option: CredentialOption, rules: readonly Rule[]): Pick<Rule, "id" | "title">[] {
   const { variants, services } = buildContext({ service: option.service, variant: option.variant });
+  const jwt = variants.has("jwt");
+  const iam = variants.has("iam");
+  const credentialIsEvidence = (s: Signal) =>
+    s.weight > 0 &&
+    ((s.kind === "variant" && s.values.some((v) => variants.has(v) || (jwt && (v === "id-token" || v === "access-token")))) ||
+      (jwt && s.kind === "tokenUse") ||
+      (s.kind === "authorizer" && ((jwt && JWT_CHECKS.includes(s.test)) || (iam && IAM_CHECKS.includes(s.test)))));
   return rules
     .filter((r) => r.services.some((s) => services.includes(s)))
-    .filter((r) => r.signals.some((s) => s.kind === "variant" && s.weight > 0 && s.values.some((v) => variants.has(v))))
+    .filter((r) => r.signals.some(credentialIsEvidence))
     .map(({ id, title }) => ({ id, title }));
 }

@@ -101,10 +101,16 @@ export interface DiagnoseInput extends Partial<Pick<AwsAnswer, "status" | "error
   readonly cloudTrailVerdict?: CloudTrailVerdict;
 }
 
+/** One piece of evidence found: which signal (`means`), the input's words that matched it (`phrase`). */
 export interface MatchedSignal {
   readonly kind: SignalKind;
+  /** `means` and the evidence in one line, for text output. */
   readonly detail: string;
   readonly weight: number;
+  /** What the signal stands for, as the rule states it. */
+  readonly means: string;
+  /** The matched words of the input (redacted, shortened), for textual signals. */
+  readonly phrase?: string;
 }
 
 export interface Match {

@@ -30,6 +30,7 @@ export const appsyncKeyAndRealtimeRules: readonly Rule[] = [
       msg("appsync", "appsync", W.generic, "AppSync"),
       msg("da2-", String.raw`\bda2-[a-z0-9]{26}\b`, W.context, "an AppSync API key"),
       variant(["api-key"], W.context, "called with the API key"),
+      msg("unauthorized", String.raw`\bunauthorized\b`, W.generic, "Unauthorized"),
       variant(["iam"], -3, "IAM-signed: the role's permissions are the likelier cause"),
       code("UnauthorizedException", W.generic, "AppSync UnauthorizedException"),
       status([401], W.generic, "refused"),
