@@ -26,6 +26,7 @@ export const AUTHORIZER_TESTS = [
   "custom-jwt", "aws-iam", "user-pools", "oidc", "api-key", "api-gateway-cognito",
   "allowed-clients-with-id-token", "allowed-audience-with-access-token",
   "discovery-url-without-well-known", "custom-jwt-called-with-sigv4", "aws-iam-called-with-jwt",
+  "credential-without-auth-mode",
 ] as const;
 export type AuthorizerTest = (typeof AUTHORIZER_TESTS)[number];
 
@@ -83,6 +84,8 @@ export type AuthorizerInput =
       readonly allowedClients?: readonly string[];
       readonly allowedAudience?: readonly string[];
       readonly discoveryUrl?: string;
+      /** Every authorization mode the API has (an AppSync API: its default and additional modes). */
+      readonly authModes?: readonly string[];
     };
 
 /**

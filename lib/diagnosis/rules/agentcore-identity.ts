@@ -37,6 +37,8 @@ export const agentcoreIdentityRules: readonly Rule[] = [
       msg("websocket", String.raw`websocket.{0,20}(?:認証エラー|接続できない)`, W.hint, "WebSocket auth failure (Japanese)"),
       msg("1008", String.raw`\b(?:close )?code:? 1008\b`, W.weak, "closed with 1008 (policy violation)"),
       variant(["sigv4-presigned", "jwt-subprotocol"], W.weak, "a WebSocket credential variant"),
+      // Denied by the runtime's own policy (another account's runtime), not for want of the WebSocket action.
+      msg("because no resource-based policy allows", String.raw`because no resource-based policy allows`, -W.specific, "the resource's policy refused (iam-cross-account-resource-policy)"),
       status([401, 403], W.generic, "refused"),
     ],
     cause:
