@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "sandbox/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "amplify/**/*.test.ts", "conformance/**/*.test.ts", "tools/**/*.test.ts", "e2e/**/*.test.ts", "components/**/*.test.tsx"],
+    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "sandbox/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "amplify/**/*.test.ts", "conformance/**/*.test.ts", "tools/**/*.test.ts", "e2e/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx"],
     // Views' tests say `// @vitest-environment happy-dom` at their top; everything else runs in Node.
     environment: "node",
     testTimeout: 20_000,

@@ -44,7 +44,9 @@ export async function runTestCalls({ environment, appSync, agentCore }: TestCall
   }
   steps.onNotes(notes);
   const startedAt = new Date();
-  const results = await steps.runCalls(testCalls, withDiagnosis);
+  // The environment says which authorization modes the AppSync API has: a cell refused for a
+  // credential kind the API has no mode for is diagnosed as that, whatever AWS's words.
+  const results = await steps.runCalls(testCalls, (key, result) => withDiagnosis(key, result, environment));
   // Failed IAM cells go to /cloudtrail: was the role assumed when they failed?
   const failures = cloudTrailFailures(environment, results, getCredentialsState(), startedAt, firstFieldOf(appSync.query));
   recordFailures(failures.values());

@@ -27,7 +27,9 @@ export interface Context {
   readonly tokenUse: "id" | "access" | undefined;
   /** Known service names for the given service (aliases and test calls row ids resolved); [] if unknown. */
   readonly services: readonly string[];
-  readonly authorizer: { type?: AuthorizerType; allowedClients?: readonly string[]; allowedAudience?: readonly string[]; discoveryUrl?: string } | undefined;
+  readonly authorizer:
+    | { type?: AuthorizerType; allowedClients?: readonly string[]; allowedAudience?: readonly string[]; discoveryUrl?: string; authModes?: readonly AuthorizerType[] }
+    | undefined;
   readonly cloudTrail: CloudTrailVerdict | undefined;
 }
 
@@ -136,12 +138,33 @@ function normaliseAuthorizer(a: AuthorizerInput | undefined): Context["authorize
   // An object with JWT fields and no type is a customJWTAuthorizer as get-agent-runtime prints it.
   const looksJwt = a.allowedClients !== undefined || a.allowedAudience !== undefined || a.discoveryUrl !== undefined;
   const type = explicit ?? (looksJwt ? "CUSTOM_JWT" : undefined);
+  const authModes = a.authModes?.map((m) => AUTHORIZER_ALIASES[m.trim().toLowerCase()]).filter((m): m is AuthorizerType => m !== undefined);
   return {
     ...(type ? { type } : {}),
     ...(a.allowedClients ? { allowedClients: a.allowedClients } : {}),
     ...(a.allowedAudience ? { allowedAudience: a.allowedAudience } : {}),
     ...(a.discoveryUrl ? { discoveryUrl: a.discoveryUrl } : {}),
+    ...(authModes?.length ? { authModes } : {}),
   };
+}
+
+/**
+ * The modes that read the credential a variant family carries: a SigV4 signature only AWS_IAM, an
+ * API key only API_KEY, a bearer JWT the user-pool, OIDC and Lambda modes (AppSync devguide,
+ * "Configuring authorization and authentication to secure your GraphQL APIs").
+ */
+const MODES_FOR_FAMILY: Readonly<Record<string, readonly AuthorizerType[]>> = {
+  iam: ["AWS_IAM"],
+  "api-key": ["API_KEY"],
+  jwt: ["USER_POOLS", "OIDC", "LAMBDA"],
+};
+
+/** True when the API's modes are known and none of them reads the kind of credential the call carried. */
+function credentialWithoutAuthMode(ctx: Context): boolean {
+  const modes = ctx.authorizer?.authModes;
+  if (!modes?.length) return false;
+  const family = ["iam", "api-key", "jwt"].find((f) => ctx.variants.has(f));
+  return family !== undefined && !MODES_FOR_FAMILY[family]!.some((m) => modes.includes(m));
 }
 
 const WELL_KNOWN = /\/\.well-known\/openid-configuration$/;
@@ -163,5 +186,6 @@ export function authorizerHolds(test: AuthorizerTest, ctx: Context): boolean {
     case "discovery-url-without-well-known": return a.discoveryUrl !== undefined && !WELL_KNOWN.test(a.discoveryUrl.trim());
     case "custom-jwt-called-with-sigv4": return jwtCalledWithSigv4;
     case "aws-iam-called-with-jwt": return a.type === "AWS_IAM" && ctx.variants.has("jwt");
+    case "credential-without-auth-mode": return credentialWithoutAuthMode(ctx);
   }
 }

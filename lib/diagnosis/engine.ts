@@ -70,6 +70,8 @@ export function diagnose(input: string | DiagnoseInput, rules: readonly Rule[] =
 function evaluate({ rule, regexes }: Compiled, ctx: Context, index: TextIndex): Match | null {
   const found: MatchedSignal[] = [];
   for (const signal of rule.signals) {
+    // Concepts read prose; a test call's own context (which credential it sent) outranks them.
+    if (signal.kind === "message" && signal.concept && ctx.variants.size > 0) continue;
     const hit = test(signal, regexes.get(signal), ctx, index);
     if (hit !== null) found.push({ kind: signal.kind, detail: hit.detail, weight: signal.weight, means: signal.detail, ...(hit.phrase !== undefined ? { phrase: hit.phrase } : {}) });
   }

@@ -98,7 +98,7 @@ const anchored = <T extends { anchor: string; pattern: string }>(s: T) => requir
 const anchorMessage = { message: "the anchor is not a literal every match of the pattern contains" };
 
 const signalSchema = z.union([
-  z.object({ kind: z.literal("message"), ...textSignal }).strict().refine(anchored, anchorMessage),
+  z.object({ kind: z.literal("message"), ...textSignal, concept: z.literal(true).optional() }).strict().refine(anchored, anchorMessage),
   z.object({ kind: z.literal("code"), ...textSignal }).strict().refine(anchored, anchorMessage),
   z.object({ kind: z.literal("header"), name: z.string().regex(/^[a-z0-9-]+$/), ...textSignal }).strict().refine(anchored, anchorMessage),
   z.object({ kind: z.literal("status"), values: z.array(z.number().int().min(100).max(599)).min(1), weight, detail }).strict(),

@@ -33,7 +33,7 @@ export function msg(anchor: string, pattern: string, weight: number, detail: str
  * alone, but three of one rule's concepts together stand in for one strong signal (engine.ts).
  */
 export function concept(anchor: string, pattern: string, detail: string): Signal {
-  return { kind: "message", anchor, pattern, weight: W.weak, detail: `mentions ${detail}` };
+  return { kind: "message", anchor, pattern, weight: W.weak, detail: `mentions ${detail}`, concept: true };
 }
 
 /** An error code / exception name, wherever it appears (errorType, x-amzn-ErrorType, __type, text). */

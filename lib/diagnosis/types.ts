@@ -26,6 +26,7 @@ export const AUTHORIZER_TESTS = [
   "custom-jwt", "aws-iam", "user-pools", "oidc", "api-key", "api-gateway-cognito",
   "allowed-clients-with-id-token", "allowed-audience-with-access-token",
   "discovery-url-without-well-known", "custom-jwt-called-with-sigv4", "aws-iam-called-with-jwt",
+  "credential-without-auth-mode",
 ] as const;
 export type AuthorizerTest = (typeof AUTHORIZER_TESTS)[number];
 
@@ -38,7 +39,7 @@ export type AuthorizerTest = (typeof AUTHORIZER_TESTS)[number];
  * keeps a 1 MB log fast (and bounds the work each rule can cost).
  */
 export type Signal =
-  | { kind: "message"; anchor: string; pattern: string; weight: number; detail: string }
+  | { kind: "message"; anchor: string; pattern: string; weight: number; detail: string; concept?: true }
   | { kind: "code"; anchor: string; pattern: string; weight: number; detail: string }
   | { kind: "header"; name: string; anchor: string; pattern: string; weight: number; detail: string }
   | { kind: "status"; values: readonly number[]; weight: number; detail: string }
@@ -83,6 +84,8 @@ export type AuthorizerInput =
       readonly allowedClients?: readonly string[];
       readonly allowedAudience?: readonly string[];
       readonly discoveryUrl?: string;
+      /** Every authorization mode the API has (an AppSync API: its default and additional modes). */
+      readonly authModes?: readonly string[];
     };
 
 /**

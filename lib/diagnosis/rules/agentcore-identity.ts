@@ -39,6 +39,8 @@ export const agentcoreIdentityRules: readonly Rule[] = [
       msg("websocket handshake", "websocket handshake", W.context, "the WebSocket handshake"),
       msg("sigv4 header", String.raw`sigv4 headers?`, W.weak, "SigV4 headers on the handshake"),
       variant(["sigv4-presigned", "jwt-subprotocol"], W.weak, "a WebSocket credential variant"),
+      // Denied by the runtime's own policy (another account's runtime), not for want of the WebSocket action.
+      msg("because no resource-based policy allows", String.raw`because no resource-based policy allows`, -W.specific, "the resource's policy refused (iam-cross-account-resource-policy)"),
       status([401, 403], W.generic, "refused"),
     ],
     cause:

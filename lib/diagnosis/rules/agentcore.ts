@@ -1,4 +1,4 @@
-import { authorizer, code, concept, header, msg, phrase, status, variant, W } from "../signals";
+import { authorizer, code, concept, header, msg, phrase, status, tokenUse, variant, W } from "../signals";
 import type { Rule } from "../types";
 
 /** AgentCore Runtime and Gateway inbound auth: how the call must be made, and what it is told. */
@@ -57,11 +57,20 @@ export const agentcoreRules: readonly Rule[] = [
       msg("認証方式", String.raw`認証方式(?:が)?不一致`, 6, "authorization method mismatch (Japanese)"),
       authorizer("custom-jwt-called-with-sigv4", 6, "the runtime is CUSTOM_JWT and the call was SigV4-signed"),
       authorizer("aws-iam-called-with-jwt", 6, "the runtime is AWS_IAM and the call carried a bearer token"),
+      // The other two refusals of the wrong kind of credential, from a gateway: a bearer token where SigV4 is
+      // expected gets AWS's IncompleteSignatureException ("Authorization header requires 'Credential' parameter.
+      // … Authorization=<the token>", captured in syl20lego/insomnia-plugin-aws-cognito-token#3), and a SigV4
+      // signature where a JWT is expected gets the JWT authorizer's refusal. Which one applies is the cell's
+      // own context: the credential variant it sent.
+      code("IncompleteSignatureException", W.hint, "an AWS_IAM endpoint found no SigV4 signature"),
+      phrase("Invalid Bearer token", W.hint, "a JWT authorizer's refusal"),
+      variant(["jwt"], W.weak, "sent a bearer token"),
+      variant(["iam"], W.weak, "signed with SigV4"),
       code("AccessDeniedException", W.generic, "AccessDeniedException"),
       status([403], W.generic, "refused"),
     ],
     cause:
-      "A runtime accepts one kind of inbound auth: SigV4 (AWS_IAM, the default) or a bearer JWT (CUSTOM_JWT). The AWS CLI/SDK InvokeAgentRuntime signs " +
+      "A runtime (and a gateway) accepts one kind of inbound auth: SigV4 (AWS_IAM, the default) or a bearer JWT (CUSTOM_JWT). The AWS CLI/SDK InvokeAgentRuntime signs " +
       "with SigV4, so it is refused by a JWT runtime; a bearer token is refused by an IAM runtime. The refusal proves the authorizer is configured, not broken.",
     fix: [
       { text: "For a CUSTOM_JWT runtime call the HTTPS endpoint yourself with Authorization: Bearer <access token> (the SDK cannot send bearer tokens).", snippet: { lang: "ts", code: INVOKE_URL } },
@@ -172,6 +181,10 @@ export const agentcoreRules: readonly Rule[] = [
       msg("-32001", String.raw`"code"\s*:\s*-32001`, W.hint, "JSON-RPC error -32001"),
       msg(".gateway.bedrock-agentcore.", String.raw`\.gateway\.bedrock-agentcore\.[a-z0-9-]+\.amazonaws\.com`, W.weak, "a gateway URL"),
       variant(["jwt"], W.generic, "a bearer variant"),
+      // Near misses: the JWT checks never ran, or the generic refusal hides the one that fails for ID tokens.
+      variant(["iam"], -W.strong, "SigV4-signed: the gateway wants a bearer token (agentcore-auth-method-mismatch)"),
+      code("IncompleteSignatureException", -W.strong, "the gateway is AWS_IAM: no JWT check ran (agentcore-auth-method-mismatch)"),
+      tokenUse(["id"], -W.specific, "an ID token: allowedClients checks client_id, which ID tokens lack (cognito-client-id-mismatch)"),
       status([401, 403], W.generic, "refused"),
     ],
     cause:

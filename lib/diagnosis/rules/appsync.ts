@@ -17,6 +17,45 @@ const GRAPHQL_POLICY = `{
 
 export const appsyncRules: readonly Rule[] = [
   {
+    id: "appsync-auth-mode-missing",
+    title: "The AppSync API has no authorization mode for this kind of credential (SigV4 without AWS_IAM, an API key without API_KEY)",
+    services: ["appsync"],
+    signals: [
+      // Decided by the cell's context: the environment lists the API's modes, the column the credential.
+      authorizer("credential-without-auth-mode", W.strong, "none of the API's authorization modes reads this kind of credential"),
+      // A SigV4-signed call to an API without AWS_IAM: the user-pool mode reads the signature as a JWT
+      // (aws-amplify/docs#1884, jonsaw/amazon-cognito-identity-dart#25).
+      phrase("Unable to parse JWT token", W.context, "AppSync read the Authorization header as a JWT"),
+      variant(["iam"], W.context, "signed with IAM credentials (SigV4)"),
+      code("UnauthorizedException", W.generic, "AppSync UnauthorizedException"),
+      status([401], W.generic, "refused"),
+    ],
+    cause:
+      "An AppSync API accepts only the authorization modes configured on it: its default authenticationType plus its additionalAuthenticationProviders " +
+      "(API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT, AWS_LAMBDA). A credential no configured mode reads is refused before any IAM policy, " +
+      "key expiry or token claim is looked at: a SigV4-signed request to an API without AWS_IAM (a Lambda or script signing with its role; the user-pool mode then " +
+      "reads the signature as a JWT and answers \"Unable to parse JWT token.\"), an API key sent to an API without API_KEY, or a Cognito token sent to an API " +
+      "with neither a user-pool nor an OIDC mode. Fixing the role, the key or the token changes nothing; the API needs the mode, or the caller must use one the API has.",
+    fix: [
+      {
+        text: "Add the mode as an additional authorization provider (keep the default one and its configuration), then allow it on the types and fields the call reads.",
+        snippet: {
+          lang: "sh",
+          code: "aws appsync get-graphql-api --api-id <apiId> --query 'graphqlApi.[authenticationType,additionalAuthenticationProviders]'\n" +
+            "aws appsync update-graphql-api --api-id <apiId> --name <name> \\\n  --authentication-type AMAZON_COGNITO_USER_POOLS --user-pool-config userPoolId=<poolId>,awsRegion=<region>,defaultAction=ALLOW \\\n" +
+            "  --additional-authentication-providers authenticationType=AWS_IAM\n# schema: type Note @aws_cognito_user_pools @aws_iam { … }",
+        },
+      },
+      { text: "Or call with a credential of a mode the API has: for a user-pool API, the user's raw token in Authorization (aws-amplify: generateClient({ authMode: 'userPool' }))." },
+    ],
+    source: [
+      { kind: "doc", url: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html", note: "the authorization types and additional authorization modes" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/appsync/latest/APIReference/API_AdditionalAuthenticationProvider.html", note: "authenticationType: API_KEY | AWS_IAM | AMAZON_COGNITO_USER_POOLS | OPENID_CONNECT | AWS_LAMBDA" },
+      { kind: "issue", url: "https://github.com/aws-amplify/docs/pull/1884", note: "IAM-signed call to a Cognito-only API: Unable to parse JWT token." },
+      { kind: "issue", url: "https://github.com/jonsaw/amazon-cognito-identity-dart/issues/25", note: "a SigV4-signed call answered Unable to parse JWT token." },
+    ],
+  },
+  {
     id: "appsync-unauthorized-iam",
     title: "AppSync IAM mode: the role lacks appsync:GraphQL on this API or field",
     services: ["appsync", "identity-pool"],
@@ -78,6 +117,8 @@ export const appsyncRules: readonly Rule[] = [
       msg("appidclientregex", "appidclientregex", W.hint, "the API's appIdClientRegex"),
       msg("authmode", AUTH_MODE_HINT, W.generic, "Amplify's recoverySuggestion about authMode"),
       variant(["jwt"], W.context, "sent a user-pool/OIDC token"),
+      // The same words to a SigV4 signature mean the API has no AWS_IAM mode (appsync-auth-mode-missing).
+      variant(["iam"], -W.context, "SigV4-signed: no JWT was meant, the API lacks AWS_IAM"),
       msg("unauthorized", String.raw`\bunauthorized\b`, W.generic, "Unauthorized"),
       msg("amazon_cognito_user_pools", String.raw`(?:authenticationtype|authmode|authorizationtype)\W{1,4}amazon_cognito_user_pools\b`, W.hint, "the call is made with the user-pool auth mode"),
       msg("authmode", String.raw`authmode\W{1,4}userpool\b`, W.hint, "the call is made with the user-pool auth mode"),

@@ -83,6 +83,8 @@ export const awsCredentialRules: readonly Rule[] = [
       code("InvalidSignatureException", 6, "JSON-protocol services and AppSync"),
       code("IncompleteSignatureException", 5, "required SigV4 parts missing"),
       variant(["iam"], W.generic, "SigV4 credentials"),
+      // A bearer token has no signature to mismatch: the endpoint wanted SigV4 (agentcore-auth-method-mismatch).
+      variant(["jwt"], -W.hint, "a bearer token was sent, not a signature"),
       status([403], W.generic, "refused"),
     ],
     cause:

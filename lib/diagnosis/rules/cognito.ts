@@ -36,6 +36,9 @@ export const cognitoRules: readonly Rule[] = [
       msg("トークン", String.raw`id ?トークン.{0,40}アクセストークン`, W.hint, "ID token vs access token (Japanese)"),
       authorizer("allowed-clients-with-id-token", 6, "allowedClients is set and an ID token was sent (ID tokens carry aud, not client_id)"),
       authorizer("allowed-audience-with-access-token", 6, "allowedAudience is set and an access token was sent (Cognito access tokens carry no aud)"),
+      // A gateway's generic refusal of an ID token: with allowedClients set (Cognito's usual setup) the ID token
+      // has no client_id to match, while the gateway does not say which check failed (gateway-inbound-auth).
+      phrase("Invalid Bearer token", W.context, "an AgentCore gateway refused the token without saying why"),
       variant(["id-token"], W.weak, "an ID token was sent"),
       tokenUse(["id"], 1, "ID token"),
       status([401, 403], W.generic, "refused"),

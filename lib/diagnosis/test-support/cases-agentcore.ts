@@ -19,6 +19,7 @@ export const AGENTCORE_CASES: readonly Case[] = [
   real("agentcore-auth-method-mismatch", "agentcore-cli #714", "Failed to call MCP tool: Authorization method mismatch. The agent is configured for a different authorization method than what was used in your request. Check the agent's authorization configuration and ensure your request uses the matching method (OAuth or SigV4)"),
   real("agentcore-auth-method-mismatch", "issue brief (matrix cell)", { service: "agentcore", variant: "sigv4", status: 403, errorType: "AccessDeniedException", message: "Authorization method mismatch…" }),
   real("agentcore-auth-method-mismatch", "structured: JWT runtime called with SigV4", { service: "agentcore", variant: "iam", authorizer: "CUSTOM_JWT", status: 403, errorType: "AccessDeniedException" }),
+  real("agentcore-auth-method-mismatch", "test call: bearer token to an AWS_IAM gateway (IncompleteSignatureException, syl20lego/insomnia-plugin-aws-cognito-token #3 wording)", { service: "gateway-mcp", variant: "access-token", status: 400, errorType: "IncompleteSignatureException", message: "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=Bearer …" }),
   nearMiss("agentcore-auth-method-mismatch", null, "Azure AD AADSTS75011", "Authentication method by which the user authenticated with the service doesn't match requested authentication method AuthnContextClassRef."),
 
   // agentcore-missing-bearer
@@ -47,6 +48,8 @@ export const AGENTCORE_CASES: readonly Case[] = [
   // agentcore-gateway-jwt-rejected
   real("agentcore-gateway-jwt-rejected", "product authorizer model", '{"jsonrpc":"2.0","id":1,"error":{"code":-32001,"message":"Invalid Bearer token"}}'),
   real("agentcore-gateway-jwt-rejected", "structured", { service: "agentcore-gateway", status: 401, body: '{"jsonrpc":"2.0","id":1,"error":{"code":-32001,"message":"Invalid Bearer token"}}' }),
+  nearMiss("agentcore-gateway-jwt-rejected", "agentcore-auth-method-mismatch", "test call: SigV4 column against a CUSTOM_JWT gateway", { service: "gateway-mcp", variant: "sigv4", status: 401, errorType: "UnauthorizedException", message: "Invalid Bearer token", body: '{"jsonrpc":"2.0","id":1,"error":{"code":-32001,"message":"Invalid Bearer token"}}' }),
+  nearMiss("agentcore-gateway-jwt-rejected", "cognito-client-id-mismatch", "test call: ID token column against a gateway with allowedClients", { service: "gateway-mcp", variant: "id-token", status: 401, errorType: "UnauthorizedException", message: "Invalid Bearer token", body: '{"jsonrpc":"2.0","id":1,"error":{"code":-32001,"message":"Invalid Bearer token"}}' }),
   nearMiss("agentcore-gateway-jwt-rejected", null, "JSON-RPC method error", '{"jsonrpc":"2.0","id":1,"error":{"code":-32601,"message":"Method not found"}}'),
 
   // agentcore-websocket-auth
@@ -54,6 +57,7 @@ export const AGENTCORE_CASES: readonly Case[] = [
   real("agentcore-websocket-auth", "aws-cdk #37495", `User: arn:aws:sts::123456789012:assumed-role/MyFunctionRole/session is not authorized to perform: bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStream on resource: ${ARN}`),
   real("agentcore-websocket-auth", "browser console", `WebSocket connection to 'wss://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/${encodeURIComponent(ARN)}/ws?qualifier=DEFAULT' failed: Error during WebSocket handshake: Unexpected response code: 403`),
   real("agentcore-websocket-auth", "agentcore-cli #899", 'Unexpected token \'N\', "Not a WebS"... is not valid JSON — raw response: Not a WebSocket Upgrade Request'),
+  nearMiss("agentcore-websocket-auth", "iam-cross-account-resource-policy", "another account's runtime over WebSocket", { service: "agentcore-ws", variant: "sigv4", status: 403, errorType: "AccessDeniedException", message: `User: arn:aws:sts::111122223333:assumed-role/caller/CognitoIdentityCredentials is not authorized to perform: bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStream on resource: ${ARN} because no resource-based policy allows the bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStream action` }),
   nearMiss("agentcore-websocket-auth", null, "AppSync realtime", "WebSocket connection to 'wss://abc.appsync-realtime-api.us-east-1.amazonaws.com/graphql' failed"),
 
   // agentcore-workload-identity

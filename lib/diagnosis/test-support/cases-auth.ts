@@ -91,6 +91,13 @@ export const AUTH_CASES: readonly Case[] = [
   real("appsync-unauthorized-userpool", "hand-written curl with Bearer", { service: "appsync", variant: "access-token", status: 401, text: "curl -H 'Authorization: Bearer eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln' https://abc.appsync-api.us-east-1.amazonaws.com/graphql", message: "Unable to parse JWT token." }),
   nearMiss("appsync-unauthorized-userpool", "appsync-unauthorized-iam", "IAM cell saying only Unauthorized", { service: "appsync", variant: "iam", status: 401, errorType: "UnauthorizedException", message: "Unauthorized" }),
 
+  // appsync-auth-mode-missing: the credential kind is not one of the API's modes
+  real("appsync-auth-mode-missing", "aws-amplify/docs #1884 (IAM-signed Lambda call, Cognito-only API)", { service: "appsync", variant: "iam", status: 401, errorType: "UnauthorizedException", text: '{ "errors": [ { "errorType": "UnauthorizedException", "message": "Unable to parse JWT token." } ] }' }),
+  real("appsync-auth-mode-missing", "jonsaw/amazon-cognito-identity-dart #25 (SigV4-signed)", { service: "appsync", variant: "sigv4", text: '"errors" : [ { "errorType" : "UnauthorizedException", "message" : "Unable to parse JWT token." } ]' }),
+  real("appsync-auth-mode-missing", "test call: realtime IAM cell, the environment lists only user pools", { service: "appsync-realtime", variant: "iam", errorType: "UnauthorizedException", message: "You are not authorized to make this call.", authorizer: { authModes: ["AMAZON_COGNITO_USER_POOLS"] } }),
+  real("appsync-auth-mode-missing", "test call: API key cell, the environment lists user pools and IAM", { service: "appsync-http", variant: "api-key", status: 401, errorType: "UnauthorizedException", message: "Unauthorized", authorizer: { authModes: ["AMAZON_COGNITO_USER_POOLS", "AWS_IAM"] } }),
+  nearMiss("appsync-auth-mode-missing", "appsync-unauthorized-iam", "IAM cell on an API that has AWS_IAM (seed 001)", { service: "appsync-http", variant: "iam", status: 401, errorType: "UnauthorizedException", message: "Permission denied", authorizer: { type: "AWS_IAM", authModes: ["AMAZON_COGNITO_USER_POOLS", "API_KEY", "AWS_IAM"] } }),
+
   // appsync-field-not-authorized
   real("appsync-field-not-authorized", "amplify-android #2124", "DataStoreException{message=Failure performing sync query to AppSync: [GraphQLResponse.Error{message='Not Authorized to access syncReviews on type ModelReviewConnection'"),
   real("appsync-field-not-authorized", "amplify-hosting #3781", '{ "data": { "createTodo": null }, "errors": [ { "path": ["createTodo"], "errorType": "Unauthorized", "message": "Not Authorized to access createTodo on type Mutation" } ] }'),

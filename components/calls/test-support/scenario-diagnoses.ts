@@ -1,0 +1,167 @@
+/**
+ * Every refused cell of every sandbox scenario, and the rule that names why it was refused —
+ * derived from the scenario's configuration and story (sandbox/scenarios/*.json) and from what AWS
+ * documents, not from what the engine happens to answer. The e2e spec (e2e/scenario-diagnoses.spec.ts)
+ * checks the page against it; scenario-diagnoses.test.ts checks withDiagnosis() on recorded cells.
+ *
+ * `outcome` is what the page shows: "fail" (AWS refused the call) or "not-run" (AWS refused a
+ * prerequisite: the identity pool would not hand out credentials). `relay`: the browser is blocked
+ * (the gateway sends no CORS headers) and the refusal shows once the cell is re-run through the relay.
+ * mfa-required is absent: its environment has no AppSync API and no AgentCore runtime, so no test calls.
+ */
+
+export interface RefusedCell {
+  readonly cell: `${string}|${string}`;
+  readonly rule: string;
+  readonly why: string;
+  readonly outcome?: "fail" | "not-run";
+  readonly relay?: true;
+}
+
+export interface ScenarioRun {
+  /** The scenario, plus "#guest" for the run made without signing in. */
+  readonly run: string;
+  readonly scenario: string;
+  /** Absent: not signed in (the identity pool's guest credentials). */
+  readonly signIn?: readonly [email: string, password: string];
+  /** Whether the environment has an AppSync API (the page then waits for its example query). */
+  readonly appSync: boolean;
+  readonly refused: readonly RefusedCell[];
+}
+
+const DEMO = ["demo@example.com", "Demo-Passw0rd!"] as const;
+
+const JWT_TO_IAM_RUNTIME = "the runtime is AWS_IAM; a bearer token is the wrong kind of credential (seed 003)";
+const jwtCellsOfAnIamRuntime: RefusedCell[] = ["agentcore-http|access-token", "agentcore-http|id-token", "agentcore-ws|access-token", "agentcore-ws|id-token"].map(
+  (cell) => ({ cell: cell as RefusedCell["cell"], rule: "agentcore-auth-method-mismatch", why: JWT_TO_IAM_RUNTIME }),
+);
+
+export const SCENARIO_RUNS: readonly ScenarioRun[] = [
+  { run: "demo", scenario: "demo", signIn: DEMO, appSync: true, refused: [] },
+  {
+    run: "appsync-role-wrong-resource",
+    scenario: "appsync-role-wrong-resource",
+    signIn: ["migrate@example.com", "Migrate-Passw0rd!"],
+    appSync: true,
+    refused: [
+      ...["appsync-http|iam", "appsync-realtime|iam", "appsync-http|amplify:AWS_IAM"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "appsync-unauthorized-iam",
+        why: "the authenticated role allows appsync:GraphQL on the old account's API id, not this one (seed 001); AppSync answers 401 Permission denied",
+      })),
+    ],
+  },
+  {
+    run: "identity-pool-trust-broken",
+    scenario: "identity-pool-trust-broken",
+    signIn: ["trust@example.com", "Trust-Passw0rd!"],
+    appSync: true,
+    refused: [
+      ...["appsync-http|iam", "appsync-realtime|iam"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "identity-pool-config",
+        outcome: "not-run" as const,
+        why: "the role's trust policy names another identity pool: GetCredentialsForIdentity answers InvalidIdentityPoolConfigurationException, so there are no IAM credentials",
+      })),
+    ],
+  },
+  {
+    run: "appsync-user-pool-only",
+    scenario: "appsync-user-pool-only",
+    signIn: ["pool@example.com", "PoolOnly-Passw0rd!"],
+    appSync: true,
+    refused: [
+      ...["appsync-http|iam", "appsync-realtime|iam"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "appsync-auth-mode-missing",
+        why: "the API's only mode is AMAZON_COGNITO_USER_POOLS: a SigV4 signature is read as a JWT (aws-amplify/docs#1884); no role policy can fix it",
+      })),
+    ],
+  },
+  {
+    run: "agentcore-jwt",
+    scenario: "agentcore-jwt",
+    signIn: DEMO,
+    appSync: false,
+    refused: [
+      { cell: "agentcore-http|id-token", rule: "cognito-client-id-mismatch", why: "allowedClients checks client_id, which ID tokens do not carry (seed 000)" },
+      { cell: "agentcore-ws|id-token", rule: "cognito-client-id-mismatch", why: "allowedClients checks client_id, which ID tokens do not carry (seed 000)" },
+      { cell: "agentcore-http|sigv4", rule: "agentcore-auth-method-mismatch", why: "the runtime is CUSTOM_JWT; SigV4 is the wrong kind of credential (seed 003)" },
+      { cell: "agentcore-ws|sigv4", rule: "agentcore-auth-method-mismatch", why: "the runtime is CUSTOM_JWT; a presigned URL is the wrong kind of credential" },
+      { cell: "gateway-mcp|id-token", rule: "cognito-client-id-mismatch", relay: true, why: "the gateway's allowedClients checks client_id, which ID tokens do not carry" },
+      { cell: "gateway-mcp|sigv4", rule: "agentcore-auth-method-mismatch", relay: true, why: "the gateway is CUSTOM_JWT; SigV4 is the wrong kind of credential" },
+    ],
+  },
+  {
+    run: "agentcore-iam",
+    scenario: "agentcore-iam",
+    signIn: DEMO,
+    appSync: false,
+    refused: [
+      ...jwtCellsOfAnIamRuntime,
+      { cell: "gateway-mcp|access-token", rule: "agentcore-auth-method-mismatch", relay: true, why: "the gateway is AWS_IAM: a bearer token is not a signature (IncompleteSignatureException)" },
+      { cell: "gateway-mcp|id-token", rule: "agentcore-auth-method-mismatch", relay: true, why: "the gateway is AWS_IAM: a bearer token is not a signature (IncompleteSignatureException)" },
+    ],
+  },
+  {
+    run: "agentcore-ws-permission-missing",
+    scenario: "agentcore-ws-permission-missing",
+    signIn: DEMO,
+    appSync: false,
+    refused: [
+      ...jwtCellsOfAnIamRuntime,
+      { cell: "agentcore-ws|sigv4", rule: "agentcore-websocket-auth", why: "grantInvoke allowed InvokeAgentRuntime only, not InvokeAgentRuntimeWithWebSocketStream (aws-cdk#37495)" },
+    ],
+  },
+  {
+    run: "agentcore-audience-misconfigured",
+    scenario: "agentcore-audience-misconfigured",
+    signIn: DEMO,
+    appSync: false,
+    refused: [
+      { cell: "agentcore-http|access-token", rule: "cognito-client-id-mismatch", why: "allowedAudience is set too, and Cognito access tokens carry no aud" },
+      { cell: "agentcore-ws|access-token", rule: "cognito-client-id-mismatch", why: "allowedAudience is set too, and Cognito access tokens carry no aud" },
+      { cell: "agentcore-http|id-token", rule: "cognito-client-id-mismatch", why: "allowedClients checks client_id, which ID tokens do not carry (seed 000)" },
+      { cell: "agentcore-ws|id-token", rule: "cognito-client-id-mismatch", why: "allowedClients checks client_id, which ID tokens do not carry (seed 000)" },
+    ],
+  },
+  { run: "identity-pool-guest-agentcore", scenario: "identity-pool-guest-agentcore", signIn: ["guest-demo@example.com", "Guest-Passw0rd!"], appSync: false, refused: jwtCellsOfAnIamRuntime },
+  {
+    run: "identity-pool-guest-agentcore#guest",
+    scenario: "identity-pool-guest-agentcore",
+    appSync: false,
+    refused: ["agentcore-http|sigv4", "agentcore-ws|sigv4"].map((cell) => ({
+      cell: cell as RefusedCell["cell"],
+      rule: "identity-pool-guest-scope-down",
+      why: "guests' enhanced-flow credentials carry Cognito's session policy, whose list of services has no AgentCore (Cognito guide, IAM roles)",
+    })),
+  },
+  {
+    run: "agentcore-cross-account",
+    scenario: "agentcore-cross-account",
+    signIn: DEMO,
+    appSync: false,
+    refused: [
+      ...jwtCellsOfAnIamRuntime,
+      ...["agentcore-http|sigv4", "agentcore-ws|sigv4"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "iam-cross-account-resource-policy",
+        why: "the runtime is in another account and has no resource-based policy; Resource \"*\" in the caller's role is not enough (agentcore-cli#607)",
+      })),
+    ],
+  },
+  {
+    run: "updated-issuer",
+    scenario: "updated-issuer",
+    signIn: DEMO,
+    appSync: false,
+    refused: [
+      ...["agentcore-http|access-token", "agentcore-http|id-token", "agentcore-ws|access-token", "agentcore-ws|id-token"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "cognito-issuer-form-mismatch",
+        why: "the pool signs with the UPDATED issuer; the runtime's discoveryUrl still names the ORIGINAL one, and iss is checked first",
+      })),
+      { cell: "gateway-mcp|id-token", rule: "cognito-client-id-mismatch", relay: true, why: "the gateway's discoveryUrl is UPDATED (iss passes); its allowedClients checks client_id, which ID tokens do not carry" },
+    ],
+  },
+];
