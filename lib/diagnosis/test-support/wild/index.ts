@@ -18,7 +18,11 @@ import coverage from "./coverage.json";
 import realtimeClients from "./realtime-clients.json";
 import jwtEcosystem from "./jwt-ecosystem.json";
 import amplifyMobile from "./amplify-mobile.json";
+import posts2 from "./posts-2.json";
+import github2 from "./github-2.json";
 import unrelated from "./unrelated.json";
+import unrelatedPosts2 from "./unrelated-posts-2.json";
+import unrelatedGithub2 from "./unrelated-github-2.json";
 import unrelatedRealtimeClients from "./unrelated-realtime-clients.json";
 import unrelatedJwtEcosystem from "./unrelated-jwt-ecosystem.json";
 import unrelatedAmplifyMobile from "./unrelated-amplify-mobile.json";
@@ -48,6 +52,8 @@ export const WILD_FILES: ReadonlyArray<{ readonly name: string; readonly data: u
   { name: "realtime-clients.json", data: realtimeClients },
   { name: "jwt-ecosystem.json", data: jwtEcosystem },
   { name: "amplify-mobile.json", data: amplifyMobile },
+  { name: "posts-2.json", data: posts2 },
+  { name: "github-2.json", data: github2 },
 ];
 /** Real non-auth errors, one file per gatherer so files grow independently. */
 export const UNRELATED_FILES: ReadonlyArray<{ readonly name: string; readonly data: unknown }> = [
@@ -61,6 +67,8 @@ export const UNRELATED_FILES: ReadonlyArray<{ readonly name: string; readonly da
   { name: "unrelated-realtime-clients.json", data: unrelatedRealtimeClients },
   { name: "unrelated-jwt-ecosystem.json", data: unrelatedJwtEcosystem },
   { name: "unrelated-amplify-mobile.json", data: unrelatedAmplifyMobile },
+  { name: "unrelated-posts-2.json", data: unrelatedPosts2 },
+  { name: "unrelated-github-2.json", data: unrelatedGithub2 },
 ];
 
 export type WildCase = WildEntry & { readonly family: string; readonly split: Split };
