@@ -26,6 +26,19 @@ interface JsonOut {
 const json = (o: { stdout: string }) => JSON.parse(o.stdout) as JsonOut;
 
 describe("auth-flow-debugger diagnose", () => {
+  it("answers a bare refusal with the candidates and the flags that narrow it, and the answer names the cause", async () => {
+    const out = await cli(["diagnose", "Unauthorized"]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^No known cause fits this text on its own/);
+    expect(out.stdout).toContain("Which credential did the call send?");
+    expect(out.stdout).toContain("--service appsync --variant iam");
+    const narrowed = await cli(["diagnose", "Unauthorized", "--service", "appsync", "--variant", "iam"]);
+    expect(narrowed.stdout).toContain("id: appsync-unauthorized-iam");
+    const asJson = JSON.parse((await cli(["diagnose", "Unauthorized", "--json"])).stdout) as { matches: unknown[]; question: { answers: Array<{ service: string; variant: string; cause: { id: string } | null }> } };
+    expect(asJson.matches).toEqual([]);
+    expect(asJson.question.answers.find((a) => a.service === "appsync" && a.variant === "api-key")?.cause?.id).toBe("appsync-api-key-invalid");
+  });
+
   it("explains a pasted error, best first, with evidence, fix and link", async () => {
     const out = await cli(["diagnose", "Claim 'client_id' value mismatch with configuration.", "--variant", "id-token", "--service", "agentcore"]);
     expect(out.code).toBe(0);
@@ -63,7 +76,7 @@ describe("auth-flow-debugger diagnose", () => {
     const out = await cli(["diagnose", "Task timed out after 3.00 seconds", "--json"]);
     expect(out).toMatchObject({ code: 0 });
     expect(json(out)).toEqual({ matches: [] });
-    expect((await cli(["diagnose", "Unauthorized"])).stdout).toBe("No known cause matches this input.\n");
+    expect((await cli(["diagnose", "Task timed out after 3.00 seconds"])).stdout).toBe("No known cause matches this input.\n");
   });
 
   it("exits 2 on bad input", async () => {

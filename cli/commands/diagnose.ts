@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { diagnose } from "../../lib/diagnosis/engine";
+import { clarify, diagnose, type Question } from "../../lib/diagnosis/question";
 import { checkStatus, checkTokenUse, checkVerdict, parseFailureText } from "../../lib/diagnosis/input";
 import { diagnosisLink } from "../../lib/diagnosis/links";
 import type { DiagnoseInput, Match, Source } from "../../lib/diagnosis/types";
@@ -14,12 +14,17 @@ Matches an error message, a pasted HTTP response or a whole log against the know
 TEXT may also be JSON: a test-test call ({status, errorType, message, summary}) or
 {text, service, variant, tokenUse, authorizer, cloudTrailVerdict}. With - or no TEXT, stdin.
 
-  --json              {"matches":[{"id","title","score","signals","cause","fix"}]}, best first
+  --json              {"matches":[{"id","title","score","signals","cause","fix"}]}, best first; when only a
+                      refusal is seen, also {"question":{"evidence","candidates","answers"}}
   --service NAME      where it failed: appsync, agentcore, agentcore-gateway, cognito, identity-pool, bedrock …
   --variant NAME      the credential used: api-key, id-token, access-token, iam, sigv4-presigned, jwt-subprotocol
   --status N          the HTTP status
   --token-use K       id or access
   --cloudtrail V      assumed, assumed-other-role, refused or absent
+
+When the text says only that a call was refused ("Unauthorized", a 401, Amplify's recoverySuggestion),
+the answer is the candidate causes and the question which credential was sent: run again with
+--service and --variant to narrow it.
 
 Exit codes: 0 done (an empty list when nothing matches), 2 bad input.
 `;
@@ -55,11 +60,12 @@ export const diagnoseCommand: Command = {
     if (problems.length > 0) throw new UsageError(problems.join("\n"));
 
     const matches = diagnose(input);
+    const question = matches.length === 0 ? clarify(input) : null;
     if (values.json) {
       const out = matches.map(({ id, title, score, signals, cause, fix }) => ({ id, title, score, signals, cause, fix }));
-      io.stdout(`${JSON.stringify({ matches: out }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ matches: out, ...(question ? { question: questionJson(question) } : {}) }, null, 2)}\n`);
     } else {
-      io.stdout(render(matches));
+      io.stdout(question ? renderQuestion(question) : render(matches));
     }
     return EXIT.pass;
   },
@@ -93,4 +99,33 @@ function render(matches: readonly Match[]): string {
 function sourceText(s: Source): string {
   const where = s.kind === "seed" ? `seed ${s.ref}` : s.url;
   return s.note ? `${where} (${s.note})` : where;
+}
+
+/** The question as data: what was seen, the candidates, and each answer's command and cause. */
+function questionJson(q: Question) {
+  return {
+    evidence: q.evidence,
+    candidates: q.candidates.map(({ id, title, score }) => ({ id, title, score })),
+    answers: q.answers.map(({ option, match, related }) => ({
+      credential: option.label,
+      service: option.service,
+      variant: option.variant,
+      cause: match ? { id: match.id, title: match.title } : null,
+      check: related.map(({ id, title }) => ({ id, title })),
+    })),
+  };
+}
+
+function renderQuestion(q: Question): string {
+  const lines = [
+    "No known cause fits this text on its own: it says only that the call was refused.",
+    `Seen: ${q.evidence.join("; ")}.`,
+  ];
+  if (q.candidates.length > 0) lines.push("", "Candidates, most likely first:", ...q.candidates.map((m, i) => `  ${i + 1}. ${m.title} (${diagnosisLink(m.id)})`));
+  lines.push("", "Which credential did the call send? Run again with it:");
+  for (const { option, match, related } of q.answers) {
+    const outcome = match ? `→ ${match.title}` : related.length > 0 ? `→ no single cause; check: ${related.map((r) => r.id).join(", ")}` : "→ no known cause for this credential";
+    lines.push(`  ${option.label}`, `    --service ${option.service} --variant ${option.variant}   ${outcome}`);
+  }
+  return `${lines.join("\n")}\n`;
 }
