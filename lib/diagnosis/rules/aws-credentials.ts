@@ -18,6 +18,8 @@ export const awsCredentialRules: readonly Rule[] = [
       phrase("no valid credential sources", W.strong, "AWS SDK for Go / Terraform"),
       code("NoCredentialsError", 6, "botocore"),
       code("CredentialsProviderError", W.hint, "AWS SDK for JavaScript v3"),
+      // Amplify JS (v5 Credentials) when it could get no AWS credentials at all.
+      msg("no credentials", String.raw`\bno credentials\b`, 5, "Amplify found no credentials"),
       // With nothing configured the SDKs end the chain at the EC2 instance metadata service, which
       // off EC2 times out: the stack names the IMDS provider or its address.
       phrase("Unable to resolve AWS account to use", W.strong, "the CDK CLI found no credentials"),
@@ -80,6 +82,7 @@ export const awsCredentialRules: readonly Rule[] = [
       phrase("The request signature we calculated does not match the signature you provided", 9, "AWS recomputed another signature"),
       msg("credential should be scoped", String.raw`credential should be scoped (?:to a valid region|to correct service)`, 9, "signed for another region or service"),
       code("SignatureDoesNotMatch", 6, "query-protocol services"),
+      msg("signature ", String.raw`signature (?:expired|not\s+yet current)`, -6, "a signing time out of range: the clock, not the signature"),
       code("InvalidSignatureException", 6, "JSON-protocol services and AppSync"),
       code("IncompleteSignatureException", 5, "required SigV4 parts missing"),
       variant(["iam"], W.generic, "SigV4 credentials"),
@@ -110,7 +113,7 @@ export const awsCredentialRules: readonly Rule[] = [
       // AWS's wording is "Signature expired: <X-Amz-Date> is now earlier than <now - 5 min>"; logs and
       // issue reports often elide or reformat the two times, so only the frame is required.
       msg("signature expired", String.raw`signature expired:.{0,40}?is now earlier than`, 9, "the signature's time is too old"),
-      phrase("Signature not yet current", 9, "the signature's time is in the future"),
+      msg("signature not", String.raw`signature not\s+yet current`, 9, "the signature's time is in the future"),
       code("RequestTimeTooSkewed", W.strong, "S3 clock skew"),
       code("RequestExpired", 5, "the request (or presigned URL) expired"),
       phrase("Request has expired", 5, "the request (or presigned URL) expired"),

@@ -72,7 +72,7 @@ export const awsGeneralRules: readonly Rule[] = [
     signals: [
       code("EntityAlreadyExists", W.strong, "IAM EntityAlreadyExists"),
       msg("already exists", String.raw`(?:user|role|policy|group) with name \S+ already exists`, W.strong, "the name is taken"),
-      msg("already exist", String.raw`\b(?:roles?|polic(?:y|ies)|users?|groups?)\b[^.\n]{0,60}\balready exists?\b`, W.specific, "an IAM role, policy, user or group that already exists"),
+      msg("already exist", String.raw`\b(?:roles?|polic(?:y|ies))\b[^.\n]{0,60}\balready exists?\b`, W.specific, "an IAM role, policy, user or group that already exists"),
       code("EntityAlreadyExistsException", W.strong, "IAM EntityAlreadyExistsException"),
     ],
     cause: "IAM names are unique per account. The entity was created by an earlier run (or another stack), so creating it again fails instead of being reused.",

@@ -25,6 +25,7 @@ export const cognitoMfaRules: readonly Rule[] = [
       phrase("Invalid code received for user", W.strong, "a wrong authenticator code (wording not confirmed from a Cognito capture)"),
       code("EnableSoftwareTokenMFAException", W.strong, "the new authenticator app's first code did not match"),
       code("CodeMismatchException", W.specific, "the code did not match what Cognito expected"),
+      msg("mismatch", String.raw`\bcode ?mismatch exception\b`, W.specific, "a CodeMismatchException, in other words"),
       code("ExpiredCodeException", W.generic, "ExpiredCodeException"),
       phrase("Invalid verification code provided", -6, "a sign-up or password-reset code, not a sign-in MFA code"),
       status([400], W.generic, "refused"),

@@ -73,6 +73,10 @@ export const cognitoRules: readonly Rule[] = [
       // The same finding from other verifiers, and in people's words: the token's kid is not among the pool's keys.
       // PyJWT InvalidIssuerError and python-jose JWTClaimsError both say "Invalid issuer".
       msg("invalid issuer", String.raw`\binvalid issuer\b`, W.strong, "the verifier's issuer check (PyJWT, python-jose)"),
+      // API Gateway's JWT authorizer says "Invalid issuer" when it cannot fetch the issuer's discovery
+      // document: the document is unreachable, not the token's issuer wrong (aws/aws-cdk#28061).
+      msg("discovery endpoint", String.raw`valid discovery endpoint`, -8, "the discovery document could not be fetched"),
+      msg("when connecting to", String.raw`when connecting to \S+/\.well-known/openid-configuration`, -8, "the discovery document could not be fetched"),
       msg("no applicable key found in the json web key set", String.raw`no applicable key found in the json web key set`, W.strong, "jose: no key in the JWKS for this token"),
       msg("unable to find a signing key that matches", String.raw`unable to find a signing key that matches`, W.strong, "PyJWT: no key in the JWKS for this token"),
       msg("kid", String.raw`\bkids?\b[^.\n]{0,120}\b(?:does not|doesn't|do not|don't|did not|didn't) match`, W.specific, "the token's kid matches no key of the JWKS"),

@@ -107,6 +107,9 @@ export const identityPoolRules: readonly Rule[] = [
       concept("administratoraccess", String.raw`administratoraccess`, "AdministratorAccess (that did not help)"),
       msg("because no session policy allows", String.raw`because no session policy allows(?: the)?`, W.strong, "a session policy, not the role, lacks the action"),
       msg("unauthenticated user", String.raw`cognito unauthenticated user not authorized`, W.hint, "a Cognito guest was refused"),
+      // A guest role refused a service that is not on Cognito's guest list (Cognito developer guide,
+      // "IAM roles" → access policies; the same list as sandbox/cognito-identity/guest-session-policy.ts).
+      msg("unauth", String.raw`assumed-role/[^/\s"]*unauth[^\s"]*\s+is not authorized to perform:? (?!(?:appsync|cloudwatch|cognito-identity|cognito-sync|comprehend|dynamodb|gamelift|iot|firehose|kinesis|lambda|lex|geo|machinelearning|mobileanalytics|mobiletargeting|polly|rekognition|sdb|ses|sns|sqs|s3|transcribe|translate|kms|sagemaker|textract|sumerian|rum|personalize):)[a-z0-9-]+:`, W.strong, "a guest (unauthenticated role) refused a service outside Cognito's guest list"),
       msg("cognitoidentitycredentials", String.raw`assumed-role/[^/\s"]+/cognitoidentitycredentials`, W.context, "identity-pool credentials (session CognitoIdentityCredentials)"),
       msg("assumed-role/", String.raw`assumed-role/[^/\s"]*unauth`, W.context, "the pool's unauthenticated role"),
       msg("bedrock-agentcore:", String.raw`not authorized to perform:? bedrock-agentcore:\S+ on resource: \S+ because no session policy`, W.context, "AgentCore is not on Cognito's guest list"),
