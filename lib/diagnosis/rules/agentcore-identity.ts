@@ -1,4 +1,4 @@
-import { msg, phrase, status, variant, W } from "../signals";
+import { concept, msg, phrase, status, variant, W } from "../signals";
 import type { Rule } from "../types";
 
 /** AgentCore WebSocket auth and AgentCore Identity (workload identities, OAuth 3LO). */
@@ -26,6 +26,10 @@ export const agentcoreIdentityRules: readonly Rule[] = [
     title: "AgentCore WebSocket refused: browsers cannot send auth headers, or the role lacks the WebSocket action",
     services: ["agentcore", "cdk"],
     signals: [
+      concept("socket", String.raw`\bweb ?sockets?\b`, "the WebSocket"),
+      concept("agentcore", String.raw`agentcore`, "AgentCore"),
+      concept("browser", String.raw`\bbrowsers?\b`, "a browser"),
+      concept("signed", String.raw`\bpre-?signed\b`, "a presigned URL"),
       msg("invokeagentruntimewithwebsocketstream", String.raw`not authorized to perform:? bedrock-agentcore:invokeagentruntimewithwebsocketstream`, 9, "IAM denied the WebSocket action"),
       phrase("InvokeAgentRuntimeWithWebSocketStream", 5, "the WebSocket invoke action"),
       msg("wss://bedrock-agentcore", String.raw`websocket connection to '?wss://bedrock-agentcore\.`, 5, "the browser could not open the runtime's WebSocket"),
@@ -63,6 +67,10 @@ export const agentcoreIdentityRules: readonly Rule[] = [
     title: "GetResourceOauth2Token denied: the policy's workload-identity ARN does not match the deployed identity",
     services: ["agentcore", "agentcore-identity", "iam"],
     signals: [
+      concept("token vault", String.raw`\btoken vault\b`, "the token vault"),
+      concept("agentcore", String.raw`agentcore`, "AgentCore"),
+      concept("oauth", String.raw`\boauth2?\b`, "OAuth"),
+      concept("credential provider", String.raw`\bcredential providers?\b`, "a credential provider"),
       msg("getresourceoauth2token", String.raw`not authorized to perform:? bedrock-agentcore:getresourceoauth2token`, 9, "IAM denied GetResourceOauth2Token"),
       msg("getworkloadaccesstoken", String.raw`not authorized to perform:? bedrock-agentcore:getworkloadaccesstoken`, 7, "IAM denied GetWorkloadAccessToken"),
       phrase("GetResourceOauth2Token", W.hint, "the token-vault call"),
@@ -90,6 +98,10 @@ export const agentcoreIdentityRules: readonly Rule[] = [
     title: "3LO callback: authorizationCode/state null because the callback URL points at AgentCore itself",
     services: ["agentcore", "agentcore-identity"],
     signals: [
+      concept("callback", String.raw`\bcallback(?: url)?\b`, "the callback"),
+      concept("return", String.raw`\breturn ?urls?\b`, "the return URL"),
+      concept("3lo", String.raw`\b3lo\b`, "3LO"),
+      concept("code", String.raw`\bauthori[sz]ation ?code\b`, "the authorization code"),
       msg("'authorizationcode'", String.raw`value at 'authorizationcode' failed to satisfy constraint: member must not be null`, W.verbatim, "the AgentCore callback got no code"),
       msg("'state'", String.raw`value at 'state' failed to satisfy constraint: member must not be null`, 6, "the AgentCore callback got no state"),
       phrase("You must register and use at least one ResourceOauth2ReturnUrl on your workload identity", 9, "no return URL registered on the workload identity"),

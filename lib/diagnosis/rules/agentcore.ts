@@ -118,6 +118,8 @@ export const agentcoreRules: readonly Rule[] = [
     title: "Wrong AgentCore invoke URL (ARN not encoded, no /invocations, region, qualifier)",
     services: ["agentcore"],
     signals: [
+      concept("invocations", String.raw`invocations`, "/invocations"),
+      concept("agentcore", String.raw`agentcore`, "AgentCore"),
       phrase("Missing Authentication Token", W.hint, "AWS's answer for a path that matches no route"),
       phrase("accountID required", W.strong, "the runtime named by its id without ?accountId="),
       msg("/runtimes/arn:", String.raw`/runtimes/arn:aws[a-z-]*:bedrock-agentcore:`, 7, "the ARN is in the path unencoded (its / splits the path)"),
@@ -150,6 +152,9 @@ export const agentcoreRules: readonly Rule[] = [
     title: "AgentCore runtime session id shorter than 33 (or longer than 256) characters",
     services: ["agentcore"],
     signals: [
+      concept("session", String.raw`\b(?:runtime ?)?session ?id\b`, "the session id"),
+      concept("33", String.raw`\b33\b`, "33 characters"),
+      concept("agentcore", String.raw`agentcore`, "AgentCore"),
       msg("runtimesessionid", String.raw`'runtimesessionid' failed to satisfy constraint`, W.strong, "InvokeAgentRuntime's length check on the session id"),
       phrase("Member must have length greater than or equal to 33", W.strong, "the session id's minimum length"),
       // The Python SDK checks the model's length constraint before sending: botocore's

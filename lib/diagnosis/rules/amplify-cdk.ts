@@ -1,4 +1,4 @@
-import { code, msg, phrase, W } from "../signals";
+import { code, concept, msg, phrase, W } from "../signals";
 import type { Rule } from "../types";
 
 /** Build and deploy: Amplify Gen 2 sandbox and console builds, CDK bundling, S3 Vectors indexes. */
@@ -9,6 +9,9 @@ export const amplifyCdkRules: readonly Rule[] = [
     title: "amplify_outputs.json not found: the sandbox (or pipeline deploy) has not generated it",
     services: ["amplify"],
     signals: [
+      concept("amplify_outputs", String.raw`\bamplify_outputs(?:\.json)?\b`, "amplify_outputs.json"),
+      concept("ampx", String.raw`\bampx\b`, "ampx"),
+      concept("amplify", String.raw`\bamplify\b`, "Amplify"),
       msg("amplify_outputs.json", String.raw`cannot find module '(?:\.{1,2}/)*amplify_outputs\.json'`, W.verbatim, "the import of amplify_outputs.json fails"),
       msg("amplify_outputs.json", String.raw`can't resolve '(?:\.{1,2}/)*amplify_outputs\.json'`, 9, "the bundler cannot resolve amplify_outputs.json"),
       msg("amplify_outputs.json", String.raw`amplify_outputs\.json.{0,40}(?:not found|no such file|enoent|見つからない)`, 6, "amplify_outputs.json missing"),

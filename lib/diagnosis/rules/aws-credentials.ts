@@ -11,6 +11,9 @@ export const awsCredentialRules: readonly Rule[] = [
     title: "No AWS credentials found by the SDK or CLI",
     services: ALL,
     signals: [
+      concept("profile", String.raw`\b(?:aws_)?profile\b`, "a profile"),
+      concept(".aws/", String.raw`~?/?\.aws/(?:credentials|config)\b`, "~/.aws/credentials"),
+      concept("not ", String.raw`\bnot (?:set|configured|found)\b`, "something not set"),
       phrase("Unable to locate credentials", 9, "boto3 / AWS CLI"),
       phrase("Could not load credentials from any providers", 9, "AWS SDK for JavaScript"),
       phrase("Missing credentials in config", W.strong, "AWS SDK for JavaScript v2"),
@@ -47,6 +50,7 @@ export const awsCredentialRules: readonly Rule[] = [
     title: "AWS does not recognise the access key (wrong, deleted, or mixed with another session token)",
     services: ALL,
     signals: [
+      concept("aws_", String.raw`\baws_(?:access_key_id|secret_access_key|session_token)\b`, "the key environment variables"),
       concept("access key", String.raw`\baccess key(?: id)?\b`, "the access key"),
       concept("session token", String.raw`\bsession token\b`, "the session token"),
       concept("invalid", String.raw`\binvalid\b`, "an invalid value"),

@@ -46,6 +46,9 @@ export const awsGeneralRules: readonly Rule[] = [
     title: "A resource in another account: its resource-based policy does not let you in",
     services: ALL,
     signals: [
+      concept("account", String.raw`\b(?:another|other|different|second) (?:aws )?account\b`, "another account"),
+      concept("cross", String.raw`\bcross[- ]account\b`, "cross-account access"),
+      concept("resource", String.raw`\bresource[- ]based polic(?:y|ies)\b`, "a resource-based policy"),
       msg("because no resource-based", String.raw`because no resource-based\s+policy\s+allows\s+the\s+[a-z0-9-]+:[a-z0-9*]+\s+action`, W.strong, "IAM's cross-account denial"),
       msg("is not authorized to perform", String.raw`is not authorized to perform:? [a-z0-9-]+:[a-z0-9*]+`, W.context, "IAM AccessDenied naming the action"),
       code("AccessDeniedException", W.generic, "AccessDeniedException"),
@@ -119,6 +122,9 @@ export const awsGeneralRules: readonly Rule[] = [
     title: "Endpoint unreachable: the service (or model) is not in the configured region",
     services: ALL,
     signals: [
+      concept("region", String.raw`\bregions?\b`, "the region"),
+      concept("endpoint", String.raw`\bendpoints?\b`, "the endpoint"),
+      concept("connect", String.raw`\b(?:could not|couldn't|cannot|can't|unable to) connect\b`, "a failed connection"),
       phrase("Could not connect to the endpoint URL", 9, "botocore could not reach the regional endpoint"),
       code("EndpointConnectionError", 6, "botocore"),
       msg("getaddrinfo enotfound", String.raw`getaddrinfo enotfound [a-z0-9.-]*\.amazonaws\.com`, 7, "no DNS name for this service in this region"),

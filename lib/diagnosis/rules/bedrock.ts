@@ -1,4 +1,4 @@
-import { code, msg, phrase, status, W } from "../signals";
+import { code, concept, msg, phrase, status, W } from "../signals";
 import type { Rule } from "../types";
 
 /** Bedrock model invocation: model ids, inference profiles, model access, API keys. */
@@ -35,6 +35,10 @@ export const bedrockRules: readonly Rule[] = [
     title: "Bedrock model access not enabled (or Marketplace subscription missing)",
     services: ["bedrock"],
     signals: [
+      concept("model access", String.raw`\bmodel access\b`, "model access"),
+      concept("bedrock", String.raw`\bbedrock\b`, "Bedrock"),
+      concept("anthropic", String.raw`\banthropic\b`, "an Anthropic model"),
+      concept("marketplace", String.raw`\bmarketplace\b`, "the Marketplace"),
       msg("access to the model", String.raw`you don['’]?t have access to the model with the specified model id`, W.verbatim, "Bedrock model access"),
       msg("model access is denied", String.raw`model access is denied due to iam user or service role is not authorized to perform the required aws marketplace actions`, 9, "Marketplace subscription for the model"),
       phrase("Your account is not authorized to invoke this API operation", 7, "Bedrock not enabled for the account"),
@@ -63,6 +67,9 @@ export const bedrockRules: readonly Rule[] = [
     title: "The model id is not valid in this region (typo, bare id, or not offered here)",
     services: ["bedrock"],
     signals: [
+      concept("model", String.raw`\bmodel ?ids?\b`, "the model id"),
+      concept("bedrock", String.raw`\bbedrock\b`, "Bedrock"),
+      concept("invalid", String.raw`\binvalid\b`, "invalid"),
       phrase("The provided model identifier is invalid", W.verbatim, "Bedrock ValidationException"),
       msg("not found in", String.raw`model \S+ not found in [a-z]{2}(?:-[a-z]+)+-\d`, 7, "model not found in the region"),
       code("ValidationException", W.generic, "ValidationException"),
