@@ -7,6 +7,7 @@ export { looksLikeLog } from "./log-entries";
 import { findCandidates, anchorsOf } from "./log-prefilter";
 import { FAILURE_MARKER, failureLine, signature } from "./log-signature";
 import { diagnosisLink } from "./links";
+import type { Match } from "./types";
 
 /**
  * A whole log (CloudWatch export, console dump, CLI output, app log) → each distinct failure once,
@@ -104,6 +105,10 @@ export function checkLogSize(bytes: number): void {
   }
 }
 
+const MEMO_MAX_CHARS = 2048;
+const MEMO_ENTRIES = 20_000;
+const LEADING_TIME = /^\[?\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?/;
+
 interface Building {
   count: number;
   lines: number[];
@@ -173,12 +178,23 @@ export function* scanLogSteps(text: string, options: LogScanOptions = {}, batch 
   const unrecognised = new Map<string, Building>();
   const unlisted = { groups: 0, entries: 0 };
   const unlistedKeys = new Set<string>();
+  // A failure repeated all through a log is diagnosed once: entries equal but for their leading
+  // time share the answer (the rules read messages, never a record's timestamp).
+  const memo = new Map<string, Match | null>();
+  const diagnoseEntry = (entryText: string): Match | undefined => {
+    const key = entryText.length <= MEMO_MAX_CHARS ? entryText.replace(LEADING_TIME, "") : null;
+    const known = key === null ? undefined : memo.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const best = diagnose(options.service ? { text: entryText, service: options.service } : entryText)[0];
+    if (key !== null && memo.size < MEMO_ENTRIES) memo.set(key, best ?? null);
+    return best;
+  };
 
   for (let i = 0; i < picked.length; i++) {
     if (i > 0 && i % batch === 0) yield { examined: i, candidates: picked.length };
     const { entry, diagnosable, marked } = picked[i]!;
     const entryText = source.slice(entry.start, entry.end);
-    const best = diagnosable ? diagnose(options.service ? { text: entryText, service: options.service } : entryText)[0] : undefined;
+    const best = diagnosable ? diagnoseEntry(entryText) : undefined;
     if (best) {
       const where = lineAt(entryText, entry, evidenceOffset(entryText, lower.slice(entry.start, entry.end), anchorsOf(best.id)));
       known.set(best.id, { id: best.id, title: best.title, group: add(known.get(best.id)?.group, where.line, () => quote(where.text)) });
