@@ -2,7 +2,9 @@
 
 import { useEffect, useMemo, useState } from "react";
 import type { Match } from "@/lib/diagnosis/types";
+import { looksLikeLog } from "@/lib/diagnosis/log-entries";
 import { DiagnosisCard } from "./diagnosis-card";
+import { LogReport } from "./log-report";
 
 const MAX_CHARS = 2 * 1024 * 1024;
 
@@ -13,7 +15,8 @@ export function DiagnoseInputPanel({ ruleCount }: { ruleCount: number }) {
   const [text, setText] = useState("");
   const [engine, setEngine] = useState<{ diagnose: Diagnose } | null>(null);
   const [wanted, setWanted] = useState(false);
-  const tooLarge = text.length > MAX_CHARS;
+  // A log (many lines, or more than one failure's worth of text) is scanned entry by entry instead.
+  const tooLarge = useMemo(() => text.length > MAX_CHARS || looksLikeLog(text), [text]);
 
   // The rules' patterns and the matcher come with the first keystroke (or focus), not with the page.
   useEffect(() => {
@@ -46,7 +49,7 @@ export function DiagnoseInputPanel({ ruleCount }: { ruleCount: number }) {
           className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs"
         />
       </label>
-      {tooLarge && <p role="alert" className="text-sm text-red-700">That is {Math.round(text.length / 1048576)} MB; paste up to 2 MB (the relevant part of the log).</p>}
+      <LogReport pasted={tooLarge ? text : ""} />
       {text.trim() && !tooLarge && (
         <section aria-label="Diagnoses" aria-busy={matches === null} className="space-y-3">
           {matches === null ? (
