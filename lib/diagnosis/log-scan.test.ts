@@ -69,6 +69,14 @@ describe("scanLog on small logs", () => {
     expect(JSON.stringify(unrecognised)).not.toMatch(/hunter2|other-secret/);
   });
 
+  it("groups repeats whatever their request ids, even ids redaction would take a piece of", () => {
+    // "…-ada2-…" inside a UUID looks like the start of an AppSync API key (da2-…) to redaction.
+    const log = ["3c2a0546-b177-43b3-af2e-ac5526da3a95", "b8c43596-4cbd-41f7-ada2-3f0c1d9effec", "0e6f1a2b-1111-4222-8333-944455556666"]
+      .map((id, i) => `2025-02-24T14:15:1${i}Z ERROR ${id} Unauthorized: session ${id} rejected after ${i * 7} ms`)
+      .join("\n");
+    expect(scanLog(log).unrecognised.map((u) => [u.message, u.lines])).toEqual([["Unauthorized: session <id> rejected after <n> ms", [1, 2, 3]]]);
+  });
+
   it("finds a failure in the last entry and in a log of one line", () => {
     expect(scanLog("botocore.exceptions.NoCredentialsError: Unable to locate credentials").known.map((k) => [k.id, k.lines])).toEqual([["credentials-missing", [1]]]);
     expect(scanLog("").known).toEqual([]);

@@ -172,7 +172,7 @@ export function* scanLogSteps(text: string, options: LogScanOptions = {}, batch 
     const failing = failureLine(entryText);
     if (!failing) continue;
     const where = lineAt(entryText, entry, failing.offset);
-    const key = signature(redactText(failing.text));
+    const key = signature(failing.text);
     if (!unrecognised.has(key) && unrecognised.size >= MAX_UNRECOGNISED_GROUPS) {
       if (!unlistedKeys.has(key)) {
         unlistedKeys.add(key);

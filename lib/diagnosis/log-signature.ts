@@ -1,3 +1,5 @@
+import { redactText } from "../redact";
+
 /**
  * Failures no rule knows still have to be reported, or a log scan would silently drop them. A
  * line "looks like a failure" by a few words any auth or AWS error carries; lines that differ only
@@ -43,13 +45,20 @@ export function failureLine(entry: string): { text: string; offset: number } | n
 
 const MAX_SIGNATURE = 160;
 
-/** Order matters: tokens before ids before times before numbers, each replaced whole. */
+/**
+ * UUIDs and timestamps are never secrets, and redaction can take part of one for a key (a UUID's
+ * "…-ada2-…" for an AppSync key): they are replaced before redaction, so repeats still match.
+ */
+const NEVER_SECRET: ReadonlyArray<[RegExp, string]> = [
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, "<id>"],
+  [/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?/g, "<time>"],
+];
+
+/** After redaction. Order matters: tokens before ids before times before numbers, each replaced whole. */
 const VOLATILE: ReadonlyArray<[RegExp, string]> = [
   [/\beyJ[\w-]+\.[\w-]+(?:\.[\w-]*)?/g, "<token>"],
   [/\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b/g, "<key>"],
   [/\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, "<email>"],
-  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, "<id>"],
-  [/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?/g, "<time>"],
   [/\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, "<time>"],
   // Long runs with digits in them: request ids, hashes, opaque tokens.
   [/\b(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{16,}\b/g, "<id>"],
@@ -61,9 +70,14 @@ const VOLATILE: ReadonlyArray<[RegExp, string]> = [
 /** What opens a record rather than saying anything: times, levels, ids, brackets, separators. */
 const LEADING_NOISE = /^(?:(?:<time>|<id>|<n>|\[[^\]]{0,40}\]|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE)\b:?|[-|:,;=\t ]+)\s*)+/;
 
-/** The failure line with its volatile parts replaced, so repeats of one failure share it. */
+/**
+ * The failure line redacted (lib/redact) and with its volatile parts replaced, so repeats of one
+ * failure share it. Safe to show: secrets are gone before anything else is rewritten.
+ */
 export function signature(line: string): string {
   let s = line.slice(0, 1024);
+  for (const [pattern, replacement] of NEVER_SECRET) s = s.replace(pattern, replacement);
+  s = redactText(s);
   for (const [pattern, replacement] of VOLATILE) s = s.replace(pattern, replacement);
   s = s.replace(/\s+/g, " ").trim();
   const stripped = s.replace(LEADING_NOISE, "");
