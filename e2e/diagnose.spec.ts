@@ -1,4 +1,7 @@
+import { writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { diagnose } from "../lib/diagnosis/engine";
+import { sampleLog } from "../lib/diagnosis/test-support/log-sample";
 import { CallsPage } from "./test-support/calls-page";
 
 test("seed 000's message pasted on /diagnose names the client_id mismatch first, with a stable link", async ({ page }) => {
@@ -58,4 +61,54 @@ test("the red IAM cell of seed 001 carries its diagnosis", async ({ page }) => {
   await iam.click();
   await page.getByRole("dialog").getByRole("link", { name: "How to fix it" }).click();
   await expect(page).toHaveURL(/\/diagnose#appsync-unauthorized-iam$/);
+});
+
+test("a log file opened on /diagnose lists each distinct failure once, with its line numbers, at 390 px and by keyboard", async ({ page }, testInfo) => {
+  const sample = sampleLog({ bytes: 1024 * 1024, failures: 36, seed: 5 });
+  const path = testInfo.outputPath("app.log");
+  writeFileSync(path, sample.text);
+  // Which rule each planted failure fits is the engine's call; the page must list each once, on its lines.
+  const expected = new Map<string, number[]>();
+  for (const p of sample.planted) {
+    const id = diagnose(p.entry)[0]?.id;
+    if (id) expected.set(id, [...(expected.get(id) ?? []), p.line]);
+  }
+  expect(expected.size).toBeGreaterThanOrEqual(4);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/diagnose");
+  await page.getByLabel("Open a log file").setInputFiles(path);
+  const report = page.getByRole("region", { name: "Failures in the log" });
+  await expect(report).toContainText(`${expected.size} known failures`);
+  await expect(report).not.toContainText("scanned on the page");
+  await expect(report.locator("[data-log-failure]")).toHaveCount(expected.size);
+  for (const [id, lines] of expected) {
+    const item = report.locator(`[data-log-failure="${id}"]`);
+    await expect(item.locator("[data-lines]")).toHaveAttribute("data-lines", lines.join(","));
+    await expect(item).toContainText(`Seen ${lines.length} times, lines ${lines.slice(0, 5).map((l) => l.toLocaleString("en-US")).join(", ")}+${lines.length - 5} more`);
+    await expect(item.getByRole("link")).toHaveAttribute("href", `/diagnose#${id}`);
+  }
+  await expect(report.getByRole("list", { name: "Not recognised" })).toContainText("ConditionalCheckFailedException: The conditional request failed (Request ID: <id>)");
+
+  // "+N more" opens from the keyboard; nothing in the report is wider than the phone.
+  const [firstId, firstLines] = [...expected][0]!;
+  const more = report.locator(`[data-log-failure="${firstId}"] summary`);
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(report.locator(`[data-log-failure="${firstId}"] details`)).toContainText(firstLines.slice(5).map((l) => l.toLocaleString("en-US")).join(", "));
+  const widest = await report.evaluate((el) => Math.max(...[el, ...el.querySelectorAll("*")].map((e) => e.getBoundingClientRect().right)));
+  expect(widest).toBeLessThanOrEqual(390);
+  await report.locator(`[data-log-failure="${firstId}"]`).getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/diagnose#${firstId}$`));
+});
+
+test("many pasted lines are scanned as a log, each failure once", async ({ page }) => {
+  const sample = sampleLog({ bytes: 16 * 1024, failures: 6, seed: 2 });
+  await page.goto("/diagnose");
+  await page.getByLabel("Error or log").fill(sample.text);
+  const report = page.getByRole("region", { name: "Failures in the log" });
+  await expect(report).toContainText("the pasted log:");
+  const clientId = sample.planted.find((p) => p.kind === "client-id")!;
+  await expect(report.locator('[data-log-failure="cognito-client-id-mismatch"] [data-lines]')).toHaveAttribute("data-lines", String(clientId.line));
+  await expect(page.getByRole("region", { name: "Diagnoses" })).toHaveCount(0);
 });

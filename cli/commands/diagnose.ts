@@ -5,9 +5,11 @@ import { diagnosisLink } from "../../lib/diagnosis/links";
 import type { DiagnoseInput, Match, Source } from "../../lib/diagnosis/types";
 import { EXIT, UsageError, type CliIo } from "../io";
 import type { Command } from "./command";
+import { readLog, renderLogScan, scanOrUsage } from "./diagnose-log";
 
 const usage = `Usage: auth-flow-debugger diagnose [TEXT|-] [--json] [--service NAME] [--variant NAME] [--status N]
                                   [--token-use id|access] [--cloudtrail VERDICT]
+       auth-flow-debugger diagnose --log FILE|- [--json] [--service NAME]
 
 Matches an error message, a pasted HTTP response or a whole log against the known causes of
 "signed in, then Unauthorized" (and the AWS errors around it), best first, each with its fix.
@@ -22,11 +24,16 @@ TEXT may also be JSON: a test-test call ({status, errorType, message, summary}) 
   --token-use K       id or access
   --cloudtrail V      assumed, assumed-other-role, refused or absent
 
+  --log FILE          a whole log (up to 10 MB; - for stdin): each distinct failure once, with
+                      the lines it was seen on and its fix link, then the failures no known cause
+                      fits. With --json: {"known":[{"id","title","link","count","lines",…}],
+                      "unrecognised":[{"message","count","lines",…}],…}
+
 When the text says only that a call was refused ("Unauthorized", a 401, Amplify's recoverySuggestion),
 the answer is the candidate causes and the question which credential was sent: run again with
 --service and --variant to narrow it.
 
-Exit codes: 0 done (an empty list when nothing matches), 2 bad input.
+Exit codes: 0 done (an empty list when nothing matches), 2 bad input or an unreadable log.
 `;
 
 export const diagnoseCommand: Command = {
@@ -44,8 +51,18 @@ export const diagnoseCommand: Command = {
         status: { type: "string" },
         "token-use": { type: "string" },
         cloudtrail: { type: "string" },
+        log: { type: "string" },
       },
     });
+    if (values.log !== undefined) {
+      if (positionals.length > 0) throw new UsageError("--log reads the log from FILE: give no TEXT with it.");
+      const oneFailure = (["variant", "status", "token-use", "cloudtrail"] as const).filter((k) => values[k] !== undefined);
+      if (oneFailure.length > 0) throw new UsageError(`--${oneFailure[0]} describes one failure, not a log: use it without --log.`);
+      const log = await readLog(values.log, io);
+      const result = scanOrUsage(log.text, log.name, values.service);
+      io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderLogScan(log.name, result));
+      return EXIT.pass;
+    }
     const text = await readText(positionals, io);
     const parsed = parseFailureText(text);
     const problems = [...parsed.problems];

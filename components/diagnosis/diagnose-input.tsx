@@ -3,8 +3,10 @@
 import { useEffect, useMemo, useState } from "react";
 import type { Question } from "@/lib/diagnosis/question";
 import type { Match } from "@/lib/diagnosis/types";
+import { looksLikeLog } from "@/lib/diagnosis/log-entries";
 import { DiagnosisCard } from "./diagnosis-card";
 import { QuestionCard } from "./question-card";
+import { LogReport } from "./log-report";
 
 const MAX_CHARS = 2 * 1024 * 1024;
 
@@ -19,7 +21,8 @@ export function DiagnoseInputPanel({ ruleCount }: { ruleCount: number }) {
   const [text, setText] = useState("");
   const [engine, setEngine] = useState<Engine | null>(null);
   const [wanted, setWanted] = useState(false);
-  const tooLarge = text.length > MAX_CHARS;
+  // A log (many lines, or more than one failure's worth of text) is scanned entry by entry instead.
+  const isLog = useMemo(() => text.length > MAX_CHARS || looksLikeLog(text), [text]);
 
   // The rules' patterns and the matcher come with the first keystroke (or focus), not with the page.
   useEffect(() => {
@@ -33,7 +36,7 @@ export function DiagnoseInputPanel({ ruleCount }: { ruleCount: number }) {
     };
   }, [wanted, engine]);
 
-  const matches = useMemo(() => (engine && text.trim() && !tooLarge ? engine.diagnose(text) : null), [engine, text, tooLarge]);
+  const matches = useMemo(() => (engine && text.trim() && !isLog ? engine.diagnose(text) : null), [engine, text, isLog]);
   const question = useMemo(() => (engine && matches?.length === 0 ? engine.clarify(text) : null), [engine, matches, text]);
   return (
     <>
@@ -53,8 +56,8 @@ export function DiagnoseInputPanel({ ruleCount }: { ruleCount: number }) {
           className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs"
         />
       </label>
-      {tooLarge && <p role="alert" className="text-sm text-red-700">That is {Math.round(text.length / 1048576)} MB; paste up to 2 MB (the relevant part of the log).</p>}
-      {text.trim() && !tooLarge && (
+      <LogReport pasted={isLog ? text : ""} />
+      {text.trim() && !isLog && (
         <section aria-label="Diagnoses" aria-busy={matches === null} className="space-y-3">
           {matches === null ? (
             <p className="text-sm text-slate-500">Matching against the known failures…</p>
