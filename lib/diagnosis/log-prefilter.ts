@@ -54,7 +54,8 @@ function prepare(): Prepared {
     const anchors: string[] = [];
     for (const s of rule.signals) {
       if (!("anchor" in s) || s.weight <= 0) continue;
-      anchors.push(s.anchor);
+      // Concepts ("identity pool", "provider") are words around a failure, not where it is written.
+      if (!(s.kind === "message" && s.concept)) anchors.push(s.anchor);
       const list = regexesByAnchor.get(s.anchor) ?? [];
       list.push(new RegExp(s.pattern, "i"));
       regexesByAnchor.set(s.anchor, list);
