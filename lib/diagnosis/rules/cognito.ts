@@ -26,6 +26,10 @@ export const cognitoRules: readonly Rule[] = [
       code("CognitoJwtInvalidClientIdError", W.strong, "aws-jwt-verify client id error"),
       msg("not allowed: ", String.raw`client id(?: \("audience"\))? not allowed: \S+\. expected`, W.strong, "aws-jwt-verify client id check"),
       msg("audience", String.raw`\baudience\b[^.\n]{0,40}\b(?:check|validation|mismatch)\b`, W.context, "an audience check failed"),
+      // An HTTP API JWT authorizer whose audience list lacks the token's aud / client_id answers 401 with
+      // www-authenticate: Bearer … error_description="the token does not have a valid audience"
+      // (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html).
+      phrase("the token does not have a valid audience", 9, "API Gateway HTTP API JWT authorizer's audience check"),
       // Other verifiers' audience checks, in their own words (verifier-signals.ts).
       ...AUDIENCE_CHECKS,
       code("JwtInvalidClaimError", W.hint, "aws-jwt-verify claim error"),

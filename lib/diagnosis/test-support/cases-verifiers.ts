@@ -21,6 +21,8 @@ export const VERIFIER_CASES: readonly Case[] = [
     "Microsoft.IdentityModel.Tokens.SecurityTokenInvalidAudienceException: IDX10206: Unable to validate audience. The 'audiences' parameter is empty."),
   real("cognito-client-id-mismatch", "Spring Security JwtClaimValidator (aud)",
     'WWW-Authenticate: Bearer error="invalid_token", error_description="An error occurred while attempting to decode the Jwt: The aud claim is not valid"'),
+  real("cognito-client-id-mismatch", "API Gateway HTTP API JWT authorizer (troubleshooting guide)",
+    '< HTTP/1.1 401 Unauthorized\n< www-authenticate: Bearer scope="" error="invalid_token" error_description="the token does not have a valid audience"\n{"message":"Unauthorized"}'),
   nearMiss("cognito-client-id-mismatch", null, ".NET IdentityModel IDX10208: the API configured no audience at all",
     "IDX10208: Unable to validate audience. validationParameters.ValidAudience is null or whitespace and validationParameters.ValidAudiences is null."),
 
