@@ -21,6 +21,25 @@ export const awsCredentialRules: readonly Rule[] = [
       phrase("no valid credential sources", W.strong, "AWS SDK for Go / Terraform"),
       code("NoCredentialsError", 6, "botocore"),
       code("CredentialsProviderError", W.hint, "AWS SDK for JavaScript v3"),
+      // aws/aws-sdk-java-v2 core/auth/…/credentials/AwsCredentialsProviderChain.java.
+      phrase("Unable to load credentials from any of the providers in the chain", 9, "AWS SDK for Java v2"),
+      // aws/aws-sdk-net sdk/src/Core/Amazon.Runtime/Credentials/DefaultAWSCredentialsIdentityResolver.cs.
+      phrase("Failed to resolve AWS credentials. The credential providers used to search for credentials", 9, "AWS SDK for .NET"),
+      // aws/aws-sdk-go-v2 credentials/ec2rolecreds (the chain's last stop, off EC2) and aws/aws-sdk-go aws/credentials/chain_provider.go.
+      phrase("no EC2 IMDS role found", W.strong, "AWS SDK for Go v2 fell through to the instance metadata service"),
+      code("NoCredentialProviders", W.strong, "AWS SDK for Go v1: no valid providers in chain"),
+      // botocore/exceptions.py ProfileNotFound and PartialCredentialsError; aws/aws-sdk-js-v3 credential-provider-ini
+      // ("Profile … was not found.", "Could not resolve credentials using profile: […]").
+      msg("could not be found", String.raw`the config profile \([^)\n]*\) could not be found`, W.strong, "botocore: AWS_PROFILE names a profile that does not exist"),
+      msg("could not resolve credentials using profile", String.raw`could not resolve credentials using profile: \[`, W.strong, "AWS SDK for JavaScript v3: the profile has no usable credentials"),
+      msg("partial credentials found in", String.raw`partial credentials found in \S+, missing:`, W.specific, "botocore: only part of a key pair is set"),
+      // aws/aws-sdk-js-v3 credential-provider-sso: no SSO login for the profile (an expired one is token-expired).
+      msg("was not found or is invalid", String.raw`the sso session token associated with profile=\S* was not found or is invalid`, W.specific, "no SSO login for this profile"),
+      // smithy-lang/smithy-typescript packages/credential-provider-imds: the chain ended at the instance metadata service.
+      msg("instance metadata service", String.raw`(?:unable to connect to|timeouterror from) instance metadata service`, W.specific, "the SDK fell through to the instance metadata service"),
+      // aws-amplify/amplify-js packages/api-graphql src/utils/errors/constants.ts (NoCredentials, "No credentials"): an
+      // authMode "iam" request with no identity-pool credentials (not signed in, guest access off).
+      msg("but no authentication credentials are available", String.raw`made with \W?authmode: "?iam"?\W? but no authentication credentials are available`, W.strong, "Amplify had no AWS credentials for an IAM-authorized API call"),
       // Amplify JS (v5 Credentials) when it could get no AWS credentials at all.
       msg("no credentials", String.raw`\bno credentials\b`, 5, "Amplify found no credentials"),
       // With nothing configured the SDKs end the chain at the EC2 instance metadata service, which

@@ -1,5 +1,6 @@
 import { authorizer, code, concept, msg, phrase, status, tokenUse, variant, W } from "../signals";
 import type { Rule } from "../types";
+import { AUDIENCE_CHECKS, EXPIRY_CHECKS, ISSUER_CHECKS } from "./verifier-signals";
 
 /** Cognito user-pool tokens refused for what they are: the wrong kind, the wrong pool, expired. */
 
@@ -24,13 +25,13 @@ export const cognitoRules: readonly Rule[] = [
       code("CognitoJwtInvalidTokenUseError", W.strong, "aws-jwt-verify token_use error"),
       code("CognitoJwtInvalidClientIdError", W.strong, "aws-jwt-verify client id error"),
       msg("not allowed: ", String.raw`client id(?: \("audience"\))? not allowed: \S+\. expected`, W.strong, "aws-jwt-verify client id check"),
-      // Other verifiers' audience checks: jsonwebtoken's "jwt audience invalid. expected: …" and jose's claim check.
-      msg("jwt audience invalid", String.raw`jwt audience invalid`, W.strong, "jsonwebtoken's audience check"),
-      // PyJWT / python-jose raise "Invalid audience"; .NET IdentityModel IDX10214 "Audience validation failed".
-      msg("invalid audience", String.raw`\binvalid audience\b`, W.strong, "the verifier's audience check (PyJWT, python-jose)"),
-      msg("audience validation failed", String.raw`audience validation failed`, W.strong, ".NET IdentityModel's audience check"),
       msg("audience", String.raw`\baudience\b[^.\n]{0,40}\b(?:check|validation|mismatch)\b`, W.context, "an audience check failed"),
-      msg("claim value", String.raw`unexpected "aud" claim value`, W.strong, "jose's audience check"),
+      // An HTTP API JWT authorizer whose audience list lacks the token's aud / client_id answers 401 with
+      // www-authenticate: Bearer … error_description="the token does not have a valid audience"
+      // (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html).
+      phrase("the token does not have a valid audience", 9, "API Gateway HTTP API JWT authorizer's audience check"),
+      // Other verifiers' audience checks, in their own words (verifier-signals.ts).
+      ...AUDIENCE_CHECKS,
       code("JwtInvalidClaimError", W.hint, "aws-jwt-verify claim error"),
       msg("client_id", String.raw`client_id\s*クレーム`, W.hint, "Japanese note on the client_id claim"),
       msg("トークン", String.raw`id ?トークン.{0,40}アクセストークン`, W.hint, "ID token vs access token (Japanese)"),
@@ -70,17 +71,13 @@ export const cognitoRules: readonly Rule[] = [
       msg("issuer not allowed", String.raw`issuer not allowed: \S+\. expected`, 9, "aws-jwt-verify issuer check"),
       code("KidNotFoundInJwksError", W.strong, "aws-jwt-verify: signing key not in this pool's JWKS"),
       msg("not found in the jwks", String.raw`jwk for kid \S+ not found in the jwks`, W.strong, "signing key not in the JWKS"),
-      // The same finding from other verifiers, and in people's words: the token's kid is not among the pool's keys.
-      // PyJWT InvalidIssuerError and python-jose JWTClaimsError both say "Invalid issuer".
-      msg("invalid issuer", String.raw`\binvalid issuer\b`, W.strong, "the verifier's issuer check (PyJWT, python-jose)"),
+      // The same finding from other verifiers (verifier-signals.ts), and in people's words: the token's kid is not among the pool's keys.
+      ...ISSUER_CHECKS,
       // API Gateway's JWT authorizer says "Invalid issuer" when it cannot fetch the issuer's discovery
       // document: the document is unreachable, not the token's issuer wrong (aws/aws-cdk#28061).
       msg("discovery endpoint", String.raw`valid discovery endpoint`, -8, "the discovery document could not be fetched"),
       msg("when connecting to", String.raw`when connecting to \S+/\.well-known/openid-configuration`, -8, "the discovery document could not be fetched"),
-      msg("no applicable key found in the json web key set", String.raw`no applicable key found in the json web key set`, W.strong, "jose: no key in the JWKS for this token"),
-      msg("unable to find a signing key that matches", String.raw`unable to find a signing key that matches`, W.strong, "PyJWT: no key in the JWKS for this token"),
       msg("kid", String.raw`\bkids?\b[^.\n]{0,120}\b(?:does not|doesn't|do not|don't|did not|didn't) match`, W.specific, "the token's kid matches no key of the JWKS"),
-      msg("claim value", String.raw`unexpected "iss" claim value`, W.strong, "jose issuer check"),
       code("JwtInvalidIssuerError", W.strong, "aws-jwt-verify issuer error"),
       msg("iss", String.raw`\biss(?:uer)?\b.{0,40}(?:does not match|mismatch|不一致)`, W.hint, "issuer mismatch"),
       status([401], W.generic, "refused"),
@@ -184,14 +181,19 @@ export const cognitoRules: readonly Rule[] = [
       phrase("Ineffectual token, will expire within the next minute", W.verbatim, "AgentCore Runtime refuses tokens with less than a minute left"),
       phrase("Access Token has expired", 9, "Cognito user-pool API"),
       phrase("The security token included in the request is expired", 9, "STS/SigV4: temporary credentials expired"),
+      // S3's ExpiredToken (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html; aws/aws-sdk-cpp#1569).
+      phrase("The provided token has expired", 9, "S3/STS: temporary credentials expired"),
+      // STS AssumeRoleWithWebIdentity ExpiredTokenException for an expired web identity token (aws/aws-sdk-java-v2#5709).
+      msg("must be before the expiration date/time", String.raw`token expired: current date/time \d*\s*must be before the expiration date/time`, 9, "STS: the web identity token expired"),
+      // aws/aws-sdk-js-v3 packages/token-providers fromSso: "Token is expired. To refresh this SSO session run 'aws sso login' …".
+      msg("to refresh this sso session", String.raw`token is expired\. to refresh this sso session`, 9, "the SSO session's token expired"),
       msg("token has expired", String.raw`token has expired`, 7, "expired token"),
       msg("expiredtoken", String.raw`\bexpiredtoken(?:exception)?\b`, 7, "ExpiredToken error code"),
       code("JwtExpiredError", W.strong, "aws-jwt-verify"),
       msg("token expired at", String.raw`token expired at \d{4}-\d\d-\d\d`, 7, "aws-jwt-verify"),
       msg("invalid login token", String.raw`invalid login token\. token (?:is )?expired`, W.strong, "identity pool: expired ID token in Logins"),
-      msg("claim timestamp check failed", String.raw`"exp" claim timestamp check failed`, W.strong, "jose"),
-      code("ERR_JWT_EXPIRED", W.strong, "jose"),
-      msg("jwt expired", String.raw`\bjwt expired\b`, 7, "jsonwebtoken TokenExpiredError"),
+      // Other verifiers' lifetime checks, in their own words (verifier-signals.ts).
+      ...EXPIRY_CHECKS,
       msg("token is expired", String.raw`\btoken is expired\b`, W.hint, "expired token"),
       msg("expired", String.raw`\btokens?\b[^.\n]{0,40}\b(?:got|gets|had|was|were|becomes?|became) expired\b`, W.specific, "a token that expired"),
       // Expired AWS sign-in sessions: IAM Identity Center (SSO) and `aws login` (botocore LoginRefreshRequired).
