@@ -112,3 +112,12 @@ test("many pasted lines are scanned as a log, each failure once", async ({ page 
   await expect(report.locator('[data-log-failure="cognito-client-id-mismatch"] [data-lines]')).toHaveAttribute("data-lines", String(clientId.line));
   await expect(page.getByRole("region", { name: "Diagnoses" })).toHaveCount(0);
 });
+
+test("the page and its knowledge base fit a 390 px phone without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/diagnose");
+  await page.getByLabel("Error or log").fill("Unauthorized");
+  await expect(page.getByRole("region", { name: "Which credential?" })).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+});

@@ -5,7 +5,7 @@ import { diagnosisLink } from "@/lib/diagnosis/links";
 /** One known failure: its cause, the fix step by step, the evidence that matched, and where it comes from. */
 export function DiagnosisCard({ rule, match, compact = false }: { rule: Rule | Match; match?: Match; compact?: boolean }) {
   return (
-    <article id={compact ? undefined : rule.id} data-diagnosis={rule.id} className="scroll-mt-16 space-y-2 rounded border border-slate-200 bg-white p-4 text-sm target:border-sky-400 target:ring-2 target:ring-sky-200">
+    <article id={compact ? undefined : rule.id} data-diagnosis={rule.id} className="scroll-mt-16 space-y-2 rounded [overflow-wrap:anywhere] border border-slate-200 bg-white p-4 text-sm target:border-sky-400 target:ring-2 target:ring-sky-200">
       <h3 className="font-medium">
         {rule.title} <code className="text-xs text-slate-500">{rule.id}</code>
         {match && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">score {match.score}</span>}
