@@ -32,6 +32,7 @@ describe("redactText: what is redacted, and how much is kept", () => {
     ["session token by shape", "t=IQoJb3JpZ2luX2VjEXAMPLE//+= ok", `t=${REDACTED} ok`],
     ["access key id shortened", "AKIAIOSFODNN7EXAMPLE", "AKIA…MPLE"],
     ["AppSync API key shortened", "x-api-key: da2-abcdefghijklmnopqrstuvwxyz", "x-api-key: da2-…wxyz"],
+    ["a UUID holding da2- left alone", "request 5dc2bf32-08e7-4bd5-ada2-3f0c5e7a9d10 failed", "request 5dc2bf32-08e7-4bd5-ada2-3f0c5e7a9d10 failed"],
     ["other x-api-key", "x-api-key: gateway-key-123", `x-api-key: ${REDACTED}`],
     ["Cognito PASSWORD", `{"USERNAME":"alice","PASSWORD":"p\\"w d"}`, `{"USERNAME":"alice","PASSWORD":"${REDACTED}"}`],
     ["NEW_PASSWORD", `"NEW_PASSWORD": "x"`, `"NEW_PASSWORD": "${REDACTED}"`],

@@ -23,7 +23,8 @@ export const JWT_SOURCE = `${JOSE_HEADER}\\.e[wy3]${B64U}*\\.${B64U}+`;
 export const ACCESS_KEY_ID_SOURCE = "(?:AKIA|ASIA)[A-Z0-9]{16}";
 
 /** AppSync API keys: `da2-` and 26 lower-case letters and digits. */
-export const APPSYNC_API_KEY_SOURCE = "da2-[A-Za-z0-9]{8,}";
+// Not inside a longer word: a UUID such as "…-ada2-3f0c…" holds "da2-" too.
+export const APPSYNC_API_KEY_SOURCE = "(?<![A-Za-z0-9])da2-[A-Za-z0-9]{8,}";
 
 /**
  * STS / Cognito identity session tokens start with a fixed protobuf-ish preamble in base64
