@@ -13,11 +13,19 @@ const MAX_UNWRAP = 512 * 1024;
 const MAX_JSON_VALUES = 200;
 const MAX_JSON_LENGTH = 64 * 1024;
 const MAX_ESCAPE_LEVELS = 3;
+const PYTHON_ERROR = /'Code':\s*'([^'\n]{1,100})',\s*'Message':\s*'([^'\n]{1,500})'/g;
 const MAX_DEPTH = 6;
 
 /** Keys under which AWS services, SDKs and client libraries put an error's type and its message. */
 const TYPE_KEYS = ["errorType", "__type", "code", "Code", "name", "errorCode", "error", "type"];
 const MESSAGE_KEYS = ["message", "Message", "errorMessage", "error_description", "detail", "reason", "recoverySuggestion", "msg"];
+
+/** Reflowing copies the text; only for what a person pastes, not for a log. */
+const MAX_REFLOW = 64 * 1024;
+/** A line that ends mid-sentence: the next one starts lower-case or indented with a word. */
+const WRAPPED = /[^\s.:;!?{}[\]][ \t]*\r?\n[ \t]*[a-z(]/;
+const HTML_ENTITY = /&(?:quot|#39|#x27|apos|lt|gt|amp);/;
+const ENTITIES: Readonly<Record<string, string>> = { quot: '"', "#39": "'", "#x27": "'", apos: "'", lt: "<", gt: ">", amp: "&" };
 
 const ESCAPES: Readonly<Record<string, string>> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\", "/": "/", "'": "'" };
 
@@ -39,11 +47,17 @@ export function unwrap(text: string): string {
     views.push(next);
     current = next;
   }
+  // A sentence broken over lines (terminal width, a wrapped log field) reads as one line again.
+  if (text.length <= MAX_REFLOW && WRAPPED.test(text)) views.push(text.replace(/[ \t]*\r?\n[ \t]*/g, " "));
+  // HTML-escaped text (a page or an issue's rendered body pasted as is).
+  if (HTML_ENTITY.test(text)) views.push(text.replace(/&(quot|#39|#x27|apos|lt|gt|amp);/g, (_, e: string) => ENTITIES[e] ?? ""));
   const lines = new Set<string>();
   let budget = MAX_JSON_VALUES;
   for (const view of [text, ...views]) {
     for (const value of jsonValues(view, () => budget-- > 0)) collectErrors(value, lines, 0);
   }
+  // botocore's error dict printed by Python: {'Error': {'Code': 'AccessDenied', 'Message': '…'}}.
+  for (const m of text.matchAll(PYTHON_ERROR)) lines.add(`${m[1]}: ${m[2]}`);
   return [...views, ...lines].join("\n");
 }
 
