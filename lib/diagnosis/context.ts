@@ -72,7 +72,7 @@ const AUTHORIZER_ALIASES: Record<string, AuthorizerType> = {
 
 /** "HTTP/1.1 401", "statusCode": 403, "Status Code: 400", "API Error: 403", "429 Too Many Requests". */
 const TEXT_STATUS =
-  /(?:status(?:[ _]?code)?["']?\s*[:=]?\s*["']?|\bhttp(?:\/\d(?:\.\d)?)?\s+|\berror:?\s+|\bhttp_status_)([1-5]\d\d)\b|\b([1-5]\d\d)\W{0,2}\s+(?:unauthorized|forbidden|not found|too many requests|bad request)\b|\b(40[13])(?:'?s)?\W{0,2}\s+(?:errors?|responses?|back)\b/g;
+  /(?:status(?:[ _]?code)?["']?\s*[:=]?\s*["']?|\bhttp(?:\/\d(?:\.\d)?)?\s+|\berror:?\s+|\bhttp_status_)([1-5]\d\d)\b|\b([1-5]\d\d)\W{0,2}\s+(?:unauthorized|forbidden|not found|too many requests|bad request)\b|\b(40[13])(?:'?s)?\W{0,2}\s+(?:errors?|responses?|back|for)\b/g;
 
 function truncate(text: string): string {
   if (text.length <= MAX_TEXT) return text;

@@ -23,7 +23,7 @@ const MESSAGE_KEYS = ["message", "Message", "errorMessage", "error_description",
 /** Reflowing copies the text; only for what a person pastes, not for a log. */
 const MAX_REFLOW = 64 * 1024;
 /** A line that ends mid-sentence: the next one starts lower-case or indented with a word. */
-const WRAPPED = /[^\s.:;!?{}[\]][ \t]*\r?\n[ \t]*[a-z(]/;
+const WRAPPED = /[^\s.;!?{}[\]][ \t]*\r?\n[ \t]*[a-z(]/;
 const HTML_ENTITY = /&(?:quot|#39|#x27|apos|lt|gt|amp);/;
 const ENTITIES: Readonly<Record<string, string>> = { quot: '"', "#39": "'", "#x27": "'", apos: "'", lt: "<", gt: ">", amp: "&" };
 

@@ -75,6 +75,8 @@ export const awsGeneralRules: readonly Rule[] = [
     signals: [
       code("EntityAlreadyExists", W.strong, "IAM EntityAlreadyExists"),
       msg("already exists", String.raw`(?:user|role|policy|group) with name \S+ already exists`, W.strong, "the name is taken"),
+      // CloudFormation's create failure for an IAM resource whose name is taken (in this or another stack).
+      msg("already exists", String.raw`aws::iam::(?:role|policy|user|group|instanceprofile|managedpolicy)\b[^\n]{0,200}\balready exists\b`, W.strong, "CloudFormation could not create an IAM resource whose name is taken"),
       msg("already exist", String.raw`\b(?:roles?|polic(?:y|ies))\b[^.\n]{0,60}\balready exists?\b`, W.specific, "an IAM role, policy, user or group that already exists"),
       code("EntityAlreadyExistsException", W.strong, "IAM EntityAlreadyExistsException"),
     ],

@@ -26,6 +26,8 @@ export const cognitoRules: readonly Rule[] = [
       code("CognitoJwtInvalidClientIdError", W.strong, "aws-jwt-verify client id error"),
       msg("not allowed: ", String.raw`client id(?: \("audience"\))? not allowed: \S+\. expected`, W.strong, "aws-jwt-verify client id check"),
       msg("audience", String.raw`\baudience\b[^.\n]{0,40}\b(?:check|validation|mismatch)\b`, W.context, "an audience check failed"),
+      // People's words for the same finding: Cognito access tokens carry no aud claim.
+      msg("aud", String.raw`\b(?:no|without|missing|(?:don'?t|doesn'?t|do not|does not) (?:contain|have|include))\W{1,3}(?:an? )?\W?aud\b`, W.specific, "the token has no aud claim"),
       // An HTTP API JWT authorizer whose audience list lacks the token's aud / client_id answers 401 with
       // www-authenticate: Bearer … error_description="the token does not have a valid audience"
       // (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html).
@@ -232,6 +234,7 @@ export const cognitoRules: readonly Rule[] = [
       concept("token", String.raw`\bid[ _]?token\b`, "the ID token"),
       concept("token", String.raw`\baccess[ _]?token\b`, "the access token"),
       concept("scope", String.raw`\b(?:oauth )?scopes?\b`, "OAuth scopes"),
+      concept("pool", String.raw`\buser ?pool\b`, "the user pool"),
       msg("unauthorized", String.raw`\{\s*"message"\s*:\s*"unauthorized"\s*\}`, W.context, "API Gateway's 401 body"),
       // Described rather than pasted: a token sent through API Gateway and answered 401.
       msg("api", String.raw`\bapi ?g(?:ate)?w(?:ay)?\b[\s\S]{0,160}\b401\b`, W.context, "API Gateway answered 401"),
@@ -261,6 +264,8 @@ export const cognitoRules: readonly Rule[] = [
     signals: [
       concept("refresh", String.raw`\brefresh[ _]?tokens?\b`, "the refresh token"),
       concept("revok", String.raw`\brevok(?:ed|e)\b`, "revocation"),
+      concept("refresh_token_auth", String.raw`\brefresh_token_auth\b`, "the REFRESH_TOKEN_AUTH flow"),
+      concept("renew", String.raw`\brenew\w*`, "renewing tokens"),
       concept("sign", String.raw`\bsign(?:ed)?[ -]?out\b`, "sign-out"),
       phrase("Refresh Token has expired", W.verbatim, "the refresh token's lifetime is over"),
       phrase("Refresh Token has been revoked", W.verbatim, "RevokeToken or a global sign-out revoked it"),
