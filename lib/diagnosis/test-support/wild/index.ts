@@ -20,7 +20,15 @@ import jwtEcosystem from "./jwt-ecosystem.json";
 import amplifyMobile from "./amplify-mobile.json";
 import posts2 from "./posts-2.json";
 import github2 from "./github-2.json";
+import japanese from "./japanese.json";
+import agentcore3 from "./agentcore-3.json";
+import amplifyGen2 from "./amplify-gen2.json";
+import identityOther from "./identity-other.json";
 import unrelated from "./unrelated.json";
+import unrelatedJapanese from "./unrelated-japanese.json";
+import unrelatedAgentcore3 from "./unrelated-agentcore-3.json";
+import unrelatedAmplifyGen2 from "./unrelated-amplify-gen2.json";
+import unrelatedIdentityOther from "./unrelated-identity-other.json";
 import unrelatedPosts2 from "./unrelated-posts-2.json";
 import unrelatedGithub2 from "./unrelated-github-2.json";
 import unrelatedRealtimeClients from "./unrelated-realtime-clients.json";
@@ -54,6 +62,10 @@ export const WILD_FILES: ReadonlyArray<{ readonly name: string; readonly data: u
   { name: "amplify-mobile.json", data: amplifyMobile },
   { name: "posts-2.json", data: posts2 },
   { name: "github-2.json", data: github2 },
+  { name: "japanese.json", data: japanese },
+  { name: "agentcore-3.json", data: agentcore3 },
+  { name: "amplify-gen2.json", data: amplifyGen2 },
+  { name: "identity-other.json", data: identityOther },
 ];
 /** Real non-auth errors, one file per gatherer so files grow independently. */
 export const UNRELATED_FILES: ReadonlyArray<{ readonly name: string; readonly data: unknown }> = [
@@ -69,6 +81,10 @@ export const UNRELATED_FILES: ReadonlyArray<{ readonly name: string; readonly da
   { name: "unrelated-amplify-mobile.json", data: unrelatedAmplifyMobile },
   { name: "unrelated-posts-2.json", data: unrelatedPosts2 },
   { name: "unrelated-github-2.json", data: unrelatedGithub2 },
+  { name: "unrelated-japanese.json", data: unrelatedJapanese },
+  { name: "unrelated-agentcore-3.json", data: unrelatedAgentcore3 },
+  { name: "unrelated-amplify-gen2.json", data: unrelatedAmplifyGen2 },
+  { name: "unrelated-identity-other.json", data: unrelatedIdentityOther },
 ];
 
 export type WildCase = WildEntry & { readonly family: string; readonly split: Split };
