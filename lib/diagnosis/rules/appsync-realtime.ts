@@ -19,6 +19,7 @@ export const appsyncKeyAndRealtimeRules: readonly Rule[] = [
     title: "AppSync API key expired, deleted or not this API's",
     services: ["appsync"],
     signals: [
+      concept("キー", String.raw`api\s*キー`, "an API key (Japanese)"),
       concept("api", String.raw`\bapi ?key\b`, "an API key"),
       concept("expir", String.raw`\bexpir(?:ed|es|y|ation)\b`, "expiry"),
       concept("appsync", String.raw`appsync`, "AppSync"),
@@ -55,6 +56,7 @@ export const appsyncKeyAndRealtimeRules: readonly Rule[] = [
     title: "AppSync realtime WebSocket handshake refused: graphql-ws subprotocol or auth header missing",
     services: ["appsync"],
     signals: [
+      concept("サブスクリプション", String.raw`サブスクリプション`, "subscriptions (Japanese)"),
       concept("subscri", String.raw`\bsubscri(?:be|bes|bing|ptions?)\b`, "subscriptions"),
       concept("socket", String.raw`\bweb ?sockets?\b`, "the WebSocket"),
       concept("real", String.raw`(?<![-.])\breal-?time\b`, "the realtime endpoint"),

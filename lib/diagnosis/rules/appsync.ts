@@ -60,6 +60,8 @@ export const appsyncRules: readonly Rule[] = [
     title: "AppSync IAM mode: the role lacks appsync:GraphQL on this API or field",
     services: ["appsync", "identity-pool"],
     signals: [
+      concept("ロール", String.raw`(?:認証された|認証済み|auth)\s*ロール`, "the authenticated role (Japanese)"),
+      concept("ポリシー", String.raw`ポリシー`, "a policy (Japanese)"),
       concept("appsync", String.raw`appsync`, "AppSync"),
       concept("iam", String.raw`\b(?:aws_)?iam\b`, "IAM"),
       concept("role", String.raw`\bauth(?:enticated)?[ _]?role\b`, "the identity pool's authenticated role"),

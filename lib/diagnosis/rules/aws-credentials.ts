@@ -98,6 +98,7 @@ export const awsCredentialRules: readonly Rule[] = [
     title: "SigV4 signature does not match (wrong secret, region, service, or a modified request)",
     services: ALL,
     signals: [
+      concept("署名", String.raw`署名`, "the signature (Japanese)"),
       concept("signature", String.raw`\bsignatures?\b`, "the signature"),
       concept("sig", String.raw`\bsig ?v4\b`, "SigV4"),
       concept("canonical", String.raw`\bcanonical request\b`, "the canonical request"),
@@ -130,6 +131,8 @@ export const awsCredentialRules: readonly Rule[] = [
     title: "Signed request too old or from the future (clock skew, reused presigned URL)",
     services: ALL,
     signals: [
+      concept("時刻", String.raw`時刻`, "the clock (Japanese)"),
+      concept("署名", String.raw`署名`, "the signature (Japanese)"),
       concept("clock", String.raw`\bclocks?\b`, "the clock"),
       concept("signature", String.raw`\bsignatures?\b`, "the signature"),
       concept("time", String.raw`\btime (?:is )?(?:wrong|off|behind|ahead)\b`, "a wrong time"),

@@ -46,6 +46,7 @@ export const awsGeneralRules: readonly Rule[] = [
     title: "A resource in another account: its resource-based policy does not let you in",
     services: ALL,
     signals: [
+      concept("アカウント", String.raw`(?:別|他|クロス)\s*アカウント`, "another account (Japanese)"),
       concept("account", String.raw`\b(?:another|other|different|second) (?:aws )?account\b`, "another account"),
       concept("cross", String.raw`\bcross[- ]account\b`, "cross-account access"),
       concept("resource", String.raw`\bresource[- ]based polic(?:y|ies)\b`, "a resource-based policy"),

@@ -35,6 +35,7 @@ export const bedrockRules: readonly Rule[] = [
     title: "Bedrock model access not enabled (or Marketplace subscription missing)",
     services: ["bedrock"],
     signals: [
+      concept("モデル", String.raw`モデル(?:への)?アクセス`, "model access (Japanese)"),
       concept("model access", String.raw`\bmodel access\b`, "model access"),
       concept("bedrock", String.raw`\bbedrock\b`, "Bedrock"),
       concept("anthropic", String.raw`\banthropic\b`, "an Anthropic model"),

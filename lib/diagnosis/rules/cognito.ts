@@ -15,6 +15,7 @@ export const cognitoRules: readonly Rule[] = [
     title: "ID token sent where the access token's client_id is checked (or the reverse, aud)",
     services: ["cognito", "agentcore", "agentcore-gateway", "api-gateway", "appsync", "lambda"],
     signals: [
+      concept("トークン", String.raw`(?:id|アクセス)\s*トークン`, "the ID or access token (Japanese)"),
       concept("client", String.raw`\bclient[ _]?id\b`, "the client id"),
       concept("aud", String.raw`\baud(?:ience)?\b`, "the audience (aud)"),
       concept("allowed", String.raw`\ballowed ?(?:clients|audience)\b`, "allowedClients / allowedAudience"),
@@ -175,6 +176,8 @@ export const cognitoRules: readonly Rule[] = [
     title: "The JWT or the temporary AWS credentials have expired",
     services: ["cognito", "identity-pool", "sts", "appsync", "api-gateway", "agentcore", "agentcore-gateway", "bedrock", "lambda", "aws-sdk", "iam"],
     signals: [
+      concept("切れ", String.raw`(?:有効)?期限(?:が)?切れ`, "expiry (Japanese)"),
+      concept("トークン", String.raw`トークン`, "a token (Japanese)"),
       concept("expir", String.raw`\bexpir(?:ed|es|y|ation)\b`, "expiry"),
       concept("hour", String.raw`\b(?:after|every|within) (?:an|one|1) hour\b`, "an hour (Cognito's default token lifetime)"),
       concept("期限", String.raw`期限`, "expiry (Japanese)"),
@@ -228,6 +231,8 @@ export const cognitoRules: readonly Rule[] = [
     title: "API Gateway Cognito authorizer given the other kind of token",
     services: ["api-gateway"],
     signals: [
+      concept("オーソライザー", String.raw`オーソライザー`, "the authorizer (Japanese)"),
+      concept("トークン", String.raw`(?:id|アクセス)\s*トークン`, "the ID or access token (Japanese)"),
       concept("api", String.raw`\bapi ?g(?:ate)?w(?:ay)?\b`, "API Gateway"),
       concept("authori", String.raw`\bauthori[sz]er\b`, "the authorizer"),
       concept("authori", String.raw`\bcognito (?:user ?pools? )?authori[sz]er\b`, "a Cognito authorizer"),

@@ -23,6 +23,8 @@ export const identityPoolRules: readonly Rule[] = [
     title: "Identity pool cannot assume its role: no role assigned or the trust policy does not allow the pool",
     services: ["identity-pool", "sts", "iam"],
     signals: [
+      concept("プール", String.raw`id\s*プール`, "the identity pool (Japanese)"),
+      concept("信頼", String.raw`信頼(?:関係|ポリシー)`, "the trust policy (Japanese)"),
       concept("identity", String.raw`\bidentity ?pool\b`, "the identity pool"),
       concept("trust", String.raw`\btrust (?:policy|relationship)\b`, "the trust policy"),
       concept("assumerolewithwebidentity", String.raw`assumerolewithwebidentity`, "AssumeRoleWithWebIdentity"),
@@ -64,6 +66,7 @@ export const identityPoolRules: readonly Rule[] = [
     title: "Identity pool refuses the login token (provider not configured, wrong token, no guest access)",
     services: ["identity-pool", "cognito"],
     signals: [
+      concept("プール", String.raw`id\s*プール`, "the identity pool (Japanese)"),
       concept("identity", String.raw`\bidentity ?pool\b`, "the identity pool"),
       concept("logins", String.raw`\blogins\b`, "the Logins map"),
       concept("provider", String.raw`\b(?:identity |authentication )?providers?\b`, "the identity provider"),
@@ -102,6 +105,8 @@ export const identityPoolRules: readonly Rule[] = [
     title: "Guest (unauthenticated) credentials are scoped down by Cognito: the service is not on the guest list",
     services: ["identity-pool", "iam", "agentcore", "sts", "aws-sdk", "bedrock"],
     signals: [
+      concept("未認証", String.raw`未認証`, "guest access (Japanese)"),
+      concept("プール", String.raw`id\s*プール`, "the identity pool (Japanese)"),
       concept("guest", String.raw`\bguest\b`, "guest access"),
       concept("identity", String.raw`\bidentity ?pool\b`, "the identity pool"),
       concept("administratoraccess", String.raw`administratoraccess`, "AdministratorAccess (that did not help)"),
@@ -144,6 +149,8 @@ export const identityPoolRules: readonly Rule[] = [
     title: "Credentials came from another role than expected (guest role or role mapping)",
     services: ["identity-pool", "sts", "appsync", "agentcore", "bedrock"],
     signals: [
+      concept("プール", String.raw`id\s*プール`, "the identity pool (Japanese)"),
+      concept("マッピング", String.raw`ロール(?:の)?マッピング`, "the role mapping (Japanese)"),
       concept("role", String.raw`\brole mappings?\b`, "role mapping"),
       concept("cognito:", String.raw`\bcognito:(?:preferred_)?roles?\b`, "the token's role claims"),
       concept("identity", String.raw`\bidentity ?pool\b`, "the identity pool"),
