@@ -47,8 +47,9 @@ export function unwrap(text: string): string {
     views.push(next);
     current = next;
   }
-  // A sentence broken over lines (terminal width, a wrapped log field) reads as one line again.
-  if (text.length <= MAX_REFLOW && WRAPPED.test(text)) views.push(text.replace(/[ \t]*\r?\n[ \t]*/g, " "));
+  // A sentence broken over lines (terminal width, a wrapped log field) or spaced twice reads as one
+  // line with single spaces again.
+  if (text.length <= MAX_REFLOW && (WRAPPED.test(text) || /\S[ \t]{2,}\S/.test(text))) views.push(text.replace(/[ \t]*\r?\n[ \t]*|[ \t]{2,}/g, " "));
   // HTML-escaped text (a page or an issue's rendered body pasted as is).
   if (HTML_ENTITY.test(text)) views.push(text.replace(/&(quot|#39|#x27|apos|lt|gt|amp);/g, (_, e: string) => ENTITIES[e] ?? ""));
   const lines = new Set<string>();

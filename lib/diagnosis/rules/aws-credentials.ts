@@ -107,6 +107,7 @@ export const awsCredentialRules: readonly Rule[] = [
       msg("credential should be scoped", String.raw`credential should be scoped (?:to a valid region|to correct service)`, 9, "signed for another region or service"),
       code("SignatureDoesNotMatch", 6, "query-protocol services"),
       msg("signature ", String.raw`signature (?:expired|not\s+yet current)`, -6, "a signing time out of range: the clock, not the signature"),
+      msg("skew", String.raw`clock ?skew`, -3, "the reporter points at the clock"),
       code("InvalidSignatureException", 6, "JSON-protocol services and AppSync"),
       code("IncompleteSignatureException", 5, "required SigV4 parts missing"),
       variant(["iam"], W.generic, "SigV4 credentials"),

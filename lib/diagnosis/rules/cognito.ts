@@ -205,6 +205,10 @@ export const cognitoRules: readonly Rule[] = [
       msg("expired ", String.raw`\bexpired (?:jwt |id |access |bearer |auth |session )?tokens?\b`, W.specific, "an expired token"),
       // The verifier itself crashed (a library API misused), so the token never got judged.
       msg("error", String.raw`\b(?:attribute|import|modulenotfound|name)error\b`, -4, "a programming error in the verifying code, not the token"),
+      msg("credentials", String.raw`\bexpired (?:or invalid )?(?:aws |temporary |sso )?credentials\b`, W.specific, "expired AWS credentials"),
+      // aws/aws-sdk-net RefreshingAWSCredentials: "The retrieved credentials have already expired".
+      msg("credentials", String.raw`\bcredentials (?:have|has) (?:already )?expired\b`, W.specific, "the credentials expired"),
+      msg("within the next minute", String.raw`\bexpires? within the next minute\b`, W.specific, "AgentCore refuses tokens with less than a minute left"),
       msg("sso session", String.raw`\bsso session\b[^.\n]{0,60}\bhas expired\b`, W.strong, "the SSO session expired"),
       msg("session has expired or credentials have changed", String.raw`session has expired or credentials have changed`, W.strong, "the aws login session expired"),
       msg("切れ", String.raw`(?:トークン|token|認証情報|credentials?).{0,12}(?:有効期限|期限)(?:が)?切れ`, 6, "expired (Japanese)"),

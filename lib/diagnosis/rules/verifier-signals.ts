@@ -14,6 +14,8 @@ export const AUDIENCE_CHECKS: readonly Signal[] = [
   msg("jwt audience invalid", String.raw`jwt audience invalid`, W.strong, "jsonwebtoken's audience check"),
   // PyJWT (jwt/api_jwt.py, older releases) and python-jose (jose/jwt.py) raise "Invalid audience".
   msg("invalid audience", String.raw`\binvalid audience\b`, W.strong, "the verifier's audience check (PyJWT, python-jose)"),
+  // An audience check run on a Cognito access token, which has no aud: the token's audiences are empty.
+  msg("audience", String.raw`\baudiences? (?:are|is|were|was)\W{0,3}\[\]`, W.strong, "the token has no audience"),
   // jpadilla/pyjwt jwt/api_jwt.py (2.x): InvalidAudienceError("Audience doesn't match").
   msg("audience doesn", String.raw`\baudience doesn'?t match\b`, W.strong, "PyJWT's audience check"),
   // jpadilla/pyjwt jwt/api_jwt.py: an audience was asked for and the token has none, MissingRequiredClaimError
