@@ -23,7 +23,9 @@ export function withDiagnosis({ row, column }: TestCallKey, result: TestCallResu
     text: [result.summary, result.detail?.response?.slice(0, 4000)].filter(Boolean).join("\n"),
     ...(api && isAppSyncRow(row) ? { authorizer: appSyncAuthorizer(api, variant) } : {}),
   });
-  return top ? { ...result, diagnosis: { id: top.id, title: top.title, cause: top.cause } } : result;
+  if (!top) return result;
+  const evidence = top.signals.filter((s) => s.weight > 0).map((s) => (s.phrase !== undefined ? `"${s.phrase}" → ${s.means}` : s.detail));
+  return { ...result, diagnosis: { id: top.id, title: top.title, cause: top.cause, evidence } };
 }
 
 const isAppSyncRow = (row: string) => row === APPSYNC_ROWS.http || row === APPSYNC_ROWS.realtime;

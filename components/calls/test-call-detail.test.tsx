@@ -56,6 +56,15 @@ describe("CellDetail", () => {
     expect(screen.getByRole("link", { name: "How to fix it" })).toHaveAttribute("href", "/diagnose#appsync-role-wrong-resource");
   });
 
+  it("says why: the answer's words that matched and the cell's own context", async () => {
+    const { withDiagnosis } = await import("./diagnose-test-call");
+    const diagnosed = withDiagnosis({ row: "appsync-http", column: "iam" }, { ...REFUSED, diagnosis: undefined, errorType: "UnauthorizedException", message: "Permission denied" });
+    render(<TestCallDetail title="AppSync HTTP with IAM" result={diagnosed} onClose={() => {}} />);
+    expect(screen.getByText(/Likely cause: AppSync IAM mode/)).toBeInTheDocument();
+    expect(screen.getByText("Why this cause")).toBeInTheDocument();
+    expect(screen.getByText(/signed with IAM credentials/)).toBeInTheDocument();
+  });
+
   it("labels an answer no public source confirms as Not confirmed, saying what is unconfirmed", () => {
     render(<TestCallDetail title="AgentCore runtime with ID token" result={{ ...REFUSED, unconfirmed: "wording" }} onClose={() => {}} />);
     const note = screen.getByText("Not confirmed").parentElement!;

@@ -55,6 +55,16 @@ export function TestCallDetail({
         <div className="rounded border border-sky-200 bg-sky-50 p-3 text-sm">
           <p className="font-medium">Likely cause: {result.diagnosis.title}</p>
           <p className="mt-1 text-slate-700">{result.diagnosis.cause}</p>
+          {result.diagnosis.evidence && result.diagnosis.evidence.length > 0 && (
+            <>
+              <p className="mt-2 text-xs font-medium text-slate-700">Why this cause</p>
+              <ul data-evidence className="list-disc pl-5 text-xs text-slate-700 [overflow-wrap:anywhere]">
+                {result.diagnosis.evidence.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            </>
+          )}
           <Link href={`/diagnose#${result.diagnosis.id}`} className="mt-1 inline-block text-blue-700 underline">
             How to fix it
           </Link>

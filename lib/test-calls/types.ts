@@ -43,7 +43,13 @@ export interface TestCallResult extends Partial<AwsAnswer> {
   /** While running: when the cell started (ms since the epoch), so the page can show the wait. */
   startedAt?: number;
   /** The best-fitting known failure, when the cell did not pass (lib/diagnosis). */
-  diagnosis?: { id: string; title: string; cause: string };
+  diagnosis?: {
+    id: string;
+    title: string;
+    cause: string;
+    /** Why this cause: each piece of evidence in one line ("phrase" → what it means, or the context that held). */
+    evidence?: string[];
+  };
 }
 
 export interface TestCallContext {
