@@ -40,6 +40,8 @@ describe("clarify", () => {
     expect(clarify('{"errors":[{"errorType":"UnauthorizedException","message":"Permission denied"}]}')).toBeNull();
     expect(clarify({ text: "Unauthorized", service: "appsync", variant: "iam" })).toBeNull();
     expect(clarify("ConditionalCheckFailedException: The conditional request failed")).toBeNull();
+    // aws-amplify's own refusal before any request (nobody signed in) names its cause: no question.
+    expect(clarify('NoValidAuthTokens: No federated jwt')).toBeNull();
   });
 
   it("narrows the services by what the text names", () => {

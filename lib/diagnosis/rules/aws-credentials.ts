@@ -37,9 +37,7 @@ export const awsCredentialRules: readonly Rule[] = [
       msg("was not found or is invalid", String.raw`the sso session token associated with profile=\S* was not found or is invalid`, W.specific, "no SSO login for this profile"),
       // smithy-lang/smithy-typescript packages/credential-provider-imds: the chain ended at the instance metadata service.
       msg("instance metadata service", String.raw`(?:unable to connect to|timeouterror from) instance metadata service`, W.specific, "the SDK fell through to the instance metadata service"),
-      // aws-amplify/amplify-js packages/api-graphql src/utils/errors/constants.ts (NoCredentials, "No credentials"): an
-      // authMode "iam" request with no identity-pool credentials (not signed in, guest access off).
-      msg("but no authentication credentials are available", String.raw`made with \W?authmode: "?iam"?\W? but no authentication credentials are available`, W.strong, "Amplify had no AWS credentials for an IAM-authorized API call"),
+      // (aws-amplify's NoCredentials for an authMode "iam" call — nobody signed in, guest access off — is amplify-not-signed-in.)
       // Amplify JS (v5 Credentials) when it could get no AWS credentials at all.
       msg("no credentials", String.raw`\bno credentials\b`, 5, "Amplify found no credentials"),
       // With nothing configured the SDKs end the chain at the EC2 instance metadata service, which

@@ -3,6 +3,7 @@ import { agentcoreRules } from "./agentcore";
 import { agentcoreIdentityRules } from "./agentcore-identity";
 import { agentcoreOpsRules } from "./agentcore-ops";
 import { amplifyCdkRules } from "./amplify-cdk";
+import { amplifySessionRules } from "./amplify-session";
 import { appsyncRules } from "./appsync";
 import { awsCredentialRules } from "./aws-credentials";
 import { awsGeneralRules } from "./aws-general";
@@ -19,6 +20,7 @@ import { toolingRules } from "./tooling";
 export const RULES: readonly Rule[] = [
   ...cognitoRules,
   ...cognitoMfaRules,
+  ...amplifySessionRules,
   ...agentcoreRules,
   ...agentcoreIdentityRules,
   ...appsyncRules,

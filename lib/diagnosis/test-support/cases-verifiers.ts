@@ -70,7 +70,7 @@ export const VERIFIER_CASES: readonly Case[] = [
   real("credentials-missing", "aws-sdk-js-v3 token-providers (no SSO login)",
     "The SSO session token associated with profile=dev was not found or is invalid. To refresh this SSO session run 'aws sso login' with the corresponding profile."),
   real("credentials-missing", "smithy credential-provider-imds", "CredentialsProviderError: Unable to connect to instance metadata service"),
-  real("credentials-missing", "amplify-js api-graphql NoCredentials",
+  real("amplify-not-signed-in", "amplify-js api-graphql NoCredentials (authMode iam, nobody signed in)",
     'NoCredentials: No credentials. The API request was made with `authMode: "iam"` but no authentication credentials are available.'),
   nearMiss("credentials-missing", "token-expired", "botocore UnauthorizedSSOTokenError: an SSO login that expired",
     "The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile."),
