@@ -128,6 +128,9 @@ export const agentcoreRules: readonly Rule[] = [
       phrase("エンドポイント不存在", 5, "the (mistaken) conclusion that the endpoint does not exist"),
       code("ResourceNotFoundException", W.weak, "ResourceNotFoundException"),
       msg("failed dependency", "failed dependency", -5, "424: the URL reached a runtime"),
+      // API Gateway says "Missing Authentication Token" for its own unmatched routes: not AgentCore.
+      msg("x-amz-apigw-id", "x-amz-apigw-id", -4, "API Gateway answered, not AgentCore"),
+      msg("execute-api", String.raw`\.execute-api\.`, -4, "an API Gateway URL, not AgentCore"),
       status([404], W.hint, "HTTP 404"),
       status([403], W.generic, "HTTP 403"),
     ],
