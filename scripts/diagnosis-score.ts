@@ -30,8 +30,11 @@ function summary(label: string, entries: readonly WildCase[]) {
   const withoutRule = results.filter((r) => r.entry.rule === null);
   const wrongRule = results.filter((r) => r.first !== null && !correct(r.entry, r.first)).length;
   console.log(`${label}: top-1 ${right}/${entries.length} = ${pct(right, entries.length)}`);
-  const asked = results.filter((r) => r.first === null && !correct(r.entry, r.first) && clarify(r.entry.text) !== null).length;
-  console.log(`  cause with a rule found first: ${withRule.filter((r) => correct(r.entry, r.first)).length}/${withRule.length}; silent when no rule covers it: ${withoutRule.filter((r) => r.first === null).length}/${withoutRule.length}; a wrong rule first: ${wrongRule}; answered with the credential question instead: ${asked}`);
+  const questions = results.filter((r) => r.first === null && !correct(r.entry, r.first)).map((r) => ({ r, q: clarify(r.entry.text) })).filter(({ q }) => q !== null);
+  const asked = questions.length;
+  // A question whose answers include the right cause (the user picks the credential they sent) is reported apart, never in top-1.
+  const answerable = questions.filter(({ r, q }) => q!.answers.some((a) => a.match && (a.match.id === r.entry.rule || a.match.id === r.entry.alsoAcceptable))).length;
+  console.log(`  cause with a rule found first: ${withRule.filter((r) => correct(r.entry, r.first)).length}/${withRule.length}; silent when no rule covers it: ${withoutRule.filter((r) => r.first === null).length}/${withoutRule.length}; a wrong rule first: ${wrongRule}; answered with the credential question instead: ${asked} (the right cause among its answers: ${answerable})`);
   return results;
 }
 
