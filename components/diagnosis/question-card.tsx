@@ -3,8 +3,10 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { diagnosisLink } from "@/lib/diagnosis/links";
-import type { Question } from "@/lib/diagnosis/question";
+import type { Question, Service } from "@/lib/diagnosis/question";
 import { DiagnosisCard } from "./diagnosis-card";
+
+const SERVICE_NAMES: Readonly<Record<Service, string>> = { appsync: "AppSync", agentcore: "AgentCore", "api-gateway": "API Gateway" };
 
 /**
  * A refusal that names no cause: the candidates, and the one question that narrows them — which
@@ -38,7 +40,7 @@ export function QuestionCard({ question }: { question: Question }) {
             <label key={`${a.option.service}/${a.option.variant}`} className="flex items-start gap-2 rounded px-1 py-0.5 focus-within:ring-2 focus-within:ring-sky-600">
               <input type="radio" name={name} checked={picked === i} onChange={() => setPicked(i)} className="mt-1" />
               <span>
-                {bothServices && <span className="font-medium">{a.option.service === "appsync" ? "AppSync" : "AgentCore"}: </span>}
+                {bothServices && <span className="font-medium">{SERVICE_NAMES[a.option.service]}: </span>}
                 {a.option.label}
               </span>
             </label>

@@ -109,11 +109,11 @@ describe("the 10 MB limit", () => {
     expect(() => scanLog("é".repeat(LOG_LIMIT_BYTES / 2))).not.toThrow();
   });
 
-  it("stays bounded on a log whose every line is a different failure", () => {
+  // Its speed is measured by npm run bench:diagnose-log, not here: a shared machine's timing proves nothing.
+  it("accounts for every entry of a log whose every line is a different failure", () => {
     const lines = Array.from({ length: 9000 }, (_, i) => `2025-02-24T14:15:12Z ERROR req-${i} Unauthorized Not Authorized to access x${i} on type y bearer token has expired region Exception`);
-    const t = performance.now();
     const r = scanLog(lines.join("\n"));
-    expect(performance.now() - t).toBeLessThan(10_000);
+    expect(r.entries).toBe(9000);
     expect(r.known.length + r.unrecognised.length).toBeGreaterThan(0);
     expect([...r.known, ...r.unrecognised].reduce((t, g) => t + g.count, 0)).toBe(r.entries);
   });

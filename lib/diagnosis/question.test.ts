@@ -44,6 +44,14 @@ describe("clarify", () => {
     expect(clarify('NoValidAuthTokens: No federated jwt')).toBeNull();
   });
 
+  it("asks about API Gateway's authorizers for API Gateway's own 401, and a Lambda authorizer gets no Cognito cause", () => {
+    const apigw = '< HTTP/2 401\n< x-amzn-errortype: UnauthorizedException\n< x-amz-apigw-id: abc=\n{"message":"Unauthorized"}';
+    expect(diagnose(apigw)).toEqual([]);
+    expect(clarify(apigw)?.services).toEqual(["api-gateway"]);
+    expect(answer(apigw, "api-gateway", "access-token")?.match?.id).toBe("apigateway-cognito-token-use");
+    expect(answer(apigw, "api-gateway", "lambda")?.match).toBeUndefined();
+  });
+
   it("narrows the services by what the text names", () => {
     expect(clarify("POST https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/x/invocations 401 Unauthorized")?.services).toEqual(["agentcore"]);
     expect(clarify("GraphQL request failed: Unauthorized")?.services).toEqual(["appsync"]);

@@ -24,7 +24,7 @@ export interface GenericSignal {
   readonly source: string;
 }
 
-export type Service = "appsync" | "agentcore";
+export type Service = "appsync" | "agentcore" | "api-gateway";
 
 export const GENERIC_SIGNALS: readonly GenericSignal[] = [
   {
@@ -78,6 +78,10 @@ export const CREDENTIAL_OPTIONS: readonly CredentialOption[] = [
   { label: "Lambda authorizer token (authMode lambda)", service: "appsync", variant: "lambda" },
   { label: "Bearer JWT (inbound CUSTOM_JWT authorizer)", service: "agentcore", variant: "bearer" },
   { label: "IAM credentials, SigV4", service: "agentcore", variant: "iam" },
+  { label: "Cognito ID token (COGNITO_USER_POOLS authorizer)", service: "api-gateway", variant: "id-token" },
+  { label: "Cognito access token (COGNITO_USER_POOLS authorizer, OAuth scopes)", service: "api-gateway", variant: "access-token" },
+  { label: "Lambda authorizer token", service: "api-gateway", variant: "lambda" },
+  { label: "IAM credentials, SigV4 (AWS_IAM)", service: "api-gateway", variant: "iam" },
 ];
 
 export interface Answer {
@@ -100,6 +104,8 @@ export interface Question {
 }
 
 const APPSYNC_TEXT = /appsync|graphql|generateclient|amplify-generated api/;
+/** API Gateway's own answer headers and URLs, or its name. */
+const APIGATEWAY_TEXT = /x-amz-apigw-id|\.execute-api\.|api ?gateway|\bapi gw\b/;
 const AGENTCORE_TEXT = /agentcore|agent runtime|agent-runtime|\/invocations|\bmcp\b/;
 
 /**
@@ -130,9 +136,11 @@ function servicesFor(service: string | undefined, lower: string, found: readonly
   const named = service?.toLowerCase() ?? "";
   if (named.startsWith("appsync")) return ["appsync"];
   if (named.includes("agentcore") || named.startsWith("gateway") || named === "runtime") return ["agentcore"];
+  if (named === "api-gateway" || named === "apigateway" || named === "apigw") return ["api-gateway"];
   const implied = new Set<Service>(found.flatMap((s) => (s.service ? [s.service] : [])));
   if (APPSYNC_TEXT.test(lower)) implied.add("appsync");
   if (AGENTCORE_TEXT.test(lower)) implied.add("agentcore");
+  if (APIGATEWAY_TEXT.test(lower)) implied.add("api-gateway");
   return implied.size > 0 ? [...implied] : ["appsync", "agentcore"];
 }
 

@@ -237,7 +237,8 @@ export const cognitoRules: readonly Rule[] = [
     signals: [
       concept("オーソライザー", String.raw`オーソライザー`, "the authorizer (Japanese)"),
       concept("トークン", String.raw`(?:id|アクセス)\s*トークン`, "the ID or access token (Japanese)"),
-      concept("api", String.raw`\bapi ?g(?:ate)?w(?:ay)?\b`, "API Gateway"),
+      concept("gateway", String.raw`\bapi ?gateway\b`, "API Gateway"),
+      concept("api gw", String.raw`\bapi gw\b`, "API Gateway"),
       concept("authori", String.raw`\bauthori[sz]er\b`, "the authorizer"),
       concept("authori", String.raw`\bcognito (?:user ?pools? )?authori[sz]er\b`, "a Cognito authorizer"),
       concept("token", String.raw`\bid[ _]?token\b`, "the ID token"),
@@ -255,6 +256,7 @@ export const cognitoRules: readonly Rule[] = [
       authorizer("api-gateway-cognito", W.weak, "COGNITO_USER_POOLS authorizer"),
       variant(["access-token"], W.context, "an access token was sent (without method scopes API Gateway reads it as an ID token)"),
       variant(["id-token"], W.weak, "an ID token was sent (methods with OAuth scopes want an access token)"),
+      variant(["lambda", "iam"], -6, "no Cognito token was sent: a Lambda authorizer's token or SigV4"),
       status([401], W.generic, "refused"),
     ],
     cause:

@@ -35,6 +35,12 @@ export const identityPoolRules: readonly Rule[] = [
       // with Cognito in sight is it the identity pool's role.
       msg("sts:assumerolewithwebidentity", String.raw`not authorized to perform:? sts:assumerolewithwebidentity`, 5, "STS refused the web-identity role"),
       msg("cognito", "cognito", W.context, "Cognito"),
+      // The same STS denial from other web-identity federations: GitHub Actions, EKS service accounts.
+      msg("github actions", String.raw`github actions`, -5, "GitHub Actions' OIDC federation, not an identity pool"),
+      msg("could not assume role with oidc", String.raw`could not assume role with oidc`, -5, "aws-actions/configure-aws-credentials, not an identity pool"),
+      msg("token.actions.githubusercontent.com", String.raw`token\.actions\.githubusercontent\.com`, -5, "GitHub's OIDC issuer"),
+      msg("oidc.eks.", String.raw`\boidc\.eks\.`, -5, "an EKS cluster's OIDC issuer"),
+      msg("serviceaccount", String.raw`serviceaccount`, -5, "a Kubernetes service account"),
       msg("\"accessdenied\"", String.raw`"errorcode"\s*:\s*"accessdenied"`, W.context, "CloudTrail event with errorCode AccessDenied"),
       // CloudTrail's record of a refused AssumeRoleWithWebIdentity carries this instead of the API's text
       // (re:Post knowledge center eks-troubleshoot-sdk-workload; greenpau/argo-workflows-aws-plugin).
