@@ -24,7 +24,11 @@ import japanese from "./japanese.json";
 import agentcore3 from "./agentcore-3.json";
 import amplifyGen2 from "./amplify-gen2.json";
 import identityOther from "./identity-other.json";
+import github3 from "./github-3.json";
+import posts3 from "./posts-3.json";
 import unrelated from "./unrelated.json";
+import unrelatedGithub3 from "./unrelated-github-3.json";
+import unrelatedPosts3 from "./unrelated-posts-3.json";
 import unrelatedJapanese from "./unrelated-japanese.json";
 import unrelatedAgentcore3 from "./unrelated-agentcore-3.json";
 import unrelatedAmplifyGen2 from "./unrelated-amplify-gen2.json";
@@ -66,6 +70,8 @@ export const WILD_FILES: ReadonlyArray<{ readonly name: string; readonly data: u
   { name: "agentcore-3.json", data: agentcore3 },
   { name: "amplify-gen2.json", data: amplifyGen2 },
   { name: "identity-other.json", data: identityOther },
+  { name: "github-3.json", data: github3 },
+  { name: "posts-3.json", data: posts3 },
 ];
 /** Real non-auth errors, one file per gatherer so files grow independently. */
 export const UNRELATED_FILES: ReadonlyArray<{ readonly name: string; readonly data: unknown }> = [
@@ -85,6 +91,8 @@ export const UNRELATED_FILES: ReadonlyArray<{ readonly name: string; readonly da
   { name: "unrelated-agentcore-3.json", data: unrelatedAgentcore3 },
   { name: "unrelated-amplify-gen2.json", data: unrelatedAmplifyGen2 },
   { name: "unrelated-identity-other.json", data: unrelatedIdentityOther },
+  { name: "unrelated-github-3.json", data: unrelatedGithub3 },
+  { name: "unrelated-posts-3.json", data: unrelatedPosts3 },
 ];
 
 export type WildCase = WildEntry & { readonly family: string; readonly split: Split };
