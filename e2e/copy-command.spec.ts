@@ -16,7 +16,8 @@ test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 function bash(script: string, env: Record<string, string> = {}): string {
   // No inherited credentials: only what the snippet exports, or what the test passes, is there.
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !PLACEHOLDERS.includes(name)));
+  const clean = { ...process.env };
+  for (const name of PLACEHOLDERS) delete clean[name];
   return execFileSync("bash", ["-c", script], { env: { ...clean, ...env }, timeout: 20_000 }).toString();
 }
 

@@ -5,7 +5,6 @@
  * (lib/http/credential-snippet.ts writes the exports, only when the user asks for them).
  * Everything else in the request is redacted here, on every call, so a caller cannot forget it.
  */
-import { redactText, redactUrl } from "../redact";
 import { redactRequest } from "./exchange";
 import type { PreparedRequest } from "./types";
 
@@ -91,12 +90,4 @@ export function toCurl(request: PreparedRequest, auth?: CommandAuth): string {
   if (auth?.kind === "header") parts.push(`-H ${shellWord([`${auth.name}: ${auth.scheme ? `${auth.scheme} ` : ""}`, { env: auth.variable }])}`);
   if (safe.body !== undefined) parts.push(`--data-raw ${shellQuote(safe.body)}`);
   return parts.join(" \\\n  ");
-}
-
-/** websocat sends `--protocol` verbatim as `Sec-WebSocket-Protocol`, so several are comma-joined. */
-export function toWebsocat(url: string, protocols: readonly string[] = []): string {
-  const parts = ["websocat"];
-  if (protocols.length > 0) parts.push(`--protocol ${shellQuote(protocols.map(redactText).join(", "))}`);
-  parts.push(shellQuote(redactUrl(url)));
-  return parts.join(" ");
 }
