@@ -94,6 +94,7 @@ function Calls() {
           onClose={() => setOpen(null)}
           onRelay={() => void calls.rerun(open, "relay")}
           cloudTrailHref={openTrail ? cloudTrailLink(openTrail) : undefined}
+          credentials={calls.credentials}
         />
       )}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Environment } from "@/lib/config/environment";
+import type { AppSyncCredentials } from "@/lib/appsync/variants";
 import type { FailedCall } from "@/lib/cloudtrail/types";
 import type { TestCallKey, TestCallMap, TestCallResult, TestCall } from "@/lib/test-calls/types";
 import { getCredentialsState } from "@/components/credentials/credentials-store";
@@ -28,6 +29,8 @@ interface TestCallInputs {
 interface TestCallSteps {
   /** What to say before the run (refreshed tokens, guest credentials, why a variant cannot run). */
   onNotes(notes: string[]): void;
+  /** The credentials the cells carry, kept in memory for "Copy with my credentials". */
+  onCredentials?(credentials: AppSyncCredentials): void;
   /** A piece of an agent's streamed reply. */
   onChunk(testCall: TestCallKey, text: string): void;
   /** Runs the cells; `annotate` finishes each result (its diagnosis). */
@@ -37,6 +40,7 @@ interface TestCallSteps {
 /** The run's failed IAM cells, for /cloudtrail; undefined when the inputs left nothing to run. */
 export async function runTestCalls({ environment, appSync, agentCore }: TestCallInputs, steps: TestCallSteps): Promise<TestCallMap<FailedCall> | undefined> {
   const { credentials, notes } = await gatherCredentials(environment);
+  steps.onCredentials?.(credentials);
   const testCalls = buildTestCalls({ environment, appSync, agentCore, credentials, onChunk: steps.onChunk });
   if (typeof testCalls === "string") {
     steps.onNotes([testCalls]);

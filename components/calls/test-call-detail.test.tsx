@@ -100,4 +100,30 @@ describe("CellDetail", () => {
     await user.keyboard("{Enter}");
     expect(onClose).toHaveBeenCalledTimes(1);
   });
+
+  it("copies the command with the credentials only after the user asks and is warned, and never shows them", async () => {
+    const user = userEvent.setup();
+    const withKey: TestCallResult = { ...REFUSED, detail: { command: 'curl -sS -i -N -X POST https://x/graphql \\\n  -H "x-api-key: $API_KEY"' } };
+    render(<TestCallDetail title="AppSync HTTP with API key" result={withKey} onClose={() => {}} credentials={{ apiKey: "da2-abcdefghijklmnopqrstuvwxyz" }} />);
+    expect(screen.getByRole("dialog")).toHaveTextContent("Reads $API_KEY from the shell");
+    expect(screen.queryByRole("alert")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Copy with my credentials…" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("live credentials (API_KEY)");
+    await user.click(screen.getByRole("button", { name: "Copy the command with my credentials" }));
+    expect(await navigator.clipboard.readText()).toBe(
+      "# Holds live credentials: paste it into a shell, do not save or share it.\nexport API_KEY=da2-abcdefghijklmnopqrstuvwxyz\n" + withKey.detail!.command,
+    );
+    expect(document.body).not.toHaveTextContent("da2-abcdefghijklmnopqrstuvwxyz");
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("says so when the run's credentials are gone, and copies nothing", async () => {
+    const user = userEvent.setup();
+    const withToken: TestCallResult = { ...REFUSED, detail: { command: 'curl -H "authorization: $ACCESS_TOKEN" https://x' } };
+    render(<TestCallDetail title="AppSync HTTP with access token" result={withToken} onClose={() => {}} />);
+    await user.click(screen.getByRole("button", { name: "Copy with my credentials…" }));
+    expect(screen.getByRole("dialog")).toHaveTextContent("run the calls again");
+    expect(screen.queryByRole("button", { name: "Copy the command with my credentials" })).toBeNull();
+  });
 });

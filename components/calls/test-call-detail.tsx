@@ -1,8 +1,11 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import Link from "next/link";
 import type { TestCallResult } from "@/lib/test-calls/types";
+import type { SnippetCredentials } from "@/lib/http/credential-snippet";
+import { CopyWithCredentials } from "./copy-with-credentials";
 
 /** The exact exchange behind one cell: request (redacted), command line, response, notes. */
 export function TestCallDetail({
@@ -11,6 +14,7 @@ export function TestCallDetail({
   onClose,
   onRelay,
   cloudTrailHref,
+  credentials,
 }: {
   title: string;
   result: TestCallResult;
@@ -18,6 +22,8 @@ export function TestCallDetail({
   onRelay?: () => void;
   /** Where CloudTrail can tell whether the identity pool's role was assumed for this call. */
   cloudTrailHref?: string;
+  /** The run's credentials, in memory only: what "Copy with my credentials" exports. */
+  credentials?: SnippetCredentials;
 }) {
   const d = result.detail ?? {};
   return (
@@ -86,13 +92,15 @@ export function TestCallDetail({
         </ul>
       )}
       <Block label="Request" text={d.request} />
-      <Block label="Command" text={d.command} />
+      <Block label="Command" text={d.command}>
+        {d.command && <CopyWithCredentials command={d.command} credentials={credentials} />}
+      </Block>
       <Block label="Response" text={d.response} />
     </section>
   );
 }
 
-function Block({ label, text }: { label: string; text?: string }) {
+function Block({ label, text, children }: { label: string; text?: string; children?: ReactNode }) {
   if (!text) return null;
   return (
     <div>
@@ -102,6 +110,7 @@ function Block({ label, text }: { label: string; text?: string }) {
       <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs text-slate-100" aria-label={label}>
         {text}
       </pre>
+      {children}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
+import type { SnippetCredentials } from "@/lib/http/credential-snippet";
 import type { Environment } from "@/lib/config/environment";
 import type { FailedCall } from "@/lib/cloudtrail/types";
 import { TestCallMap, type TestCallKey } from "@/lib/test-calls/types";
@@ -22,6 +23,8 @@ export function useTestCalls(environment: Environment) {
   const [notes, setNotes] = useState<string[]>([]);
   const [replies, setReplies] = useState(() => new TestCallMap<string>());
   const [trail, setTrail] = useState(() => new TestCallMap<FailedCall>());
+  // In memory only, never stored: what a cell's "Copy with my credentials" exports.
+  const [credentials, setCredentials] = useState<SnippetCredentials | undefined>(undefined);
   const testCalls = useCallRuns(timeoutMs);
   const { run } = testCalls;
 
@@ -33,6 +36,7 @@ export function useTestCalls(environment: Environment) {
       { environment, appSync, agentCore },
       {
         onNotes: setNotes,
+        onCredentials: setCredentials,
         onChunk: (key, text) => setReplies((r) => r.with(key, (r.get(key) ?? "") + text)),
         runCalls: run,
       },
@@ -59,6 +63,8 @@ export function useTestCalls(environment: Environment) {
     agentCore,
     setAgentCore,
     runAll,
+    /** The last run's credentials (memory only), for copying a command with them. */
+    credentials,
     /** Before-the-run notes, or why nothing could run. */
     notes,
     replies,

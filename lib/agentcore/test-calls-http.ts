@@ -1,5 +1,5 @@
 import { sendPrepared, type Exchange } from "../http/exchange";
-import { toCurl } from "../http/command-line";
+import { toCurl, type CommandAuth } from "../http/command-line";
 import { redactText } from "../redact";
 import { unconfirmedWording } from "../http/unconfirmed-wording";
 import type { TestCallResult } from "../test-calls/types";
@@ -36,12 +36,12 @@ function responseText(exchange: Exchange): string | undefined {
   return `HTTP ${r.status}\n${Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`).join("\n")}\n\n${redactText(r.body)}`;
 }
 
-function result(exchange: Exchange, verdict: Verdict | undefined, passSummary: string, notes: string[]): TestCallResult {
+function result(exchange: Exchange, verdict: Verdict | undefined, passSummary: string, notes: string[], auth?: CommandAuth): TestCallResult {
   const detail = {
     request: describe(exchange),
-    command: toCurl(exchange.request),
+    command: toCurl(exchange.request, auth),
     ...(exchange.response ? { response: responseText(exchange) } : {}),
-    notes: [`Sent ${exchange.path === "relay" ? "through the dashboard's relay" : "from this browser"}.`, ...notes],
+    notes: [`Sent ${exchange.path === "relay" ? "through the dashboard's relay" : "from this browser"}.`, ...notes, ...curlNotes(exchange.request.url, auth)],
   };
   const base = { latencyMs: exchange.latencyMs, path: exchange.path, detail };
   if (exchange.outcome === "cors-blocked") return { ...base, outcome: "blocked", summary: exchange.message, relayAvailable: true };
@@ -60,7 +60,19 @@ function result(exchange: Exchange, verdict: Verdict | undefined, passSummary: s
   };
 }
 
-export function runtimeResult(exchange: Exchange, notes: string[]): TestCallResult {
+/**
+ * curl signs the path as sent, and AgentCore's path holds the URL-encoded runtime ARN; SigV4
+ * encodes every path segment twice for services other than S3
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html), which curl does
+ * only from 8.14.0 (curl commit c19465ca, "improve sigv4 url encoding and canonicalization",
+ * closing KNOWN_BUGS 16.3, curl/curl#13058). An older curl gets 403 InvalidSignatureException.
+ */
+function curlNotes(url: string, auth?: CommandAuth): string[] {
+  if (auth?.kind !== "sigv4" || !/%[0-9A-Fa-f]{2}/.test(new URL(url).pathname)) return [];
+  return ["The command needs curl 8.14.0 or later: older versions sign the percent-encoded ARN in the path once instead of twice, and the call is refused with InvalidSignatureException."];
+}
+
+export function runtimeResult(exchange: Exchange, notes: string[], auth?: CommandAuth): TestCallResult {
   const r = exchange.response;
   const verdict = r ? interpretRuntimeResponse(r.status, r.body, r.headers) : undefined;
   let summary = r ? `${r.status} OK` : "";
@@ -69,13 +81,13 @@ export function runtimeResult(exchange: Exchange, notes: string[]): TestCallResu
     const text = streamed ? sseChunksOf(r.body).join("") : r.body;
     summary = `${r.status} OK${streamed ? ` (streamed ${sseChunksOf(r.body).length} chunks)` : ""}: ${text.slice(0, 80)}`;
   }
-  return result(exchange, verdict, summary, notes);
+  return result(exchange, verdict, summary, notes, auth);
 }
 
-export function gatewayResult(exchange: Exchange, notes: string[]): TestCallResult {
+export function gatewayResult(exchange: Exchange, notes: string[], auth?: CommandAuth): TestCallResult {
   const r = exchange.response;
   const verdict = r ? interpretGatewayResponse(r.status, r.body, r.headers) : undefined;
   const tools = verdict?.toolNames;
   const summary = r ? `${r.status} OK${tools ? `: ${tools.length} tool(s): ${tools.join(", ")}` : ""}` : "";
-  return result(exchange, verdict, summary, notes);
+  return result(exchange, verdict, summary, notes, auth);
 }

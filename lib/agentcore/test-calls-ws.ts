@@ -1,4 +1,3 @@
-import { shellQuote, toWebsocat } from "../http/command-line";
 import { hostOf } from "../http/host";
 import { REDACTED, redactText, redactUrl } from "../redact";
 import type { TestCallResult } from "../test-calls/types";
@@ -6,6 +5,7 @@ import { runtimeWebSocketUrl, SESSION_ID_HEADER, DEFAULT_QUALIFIER } from "./url
 import { bearerSubprotocols, BEARER_SUBPROTOCOL, presignRuntimeWebSocketUrl } from "./ws-auth";
 import type { UpgradeExplanation, WebSocketFactory, WebSocketLike } from "../ws";
 import { probeWebSocket, type WsProbeOutcome } from "./ws-probe";
+import { runtimeWsCommand } from "./ws-command";
 import { missingFor, tokenFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
 
 /**
@@ -48,10 +48,10 @@ function frameText(data: string): string {
   }
 }
 
-export function wsResult(outcome: WsProbeOutcome, latencyMs: number, request: string, command: string, notes: string[]): TestCallResult {
+export function wsResult(outcome: WsProbeOutcome, latencyMs: number, request: string, command: string | undefined, notes: string[]): TestCallResult {
   const detail = {
     request,
-    command,
+    ...(command ? { command } : {}),
     response: outcome.frames.map((f) => `${f.dir === "out" ? "→" : "←"} +${f.at}ms ${redactText(f.data)}`).join("\n") +
       (outcome.closeCode !== undefined ? `\n(closed ${outcome.closeCode}${outcome.closeReason ? ` ${outcome.closeReason}` : ""})` : ""),
     notes,
@@ -82,18 +82,19 @@ export async function runWsTestCall(column: AgentCoreColumn, input: WsTestCallIn
   const sessionNote = `Session ${input.sessionId} (query parameter ${SESSION_ID_HEADER}).`;
 
   if (column === "bearer-header") {
-    const headerLine = `websocat -H ${shellQuote(`Authorization: Bearer ${REDACTED}`)} -H ${shellQuote(`${SESSION_ID_HEADER}: ${input.sessionId}`)} ${shellQuote(redactUrl(plain))}`;
+    const copied = runtimeWsCommand(column, plain, input.sessionId, message);
     if (!input.createSocketWithHeaders) {
       return {
         outcome: "blocked",
         summary: "A browser cannot set an Authorization header on a WebSocket upgrade.",
         detail: {
           request: `WebSocket ${redactUrl(plain)}\nAuthorization: Bearer ${REDACTED}`,
-          command: headerLine,
+          command: copied.command,
           notes: [
             "Not tried: the browser WebSocket API has no way to add headers (RFC 6455 clients in browsers send only the subprotocol list).",
             "From a browser, send the token as the subprotocols base64UrlBearerAuthorization.<base64url(token)> + base64UrlBearerAuthorization (the access-token column), or use a SigV4-presigned URL (the SigV4 column) on an AWS_IAM runtime.",
-            "Servers, the CLI and websocat can send the header; the command above does.",
+            "Servers, the CLI and Node's ws package can send the header; the command below does.",
+            ...copied.notes,
           ],
         },
       };
@@ -101,7 +102,7 @@ export async function runWsTestCall(column: AgentCoreColumn, input: WsTestCallIn
     const headers = { Authorization: `Bearer ${input.credentials.accessToken!}`, [SESSION_ID_HEADER]: input.sessionId };
     const factory: WebSocketFactory = (url) => input.createSocketWithHeaders!(url, headers);
     const outcome = await probeWebSocket({ url: plain, protocols: [], createSocket: factory, message, ...ctx, onFrame: (d) => input.onFrame?.(frameText(d)) });
-    return wsResult(outcome, Date.now() - started, `WebSocket ${redactUrl(plain)}\nAuthorization: Bearer ${REDACTED}`, headerLine, [sessionNote]);
+    return wsResult(outcome, Date.now() - started, `WebSocket ${redactUrl(plain)}\nAuthorization: Bearer ${REDACTED}`, copied.command, [sessionNote, ...copied.notes]);
   }
   if (!input.createSocket) return { outcome: "not-run", summary: "No WebSocket implementation was given to the test." };
 
@@ -130,5 +131,6 @@ export async function runWsTestCall(column: AgentCoreColumn, input: WsTestCallIn
     }
   }
   const request = `WebSocket ${redactUrl(url)}${shown.length ? `\nSec-WebSocket-Protocol: ${shown.join(", ")}` : ""}`;
-  return wsResult(outcome, Date.now() - started, request, toWebsocat(url, shown), notes);
+  const copied = runtimeWsCommand(column, withSession, input.sessionId, message);
+  return wsResult(outcome, Date.now() - started, request, copied.command, [...notes, ...copied.notes]);
 }

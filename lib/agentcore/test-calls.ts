@@ -3,7 +3,7 @@ import { gatewayResult, runtimeResult, sendStreaming } from "./test-calls-http";
 import { runWsTestCall } from "./test-calls-ws";
 import { buildGatewayRequest, buildRuntimeRequest } from "./requests";
 import { agentCoreEndpoint, DEFAULT_QUALIFIER, parseRuntimeArn, unencodedInvokeUrl } from "./urls";
-import { AGENTCORE_ROWS, missingFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
+import { AGENTCORE_ROWS, commandAuthFor, missingFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
 import type { UpgradeExplanation, WebSocketFactory, WebSocketLike } from "../ws";
 
 /**
@@ -67,7 +67,7 @@ export function agentCoreTestCalls(input: AgentCoreTestCallsInput): TestCall[] {
           if (missing) return { outcome: "not-run", summary: missing };
           const request = await buildRuntimeRequest(column, { endpoint, runtimeArn, qualifier, region }, input.credentials, input.sessionId, prompt);
           const exchange = await sendStreaming(request, { ...ctx, fetchImpl: input.fetchImpl }, (text) => input.onChunk?.({ row: http, column }, text));
-          return runtimeResult(exchange, notes);
+          return runtimeResult(exchange, notes, commandAuthFor(column, region, input.credentials));
         },
       });
     }
@@ -97,9 +97,10 @@ export function agentCoreTestCalls(input: AgentCoreTestCallsInput): TestCall[] {
       run: async (ctx) => {
         const missing = missingFor(column, input.credentials);
         if (missing) return { outcome: "not-run", summary: missing };
-        const request = await buildGatewayRequest(column, gatewayUrl, input.credentials, gatewayRegion(gatewayUrl, input.region));
+        const region = gatewayRegion(gatewayUrl, input.region);
+        const request = await buildGatewayRequest(column, gatewayUrl, input.credentials, region);
         const exchange = await sendStreaming(request, { ...ctx, fetchImpl: input.fetchImpl });
-        return gatewayResult(exchange, ["JSON-RPC tools/list; a gateway accepts one inbound authorizer (CUSTOM_JWT or AWS_IAM), so one of these columns is expected to fail."]);
+        return gatewayResult(exchange, ["JSON-RPC tools/list; a gateway accepts one inbound authorizer (CUSTOM_JWT or AWS_IAM), so one of these columns is expected to fail."], commandAuthFor(column, region, input.credentials));
       },
     });
   }

@@ -1,4 +1,6 @@
+import type { CommandAuth } from "../http/command-line";
 import type { AwsCredentials } from "../sigv4/types";
+import { AGENTCORE_SIGNING_NAME } from "./urls";
 
 /**
  * The test calls for AgentCore. Rows are ways of calling; columns are the credential a call
@@ -53,3 +55,12 @@ export function missingFor(column: AgentCoreColumn, c: AgentCoreCredentials): st
 
 /** The token a bearer column sends. */
 export const tokenFor = (column: AgentCoreColumn, c: AgentCoreCredentials) => (column === "id-token" ? c.idToken : c.accessToken);
+
+/**
+ * How a copied command carries this column's credential: `Authorization: Bearer <JWT>` for
+ * CUSTOM_JWT, SigV4 for the `bedrock-agentcore` signing name, signed by curl.
+ */
+export function commandAuthFor(column: AgentCoreColumn, region: string, c: AgentCoreCredentials): CommandAuth {
+  if (column === "sigv4") return { kind: "sigv4", region, service: AGENTCORE_SIGNING_NAME, sessionToken: Boolean(c.aws?.sessionToken) };
+  return { kind: "header", name: "authorization", scheme: "Bearer", variable: column === "id-token" ? "ID_TOKEN" : "ACCESS_TOKEN" };
+}

@@ -70,7 +70,7 @@ export function probeWebSocket(input: WsProbeInput): Promise<WsProbeOutcome> {
       if (!outcome.opened) {
         const why = refusal
           ? `The upgrade was refused: HTTP ${refusal.status}${refusal.errorType ? ` ${refusal.errorType}` : ""}${refusal.message ? `: ${refusal.message}` : ""}`
-          : `No WebSocket connection to ${host}: the upgrade was refused or the connection failed before it opened (a browser does not reveal which, nor the HTTP status; the websocat line shows the endpoint's answer)`;
+          : `No WebSocket connection to ${host}: the upgrade was refused or the connection failed before it opened (a browser does not reveal which, nor the HTTP status; the copied command shows the endpoint's answer)`;
         return control.finish({ ...closed, message: `${why}.` });
       }
       const clean = event.code === 1000 && outcome.frames.some((f) => f.dir === "in");

@@ -1,6 +1,6 @@
 import type { AppSyncApi } from "../config/environment";
 import { sendPrepared, type Exchange } from "../http/exchange";
-import { toCurl, toWebsocat } from "../http/command-line";
+import { toCurl, type CommandAuth } from "../http/command-line";
 import { unconfirmedWording } from "../http/unconfirmed-wording";
 import { redactText } from "../redact";
 import type { TestCallResult, TestCall } from "../test-calls/types";
@@ -9,7 +9,8 @@ import { buildGraphqlRequest, type GraphqlOperation } from "./http-request";
 import type { WebSocketFactory } from "../ws";
 import { probeRealtime, type RealtimeOutcome } from "./realtime-probe";
 import { interpretAppSyncResponse } from "./response";
-import { APPSYNC_VARIANTS, missingFor, type AppSyncCredentials, type AppSyncVariant } from "./variants";
+import { APPSYNC_VARIANTS, commandAuthFor, missingFor, type AppSyncCredentials, type AppSyncVariant } from "./variants";
+import { realtimeCommand } from "./realtime-command";
 
 export const APPSYNC_ROWS = {
   http: "appsync-http",
@@ -39,7 +40,7 @@ export function appSyncTestCalls(input: AppSyncTestCallsInput): TestCall[] {
       if (missing) return { outcome: "not-run", summary: missing };
       const request = await buildGraphqlRequest(variant, endpoints, input.query, input.credentials, input.api.region);
       const exchange = await sendPrepared(request, { path: ctx.path, timeoutMs: ctx.timeoutMs, signal: ctx.signal, fetchImpl: input.fetchImpl });
-      return httpResult(exchange);
+      return httpResult(exchange, commandAuthFor(variant, input.api.region, input.credentials));
     },
   }));
   if (input.subscription) {
@@ -63,7 +64,7 @@ export function appSyncTestCalls(input: AppSyncTestCallsInput): TestCall[] {
             signal: ctx.signal,
             afterStart: input.trigger ? () => triggerMutation(variant, input, ctx.signal) : undefined,
           });
-          return realtimeResult(outcome, Date.now() - started);
+          return realtimeResult(outcome, Date.now() - started, realtimeCommand(variant, endpoints, subscription));
         },
       });
     }
@@ -79,10 +80,11 @@ async function triggerMutation(variant: AppSyncVariant, input: AppSyncTestCallsI
   if (!verdict?.ok) throw new Error(verdict?.message ?? exchange.message);
 }
 
-export function httpResult(exchange: Exchange): TestCallResult {
+/** `auth` turns the command into one that reproduces the call (placeholders for the credential). */
+export function httpResult(exchange: Exchange, auth?: CommandAuth): TestCallResult {
   const detail = {
     request: describeRequest(exchange),
-    command: toCurl(exchange.request),
+    command: toCurl(exchange.request, auth),
     response: exchange.response
       ? `HTTP ${exchange.response.status}\n${Object.entries(exchange.response.headers).map(([k, v]) => `${k}: ${v}`).join("\n")}\n\n${redactText(exchange.response.body)}`
       : undefined,
@@ -106,14 +108,14 @@ export function httpResult(exchange: Exchange): TestCallResult {
   };
 }
 
-function realtimeResult(outcome: RealtimeOutcome, latencyMs: number): TestCallResult {
+function realtimeResult(outcome: RealtimeOutcome, latencyMs: number, command: { command?: string; notes: string[] }): TestCallResult {
   const detail = {
     request: `WebSocket ${redactText(outcome.url)}\nSec-WebSocket-Protocol: ${outcome.protocols.map(redactText).join(", ")}`,
-    command: toWebsocat(outcome.url, outcome.protocols),
+    ...(command.command ? { command: command.command } : {}),
     response:
       outcome.frames.map((f) => `${f.dir === "out" ? "→" : "←"} +${f.at}ms ${redactText(f.data)}`).join("\n") +
       (outcome.closeCode !== undefined ? `\n(closed ${outcome.closeCode}${outcome.closeReason ? ` ${outcome.closeReason}` : ""})` : ""),
-    notes: [`The handshake reached ${outcome.reached}.`],
+    notes: [`The handshake reached ${outcome.reached}.`, ...command.notes],
   };
   if (outcome.ok) return { outcome: "pass", summary: `Subscribed (${outcome.reached})`, latencyMs, detail };
   const refused = outcome.errorType !== undefined;

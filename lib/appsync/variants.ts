@@ -1,3 +1,5 @@
+import type { CommandAuth } from "../http/command-line";
+
 /**
  * The ways a client can authenticate to AppSync. Each is one column of the test calls: the
  * point is to see, side by side, which one the API accepts and what it says to the others.
@@ -32,5 +34,23 @@ export function missingFor(variant: AppSyncVariant, c: AppSyncCredentials): stri
       return c.accessToken ? undefined : "Not signed in: no access token.";
     case "iam":
       return c.aws ? undefined : (c.awsUnavailable ?? "No identity-pool credentials.");
+  }
+}
+
+/**
+ * How a copied command carries this variant's credential (lib/http/command-line): the key in
+ * `x-api-key`, the raw JWT in `authorization` (AppSync takes no "Bearer"), or SigV4 for service
+ * `appsync` signed by curl.
+ */
+export function commandAuthFor(variant: AppSyncVariant, region: string, c: AppSyncCredentials): CommandAuth {
+  switch (variant) {
+    case "api-key":
+      return { kind: "header", name: "x-api-key", variable: "API_KEY" };
+    case "id-token":
+      return { kind: "header", name: "authorization", variable: "ID_TOKEN" };
+    case "access-token":
+      return { kind: "header", name: "authorization", variable: "ACCESS_TOKEN" };
+    case "iam":
+      return { kind: "sigv4", region, service: "appsync", sessionToken: Boolean(c.aws?.sessionToken) };
   }
 }

@@ -173,3 +173,12 @@ describe("idempotence edge", () => {
     expect(redactText(once)).toBe(once);
   });
 });
+
+describe("copied commands", () => {
+  it("keeps the shell variables a command reads its secrets from", () => {
+    for (const text of ['-H "x-api-key: $API_KEY"', '-H "authorization: Bearer ${ACCESS_TOKEN}"', `printf '{"x-api-key":"%s","Authorization":"%s"}'`]) {
+      expect(redactText(text)).toBe(text);
+    }
+    expect(redactText("x-api-key: $api_key_value")).toBe(`x-api-key: ${REDACTED}`);
+  });
+});

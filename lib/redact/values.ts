@@ -37,9 +37,16 @@ export const isJwt = (text: string): boolean => JWT_EXACT.test(text) || REDACTED
  * A value known to be secret (it sat under `password`, `x-api-key`, `SessionToken`, …). Only
  * shapes that are safe to partly show survive partly; everything else is replaced whole.
  */
+/**
+ * A shell variable reference (`$API_KEY`, `${ACCESS_TOKEN}`), or printf's `%s` that a copied
+ * command fills from one, is where the secret goes, not a secret: kept, so the command still
+ * runs after redaction.
+ */
+const SHELL_VARIABLE = /^(?:\$(?:[A-Z_][A-Z0-9_]*|\{[A-Z_][A-Z0-9_]*\})|%s)$/;
+
 export function redactSecretValue(value: string): string {
   const trimmed = value.trim();
-  if (trimmed === "" || trimmed === REDACTED) return value;
+  if (trimmed === "" || trimmed === REDACTED || SHELL_VARIABLE.test(trimmed)) return value;
   if (JWE_EXACT.test(trimmed)) return REDACTED;
   if (REDACTED_JWT_EXACT.test(trimmed)) return trimmed;
   if (JWT_EXACT.test(trimmed)) return redactJwt(trimmed);
@@ -61,6 +68,7 @@ export function redactAuthorizationValue(value: string): string {
   const match = /^(?:([A-Za-z][A-Za-z0-9_-]*)\s+)?(\S+)$/.exec(trimmed);
   const scheme = match?.[1];
   const credential = match?.[2];
+  if (credential !== undefined && SHELL_VARIABLE.test(credential)) return value;
   if (credential !== undefined && isJwt(credential)) {
     return `${scheme ? `${scheme} ` : ""}${REDACTED_JWT_EXACT.test(credential) ? credential : redactJwt(credential)}`;
   }

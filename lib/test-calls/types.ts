@@ -18,7 +18,7 @@ export type TestCallOutcome = "idle" | "running" | "pass" | "fail" | "blocked" |
 export interface TestCallDetail {
   /** What was sent, already redacted, as text (HTTP request, WebSocket URL + frames). */
   request?: string;
-  /** A copyable command line (curl, websocat), redacted. */
+  /** A command that repeats the call (curl, node + ws): credentials as $PLACEHOLDERS, the rest redacted. */
   command?: string;
   /** The raw answer (status line, headers, body), or the frames received. */
   response?: string;

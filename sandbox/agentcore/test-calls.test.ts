@@ -1,4 +1,8 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commandWithCredentials } from "../../lib/http/credential-snippet";
 import { agentCoreTestCalls, type AgentCoreTestCallsInput } from "../../lib/agentcore/test-calls";
 import { newSessionId } from "../../lib/agentcore/urls";
 import { runCalls } from "../../lib/test-calls/run";
@@ -30,7 +34,19 @@ async function run(scenario: typeof JWT | typeof IAM | typeof WS_MISSING, gatewa
   };
   const results = await runCalls(agentCoreTestCalls(input), { timeoutMs: 8000, onResult: () => {} });
   const at = (row: string, column: string) => results.get({ row, column }) as TestCallResult;
-  return { at, chunks, results };
+  return { at, chunks, results, credentials: input.credentials };
+}
+
+/**
+ * A cell's copied command with the run's credentials, pasted into bash, as a user would (the
+ * sandbox runs in this process, so the shell is awaited, not waited for synchronously).
+ */
+async function pasted(command: string | undefined, credentials: Parameters<typeof commandWithCredentials>[1]): Promise<string> {
+  const snippet = commandWithCredentials(command ?? "", credentials);
+  if (!snippet.ok) throw new Error(`missing ${snippet.missing.join(", ")}`);
+  // `ws` as `npm install ws` would give it: the project's own copy.
+  const { stdout } = await promisify(execFile)("bash", ["-c", snippet.text], { env: { ...process.env, NODE_PATH: path.resolve("node_modules") }, timeout: 15_000 }).catch((e: { stdout: string }) => e);
+  return stdout;
 }
 
 describe("agentCoreCells", () => {
@@ -44,13 +60,26 @@ describe("agentCoreCells", () => {
     expect(at("agentcore-ws", "access-token").outcome).toBe("pass");
     expect(chunks.get({ row: "agentcore-ws", column: "access-token" })).toBe("Echo: live words");
     expect(at("agentcore-ws", "bearer-header")).toMatchObject({ outcome: "blocked" });
-    expect(at("agentcore-ws", "bearer-header").detail?.command).toMatch(/^websocat -H 'Authorization: Bearer …redacted…'/);
+    expect(at("agentcore-ws", "bearer-header").detail?.command).toContain('"Bearer $ACCESS_TOKEN"');
     expect(at("gateway-mcp", "access-token")).toMatchObject({ outcome: "pass", summary: "200 OK: 2 tool(s): echo-tool___echo, echo-tool___ping" });
+  });
+
+  it("agentcore-jwt: each cell's copied command, pasted into bash, gets the cell's answer", async () => {
+    const { at, credentials } = await run(JWT, JWT.gatewayId);
+    expect(await pasted(at("agentcore-http", "access-token").detail?.command, credentials)).toMatch(/^HTTP\/1\.1 200[\s\S]*"live "[\s\S]*"words"/);
+    expect(await pasted(at("agentcore-http", "id-token").detail?.command, credentials)).toMatch(/^HTTP\/1\.1 401[\s\S]*Claim 'client_id' value mismatch with configuration\./);
+    expect(await pasted(at("gateway-mcp", "access-token").detail?.command, credentials)).toMatch(/^HTTP\/1\.1 200[\s\S]*echo-tool___ping/);
+    // The WebSocket cells: the token in the subprotocol (built by the shell) and in a header.
+    expect(await pasted(at("agentcore-ws", "access-token").detail?.command, credentials)).toContain("live words");
+    expect(await pasted(at("agentcore-ws", "bearer-header").detail?.command, credentials)).toContain("live words");
+    expect(await pasted(at("agentcore-ws", "id-token").detail?.command, credentials)).toMatch(/^HTTP 40\d/);
   });
 
   it("agentcore-ws-permission-missing: HTTP passes with SigV4, the presigned WebSocket is refused before the upgrade", async () => {
     const { at } = await run(WS_MISSING);
     expect(at("agentcore-http", "sigv4").outcome).toBe("pass");
+    // The ARN in the path is percent-encoded: curl signs it right only from 8.14.0, and the cell says so.
+    expect(at("agentcore-http", "sigv4").detail?.notes?.join(" ")).toContain("curl 8.14.0 or later");
     const ws = at("agentcore-ws", "sigv4");
     expect(ws).toMatchObject({ outcome: "fail", status: 403, errorType: "AccessDeniedException" });
     expect(ws.detail?.request).toMatch(/X-Amz-Signature=…redacted…/);
