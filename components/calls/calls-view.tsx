@@ -65,7 +65,7 @@ function Calls() {
         </section>
       )}
       {!nothing && (
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <button type="button" onClick={() => void calls.runAll()} disabled={calls.running} className="rounded bg-slate-900 px-4 py-2 text-sm text-white disabled:opacity-50">
             Run all
           </button>
