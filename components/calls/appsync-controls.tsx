@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import type { AppSyncApi } from "@/lib/config/environment";
 import type { SchemaExamples } from "@/lib/appsync/examples";
+import { AppError, kindOf } from "@/lib/errors";
 
 export interface AppSyncInputs {
   query: string;
@@ -17,13 +18,20 @@ export const INITIAL_APPSYNC: AppSyncInputs = { query: "query Probe {\n  __typen
 export function AppSyncControls({ api, value, onChange }: { api: AppSyncApi; value: AppSyncInputs; onChange: (next: AppSyncInputs) => void }) {
   const [examples, setExamples] = useState<SchemaExamples | null>(null);
   const [note, setNote] = useState("Reading the schema…");
+  /** Why the schema could not be read, when the endpoint itself is the problem (it cannot be reached). */
+  const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
     // graphql-js and the request code load only once the page is up.
     void import("./load-examples").then(({ loadExamples }) => loadExamples(api)).then((result) => {
       if (!current) return;
-      if (typeof result === "string") return setNote(result);
+      if (result instanceof AppError) {
+        const endpointDown = kindOf(result.code) === "unreachable" || kindOf(result.code) === "timeout";
+        setNote(endpointDown ? "" : result.message);
+        setProblem(endpointDown ? result.message : null);
+        return;
+      }
       setExamples(result);
       setNote("");
       onChange({
@@ -40,32 +48,39 @@ export function AppSyncControls({ api, value, onChange }: { api: AppSyncApi; val
   }, [api.url]);
 
   return (
-    <div className="grid gap-3 lg:grid-cols-2">
-      <label className="block text-sm">
-        <span className="mb-1 flex items-center gap-2 text-slate-700">
-          Query
-          {examples && examples.queries.length > 0 && (
-            <select aria-label="Example query" onChange={(e) => onChange({ ...value, query: examples.queries[Number(e.target.value)]!.operation.query })} className="rounded border border-slate-300 px-1 py-0.5 text-xs">
-              {examples.queries.map((q, i) => (
-                <option key={q.name} value={i}>{q.name}</option>
-              ))}
-            </select>
-          )}
-          {note && <span className="text-xs text-slate-500">{note}</span>}
-        </span>
-        <textarea aria-label="GraphQL query" value={value.query} onChange={(e) => onChange({ ...value, query: e.target.value })} rows={6} spellCheck={false} className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs" />
-      </label>
-      <div className="space-y-2">
+    <>
+      {problem && (
+        <p role="alert" data-testid="schema-problem" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900 [overflow-wrap:anywhere]">
+          {problem}
+        </p>
+      )}
+      <div className="grid gap-3 lg:grid-cols-2">
         <label className="block text-sm">
-          <span className="mb-1 block text-slate-700">Variables (JSON)</span>
-          <textarea aria-label="Variables" value={value.variables} onChange={(e) => onChange({ ...value, variables: e.target.value })} rows={2} spellCheck={false} className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs" />
+          <span className="mb-1 flex items-center gap-2 text-slate-700">
+            Query
+            {examples && examples.queries.length > 0 && (
+              <select aria-label="Example query" onChange={(e) => onChange({ ...value, query: examples.queries[Number(e.target.value)]!.operation.query })} className="rounded border border-slate-300 px-1 py-0.5 text-xs">
+                {examples.queries.map((q, i) => (
+                  <option key={q.name} value={i}>{q.name}</option>
+                ))}
+              </select>
+            )}
+            {note && <span className="text-xs text-slate-500">{note}</span>}
+          </span>
+          <textarea aria-label="GraphQL query" value={value.query} onChange={(e) => onChange({ ...value, query: e.target.value })} rows={6} spellCheck={false} className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs" />
         </label>
-        <label className="block text-sm">
-          <span className="mb-1 block text-slate-700">Subscription (realtime row; a matching mutation makes it fire)</span>
-          <textarea aria-label="Subscription" value={value.subscription} onChange={(e) => onChange({ ...value, subscription: e.target.value })} rows={3} spellCheck={false} className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs" />
-        </label>
+        <div className="space-y-2">
+          <label className="block text-sm">
+            <span className="mb-1 block text-slate-700">Variables (JSON)</span>
+            <textarea aria-label="Variables" value={value.variables} onChange={(e) => onChange({ ...value, variables: e.target.value })} rows={2} spellCheck={false} className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs" />
+          </label>
+          <label className="block text-sm">
+            <span className="mb-1 block text-slate-700">Subscription (realtime row; a matching mutation makes it fire)</span>
+            <textarea aria-label="Subscription" value={value.subscription} onChange={(e) => onChange({ ...value, subscription: e.target.value })} rows={3} spellCheck={false} className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs" />
+          </label>
+        </div>
       </div>
-    </div>
+    </>
   );
 }
 

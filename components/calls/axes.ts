@@ -1,7 +1,7 @@
-import type { AppSyncApi } from "@/lib/config/environment";
+import type { AppSyncApi, Environment } from "@/lib/config/environment";
 import { APPSYNC_ROWS } from "@/lib/appsync/test-calls";
 import { APPSYNC_VARIANTS, VARIANT_LABEL } from "@/lib/appsync/variants";
-import { AGENTCORE_COLUMNS, AGENTCORE_ROWS, COLUMN_LABEL, ROW_LABEL } from "@/lib/agentcore/variants";
+import { AGENTCORE_COLUMNS, AGENTCORE_ROWS, COLUMN_LABEL, HTTP_COLUMNS, ROW_LABEL, WS_COLUMNS } from "@/lib/agentcore/variants";
 import type { TestCallKey, TestCallAxis } from "@/lib/test-calls/types";
 
 /** The rows and columns of the Calls page's two matrices, and how a cell is named. */
@@ -31,4 +31,25 @@ export function appSyncColumns(api: AppSyncApi | undefined): TestCallAxis[] {
 export function describeTestCall({ row, column }: TestCallKey, axes: TestCallAxis[]): string {
   const label = (id: string) => axes.find((a) => a.id === id)?.label ?? id;
   return `${label(row)} · ${label(column)}`;
+}
+
+/**
+ * The cells a "Run all" will have, known the moment it is clicked (before the call machinery has
+ * loaded or the credentials are in), so every one of them can show "queued" at once. The layout
+ * depends only on the environment and whether a subscription is given, never on the credentials;
+ * axes.test.ts holds it to the cells build-test-calls.ts really builds.
+ */
+export function plannedTestCalls(environment: Environment, subscription: string): TestCallKey[] {
+  const keys: TestCallKey[] = [];
+  const api = environment.appSync[0];
+  if (api) {
+    for (const column of appSyncColumns(api)) keys.push({ row: APPSYNC_ROWS.http, column: column.id });
+    if (subscription.trim()) for (const column of APPSYNC_VARIANTS) keys.push({ row: APPSYNC_ROWS.realtime, column });
+  }
+  if (environment.agentCore) {
+    for (const column of HTTP_COLUMNS) keys.push({ row: AGENTCORE_ROWS.http, column });
+    for (const column of WS_COLUMNS) keys.push({ row: AGENTCORE_ROWS.ws, column });
+    for (const column of HTTP_COLUMNS) keys.push({ row: AGENTCORE_ROWS.gateway, column });
+  }
+  return keys;
 }

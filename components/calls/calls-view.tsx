@@ -12,6 +12,7 @@ import { AgentCoreControls } from "./agentcore-controls";
 import { AppSyncControls } from "./appsync-controls";
 import { AGENTCORE_AXIS, AGENTCORE_COLUMN_AXIS, APPSYNC_AXIS, appSyncColumns, describeTestCall } from "./axes";
 import { LiveReplies } from "./live-replies";
+import { RestoredNote, RunProgress } from "./run-progress";
 import { useTestCalls } from "./use-test-calls";
 
 /** Every test call for the active environment, run by one click; results arrive cell by cell. */
@@ -64,13 +65,15 @@ function Calls() {
         </section>
       )}
       {!nothing && (
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <button type="button" onClick={() => void calls.runAll()} disabled={calls.running} className="rounded bg-slate-900 px-4 py-2 text-sm text-white disabled:opacity-50">
             Run all
           </button>
           {calls.running && (
             <button type="button" onClick={calls.cancel} className="rounded border border-slate-300 px-3 py-2 text-sm">Cancel</button>
           )}
+          <RunProgress shown={calls.restoredAt === null} {...calls.progress} />
+          {calls.restoredAt !== null && <RestoredNote at={calls.restoredAt} />}
           {calls.wallMs !== null && !calls.running && <span className="text-xs text-slate-500" data-testid="wall-time">All test calls: {calls.wallMs} ms</span>}
           {calls.wallMs !== null && !calls.running && (
             <span className="ml-auto">
@@ -92,7 +95,7 @@ function Calls() {
           title={describeTestCall(open, allAxes)}
           result={openResult}
           onClose={() => setOpen(null)}
-          onRelay={() => void calls.rerun(open, "relay")}
+          onRelay={calls.canRerun(open) ? () => void calls.rerun(open, "relay") : undefined}
           cloudTrailHref={openTrail ? cloudTrailLink(openTrail) : undefined}
           credentials={calls.credentials}
         />

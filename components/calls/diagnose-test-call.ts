@@ -2,7 +2,7 @@ import { diagnose } from "@/lib/diagnosis/engine";
 import type { AuthorizerInput, Variant } from "@/lib/diagnosis/types";
 import type { AppSyncApi, Environment } from "@/lib/config/environment";
 import { APPSYNC_ROWS } from "@/lib/appsync/test-calls";
-import type { TestCallKey, TestCallResult } from "@/lib/test-calls/types";
+import { isDone, type TestCallKey, type TestCallResult } from "@/lib/test-calls/types";
 
 /**
  * The known failure a refused cell most likely is, from everything the cell knows: which call
@@ -11,7 +11,7 @@ import type { TestCallKey, TestCallResult } from "@/lib/test-calls/types";
  * are often generic ("Unauthorized", "Permission denied"); the cell's own context decides then.
  */
 export function withDiagnosis({ row, column }: TestCallKey, result: TestCallResult, environment?: Pick<Environment, "appSync">): TestCallResult {
-  if (result.outcome === "pass" || result.outcome === "idle" || result.outcome === "running") return result;
+  if (result.outcome === "pass" || !isDone(result.outcome)) return result;
   const variant = variantOf(column);
   const api = environment?.appSync[0];
   const [top] = diagnose({

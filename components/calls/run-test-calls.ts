@@ -51,8 +51,9 @@ export async function runTestCalls({ environment, appSync, agentCore }: TestCall
   // The environment says which authorization modes the AppSync API has: a cell refused for a
   // credential kind the API has no mode for is diagnosed as that, whatever AWS's words.
   const results = await steps.runCalls(testCalls, (key, result) => withDiagnosis(key, result, environment));
-  // Failed IAM cells go to /cloudtrail: was the role assumed when they failed?
+  // Failed IAM cells go to /cloudtrail: was the role assumed when they failed? A run cancelled
+  // before any cell started leaves the last run's failures in place.
   const failures = cloudTrailFailures(environment, results, getCredentialsState(), startedAt, firstFieldOf(appSync.query));
-  recordFailures(failures.values());
+  if (results.size > 0) recordFailures(failures.values());
   return failures;
 }

@@ -58,6 +58,16 @@ function TableWithDetail() {
   );
 }
 
+describe("a run just clicked", () => {
+  it("shows every cell of the run as queued, none of them openable yet", () => {
+    const queued = new TestCallMap<TestCallResult>([...EXISTING].map(([k]) => [k, { outcome: "queued", summary: "Queued" }] as const));
+    render(<TestCallTable label="AppSync test calls" rows={ROWS} columns={COLUMNS} results={queued} exists={exists} onOpen={() => {}} />);
+    const table = screen.getByRole("table", { name: "AppSync test calls" });
+    expect(within(table).getAllByText("queued")).toHaveLength(EXISTING.size);
+    expect(within(table).queryAllByRole("button")).toHaveLength(0);
+  });
+});
+
 describe("TestCallTable", () => {
   it("is a named table with the credentials as column headers and the ways of calling as row headers", () => {
     renderTable();

@@ -5,6 +5,7 @@ import { testCallKeyId, type TestCallKey, type TestCallMap, type TestCallResult,
 
 const TONE: Record<TestCallOutcome, string> = {
   idle: "border-slate-200 bg-white text-slate-400",
+  queued: "border-dashed border-slate-300 bg-slate-50 text-slate-700",
   running: "border-sky-200 bg-sky-50 text-sky-800",
   pass: "border-green-300 bg-green-50 text-green-900",
   fail: "border-red-300 bg-red-50 text-red-900",
@@ -15,6 +16,7 @@ const TONE: Record<TestCallOutcome, string> = {
 
 const WORD: Record<TestCallOutcome, string> = {
   idle: "not run yet",
+  queued: "queued",
   running: "running",
   pass: "accepted",
   fail: "refused",
@@ -67,6 +69,15 @@ export function TestCallTable({
                 const id = testCallKeyId(key);
                 if (!exists(key)) return <td key={id} className="text-center text-slate-300">—</td>;
                 const result = results.get(key) ?? { outcome: "idle" as const, summary: "" };
+                if (result.outcome === "queued") {
+                  return (
+                    <td key={id} className="align-top">
+                      <div data-cell={id} data-status="queued" className={`min-h-16 w-full min-w-36 rounded border p-2 text-xs font-semibold ${TONE.queued}`}>
+                        queued
+                      </div>
+                    </td>
+                  );
+                }
                 if (result.outcome === "running") {
                   return (
                     <td key={id} className="align-top">

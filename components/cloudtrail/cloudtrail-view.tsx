@@ -15,6 +15,8 @@ import { PollControl } from "./poll-control";
 import { Timeline } from "./timeline";
 import { useFileEvents } from "./use-file-events";
 import { useLookup } from "./use-lookup";
+import { readLookup, saveLookup } from "./saved-lookup";
+import { formatClockTime } from "@/lib/format/time";
 import { usePolling } from "./use-polling";
 import { VerdictCard } from "./verdict-card";
 
@@ -41,6 +43,9 @@ export function CloudTrailView() {
   const [lookBackMs, setLookBackMs] = useState(15 * 60_000);
   const [now, setNow] = useState(() => Date.now());
   const lookup = useLookup();
+  const environmentId = active?.id;
+  /** When the events shown were looked up, if they were kept from an earlier visit; null once looked up here. */
+  const [restoredAt, setRestoredAt] = useState<number | null>(null);
   const file = useFileEvents();
   const lastSettings = useRef<LiveLookupSettings | null>(null);
 
@@ -83,11 +88,24 @@ export function CloudTrailView() {
         credentials: settings.credentials,
       };
       const token = settings.credentials.mode === "server" ? await accessToken().catch(() => undefined) : undefined;
-      await lookup.run(request, token);
+      setRestoredAt(null);
+      const done = await lookup.run(request, token);
+      if (done && environmentId) saveLookup(environmentId, { ...done, lookBackMs: settings.lookBackMinutes * 60_000 });
       setNow(Date.now());
     },
-    [failures, endpoint, lookup],
+    [failures, endpoint, lookup, environmentId],
   );
+
+  // The environment's last look-up, kept for this tab: leaving the page and coming back, or
+  // switching environments, shows each one's own events and verdicts again, marked with their time.
+  const { restore } = lookup;
+  useEffect(() => {
+    const saved = environmentId ? readLookup(environmentId) : undefined;
+    restore(saved);
+    setRestoredAt(saved?.state.at ?? null);
+    if (saved) setLookBackMs(saved.lookBackMs);
+    lastSettings.current = null;
+  }, [environmentId, restore]);
 
   const hasEvents = source === "live" ? lookup.result !== null : file.state.status === "done";
   const events = source === "live" ? (lookup.result?.events ?? []) : file.state.status === "done" ? file.state.result.events : [];
@@ -122,6 +140,11 @@ export function CloudTrailView() {
             </button>
           ))}
         </div>
+        {source === "live" && restoredAt !== null && (
+          <p data-testid="restored-lookup" className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900">
+            Looked up at <time dateTime={new Date(restoredAt).toISOString()}>{formatClockTime(restoredAt)}</time>, kept from your last visit — look up again for fresh events.
+          </p>
+        )}
         {source === "live" ? (
           <LiveLookup defaultRegion={defaultRegion} {...(endpoint ? { endpoint } : {})} serverMode={serverMode} disabled={failures.length === 0} state={lookup.state} onLookup={(s) => void runLookup(s)} onCancel={lookup.cancel} />
         ) : (

@@ -28,7 +28,7 @@ const listeners = new Set<() => void>();
 const FIELDS = ["at", "variant", "label", "identityId", "identityPoolId", "accessKeyId", "expectedRoleArn", "action", "resource"] as const;
 
 /** Keeps only the known string fields, so nothing else (a secret by mistake) is persisted. */
-function clean(failure: FailedCall): FailedCall | null {
+export function cleanFailure(failure: FailedCall): FailedCall | null {
   if (typeof failure?.at !== "string" || !Number.isFinite(Date.parse(failure.at))) return null;
   const out: FailedCall = { at: failure.at };
   for (const field of FIELDS) {
@@ -44,7 +44,7 @@ function read(): RecordedFailures {
   try {
     const stored = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) ?? "null") as RecordedFailures | null;
     if (stored && Array.isArray(stored.failures)) {
-      current = { failures: stored.failures.map(clean).filter((f): f is FailedCall => f !== null), recordedAt: Number(stored.recordedAt) || 0 };
+      current = { failures: stored.failures.map(cleanFailure).filter((f): f is FailedCall => f !== null), recordedAt: Number(stored.recordedAt) || 0 };
     }
   } catch {
     // Storage refused or damaged: start empty.
@@ -54,7 +54,7 @@ function read(): RecordedFailures {
 
 /** Replaces the recorded failures with this run's (an empty list clears them). */
 export function recordFailures(failures: readonly FailedCall[]): void {
-  const next: RecordedFailures = { failures: failures.map(clean).filter((f): f is FailedCall => f !== null).slice(0, MAX_FAILURES), recordedAt: Date.now() };
+  const next: RecordedFailures = { failures: failures.map(cleanFailure).filter((f): f is FailedCall => f !== null).slice(0, MAX_FAILURES), recordedAt: Date.now() };
   current = next;
   try {
     window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));

@@ -18,7 +18,7 @@ export type LookupState =
   | { status: "done"; pages: number; events: number; elapsedMs: number; complete: boolean; note?: string; at: number }
   | { status: "error"; code: string; message: string };
 
-interface LookupResult {
+export interface LookupResult {
   events: TrailEvent[];
   region: string;
   coverage: { startMs: number; endMs: number };
@@ -29,7 +29,7 @@ export function useLookup() {
   const [result, setResult] = useState<LookupResult | null>(null);
   const controller = useRef<AbortController | null>(null);
 
-  const run = useCallback(async (request: LookupRequestInput, accessToken?: string): Promise<LookupResult | null> => {
+  const run = useCallback(async (request: LookupRequestInput, accessToken?: string): Promise<{ state: Extract<LookupState, { status: "done" }>; result: LookupResult } | null> => {
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
@@ -78,9 +78,15 @@ export function useLookup() {
     if (done.status !== "done") return null;
     const next = { events, region: request.region, coverage: { startMs: Date.parse(request.startTime), endMs: Date.parse(request.endTime) } };
     setResult(next);
-    return next;
+    return { state: done, result: next };
   }, []);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
-  return { state, result, run, cancel };
+  /** Shows a look-up kept from an earlier visit (saved-lookup.ts), or nothing. */
+  const restore = useCallback((saved: { state: LookupState; result: LookupResult } | undefined) => {
+    controller.current?.abort();
+    setState(saved?.state ?? { status: "idle" });
+    setResult(saved?.result ?? null);
+  }, []);
+  return { state, result, run, cancel, restore };
 }

@@ -3,7 +3,7 @@ import { gatewayResult, runtimeResult, sendStreaming } from "./test-calls-http";
 import { runWsTestCall } from "./test-calls-ws";
 import { buildGatewayRequest, buildRuntimeRequest } from "./requests";
 import { agentCoreEndpoint, DEFAULT_QUALIFIER, parseRuntimeArn, unencodedInvokeUrl } from "./urls";
-import { AGENTCORE_ROWS, commandAuthFor, missingFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
+import { AGENTCORE_ROWS, HTTP_COLUMNS, WS_COLUMNS, commandAuthFor, missingFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
 import type { UpgradeExplanation, WebSocketFactory, WebSocketLike } from "../ws";
 
 /**
@@ -33,8 +33,6 @@ export interface AgentCoreTestCallsInput {
   explainRefusal?: (url: string, protocols: string[]) => Promise<UpgradeExplanation | undefined>;
 }
 
-const HTTP_COLUMNS: AgentCoreColumn[] = ["access-token", "id-token", "sigv4"];
-const WS_COLUMNS: AgentCoreColumn[] = ["access-token", "id-token", "sigv4", "bearer-header"];
 
 const notRun = (row: string, column: string, summary: string): TestCall => ({ row, column, run: async (): Promise<TestCallResult> => ({ outcome: "not-run", summary }) });
 

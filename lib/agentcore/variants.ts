@@ -19,6 +19,11 @@ export const AGENTCORE_ROWS = {
 export const AGENTCORE_COLUMNS = ["access-token", "id-token", "sigv4", "bearer-header"] as const;
 export type AgentCoreColumn = (typeof AGENTCORE_COLUMNS)[number];
 
+/** The columns of the HTTP rows (runtime invocations, gateway): a browser can send no other. */
+export const HTTP_COLUMNS: readonly AgentCoreColumn[] = ["access-token", "id-token", "sigv4"];
+/** The WebSocket row's columns: the HTTP ones and the token in a header (non-browser clients only). */
+export const WS_COLUMNS: readonly AgentCoreColumn[] = [...HTTP_COLUMNS, "bearer-header"];
+
 export const ROW_LABEL: Record<(typeof AGENTCORE_ROWS)[keyof typeof AGENTCORE_ROWS], string> = {
   "agentcore-http": "Runtime: HTTP invocations (SSE)",
   "agentcore-ws": "Runtime: WebSocket stream",

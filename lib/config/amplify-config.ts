@@ -1,4 +1,5 @@
 import type { ResourcesConfig } from "aws-amplify";
+import { awsSuffix } from "../security/connect-sources";
 import type { AppSyncApi, Environment } from "./environment";
 
 /** Amplify's names for AppSync's auth modes. */
@@ -22,6 +23,15 @@ function apiConfig(environment: Environment): ResourcesConfig["API"] | undefined
       ...(api.apiKey ? { apiKey: api.apiKey } : {}),
     },
   };
+}
+
+/**
+ * The Cognito user pool endpoint aws-amplify calls for this environment: the override, else
+ * `https://cognito-idp.{region}.{dnsSuffix}` (amplify-js
+ * packages/auth/src/foundation/cognitoUserPoolEndpointResolver.ts, with getDnsSuffix).
+ */
+export function userPoolEndpoint(environment: Environment): string {
+  return environment.endpoints.cognitoIdp ?? `https://cognito-idp.${environment.region}.${awsSuffix(environment.region)}`;
 }
 
 /**

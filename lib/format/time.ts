@@ -13,3 +13,8 @@ export function formatDuration(totalSeconds: number): string {
 export function formatUtc(epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
+
+/** "14:15": a local clock time, to mark results kept from earlier by when they were made. */
+export function formatClockTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hour12: false });
+}

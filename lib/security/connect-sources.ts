@@ -27,7 +27,7 @@ import type { Environment } from "../config/environment";
 import { isRegion, unique } from "./regions";
 
 /** `amazonaws.com`, or `amazonaws.com.cn` in the China regions. */
-const awsSuffix = (region: string): string => (region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com");
+export const awsSuffix = (region: string): string => (region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com");
 
 /** The endpoints of one region the browser calls, https and wss where the service uses both. */
 export function awsRegionSources(region: string): string[] {

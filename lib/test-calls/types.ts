@@ -7,13 +7,15 @@ import type { AwsAnswer } from "../errors";
  */
 
 /**
+ * queued   "Run all" was clicked and the cell waits its turn (credentials are being gathered)
+ * running  the call is on its way
  * pass     the service accepted the call
  * fail     the service refused it (its answer is the finding)
  * blocked  the browser refused it (CORS, mixed content, no way to set a header) — also a finding
  * not-run  a prerequisite is missing (no API key, no identity-pool credentials…), with the reason
  * error    no answer: network error, timeout, cancelled
  */
-export type TestCallOutcome = "idle" | "running" | "pass" | "fail" | "blocked" | "not-run" | "error";
+export type TestCallOutcome = "idle" | "queued" | "running" | "pass" | "fail" | "blocked" | "not-run" | "error";
 
 export interface TestCallDetail {
   /** What was sent, already redacted, as text (HTTP request, WebSocket URL + frames). */
@@ -80,6 +82,9 @@ export interface TestCallAxis {
  * parsed back: code that needs the row or the column reads them from the CellKey.
  */
 export const testCallKeyId = ({ row, column }: TestCallKey): string => `${row}|${column}`;
+
+/** Whether a cell has ended (its result is final); the rest are idle, queued or running. */
+export const isDone = (outcome: TestCallOutcome): boolean => outcome !== "idle" && outcome !== "queued" && outcome !== "running";
 
 /** One value per cell, looked up and iterated by CellKey. */
 export class TestCallMap<T> implements Iterable<[TestCallKey, T]> {

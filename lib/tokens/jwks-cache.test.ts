@@ -109,4 +109,32 @@ describe("JwksCache", () => {
     await expect(cache.getJwks(ISS)).resolves.toMatchObject({ keys: expect.any(Array) });
     expect(state.calls).toEqual([`proxy:${URL}`]);
   });
+
+  it("names the endpoint as unreachable, with both attempts, when the browser got no answer and the server failed too", async () => {
+    const direct = async () => {
+      throw new TypeError("Failed to fetch");
+    };
+    const viaServer = async () => {
+      throw new Error("127.0.0.1:4780 is not reachable");
+    };
+    const cache = createJwksCache({ fetchJson: fetchWithFallback(direct, viaServer) });
+    const error = await cache.getJwks(ISS).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "JwksError", code: "unreachable:jwks" });
+    expect((error as Error).message).toMatch(/^The user pool's JWKS at 127\.0\.0\.1:4577 could not be reached\. Tried: /);
+    expect((error as Error).message).toContain("from this browser: no answer it may read (Failed to fetch");
+    expect((error as Error).message).toContain("through the dashboard's server: 127.0.0.1:4780 is not reachable");
+  });
+
+  it("keeps the server's error when the browser did get an answer (the endpoint is up)", async () => {
+    const direct = async () => {
+      throw new Error("HTTP 404");
+    };
+    const viaServer = async () => {
+      throw new Error("answered HTTP 404");
+    };
+    const cache = createJwksCache({ fetchJson: fetchWithFallback(direct, viaServer) });
+    const error = await cache.getJwks(ISS).catch((e: unknown) => e);
+    expect((error as Error).message).not.toContain("could not be reached");
+    expect((error as Error).message).toContain("answered HTTP 404");
+  });
 });

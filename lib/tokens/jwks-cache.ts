@@ -1,4 +1,5 @@
 import type { JSONWebKeySet } from "jose";
+import { unreachableMessage } from "../errors/unreachable";
 import { JwksError } from "./errors";
 import { jwksUrlFor } from "./issuer";
 
@@ -122,14 +123,28 @@ export const fetchJsonOverHttp: JsonFetcher = fetchJsonVia((input, init) => fetc
 
 /**
  * For the browser: try the JWKS directly, and if that fails (CORS, network), ask the dashboard's
- * server to fetch it. The error kept is the fallback's, as the last thing tried.
+ * server to fetch it. When the browser got no answer at all (fetch rejects with a TypeError) and
+ * the fallback failed too, the endpoint is named as unreachable with both attempts; otherwise the
+ * error kept is the fallback's, as the last thing tried.
  */
-export function fetchWithFallback(primary: JsonFetcher, fallback: JsonFetcher): JsonFetcher {
+export function fetchWithFallback(primary: JsonFetcher, fallback: JsonFetcher, names = { primary: "from this browser", fallback: "through the dashboard's server" }): JsonFetcher {
   return async (url) => {
+    let first: unknown;
     try {
       return await primary(url);
-    } catch {
-      return fallback(url);
+    } catch (error) {
+      first = error;
+    }
+    try {
+      return await fallback(url);
+    } catch (second) {
+      if (!(first instanceof TypeError)) throw second;
+      const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+      throw new JwksError(
+        "unreachable:jwks",
+        unreachableMessage("The user pool's JWKS", url, [`${url} ${names.primary}: no answer it may read (${reason(first)}: no connection, or refused by CORS)`, `${names.fallback}: ${reason(second)}`]),
+        url,
+      );
     }
   };
 }

@@ -6,6 +6,8 @@ import { LookupError, lookupMessage } from "../../lib/cloudtrail/lookup/errors";
 import type { LookupMessage } from "../../lib/cloudtrail/lookup/messages";
 import { sleep, type Pacer } from "./pacer";
 import { scrubSecrets } from "./scrub";
+import { unreachableMessage } from "../../lib/errors/unreachable";
+import { awsSuffix } from "../../lib/security/connect-sources";
 
 /**
  * LookupEvents over a time window with the official SDK: one lookup attribute per call
@@ -45,14 +47,16 @@ const HINTS: Record<string, string> = {
 
 type SdkError = Error & { $metadata?: { httpStatusCode?: number }; $retryable?: { throttling?: boolean } };
 
-function toLookupError(error: unknown, secrets: readonly (string | undefined)[]): LookupError {
-  const e = error as SdkError;
+function toLookupError(error: unknown, secrets: readonly (string | undefined)[], endpoint: string): LookupError {
+  const e = error as SdkError & { code?: string };
   if (e.$metadata?.httpStatusCode) {
     const hint = HINTS[e.name] ?? "";
     return new LookupError("upstream:cloudtrail", `${e.name}: ${scrubSecrets(e.message, secrets)}${hint ? ` ${hint}` : ""}`, e.name);
   }
   if (e.name === "CredentialsProviderError") return new LookupError("misconfigured:cloudtrail:credentials");
-  return new LookupError("unreachable:cloudtrail", `CloudTrail could not be reached (${scrubSecrets(e.name ?? "error", secrets)}).`);
+  // Node's network errors carry the reason in `code` (ECONNREFUSED, ENOTFOUND …); the name alone is "Error".
+  const reason = [e.name, e.code].filter((v) => typeof v === "string" && v !== "").join(" ") || "error";
+  return new LookupError("unreachable:cloudtrail", unreachableMessage("CloudTrail", endpoint, [`LookupEvents from the dashboard's server: no answer (${scrubSecrets(reason, secrets)})`]));
 }
 
 const isThrottle = (error: unknown) => (error as SdkError).name === "ThrottlingException" || (error as SdkError).$retryable?.throttling === true;
@@ -71,6 +75,9 @@ export async function* lookupTrail(o: LookupTrailOptions): AsyncGenerator<Lookup
   const started = now();
   const elapsed = () => now() - started;
   const secrets = [o.credentials?.accessKeyId, o.credentials?.secretAccessKey, o.credentials?.sessionToken];
+  // The SDK's regional endpoint when none is given (aws-sdk-js-v3 client-cloudtrail's endpoint
+  // ruleset: https://cloudtrail.{region}.{dnsSuffix}), named in an "could not be reached".
+  const endpoint = o.endpoint ?? `https://cloudtrail.${o.region}.${awsSuffix(o.region)}`;
   const client = new CloudTrailClient({ region: o.region, maxAttempts: 1, ...(o.endpoint ? { endpoint: o.endpoint } : {}), ...(o.credentials ? { credentials: o.credentials } : {}) });
   let pages = 0;
   let events = 0;
@@ -101,7 +108,7 @@ export async function* lookupTrail(o: LookupTrailOptions): AsyncGenerator<Lookup
             );
           } catch (error) {
             if (o.signal.aborted) throw error;
-            if (!isThrottle(error)) throw toLookupError(error, secrets);
+            if (!isThrottle(error)) throw toLookupError(error, secrets, endpoint);
             if (++attempt > (o.maxThrottleRetries ?? 5)) throw new LookupError("throttled:cloudtrail");
             const retryInMs = Math.min(8000, (o.backoffBaseMs ?? 1000) * 2 ** (attempt - 1)) + Math.floor(Math.random() * 250);
             yield { type: "throttled", eventName, attempt, retryInMs, elapsedMs: elapsed() };
@@ -118,7 +125,7 @@ export async function* lookupTrail(o: LookupTrailOptions): AsyncGenerator<Lookup
     yield { type: "done", pages, events, elapsedMs: elapsed(), complete: true };
   } catch (error) {
     if (o.signal.aborted) return;
-    const failure = error instanceof LookupError ? error : toLookupError(error, secrets);
+    const failure = error instanceof LookupError ? error : toLookupError(error, secrets, endpoint);
     yield { type: "error", code: failure.code, message: lookupMessage(failure), ...(failure.awsError ? { awsError: failure.awsError } : {}), pages, events, elapsedMs: elapsed() };
   } finally {
     client.destroy();
