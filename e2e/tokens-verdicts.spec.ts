@@ -154,6 +154,8 @@ test("at 390 px the Tokens page does not scroll sideways and shows each claim as
   await expect(page.getByRole("region", { name: "Verification: access token" }).getByTestId("verdict")).toHaveText("valid");
   const { access } = await sandboxTokens(request);
   await page.getByLabel("Token or request").fill(access);
+  // The session's panel and the pasted token's.
+  await expect(authorizer(page)).toHaveCount(2);
   await authorizer(page).last().getByRole("button", { name: "Check" }).click();
   await expect(authorizer(page).last().getByRole("status")).toBeVisible();
 
