@@ -28,7 +28,7 @@ export function ClaimsTable({ tokens, labels }: { tokens: [DecodedToken] | [Deco
         <tr className="border-b border-slate-300 text-left text-slate-600 max-sm:flex max-sm:flex-wrap max-sm:gap-2 max-sm:border-0 max-sm:pb-2">
           <th className="p-2 font-medium max-sm:hidden">Field</th>
           {labels.slice(0, tokens.length).map((label, i) => (
-            <th key={label} className="p-2 font-medium [overflow-wrap:anywhere] max-sm:rounded max-sm:border max-sm:border-slate-200 max-sm:bg-white max-sm:p-1.5">
+            <th key={label} className="p-2 font-medium max-sm:rounded max-sm:[overflow-wrap:anywhere] max-sm:border max-sm:border-slate-200 max-sm:bg-white max-sm:p-1.5">
               <span className="mr-2">{label}</span>
               <CopyButton value={tokens[i]!.raw} label={`Copy ${label}`} />
             </th>
@@ -47,7 +47,7 @@ export function ClaimsTable({ tokens, labels }: { tokens: [DecodedToken] | [Deco
               data-compare={b ? row.status : undefined}
               className={`border-b border-slate-100 align-top max-sm:block max-sm:rounded max-sm:border max-sm:border-slate-200 ${highlighted ? (row.status === "different" ? "bg-amber-50" : "bg-sky-50") : "max-sm:bg-white"}`}
             >
-              <th scope="row" className="p-2 text-left font-mono font-normal [overflow-wrap:anywhere] max-sm:block max-sm:pb-0 max-sm:font-semibold">
+              <th scope="row" className="p-2 text-left font-mono font-normal max-sm:block max-sm:[overflow-wrap:anywhere] max-sm:pb-0 max-sm:font-semibold">
                 {row.section === "header" ? <span className="text-slate-400">header.</span> : null}
                 {row.name}
               </th>

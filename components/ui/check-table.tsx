@@ -28,7 +28,7 @@ export function CheckTable({ checks, label }: { checks: readonly Check[]; label:
       <tbody className="max-sm:block max-sm:space-y-2">
         {checks.map((c) => (
           <tr key={c.name} data-check={c.name} data-status={c.status} className="border-b border-slate-100 align-top max-sm:block max-sm:rounded max-sm:border max-sm:border-slate-200">
-            <th scope="row" className="p-2 text-left font-mono font-normal [overflow-wrap:anywhere] max-sm:inline-block max-sm:font-semibold">{c.name}</th>
+            <th scope="row" className="p-2 text-left font-mono font-normal max-sm:inline-block max-sm:[overflow-wrap:anywhere] max-sm:font-semibold">{c.name}</th>
             <td className="p-2 max-sm:inline-block">
               <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${BADGE[c.status]}`}>{c.status}</span>
             </td>
