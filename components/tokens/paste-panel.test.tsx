@@ -2,7 +2,7 @@
 import "@/components/test-support/dom";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { CLIENT_ID, signPair } from "@/components/test-support/signed-tokens";
 import { PastePanel } from "./paste-panel";
 
@@ -15,6 +15,14 @@ async function paste(text: string) {
 }
 
 describe("PastePanel", () => {
+  // The page checks a pasted Cognito token's signature at once; these tests stay off the network.
+  beforeEach(() => {
+    vi.stubGlobal("fetch", vi.fn(async () => {
+      throw new Error("offline in tests");
+    }));
+    return () => vi.unstubAllGlobals();
+  });
+
   it("compares the ID and access token of a pasted sign-in result, each named by kind and by where it was found", async () => {
     const { id, access } = await signPair();
     await paste(JSON.stringify({ AuthenticationResult: { AccessToken: access, IdToken: id, TokenType: "Bearer" } }));
@@ -30,8 +38,12 @@ describe("PastePanel", () => {
     expect(clientRow).toHaveTextContent(CLIENT_ID);
     expect(clientRow).toHaveTextContent("only in the access token (JSON field AuthenticationResult.AccessToken)");
     // The authorizer checks load once a token is pasted.
-    expect(await screen.findByRole("heading", { name: "Will this token pass?" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "Will this token pass?" }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByRole("alert")).toBeNull();
+    // The status strip: each token's kind, and its signature, here not verifiable (no keys).
+    expect(await screen.findByRole("region", { name: /^Status of the access token/ }, { timeout: 5000 })).toHaveTextContent("access token · Cognito user pool");
+    // Both tokens of the pair: ID and access.
+    expect(await screen.findAllByText(/signature not verified \(/, {}, { timeout: 3000 })).toHaveLength(2);
   });
 
   it("reads a token from an Authorization line", async () => {

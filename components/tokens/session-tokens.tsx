@@ -5,7 +5,9 @@ import { useEnvironments } from "@/components/environments/environments-provider
 import { useAuthSession } from "@/components/session/session-store";
 import { decodeToken } from "@/lib/tokens/decode";
 import { environmentIssuers } from "@/lib/tokens/issuer";
+import type { Environment } from "@/lib/config/environment";
 import { AuthorizerPanel } from "./authorizer-panel";
+import { useAuthorizerSettings, type TokenChoice } from "./authorizer-settings";
 import { ClaimsTable } from "./claims-table";
 import { IssuerFormNote } from "./issuer-form-note";
 import { VerificationPanel } from "./verification-panel";
@@ -32,11 +34,11 @@ export default function SessionTokens() {
   const issuer = environmentIssuers(active);
   return (
     <section aria-labelledby="session-tokens-heading" className="space-y-4">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="session-tokens-heading" className="text-lg font-semibold">
           Your tokens ({active.name})
         </h2>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <ExportButtons
             name="tokens"
             build={() => ({
@@ -60,7 +62,12 @@ export default function SessionTokens() {
         <VerificationPanel title="Verification: ID token" token={id} expectations={{ issuer, clientId: active.userPoolClientId, tokenUse: "id" }} />
         <VerificationPanel title="Verification: access token" token={access} expectations={{ issuer, clientId: active.userPoolClientId, tokenUse: "access" }} />
       </div>
-      <AuthorizerPanel key={active.id} environment={active} tokens={[{ label: "ID token", token: id }, { label: "access token", token: access }]} />
+      <SessionAuthorizer key={active.id} environment={active} tokens={[{ label: "ID token", token: id }, { label: "access token", token: access }]} />
     </section>
   );
+}
+
+function SessionAuthorizer({ tokens, environment }: { tokens: TokenChoice[]; environment: Environment }) {
+  const settings = useAuthorizerSettings(tokens, environment);
+  return <AuthorizerPanel environment={environment} tokens={tokens} settings={settings} />;
 }

@@ -13,7 +13,8 @@ const SessionTokens = dynamic(() => import("./session-tokens"), {
 export function TokensView() {
   const { ready, active, configuration } = useEnvironments();
   return (
-    <div className="space-y-8">
+    // Long URLs and ids wrap instead of widening the page (no sideways scroll at 390 px).
+    <div className="min-w-0 space-y-8 break-words">
       <h1 className="text-xl font-semibold">Tokens</h1>
       {ready && active && <SessionTokens key={configuration} />}
       <PastePanel />

@@ -8,6 +8,7 @@ export * from "./checks";
 export * from "./issuer";
 export * from "./jwks-cache";
 export * from "./verify";
+export * from "./signature-state";
 export type { AuthorizerResult } from "./authorizers/result";
 export * from "./authorizers/agentcore";
 export { RUNTIME_UNPARSABLE, gatewayRefusal } from "./authorizers/agentcore-responses";

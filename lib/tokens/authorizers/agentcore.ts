@@ -12,6 +12,7 @@ import {
 } from "./agentcore-responses";
 import { expRule, nowOf, schemeRule, type AuthorizerInput } from "./common";
 import { result, rule, type AuthorizerResult, type Rule, type AwsPrediction } from "./result";
+import { signatureRule } from "./signature-rule";
 
 export type { AgentCoreTarget } from "./agentcore-responses";
 
@@ -50,6 +51,8 @@ export function checkAgentCore(
       confirmed: false,
       source: "AgentCore devguide runtime-oauth describes this for a missing token; not confirmed for a token without Bearer",
     }),
+    // Unconfirmed: no public capture shows AgentCore's answer to a token whose signature does not verify.
+    ...signatureRule(input.signature, target === "runtime" ? unconfirmed(target, "the signature does not verify against the discovery URL's keys") : gatewayRefusal(false)),
     issuerRule(token.issuer, config.discoveryUrl, (iss, expected) => unconfirmed(target, `iss ${iss ?? "(absent)"} does not match the discovery URL's issuer ${expected}`)),
     expRule(input, target === "runtime" ? RUNTIME_EXPIRED : unconfirmed(target, "the token has expired")),
     remainingLifetimeRule(input, target),
@@ -83,7 +86,11 @@ function remainingLifetimeRule(input: AuthorizerInput, target: AgentCoreTarget):
     RUNTIME_INEFFECTUAL);
 }
 
+/** An empty discoveryUrl is a setting nobody gave, not a bare issuer: nothing to check against. */
+const NOT_GIVEN = "discoveryUrl not given";
+
 function discoveryRule(url: string): Rule {
+  if (url.trim() === "") return rule("config.discoveryUrl", "n/a", null, `matches ${PATTERN}`, `${NOT_GIVEN}: not checked.`);
   if (issuerFromDiscoveryUrl(url)) return rule("config.discoveryUrl", "pass", url, `matches ${PATTERN}`, "A well-formed OIDC discovery URL.");
   return rule("config.discoveryUrl", "fail", url, `matches ${PATTERN}`,
     `The discovery URL must end in ${DISCOVERY_SUFFIX}, not be the bare issuer. ` +
@@ -106,6 +113,7 @@ function discoveryRule(url: string): Rule {
  * of a pool switched to UPDATED names is not confirmed from AWS sources).
  */
 function issuerRule(iss: string | null, discoveryUrl: string, response: (iss: string | null, expected: string) => AwsPrediction): Rule {
+  if (discoveryUrl.trim() === "") return rule("iss", "n/a", iss, null, `${NOT_GIVEN}: the issuer is not checked.`);
   // Without the suffix the deployment fails anyway; compare with what was evidently meant.
   const expected = issuerFromDiscoveryUrl(discoveryUrl) ?? discoveryUrl.replace(/\/+$/, "");
   if (iss === expected) return rule("iss", "pass", iss, expected, "The token's issuer is the discovery URL's issuer.");

@@ -2,6 +2,7 @@ import { scopesOf, showAllowed } from "../checks";
 import { clientClaimOf, expRule, type AuthorizerInput } from "./common";
 import { poolIssuerRule, type UpdatedIssuerRefusal } from "./pool-issuer";
 import { result, rule, type AuthorizerResult, type Rule, type AwsPrediction } from "./result";
+import { signatureRule } from "./signature-rule";
 
 /**
  * API Gateway REST API `COGNITO_USER_POOLS` authorizer. Without OAuth scopes on the method it
@@ -22,6 +23,12 @@ const UNAUTHORIZED: AwsPrediction = {
   message: '{"message":"Unauthorized"}',
   confirmed: true,
   source: "API Gateway's 401 body for a rejected Cognito token (public reports; amplify-js #4209)",
+};
+/** Unconfirmed: the same 401 is likely, but no public capture shows it for a bad signature. */
+const BAD_SIGNATURE: AwsPrediction = {
+  ...UNAUTHORIZED,
+  confirmed: false,
+  source: "API Gateway's 401 body for a rejected Cognito token (public reports; amplify-js #4209); not confirmed for a token whose signature does not verify",
 };
 const EXPIRED: AwsPrediction = {
   status: 401,
@@ -62,6 +69,7 @@ const UPDATED_ISSUER: UpdatedIssuerRefusal = {
 export function checkApiGateway(input: AuthorizerInput, config: ApiGatewayCognitoConfig): AuthorizerResult {
   const scopes = config.scopes ?? [];
   const rules: Rule[] = [
+    ...signatureRule(input.signature, BAD_SIGNATURE),
     // providerARNs name user pools, not issuer URLs; of a pool's two issuer forms only the
     // ORIGINAL one is accepted (UPDATED_ISSUER above).
     poolIssuerRule(input.token.issuer, config.userPoolIds, config.userPoolEndpoint, "API Gateway", UNAUTHORIZED, UPDATED_ISSUER),

@@ -5,6 +5,7 @@ import { APPSYNC } from "./appsync-responses";
 import { issuerRule, rawSchemeRule, clientRegexRule } from "./appsync";
 import { expRule, nowOf, type AuthorizerInput } from "./common";
 import { result, rule, type AuthorizerResult, type Rule } from "./result";
+import { signatureRule } from "./signature-rule";
 
 /**
  * AppSync's OPENID_CONNECT mode: issuer compared exactly, an optional clientId regex, and two
@@ -22,6 +23,7 @@ export interface AppSyncOidcConfig {
 export function checkAppSyncOidc(input: AuthorizerInput, config: AppSyncOidcConfig): AuthorizerResult {
   const rules: Rule[] = [
     rawSchemeRule(input),
+    ...signatureRule(input.signature, APPSYNC.badSignature),
     issuerRule(input.token.issuer, config.issuer, APPSYNC.noValidHeader),
     expRule(input, APPSYNC.expired),
     clientRegexRule(input, config.clientId, "clientId"),

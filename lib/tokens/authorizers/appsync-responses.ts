@@ -15,6 +15,12 @@ export const APPSYNC = {
     confirmed: false,
     source: "AppSync's 401 for a missing or unusable Authorization header (observed in public reports); not confirmed that AppSync answers this for this particular rule",
   },
+  badSignature: {
+    status: 401,
+    ...body("UnauthorizedException", "Valid authorization header not provided."),
+    confirmed: false,
+    source: "AppSync's 401 for an unusable Authorization header (observed in public reports); no public capture shows AppSync's answer to a token whose signature does not verify",
+  },
   unparsable: {
     status: 401,
     ...body("UnauthorizedException", "Unable to parse JWT token."),

@@ -4,6 +4,7 @@ import { APPSYNC } from "./appsync-responses";
 import { clientClaimOf, expRule, schemeRule, type AuthorizerInput } from "./common";
 import { poolIssuerRule } from "./pool-issuer";
 import { compileRegex, result, rule, type AuthorizerResult, type Rule, type AwsPrediction } from "./result";
+import { signatureRule } from "./signature-rule";
 
 /**
  * AppSync's AMAZON_COGNITO_USER_POOLS mode. AppSync takes the raw JWT in Authorization (no
@@ -29,8 +30,10 @@ export interface AppSyncUserPoolConfig {
 export function checkAppSyncUserPool(input: AuthorizerInput, config: AppSyncUserPoolConfig): AuthorizerResult {
   const rules: Rule[] = [
     rawSchemeRule(input),
-    // AppSync's userPoolConfig names the pool (userPoolId, awsRegion), not an issuer URL.
-    poolIssuerRule(input.token.issuer, [config.userPoolId], config.userPoolEndpoint, "AppSync", APPSYNC.noValidHeader),
+    ...signatureRule(input.signature, APPSYNC.badSignature),
+    // AppSync's userPoolConfig names the pool (userPoolId, awsRegion), not an issuer URL; none
+    // given, the issuer is not checked.
+    poolIssuerRule(input.token.issuer, [config.userPoolId.trim()].filter(Boolean), config.userPoolEndpoint, "AppSync", APPSYNC.noValidHeader),
     tokenKindRule(input),
     expRule(input, APPSYNC.expired),
     clientRegexRule(input, config.appIdClientRegex, "appIdClientRegex"),
@@ -46,6 +49,7 @@ export function rawSchemeRule(input: AuthorizerInput): Rule {
 }
 
 export function issuerRule(iss: string | null, expected: string, response: AwsPrediction): Rule {
+  if (expected.trim() === "") return rule("iss", "n/a", iss, null, "No issuer given: the issuer is not checked.");
   return iss === expected
     ? rule("iss", "pass", iss, expected, "From the user pool this API trusts.")
     : rule("iss", "fail", iss ?? "(absent)", expected, issuerMismatchHint(iss, expected), response);

@@ -1,5 +1,6 @@
 import { show } from "../checks";
 import type { DecodedToken } from "../decode";
+import type { SignatureState } from "../signature-state";
 import { expCheck } from "../time-checks";
 import { rule, type Rule, type AwsPrediction } from "./result";
 
@@ -10,6 +11,8 @@ export interface AuthorizerInput {
   readonly now?: number;
   /** How the Authorization header carried the token, when known (extractTokens says). */
   readonly scheme?: "bearer" | "raw";
+  /** The signature, when the caller checked it against the issuer's keys; unset: no signature row. */
+  readonly signature?: SignatureState;
 }
 
 export const nowOf = (input: AuthorizerInput) => input.now ?? Date.now();

@@ -33,6 +33,7 @@ export function poolIssuerRule(
   response: AwsPrediction,
   updated?: UpdatedIssuerRefusal,
 ): Rule {
+  if (userPoolIds.length === 0) return rule("iss", "n/a", iss, null, "No user pool given: the issuer is not checked.");
   const at = endpoint ? { endpoint } : {};
   const issuers = updated
     ? userPoolIds.map((id) => cognitoIssuer(id, endpoint, "ORIGINAL"))

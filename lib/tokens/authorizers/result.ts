@@ -2,9 +2,10 @@ import type { AwsPrediction } from "../../errors";
 import { check, type Check, type CheckStatus } from "../checks";
 
 /**
- * "Will this token pass?" results: the check rows plus what the service would answer for the
- * first rule it would trip over. Wordings AWS has been seen to return are marked confirmed;
- * the rest are our best description and say so, rather than passing a guess off as AWS's text.
+ * "Will this token pass?" results: the check rows, every rule the token fails with what the
+ * service would answer for it, and the answer for the first rule it would trip over. Wordings AWS
+ * has been seen to return are marked confirmed; the rest are our best description and say so,
+ * rather than passing a guess off as AWS's text.
  */
 
 /** What the service would answer (lib/errors AwsPrediction): status null when not known. */
@@ -17,6 +18,16 @@ export interface AuthorizerResult {
   readonly verdict: "pass" | "fail";
   readonly checks: readonly Check[];
   /** What the service would return, for the first failing rule in the service's order; null on pass. */
+  readonly response: AwsPrediction | null;
+  /**
+   * Every failing rule, in the service's order, each with its own answer: a service stops at the
+   * first, but the user has to fix them all ("expired AND not an access token").
+   */
+  readonly failures: readonly Failure[];
+}
+
+export interface Failure {
+  readonly check: Check;
   readonly response: AwsPrediction | null;
 }
 
@@ -38,12 +49,13 @@ export function rule(
 }
 
 export function result(authorizer: AuthorizerName, rules: readonly Rule[]): AuthorizerResult {
-  const failed = rules.find((r) => r.check.status === "fail");
+  const failures = rules.filter((r) => r.check.status === "fail").map((r) => ({ check: r.check, response: r.response ?? null }));
   return {
     authorizer,
-    verdict: failed ? "fail" : "pass",
+    verdict: failures.length > 0 ? "fail" : "pass",
     checks: rules.map((r) => r.check),
-    response: failed ? (failed.response ?? null) : null,
+    response: failures[0]?.response ?? null,
+    failures,
   };
 }
 
