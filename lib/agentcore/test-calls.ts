@@ -3,7 +3,7 @@ import { gatewayResult, runtimeResult, sendStreaming } from "./test-calls-http";
 import { runWsTestCall } from "./test-calls-ws";
 import { buildGatewayRequest, buildRuntimeRequest } from "./requests";
 import { agentCoreEndpoint, DEFAULT_QUALIFIER, parseRuntimeArn, unencodedInvokeUrl } from "./urls";
-import { AGENTCORE_ROWS, HTTP_COLUMNS, WS_COLUMNS, commandAuthFor, missingFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
+import { AGENTCORE_ROWS, HTTP_COLUMNS, WS_COLUMNS, commandAuthFor, missingFor, type AgentCoreCredentials } from "./variants";
 import type { UpgradeExplanation, WebSocketFactory, WebSocketLike } from "../ws";
 
 /**
