@@ -78,11 +78,11 @@ test("a share link lands on a welcome card with the three steps, and adding a pr
   await fresh.close();
 });
 
-/** The demo preset as a customer would share it: another name and id, without its API key. */
+/** Seed 001's preset as a customer would share it: another name and id, without its API key. */
 async function customerLink(page: Page): Promise<string> {
   const presets = (await (await page.request.get("/api/presets")).json()) as { environments: Array<Record<string, unknown> & { id: string; appSync: Array<Record<string, unknown>> }> };
-  const demo = presets.environments.find((e) => e.id === "sandbox-demo")!;
-  const shared = { ...demo, id: "customer-demo", name: "Customer demo", source: "user", appSync: demo.appSync.map(({ apiKey: _drop, ...api }) => api) };
+  const seed = presets.environments.find((e) => e.id === "sandbox-appsync-role-wrong-resource")!;
+  const shared = { ...seed, id: "customer-app", name: "Customer app", source: "user", appSync: seed.appSync.map(({ apiKey: _drop, ...api }) => api) };
   return `/environments#env=${Buffer.from(JSON.stringify(shared)).toString("base64url")}`;
 }
 
@@ -108,8 +108,8 @@ test("the exported report opens with a summary, keeps AWS's words, links every d
   await page.getByRole("region", { name: "Shared environment" }).getByRole("button", { name: "Add this environment" }).click();
   const session = new SessionPage(page);
   await session.open();
-  await session.signIn("demo@example.com", "Demo-Passw0rd!");
-  await expect(session.signedInUser()).toHaveText("demo@example.com");
+  await session.signIn("migrate@example.com", "Migrate-Passw0rd!");
+  await expect(session.signedInUser()).toHaveText("migrate@example.com");
   await new CallsPage(page).runAll();
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Markdown", exact: true }).click()]);
@@ -118,10 +118,14 @@ test("the exported report opens with a summary, keeps AWS's words, links every d
   // The summary comes first, before the environment and the table.
   expect(headings[1]).toBe("Summary");
   const summary = text.slice(text.indexOf("## Summary"), text.indexOf("\n## ", text.indexOf("## Summary") + 3));
-  expect(summary).toMatch(/AppSync HTTP · aws-amplify API_KEY/);
-  expect(summary).toContain("NoApiKey: No api-key configured");
-  expect(summary).toMatch(new RegExp(`\\(${APP_URL.replace(/[.:/]/g, "\\$&")}/diagnose#[a-z0-9-]+\\)`));
-  expect(summary).toMatch(/Fix:/);
+  // What failed, with which credential, the cause, the fix with this API's own ARN, and an absolute link.
+  expect(summary).toMatch(/test calls failed/);
+  expect(summary).toContain("**AppSync HTTP** with **IAM (SigV4, identity pool)**");
+  expect(summary).toContain(`(${APP_URL}/diagnose#appsync-unauthorized-iam)`);
+  expect(summary).toMatch(/Cause: /);
+  expect(summary).toMatch(/Fix: Allow appsync:GraphQL/);
+  expect(summary).toContain("arn:aws:appsync:ap-northeast-1:111122223333:apis/wrongres000000000000000001/types/Query/fields/*");
+  expect(summary).toMatch(/\*\*AppSync HTTP\*\* with \*\*API_KEY, as aws-amplify sends it\*\*.*: .*NoApiKey: No api-key configured/);
   // Only token-shaped values are redacted: AWS's and Amplify's words stay.
   expect(text).not.toContain("NoApiKey: …redacted…");
   // Diagnosis ids in the table are links too.

@@ -40,6 +40,9 @@ export function rememberAccount(environmentId: string, callerArn: string | undef
   for (const listener of listeners) listener();
 }
 
+/** The account outside React (a report being built). */
+export const knownAccount = (environmentId: string): string | undefined => read()[environmentId];
+
 export function useKnownAccount(environmentId: string | undefined): string | undefined {
   return useSyncExternalStore(
     (listener) => (listeners.add(listener), () => listeners.delete(listener)),

@@ -91,9 +91,10 @@ const nameIn = (matched: string) => /[A-Za-z0-9_-]+/.exec(matched)?.[0] ?? "";
 
 /**
  * A word of a sentence: letters (an apostrophe or hyphen inside), maybe in brackets or quotes,
- * maybe followed by punctuation. Tokens, keys and signatures are never written like that.
+ * maybe followed by punctuation; or a lone separator (a Markdown table's `|`, a dash). Tokens, keys
+ * and signatures are never written like that.
  */
-const PLAIN_WORD = /^[("'`]?[A-Za-z][A-Za-z'-]*[)"'`]?[.,:;!?]?$/;
+const PLAIN_WORD = /^(?:[("'`]?[A-Za-z][A-Za-z'-]*[)"'`]?[.,:;!?]?|[|—–·-])$/;
 
 /**
  * Whether a value after a secret-sounding name is a sentence rather than a secret: AWS and its
