@@ -20,7 +20,7 @@ test("seed 001 in three clicks: run the test calls, check CloudTrail on the red 
   const verdict = page.locator("[data-verdict]").first();
   await expect(verdict).toHaveAttribute("data-verdict", "assumed");
   await expect(verdict).toContainText("The role was assumed");
-  await expect(verdict.locator("[data-needed]")).toContainText("appsync:GraphQL");
+  await expect(verdict.locator("[data-needed]").first()).toContainText("appsync:GraphQL");
   await expect(page.locator('[data-timeline="event"][data-outcome="issued"]').first()).toBeVisible();
   await expect(page.locator('[data-note="data-events"]')).toBeVisible();
 });

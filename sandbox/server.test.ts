@@ -70,6 +70,15 @@ describe("sandbox endpoints", () => {
     expect(demo?.description).toBeTruthy();
   });
 
+  it("tells the dashboard's server each scenario's CloudTrail reader and the pools it stands beside", async () => {
+    const { readers } = (await (await fetch(`${sandbox.url}/_sandbox/cloudtrail-readers`)).json()) as {
+      readers: { scenario: string; accountId: string; userPoolIds: string[]; accessKeyId: string; secretAccessKey: string }[];
+    };
+    expect(readers.find((r) => r.scenario === "demo")).toMatchObject({ accountId: "123456789012", userPoolIds: [DEMO.userPoolId], accessKeyId: "AKIAEXAMPLEDEMOTRAIL" });
+    // A scenario without readers is not listed.
+    expect(readers.some((r) => r.scenario === "srp-only")).toBe(false);
+  });
+
   it("answers CORS preflights the way Cognito does", async () => {
     const response = await fetch(sandbox.url, {
       method: "OPTIONS",

@@ -25,7 +25,7 @@ export function withDiagnosis({ row, column }: TestCallKey, result: TestCallResu
   });
   if (!top) return result;
   const evidence = top.signals.filter((s) => s.weight > 0).map((s) => (s.phrase !== undefined ? `"${s.phrase}" → ${s.means}` : s.detail));
-  return { ...result, diagnosis: { id: top.id, title: top.title, cause: top.cause, evidence } };
+  return { ...result, diagnosis: { id: top.id, title: top.title, cause: top.cause, evidence, fix: top.fix } };
 }
 
 const isAppSyncRow = (row: string) => row === APPSYNC_ROWS.http || row === APPSYNC_ROWS.realtime;

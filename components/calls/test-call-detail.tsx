@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import Link from "next/link";
+import { FixSteps } from "@/components/diagnosis/fix-steps";
 import type { TestCallResult } from "@/lib/test-calls/types";
 import type { SnippetCredentials } from "@/lib/http/credential-snippet";
 import { CopyWithCredentials } from "./copy-with-credentials";
@@ -70,6 +71,12 @@ export function TestCallDetail({
                 ))}
               </ul>
             </>
+          )}
+          {result.diagnosis.fix && result.diagnosis.fix.length > 0 && (
+            <div className="mt-2" data-testid="cell-fix">
+              <p className="text-xs font-medium text-slate-700">Fix</p>
+              <FixSteps steps={result.diagnosis.fix} />
+            </div>
           )}
           <Link href={`/diagnose#${result.diagnosis.id}`} className="mt-1 inline-block text-blue-700 underline">
             How to fix it

@@ -6,9 +6,10 @@ import type { Environment } from "@/lib/config/environment";
 import type { FailedCall } from "@/lib/cloudtrail/types";
 import { TestCallMap, isDone, type TestCallKey } from "@/lib/test-calls/types";
 import type { ReportInput } from "@/lib/report/report";
+import { knownAccount } from "@/components/credentials/known-account";
 import { initialAgentCore, type AgentCoreInputs } from "./agentcore-controls";
 import { INITIAL_APPSYNC, type AppSyncInputs } from "./appsync-controls";
-import { plannedTestCalls } from "./axes";
+import { AGENTCORE_AXIS, AGENTCORE_COLUMN_AXIS, APPSYNC_AXIS, appSyncColumns, plannedTestCalls } from "./axes";
 import { readRun, saveRun, type SavedRun } from "./saved-run";
 import { useCallRuns } from "./use-call-runs";
 
@@ -76,12 +77,17 @@ export function useTestCalls(environment: Environment) {
 
   /** The run as a report (lib/report redacts it). */
   const report = useCallback(
-    (): ReportInput => ({
-      title: `Test calls: ${environment.name}`,
-      generatedAt: new Date(),
-      environment: environment,
-      testCalls: [...results].map(([{ row, column }, result]) => ({ row, column, result, diagnosis: result.diagnosis })),
-    }),
+    (): ReportInput => {
+      const account = knownAccount(environment.id);
+      return {
+        title: `Test calls: ${environment.name}`,
+        generatedAt: new Date(),
+        origin: window.location.origin,
+        environment: environment,
+        ...(account ? { account } : {}),
+        testCalls: [...results].map(([{ row, column }, result]) => ({ row, column, ...callLabels(row, column, environment), result, diagnosis: result.diagnosis })),
+      };
+    },
     [environment, results],
   );
 
@@ -117,5 +123,16 @@ export function useTestCalls(environment: Environment) {
     /** The CloudTrail hand-off of a failed IAM cell, if it has one. */
     cloudTrailOf: (key: TestCallKey) => trail.get(key),
     report,
+  };
+}
+
+/** A cell's row and credential as the page names them, for the report. */
+function callLabels(row: string, column: string, environment: Environment): { rowLabel?: string; columnLabel?: string } {
+  const columns = row.startsWith("appsync") ? appSyncColumns(environment.appSync[0]) : AGENTCORE_COLUMN_AXIS;
+  const rowAxis = [...APPSYNC_AXIS, ...AGENTCORE_AXIS].find((a) => a.id === row);
+  const columnAxis = columns.find((a) => a.id === column);
+  return {
+    ...(rowAxis ? { rowLabel: rowAxis.label } : {}),
+    ...(columnAxis ? { columnLabel: columnAxis.group ? `${columnAxis.label}, ${columnAxis.group}` : columnAxis.label } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { useEnvironments } from "@/components/environments/environments-provider
 import { correlate } from "@/lib/cloudtrail/correlate";
 import { failureFromFragment } from "@/lib/cloudtrail/fragment";
 import type { LookupRequestInput } from "@/lib/cloudtrail/lookup/request-schema";
+import { mergeByAccessKey } from "@/lib/cloudtrail/merge-verdicts";
 import type { FailedCall } from "@/lib/cloudtrail/types";
 import { EventTable } from "./event-table";
 import { FailuresPanel, type FailureEntry } from "./failures-panel";
@@ -40,6 +41,7 @@ export function CloudTrailView() {
   const [manual, setManual] = useState<FailedCall[]>([]);
   const [source, setSource] = useState<"live" | "file">("live");
   const [serverMode, setServerMode] = useState(false);
+  const [sandboxConfigured, setSandboxConfigured] = useState(false);
   const [lookBackMs, setLookBackMs] = useState(15 * 60_000);
   const [now, setNow] = useState(() => Date.now());
   const lookup = useLookup();
@@ -54,7 +56,13 @@ export function CloudTrailView() {
     read();
     window.addEventListener("hashchange", read);
     const clock = setInterval(() => setNow(Date.now()), 15_000);
-    void fetch("/api/cloudtrail").then((r) => r.json()).then((c: { serverMode?: boolean }) => setServerMode(c.serverMode === true)).catch(() => undefined);
+    void fetch("/api/cloudtrail")
+      .then((r) => r.json())
+      .then((c: { serverMode?: boolean; sandbox?: boolean }) => {
+        setServerMode(c.serverMode === true);
+        setSandboxConfigured(c.sandbox === true);
+      })
+      .catch(() => undefined);
     return () => {
       window.removeEventListener("hashchange", read);
       clearInterval(clock);
@@ -87,7 +95,7 @@ export function CloudTrailView() {
         endTime: new Date(Math.max(Date.now(), Math.max(...times) + 60_000)).toISOString(),
         credentials: settings.credentials,
       };
-      const token = settings.credentials.mode === "server" ? await accessToken().catch(() => undefined) : undefined;
+      const token = settings.credentials.mode !== "pasted" ? await accessToken().catch(() => undefined) : undefined;
       setRestoredAt(null);
       const done = await lookup.run(request, token);
       if (done && environmentId) saveLookup(environmentId, { ...done, lookBackMs: settings.lookBackMinutes * 60_000 });
@@ -116,6 +124,8 @@ export function CloudTrailView() {
     return correlate(failures, events, { now, windowBeforeMs: lookBackMs, ...(region ? { region } : {}), ...(coverage ? { coverage } : {}) });
   }, [hasEvents, source, lookup.result, file.state, failures, events, now, lookBackMs]);
 
+  // Calls signed with one key rest on one event: one card for them, not one per call.
+  const groups = useMemo(() => mergeByAccessKey(verdicts), [verdicts]);
   const absent = verdicts.find((v) => v.verdict === "absent");
   const polling = usePolling({ active: source === "live" && absent !== undefined && lookup.state.status !== "running", onTick: () => lastSettings.current && void runLookup(lastSettings.current) });
 
@@ -146,7 +156,7 @@ export function CloudTrailView() {
           </p>
         )}
         {source === "live" ? (
-          <LiveLookup defaultRegion={defaultRegion} {...(endpoint ? { endpoint } : {})} serverMode={serverMode} disabled={failures.length === 0} state={lookup.state} onLookup={(s) => void runLookup(s)} onCancel={lookup.cancel} />
+          <LiveLookup defaultRegion={defaultRegion} {...(endpoint ? { endpoint } : {})} serverMode={serverMode} sandboxReader={sandboxConfigured && active?.source === "sandbox" && endpoint !== undefined} disabled={failures.length === 0} state={lookup.state} onLookup={(s) => void runLookup(s)} onCancel={lookup.cancel} />
         ) : (
           <FileLoader state={file.state} onFile={file.load} onCancel={file.cancel} />
         )}
@@ -156,7 +166,7 @@ export function CloudTrailView() {
         <section aria-labelledby="verdicts-heading" className="space-y-3">
           <h2 id="verdicts-heading" className="text-lg font-semibold">Verdicts</h2>
           {absent && source === "live" && <PollControl polling={polling} {...(absent.lookAgainAt ? { lookAgainAt: absent.lookAgainAt } : {})} />}
-          {verdicts.map((v) => <VerdictCard key={keyOf(v.failure)} verdict={v} />)}
+          {groups.map((g) => <VerdictCard key={keyOf(g.verdict.failure)} group={g} />)}
         </section>
       )}
       {hasEvents && <EventTable events={events} />}

@@ -6,13 +6,15 @@ import type { LookupState } from "./use-lookup";
 /**
  * Where and as whom to run LookupEvents. Pasted credentials stay in this form's memory: they are
  * sent once per lookup to this dashboard's server, which uses them for that lookup only and
- * neither stores nor logs them. Server mode appears only when the deployment enables it.
+ * neither stores nor logs them. Server mode appears only when the deployment enables it; the
+ * sandbox's own reader only for an environment of the configured local sandbox (the server then
+ * uses the reader key pair of the signed-in user's scenario, which the browser never sees).
  */
 
 export interface LiveLookupSettings {
   region: string;
   lookBackMinutes: number;
-  credentials: { mode: "pasted"; accessKeyId: string; secretAccessKey: string; sessionToken?: string } | { mode: "server" };
+  credentials: { mode: "pasted"; accessKeyId: string; secretAccessKey: string; sessionToken?: string } | { mode: "server" } | { mode: "sandbox" };
 }
 
 const input = "w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs";
@@ -21,6 +23,8 @@ export function LiveLookup(props: {
   defaultRegion: string;
   endpoint?: string;
   serverMode: boolean;
+  /** The active environment is the local sandbox's, and the server knows that sandbox. */
+  sandboxReader: boolean;
   disabled: boolean;
   state: LookupState;
   onLookup: (settings: LiveLookupSettings) => void;
@@ -31,13 +35,15 @@ export function LiveLookup(props: {
   const [typedRegion, setRegion] = useState<string | null>(null);
   const region = typedRegion ?? props.defaultRegion;
   const [lookBack, setLookBack] = useState("15");
-  const [mode, setMode] = useState<"pasted" | "server">("pasted");
+  const [chosen, setMode] = useState<"pasted" | "server" | "sandbox">("pasted");
+  // A choice the environment no longer offers falls back to pasting.
+  const mode = (chosen === "sandbox" && !props.sandboxReader) || (chosen === "server" && !props.serverMode) ? "pasted" : chosen;
   const [accessKeyId, setAccessKeyId] = useState("");
   const [secret, setSecret] = useState("");
   const [sessionToken, setSessionToken] = useState("");
   const running = props.state.status === "running";
   const minutes = Number(lookBack);
-  const ready = !props.disabled && !running && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) && minutes > 0 && (mode === "server" || (accessKeyId.trim() !== "" && secret.trim() !== ""));
+  const ready = !props.disabled && !running && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) && minutes > 0 && (mode !== "pasted" || (accessKeyId.trim() !== "" && secret.trim() !== ""));
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -45,7 +51,7 @@ export function LiveLookup(props: {
     props.onLookup({
       region,
       lookBackMinutes: minutes,
-      credentials: mode === "server" ? { mode } : { mode, accessKeyId: accessKeyId.trim(), secretAccessKey: secret.trim(), ...(sessionToken.trim() ? { sessionToken: sessionToken.trim() } : {}) },
+      credentials: mode !== "pasted" ? { mode } : { mode, accessKeyId: accessKeyId.trim(), secretAccessKey: secret.trim(), ...(sessionToken.trim() ? { sessionToken: sessionToken.trim() } : {}) },
     });
   }
 
@@ -65,7 +71,12 @@ export function LiveLookup(props: {
       <fieldset className="space-y-2">
         <legend className="text-slate-700">Credentials allowed to call cloudtrail:LookupEvents</legend>
         <label className="mr-4"><input type="radio" name="trail-mode" checked={mode === "pasted"} onChange={() => setMode("pasted")} /> Paste temporary credentials</label>
-        {props.serverMode && <label><input type="radio" name="trail-mode" checked={mode === "server"} onChange={() => setMode("server")} /> Use this deployment&apos;s credentials (signed-in support staff)</label>}
+        {props.serverMode && <label className="mr-4"><input type="radio" name="trail-mode" checked={mode === "server"} onChange={() => setMode("server")} /> Use this deployment&apos;s credentials (signed-in support staff)</label>}
+        {props.sandboxReader && (
+          <label>
+            <input type="radio" name="trail-mode" checked={mode === "sandbox"} onChange={() => setMode("sandbox")} /> Use the sandbox&apos;s CloudTrail reader (the scenario&apos;s own keys; sign in first)
+          </label>
+        )}
         {mode === "pasted" && (
           <div className="grid gap-2 sm:grid-cols-3">
             <label className="block"><span className="mb-1 block text-slate-700">Access key id</span><input value={accessKeyId} onChange={(e) => setAccessKeyId(e.target.value)} spellCheck={false} className={input} /></label>
@@ -73,7 +84,8 @@ export function LiveLookup(props: {
             <label className="block"><span className="mb-1 block text-slate-700">Session token (temporary keys)</span><input type="password" value={sessionToken} onChange={(e) => setSessionToken(e.target.value)} className={input} /></label>
           </div>
         )}
-        <p className="text-xs text-slate-500">Sent to this dashboard&apos;s server for this lookup only; never stored, never logged. Prefer short-lived credentials.</p>
+        {mode === "pasted" && <p className="text-xs text-slate-500">Sent to this dashboard&apos;s server for this lookup only; never stored, never logged. Prefer short-lived credentials.</p>}
+        {mode === "sandbox" && <p className="text-xs text-slate-500">The dashboard&apos;s server signs the lookup with the reader key pair your scenario declares, after checking your access token with the sandbox; the keys never reach this page.</p>}
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={!ready} className="rounded bg-slate-900 px-3 py-1.5 text-white disabled:opacity-50">Look up AssumeRoleWithWebIdentity events</button>

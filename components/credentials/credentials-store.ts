@@ -5,6 +5,7 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { Environment } from "@/lib/config/environment";
 import { getIdentityCredentials, IdentityPoolError, type IdentityCredentials, type IdentityFlow } from "@/lib/identity/credentials";
 import { RelayHttpHandler } from "@/lib/http/relay-handler";
+import { rememberAccount } from "./known-account";
 
 /**
  * Identity-pool credentials for the active environment and signed-in user, shared by the
@@ -93,6 +94,7 @@ async function load(environment: Environment, idToken: string | undefined, flow:
       requestHandler: relay,
     });
     const caller = await sts.send(new GetCallerIdentityCommand({}));
+    rememberAccount(environment.id, caller.Arn);
     return { status: "ok", credentials, callerArn: caller.Arn, fetchedAt: Date.now() };
   } catch (error) {
     return { status: "ok", credentials, callerError: `${(error as Error).name}: ${(error as Error).message}`, fetchedAt: Date.now() };

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Match, Rule } from "@/lib/diagnosis/types";
 import { diagnosisLink } from "@/lib/diagnosis/links";
+import { FixSteps } from "./fix-steps";
 
 /** One known failure: its cause, the fix step by step, the evidence that matched, and where it comes from. */
 export function DiagnosisCard({ rule, match, compact = false }: { rule: Rule | Match; match?: Match; compact?: boolean }) {
@@ -30,14 +31,7 @@ export function DiagnosisCard({ rule, match, compact = false }: { rule: Rule | M
           </ul>
         </div>
       )}
-      <ol className="list-decimal space-y-2 pl-5">
-        {rule.fix.map((step) => (
-          <li key={step.text}>
-            {step.text}
-            {step.snippet && <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{step.snippet.code}</pre>}
-          </li>
-        ))}
-      </ol>
+      <FixSteps steps={rule.fix} />
       <p className="text-xs text-slate-500">
         Source:{" "}
         {rule.source.map((s, i) => (

@@ -37,6 +37,11 @@ export function useEnvironments(): EnvironmentsState {
   return state;
 }
 
+/** The active environment, or undefined — also outside a provider (views rendered on their own). */
+export function useActiveEnvironment(): Environment | undefined {
+  return useContext(EnvironmentsContext)?.active;
+}
+
 export function EnvironmentsProvider({ children }: { children: ReactNode }) {
   const [presets, setPresets] = useState<PresetList | null>(null);
   // null until read: validating them needs zod, loaded after first paint rather than with every page.

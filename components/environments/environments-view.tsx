@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useEnvironments } from "@/components/environments/environments-provider";
 import type { Environment } from "@/lib/config/environment";
@@ -20,8 +21,9 @@ const SOURCE_LABEL: Record<Environment["source"], string> = {
 };
 
 export function EnvironmentsView() {
-  const { environments, active, selectEnvironment, saveEnvironment, deleteEnvironment, warnings, rejected, tokenStorage, setTokenStorage } =
+  const { environments, active, ready, selectEnvironment, saveEnvironment, deleteEnvironment, warnings, rejected, tokenStorage, setTokenStorage } =
     useEnvironments();
+  const router = useRouter();
   const [editing, setEditing] = useState<Environment | "new" | null>(null);
   const [sharing, setSharing] = useState<string | null>(null);
   const [linkOffers, setLinkOffers] = useState(false);
@@ -57,7 +59,15 @@ export function EnvironmentsView() {
         </p>
       )}
 
-      {linkOffers && <SharedOffer takenIds={takenIds} takenNames={environments.map((p) => p.name)} onAdd={save} />}
+      {linkOffers && (
+        <SharedOffer
+          // Known once presets and saved environments are read: the offer is compared with them first.
+          existing={ready || active !== undefined ? environments : undefined}
+          onAdd={save}
+          onUseExisting={selectEnvironment}
+          onSignIn={() => router.push("/")}
+        />
+      )}
 
       {editing && (
         <EnvironmentForm

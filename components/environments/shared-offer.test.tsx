@@ -22,10 +22,15 @@ function openLinkTo(fields: Record<string, unknown>, options = { includeApiKeys:
   history.replaceState(null, "", link.pathname + link.hash);
 }
 
-function renderOffer(props: { takenIds?: string[]; takenNames?: string[] } = {}) {
+/** An environment already in the browser, configured differently from the links' (another pool). */
+const other = (id: string, name: string) => environmentSchema.parse({ ...BASE, id, name, userPoolId: "us-east-1_Other01" });
+
+function renderOffer(props: { existing?: Environment[] | undefined } = { existing: [] }) {
   const onAdd = vi.fn<(environment: Environment) => void>();
-  render(<SharedOffer takenIds={props.takenIds ?? []} takenNames={props.takenNames ?? []} onAdd={onAdd} />);
-  return { onAdd, offer: screen.getByRole("region", { name: "Shared environment" }) };
+  const onUseExisting = vi.fn<(id: string) => void>();
+  const onSignIn = vi.fn<() => void>();
+  const view = render(<SharedOffer existing={props.existing} onAdd={onAdd} onUseExisting={onUseExisting} onSignIn={onSignIn} />);
+  return { onAdd, onUseExisting, onSignIn, view, offer: screen.getByRole("region", { name: "Shared environment" }) };
 }
 
 afterEach(() => history.replaceState(null, "", "/"));
@@ -101,7 +106,9 @@ describe("SharedOffer: adding", () => {
   it("adds by keyboard, under a name no other environment has", async () => {
     openLinkTo({ id: "demo", name: "Demo" });
     const user = userEvent.setup();
-    const { onAdd } = renderOffer({ takenIds: ["demo"], takenNames: ["Demo", "Demo (shared)"] });
+    const { onAdd } = renderOffer({ existing: [other("demo", "Demo"), other("demo-copy", "Demo (shared)")] });
+    await user.tab();
+    // The welcome's Sign in comes first.
     await user.tab();
     expect(screen.getByRole("button", { name: "Add this environment" })).toHaveFocus();
     await user.keyboard("{Enter}");
@@ -114,8 +121,40 @@ describe("SharedOffer: adding", () => {
   it("keeps the link's name when no environment has it", async () => {
     openLinkTo({});
     const user = userEvent.setup();
-    const { onAdd } = renderOffer({ takenIds: ["demo"], takenNames: ["Demo"] });
+    const { onAdd } = renderOffer({ existing: [other("demo", "Demo")] });
     await user.click(screen.getByRole("button", { name: "Add this environment" }));
     expect(onAdd.mock.calls[0]![0]).toMatchObject({ name: "Customer B", id: "customer-b" });
+  });
+});
+
+describe("SharedOffer: the welcome and repeated environments", () => {
+  it("welcomes with what the tool is and the three steps, and signs in after adding", async () => {
+    openLinkTo({});
+    const user = userEvent.setup();
+    const { onAdd, onSignIn } = renderOffer({ existing: [] });
+    const welcome = screen.getByRole("region", { name: "Welcome to Auth Flow Debugger" });
+    expect(within(welcome).getAllByRole("listitem")).toHaveLength(3);
+    await user.click(within(welcome).getByRole("button", { name: "Sign in" }));
+    expect(onAdd).toHaveBeenCalledOnce();
+    expect(onSignIn).toHaveBeenCalledOnce();
+    expect(within(welcome).getByRole("status")).toHaveTextContent("Added and selected Customer B");
+  });
+
+  it("selects the environment already here with the same configuration instead of adding a copy", async () => {
+    openLinkTo({ id: "sandbox-demo", name: "Local sandbox: demo" });
+    const user = userEvent.setup();
+    const preset = environmentSchema.parse({ ...BASE, id: "sandbox-demo", name: "Local sandbox: demo", source: "sandbox", description: "the demo" });
+    const { onAdd, onUseExisting } = renderOffer({ existing: [preset] });
+    expect(screen.getByTestId("offer-repeats")).toHaveTextContent("already has this environment as Local sandbox: demo");
+    await user.click(screen.getByRole("button", { name: "Add this environment" }));
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(onUseExisting).toHaveBeenCalledWith("sandbox-demo");
+  });
+
+  it("offers nothing to add until the environments already here are known", () => {
+    openLinkTo({});
+    renderOffer({ existing: undefined });
+    expect(screen.queryByRole("button", { name: "Add this environment" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeDisabled();
   });
 });

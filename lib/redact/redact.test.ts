@@ -41,6 +41,13 @@ describe("redactText: what is redacted, and how much is kept", () => {
     ["form password", "USERNAME=alice&PASSWORD=p%40ss&x=1", `USERNAME=alice&PASSWORD=${REDACTED}&x=1`],
     ["JSON inside a JSON string", `{"body":"{\\"PASSWORD\\":\\"a\\\\\\"b\\"}"}`, `{"body":"{\\"PASSWORD\\":\\"${REDACTED}\\"}"}`],
     ["SECRET_HASH", `"SECRET_HASH":"abc="`, `"SECRET_HASH":"${REDACTED}"`],
+    // Error names that end like a secret's name, followed by their message: words, not a token.
+    ["aws-amplify's NoApiKey error", "aws-amplify sent nothing: NoApiKey: No api-key configured", "aws-amplify sent nothing: NoApiKey: No api-key configured"],
+    ["STS ExpiredToken error", "ExpiredToken: The security token included in the request is expired", "ExpiredToken: The security token included in the request is expired"],
+    ["a JWT inside such a sentence still loses its signature", `InvalidToken: the token ${JWT} was refused`, `InvalidToken: the token ${CLAIMS_KEPT} was refused`],
+    ["a token followed by words is still a token", "token: abc123XYZopaque is invalid", `token: ${REDACTED}`],
+    ["a passphrase is still a password", `password: correct horse battery staple`, `password: ${REDACTED}`],
+    ["a cookie of words is still a cookie", `Cookie: a b c`, `Cookie: ${REDACTED}`],
   ])("%s", (_label, input, expected) => {
     expect(redactText(input)).toBe(expected);
   });

@@ -50,7 +50,7 @@ const RULES: Array<[name: string, source: string, rule: Rule]> = [
   ["realtimeQuery", "[?&]header=(?=e[wy])", (text, m) => encodedAfter(text, m, /[A-Za-z0-9+/=%_-]+/y, (v) => redactRealtimeHeaderQuery(v, redactJson))],
   ["bearerSubprotocol", "base64UrlBearerAuthorization\\.", (text, m) => encodedAfter(text, m, /[A-Za-z0-9_.=%-]+/y, redactBearerSubprotocol)],
   ["authorization", NAME_THEN_SEPARATOR.replace("NAME", AUTHORIZATION_NAME_SOURCE), (text, m) => namedValue(text, m, redactAuthorizationValue)],
-  ["secretNamed", NAME_THEN_SEPARATOR.replace("NAME", SECRET_NAME_SOURCE), (text, m) => namedValue(text, m, redactSecretValue)],
+  ["secretNamed", NAME_THEN_SEPARATOR.replace("NAME", SECRET_NAME_SOURCE), (text, m) => namedValue(text, m, (value) => redactNamedSecret(nameIn(m[0]), value))],
   ["xmlSecret", `<${SECRET_NAME_SOURCE}>`, xmlElement],
   ["userinfo", "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}://[^\\s/?#@:]{0,256}:", userinfoPassword],
   // Already redacted: kept whole, so its 40-character header is not taken for a secret key.
@@ -84,6 +84,42 @@ export function redactText(text: string): string {
     scanner.lastIndex = handled.end;
   }
   return out + text.slice(copiedUpTo);
+}
+
+/** `"NoApiKey": ` → `NoApiKey`. */
+const nameIn = (matched: string) => /[A-Za-z0-9_-]+/.exec(matched)?.[0] ?? "";
+
+/**
+ * A word of a sentence: letters (an apostrophe or hyphen inside), maybe in brackets or quotes,
+ * maybe followed by punctuation; or a lone separator (a Markdown table's `|`, a dash). Tokens, keys
+ * and signatures are never written like that.
+ */
+const PLAIN_WORD = /^(?:[("'`]?[A-Za-z][A-Za-z'-]*[)"'`]?[.,:;!?]?|[|—–·-])$/;
+
+/**
+ * Whether a value after a secret-sounding name is a sentence rather than a secret: AWS and its
+ * client libraries name errors after what is missing or wrong (`NoApiKey: No api-key configured`,
+ * aws-amplify's GraphQLAuthError; `ExpiredToken: The security token included in the request is
+ * expired`, STS), and the message after such a name is what a report must keep. Three or more
+ * words, each a plain word or something the shape rules redact on their own (a JWT, a key): an
+ * unrecognised run (an opaque token) makes the whole value secret again.
+ */
+function isSentence(value: string): boolean {
+  const words = value.trim().split(/\s+/);
+  const plain = words.filter((word) => PLAIN_WORD.test(word)).length;
+  return words.length >= 3 && plain >= 2 && words.every((word) => PLAIN_WORD.test(word) || redactText(word) !== word);
+}
+
+/** Passwords and cookies are secret whatever they look like: a passphrase is a sentence too. */
+const SHAPELESS_SECRET_NAME = /(?:passw(?:or)?d|cookie)$/i;
+
+/**
+ * A value under a secret-bearing name: redacted unless it is a sentence (isSentence), which keeps
+ * an error's message readable; any token inside a sentence is still redacted by its shape.
+ */
+function redactNamedSecret(name: string, value: string): string {
+  if (!SHAPELESS_SECRET_NAME.test(name) && isSentence(value)) return redactText(value);
+  return redactSecretValue(value);
 }
 
 function whole(match: RegExpExecArray, replacement: string): Handled {
@@ -154,7 +190,7 @@ function userinfoPassword(text: string, match: RegExpExecArray): Handled {
 
 function redactNamedValue(name: string, value: string): string {
   if (isAuthorizationName(name)) return redactAuthorizationValue(value);
-  if (isSecretName(name)) return redactSecretValue(value);
+  if (isSecretName(name)) return redactNamedSecret(name, value);
   return redactText(value);
 }
 

@@ -1,7 +1,7 @@
 import type { Environment } from "../config/environment";
 import type { Check } from "../tokens/checks";
-import type { TestCallResult } from "../test-calls/types";
 import { redactJson, redactText } from "../redact";
+import { callName, linkTo, summaryLines, type ReportedCall } from "./summary";
 
 /**
  * A report to paste into a ticket (Markdown) or hand to a tool (JSON). Everything goes through
@@ -12,10 +12,14 @@ import { redactJson, redactText } from "../redact";
 export interface ReportInput {
   title: string;
   generatedAt: Date;
+  /** Where the dashboard runs (`https://debugger.example.com`): links to /diagnose#id become absolute. */
+  origin?: string;
   environment?: Environment;
+  /** The account the calls ran in, when the caller identity proved it (fills fix snippets). */
+  account?: string;
   tokens?: { label: string; header: Record<string, unknown>; claims: Record<string, unknown>; checks?: readonly Check[] }[];
   authorizer?: { consumer: string; verdict: string; response?: string; checks: readonly Check[] };
-  testCalls?: { row: string; column: string; result: TestCallResult; diagnosis?: { id: string; title: string } }[];
+  testCalls?: ReportedCall[];
   cloudTrail?: { verdict: string; explanation: string; events?: unknown[] }[];
 }
 
@@ -31,7 +35,12 @@ export function reportJson(input: ReportInput): string {
     environment: input.environment && publicEnvironment(input.environment),
     tokens: input.tokens,
     authorizer: input.authorizer,
-    testCalls: input.testCalls?.map(({ row, column, result, diagnosis }) => ({ row, column, ...result, diagnosis })),
+    testCalls: input.testCalls?.map(({ row, column, result, diagnosis }) => ({
+      row,
+      column,
+      ...result,
+      diagnosis: diagnosis && { id: diagnosis.id, title: diagnosis.title, link: linkTo(diagnosis.id, input.origin) },
+    })),
     cloudTrail: input.cloudTrail,
   };
   return JSON.stringify(redactJson(body), null, 2);
@@ -39,6 +48,8 @@ export function reportJson(input: ReportInput): string {
 
 export function reportMarkdown(input: ReportInput): string {
   const lines: string[] = [`# ${input.title}`, "", `Generated ${input.generatedAt.toISOString()} by Auth Flow Debugger.`, ""];
+  const summary = summaryLines(input);
+  if (summary.length) lines.push("## Summary", "", ...summary, "");
   if (input.environment) {
     const e = publicEnvironment(input.environment);
     lines.push("## Environment", "", `- ${e.name} (${e.region})`, `- User pool \`${e.userPoolId}\`, app client \`${e.userPoolClientId}\``);
@@ -56,19 +67,22 @@ export function reportMarkdown(input: ReportInput): string {
     lines.push(`## Authorizer: ${input.authorizer.consumer}`, "", `Verdict: **${input.authorizer.verdict}**${input.authorizer.response ? ` — ${input.authorizer.response}` : ""}`, "", ...checkTable(input.authorizer.checks), "");
   }
   if (input.testCalls?.length) {
-    lines.push("## Test calls", "", "| Call | Credential | Result | Detail | Diagnosis |", "| --- | --- | --- | --- | --- |");
-    for (const { row, column, result, diagnosis } of input.testCalls) {
-      lines.push(`| ${row} | ${column} | ${result.outcome}${result.status ? ` ${result.status}` : ""} | ${tableCell(result.summary)}${result.unconfirmed ? ` (sandbox answer; ${result.unconfirmed} not confirmed from AWS sources)` : ""} | ${diagnosis ? `${diagnosis.title} (\`${diagnosis.id}\`)` : ""} |`);
+    lines.push("## Test calls", "", "| Call | Credential | Result | Diagnosis | Detail |", "| --- | --- | --- | --- | --- |");
+    for (const { row, column, rowLabel, columnLabel, result, diagnosis } of input.testCalls) {
+      const link = diagnosis ? `[${tableCell(diagnosis.title)}](${linkTo(diagnosis.id, input.origin)})` : "";
+      // The answer last, so nothing but the cell's end follows AWS's words on the line.
+      lines.push(`| ${rowLabel ?? row} | ${columnLabel ?? column} | ${result.outcome}${result.status ? ` ${result.status}` : ""} | ${link} | ${tableCell(result.summary)}${result.unconfirmed ? ` (sandbox answer; ${result.unconfirmed} not confirmed from AWS sources)` : ""} |`);
     }
     lines.push("");
-    for (const { row, column, result } of input.testCalls.filter((m) => m.result.outcome !== "pass" && m.result.detail)) {
-      const d = result.detail!;
-      lines.push(`### ${row} · ${column}`, "");
+    // Only cells with something to show get a section: no heading stands empty.
+    for (const call of input.testCalls.filter((m) => m.result.outcome !== "pass" && (m.result.detail?.command || m.result.detail?.response))) {
+      const d = call.result.detail!;
+      lines.push(`### ${callName(call).replace(/\*\*/g, "")}`, "");
       if (d.command) lines.push("```sh", d.command, "```", "");
       if (d.response) lines.push("```", d.response.slice(0, 4000), "```", "");
     }
   }
-  for (const verdict of input.cloudTrail ?? []) lines.push(`## CloudTrail: ${verdict.verdict}`, "", verdict.explanation, "");
+  for (const verdict of input.cloudTrail ?? []) if (verdict.explanation.trim()) lines.push(`## CloudTrail: ${verdict.verdict}`, "", verdict.explanation, "");
   return redactText(lines.join("\n"));
 }
 

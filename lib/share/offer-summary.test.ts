@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { endpointPlace, offeredName } from "./offer-summary";
+import { environmentSchema } from "../config/environment";
+import { endpointPlace, offeredName, sameEnvironment } from "./offer-summary";
 
 describe("endpointPlace", () => {
   it.each([
@@ -33,5 +34,28 @@ describe("offeredName", () => {
     const name = offeredName(long, [long]);
     expect(name).toHaveLength(100);
     expect(name.endsWith(" (shared)")).toBe(true);
+  });
+});
+
+describe("sameEnvironment: a link repeating an environment already here", () => {
+  const here = environmentSchema.parse({
+    id: "sandbox-demo",
+    name: "Local sandbox: demo",
+    source: "sandbox",
+    region: "ap-northeast-1",
+    userPoolId: "ap-northeast-1_DemoPool1",
+    userPoolClientId: "tuxqnxeeb1fx6m6nyyzpcmtoky",
+    description: "the demo",
+    appSync: [{ name: "demo", url: "https://abcdefghijklmnopqrstuvwxyz.appsync-api.ap-northeast-1.amazonaws.com/graphql", region: "ap-northeast-1", defaultAuthMode: "API_KEY", apiKey: "da2-abcdefghijklmnopqrstuvwxyz" }],
+  });
+
+  it("is found under any name, though the link left out the API key", () => {
+    const shared = { ...here, name: "Renamed", source: "user" as const, description: undefined, appSync: here.appSync.map(({ apiKey: _key, ...api }) => api) };
+    expect(sameEnvironment(shared, [here])?.id).toBe("sandbox-demo");
+  });
+
+  it("is not found when anything the dashboard uses differs", () => {
+    expect(sameEnvironment({ ...here, userPoolClientId: "otherclient00000000000001" }, [here])).toBeUndefined();
+    expect(sameEnvironment({ ...here, endpoints: { cognitoIdp: "https://idp.example" } }, [here])).toBeUndefined();
   });
 });

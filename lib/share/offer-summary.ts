@@ -115,3 +115,30 @@ export function offeredName(name: string, takenNames: readonly string[]): string
     if (!taken.has(candidate)) return candidate;
   }
 }
+
+/** Keys sorted at every level, so two parses of one environment compare equal as text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** What the dashboard does with an environment: everything but its id, name, source, description, and the API keys a link may leave out. */
+function configurationOf(environment: Environment): string {
+  const { id: _id, name: _name, source: _source, description: _description, ...rest } = environment;
+  return canonical({ ...rest, appSync: rest.appSync.map(({ apiKey: _apiKey, ...api }) => api) });
+}
+
+/**
+ * The environment already in this browser that the offer repeats (same configuration, whatever its
+ * name): adding the offer would only put a second identical line in the switcher. The one with the
+ * offer's id is preferred.
+ */
+export function sameEnvironment(offer: Environment, existing: readonly Environment[]): Environment | undefined {
+  const wanted = configurationOf(offer);
+  const matches = existing.filter((environment) => configurationOf(environment) === wanted);
+  return matches.find((environment) => environment.id === offer.id) ?? matches[0];
+}

@@ -1,3 +1,4 @@
+import type { FixStep } from "../diagnosis/types";
 import type { AwsAnswer } from "../errors";
 
 /**
@@ -51,6 +52,8 @@ export interface TestCallResult extends Partial<AwsAnswer> {
     cause: string;
     /** Why this cause: each piece of evidence in one line ("phrase" → what it means, or the context that held). */
     evidence?: string[];
+    /** The known failure's fix, step by step (snippets with placeholders, filled where shown). */
+    fix?: readonly FixStep[];
   };
 }
 

@@ -12,13 +12,15 @@ import { LookupError, lookupErrorResponse } from "../../lib/cloudtrail/lookup/er
 import { lookupTrail } from "./lookup-trail";
 import { createPacer, type Pacer } from "./pacer";
 import { formatLookupIssues, lookupRequestSchema, MAX_BODY_BYTES, type LookupRequest } from "../../lib/cloudtrail/lookup/request-schema";
+import { authorizeSandboxReader } from "./sandbox-reader";
 import { authorizeServerCaller, guardedJwksCache, serverModeConfig } from "./server-mode";
 
 /**
  * POST /api/cloudtrail: validate, pick the credentials, check the endpoint, then stream the
  * lookup as NDJSON. Pasted credentials live in this request's memory only: never stored, never
  * logged, never echoed (error texts pass through scrubSecrets). The one line written is the audit
- * line of a server-mode lookup (who, which pool, which window; no token).
+ * line of a lookup with credentials the server holds — server mode, or the local sandbox's
+ * CloudTrail reader (who, which pool, which window; no token, no key).
  */
 
 type Env = Record<string, string | undefined>;
@@ -84,6 +86,7 @@ export async function handleLookupRequest(request: Request, deps: LookupDeps = d
   }
   let input: LookupRequest;
   let target: ReturnType<typeof endpointOf>;
+  let sandboxReader: { accessKeyId: string; secretAccessKey: string } | undefined;
   try {
     input = await readRequest(request);
     target = endpointOf(input, deps.env);
@@ -101,6 +104,26 @@ export async function handleLookupRequest(request: Request, deps: LookupDeps = d
         eventNames: input.eventNames,
       });
     }
+    if (input.credentials.mode === "sandbox") {
+      // Only against the configured sandbox's own endpoint: its reader keys mean nothing to AWS.
+      if (target.kind !== "sandbox") throw new LookupError("forbidden:cloudtrail:sandbox-reader-off");
+      const use = await authorizeSandboxReader(request.headers.get("authorization"), {
+        sandboxUrl: deps.env["AUTH_DEBUGGER_SANDBOX_URL"],
+        jwks: deps.jwks,
+        ...(deps.now ? { now: deps.now() } : {}),
+      });
+      logEvent("cloudtrail.sandbox-reader-lookup", {
+        sub: use.subject,
+        userPoolId: use.userPoolId,
+        scenario: use.scenario,
+        accountId: use.accountId,
+        region: input.region,
+        startTime: input.startTime,
+        endTime: input.endTime,
+        eventNames: input.eventNames,
+      });
+      sandboxReader = use.credentials;
+    }
   } catch (error) {
     if (error instanceof LookupError) return lookupErrorResponse(error);
     return lookupErrorResponse(new LookupError("internal:cloudtrail"));
@@ -108,7 +131,7 @@ export async function handleLookupRequest(request: Request, deps: LookupDeps = d
 
   const abort = new AbortController();
   request.signal?.addEventListener("abort", () => abort.abort(), { once: true });
-  const credentials = input.credentials.mode === "pasted" ? input.credentials : undefined;
+  const credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined = input.credentials.mode === "pasted" ? input.credentials : sandboxReader;
   const messages = lookupTrail({
     region: input.region,
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),

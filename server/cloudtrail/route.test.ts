@@ -228,3 +228,52 @@ describe("server mode through the route", () => {
     expect((await POST(request(server, { authorization: `Bearer ${other.accessToken}` }))).status).toBe(403);
   });
 });
+
+describe("the sandbox's CloudTrail reader through the route", () => {
+  const sandboxEnv = () => vi.stubEnv("AUTH_DEBUGGER_SANDBOX_URL", sandbox.url);
+  const reader = () => body({ credentials: { mode: "sandbox" } });
+
+  it("looks up the caller's own scenario with its reader, and writes one audit line without token or key", async () => {
+    sandboxEnv();
+    const { accessToken } = await userPoolTokens(sandbox.url, "wrongresclient000000000001", "migrate@example.com", "Migrate-Passw0rd!");
+    const lines: string[] = [];
+    const restore = setLogSink({ write: (line) => void lines.push(line) });
+    let messages: LookupMessage[];
+    try {
+      messages = await messagesOf(await POST(request(reader(), { authorization: `Bearer ${accessToken}` })));
+    } finally {
+      restore();
+    }
+    // The 120 events recorded for appsync-role-wrong-resource's account, with its reader's keys.
+    expect(messages.at(-1)).toMatchObject({ type: "done", events: 120, complete: true });
+    const audits = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.event === "cloudtrail.sandbox-reader-lookup");
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ sub: expect.stringMatching(/^[0-9a-f-]{36}$/), userPoolId: "ap-northeast-1_WrongRes1", scenario: "appsync-role-wrong-resource", accountId: READERS.wrongResource.accountId });
+    for (const line of lines) {
+      expect(line).not.toContain(accessToken.split(".")[2]!);
+      expect(line).not.toContain(READERS.wrongResource.secretAccessKey);
+    }
+  });
+
+  it("refuses no token, an ID token, a revoked token, AWS's endpoint, a scenario without a reader, and a deployment without a sandbox", async () => {
+    sandboxEnv();
+    const migrate = await userPoolTokens(sandbox.url, "wrongresclient000000000001", "migrate@example.com", "Migrate-Passw0rd!");
+    const agent = await userPoolTokens(sandbox.url, "acjwtclient000000000000001", "demo@example.com", "Demo-Passw0rd!");
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    expect((await POST(request(reader()))).status).toBe(401);
+    expect((await POST(request(reader(), bearer(migrate.idToken)))).status).toBe(401);
+    const aws = await POST(request(body({ endpoint: undefined, credentials: { mode: "sandbox" } }), bearer(migrate.accessToken)));
+    expect(aws.status).toBe(403);
+    expect(((await aws.json()) as { code: string }).code).toBe("forbidden:cloudtrail:sandbox-reader-off");
+    const none = await POST(request(reader(), bearer(agent.accessToken)));
+    expect(none.status).toBe(403);
+    expect(((await none.json()) as { code: string }).code).toBe("forbidden:cloudtrail:no-sandbox-reader");
+    const cognito = sdkClient(sandbox.url);
+    await cognito.send(new GlobalSignOutCommand({ AccessToken: migrate.accessToken }));
+    cognito.destroy();
+    expect((await POST(request(reader(), bearer(migrate.accessToken)))).status).toBe(401);
+    vi.unstubAllEnvs();
+    const fresh = await userPoolTokens(sandbox.url, "wrongresclient000000000001", "migrate@example.com", "Migrate-Passw0rd!");
+    expect((await handleLookupRequest(request(reader(), bearer(fresh.accessToken)), deps({ env: {} }))).status).toBe(403);
+  });
+});

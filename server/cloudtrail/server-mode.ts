@@ -3,7 +3,7 @@ import "server-only";
 import { checkOutboundUrl } from "../net/allowed-hosts";
 import { fetchLimited } from "../net/fetch-limited";
 import { isUserPoolId, parseCognitoIssuer, poolIssuers } from "../../lib/tokens/issuer";
-import { decodeToken } from "../../lib/tokens/decode";
+import { decodeToken, type DecodedToken } from "../../lib/tokens/decode";
 import { JwksCache } from "../../lib/tokens/jwks-cache";
 import { verifyToken } from "../../lib/tokens/verify";
 import { LookupError } from "../../lib/cloudtrail/lookup/errors";
@@ -65,6 +65,41 @@ export function guardedJwksCache(sandboxOrigins: readonly string[]): JwksCache {
 }
 
 /**
+ * The first checks every use of credentials the server holds makes of its caller's access token:
+ * readable, from an issuer the use accepts, signature and claims valid. Callers add their own
+ * rules (groups) and then ask Cognito whether the token is revoked.
+ */
+export async function verifiedAccessToken(
+  header: string | null,
+  accepts: { issuer: (issuer: string) => boolean; clientIds: string[] | null; refusal: string },
+  jwks: JwksCache,
+  now = Date.now(),
+): Promise<{ raw: string; token: DecodedToken; issuer: string; pool: NonNullable<ReturnType<typeof parseCognitoIssuer>> }> {
+  const raw = /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1];
+  if (!raw) throw new LookupError("unauthorized:cloudtrail", "Send your Cognito access token as Authorization: Bearer … to use the server's credentials.");
+  let token: DecodedToken;
+  try {
+    token = decodeToken(raw);
+  } catch {
+    throw new LookupError("unauthorized:cloudtrail", "The Authorization header does not hold a readable JWT.");
+  }
+  const issuer = token.issuer;
+  const pool = issuer ? parseCognitoIssuer(issuer) : null;
+  if (!issuer || !pool || !accepts.issuer(issuer)) throw new LookupError("forbidden:cloudtrail", accepts.refusal);
+  let result;
+  try {
+    result = await verifyToken(token, { issuer, clientId: accepts.clientIds, tokenUse: "access" }, { getJwks: jwks.getJwks, now });
+  } catch {
+    throw new LookupError("unauthorized:cloudtrail", "The token could not be verified (the user pool's keys could not be fetched).");
+  }
+  if (!result.ok) {
+    const failed = result.checks.filter((c) => c.status === "fail").map((c) => c.name);
+    throw new LookupError("unauthorized:cloudtrail", `The access token is not valid (${failed.join(", ")}).`);
+  }
+  return { raw, token, issuer, pool };
+}
+
+/**
  * Checks the caller's access token, in order: readable, from an allowed pool, signature and
  * claims valid, in an allowed group, and — asking Cognito — not revoked. The last step is a call
  * to Cognito per lookup, made only for tokens that passed every local check.
@@ -76,31 +111,16 @@ export async function authorizeServerCaller(
   now = Date.now(),
   options: { sandboxOrigins: readonly string[]; confirmNotRevoked?: typeof confirmTokenNotRevoked } = { sandboxOrigins: [] },
 ): Promise<{ subject: string; userPoolId: string }> {
-  const raw = /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1];
-  if (!raw) throw new LookupError("unauthorized:cloudtrail", "Send your Cognito access token as Authorization: Bearer … to use the server's credentials.");
-  let token;
-  try {
-    token = decodeToken(raw);
-  } catch {
-    throw new LookupError("unauthorized:cloudtrail", "The Authorization header does not hold a readable JWT.");
-  }
-  if (!token.issuer || !config.issuers.includes(token.issuer)) throw new LookupError("forbidden:cloudtrail", "Tokens of this user pool may not use the server's credentials.");
-  let result;
-  try {
-    result = await verifyToken(token, { issuer: token.issuer, clientId: config.clientIds, tokenUse: "access" }, { getJwks: jwks.getJwks, now });
-  } catch {
-    throw new LookupError("unauthorized:cloudtrail", "The token could not be verified (the user pool's keys could not be fetched).");
-  }
-  if (!result.ok) {
-    const failed = result.checks.filter((c) => c.status === "fail").map((c) => c.name);
-    throw new LookupError("unauthorized:cloudtrail", `The access token is not valid (${failed.join(", ")}).`);
-  }
+  const { raw, token, issuer, pool } = await verifiedAccessToken(
+    header,
+    { issuer: (iss) => config.issuers.includes(iss), clientIds: config.clientIds, refusal: "Tokens of this user pool may not use the server's credentials." },
+    jwks,
+    now,
+  );
   const groups = token.claims["cognito:groups"];
   if (!Array.isArray(groups) || !groups.some((g) => config.groups.includes(String(g)))) {
     throw new LookupError("forbidden:cloudtrail", "Your user is in none of the groups allowed to use the server's credentials.");
   }
-  const pool = parseCognitoIssuer(token.issuer);
-  if (!pool) throw new LookupError("forbidden:cloudtrail", "Tokens of this user pool may not use the server's credentials.");
-  await (options.confirmNotRevoked ?? confirmTokenNotRevoked)(raw, token.issuer, pool.region, options.sandboxOrigins);
+  await (options.confirmNotRevoked ?? confirmTokenNotRevoked)(raw, issuer, pool.region, options.sandboxOrigins);
   return { subject: String(token.claims.sub ?? ""), userPoolId: pool.userPoolId };
 }

@@ -12,6 +12,8 @@ export const LOOKUP_ERRORS = {
   "too-large:cloudtrail": { message: "The lookup request is larger than 16 KB." },
   "forbidden:cloudtrail:endpoint": { message: "The CloudTrail endpoint must be AWS's regional endpoint or the configured sandbox." },
   "forbidden:cloudtrail:server-mode-off": { message: "This deployment does not look up CloudTrail with its own credentials; paste temporary credentials instead." },
+  "forbidden:cloudtrail:sandbox-reader-off": { message: "The sandbox's CloudTrail reader is only offered where a local sandbox is configured, for its own endpoint." },
+  "forbidden:cloudtrail:no-sandbox-reader": { message: "This sandbox scenario declares no CloudTrail reader (cloudTrailReaders in its scenario file); paste keys instead." },
   "unauthorized:cloudtrail": { message: "Sign in: the server's credentials are only used for a valid Cognito access token." },
   "forbidden:cloudtrail": { message: "Your user pool or group is not allowed to use the server's credentials." },
   "throttled:cloudtrail": { message: "CloudTrail kept answering ThrottlingException (2 requests per second per account and Region); try again in a minute." },

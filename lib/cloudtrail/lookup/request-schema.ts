@@ -33,8 +33,9 @@ export const lookupRequestSchema = z
       .max(5, "at most 5 event names (each is its own paged lookup)")
       .default(["AssumeRoleWithWebIdentity"]),
     maxPages: z.number().int().min(1).max(MAX_PAGES).default(40),
-    credentials: z.discriminatedUnion("mode", [pasted, z.strictObject({ mode: z.literal("server") })], {
-      error: 'credentials must be {"mode":"pasted",…} or {"mode":"server"}',
+    // "sandbox": the local sandbox's own CloudTrail reader for the caller's scenario (never sent by the browser).
+    credentials: z.discriminatedUnion("mode", [pasted, z.strictObject({ mode: z.literal("server") }), z.strictObject({ mode: z.literal("sandbox") })], {
+      error: 'credentials must be {"mode":"pasted",…}, {"mode":"server"} or {"mode":"sandbox"}',
     }),
   })
   .refine((r) => Date.parse(r.startTime) < Date.parse(r.endTime), { message: "startTime must be before endTime", path: ["startTime"] })

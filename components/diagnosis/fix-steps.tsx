@@ -1,0 +1,16 @@
+import type { FixStep } from "@/lib/diagnosis/types";
+import { FixSnippet } from "./fix-snippet";
+
+/** A diagnosis's fix, step by step; the snippets are filled with the environment's ids in the browser. */
+export function FixSteps({ steps }: { steps: readonly FixStep[] }) {
+  return (
+    <ol className="list-decimal space-y-2 pl-5">
+      {steps.map((step) => (
+        <li key={step.text}>
+          {step.text}
+          {step.snippet && <FixSnippet code={step.snippet.code} />}
+        </li>
+      ))}
+    </ol>
+  );
+}
