@@ -44,14 +44,14 @@ export function ClaimsTable({ tokens, labels }: { tokens: [DecodedToken] | [Deco
               className={`border-b border-slate-100 align-top ${highlighted ? (row.status === "different" ? "bg-amber-50" : "bg-sky-50") : ""}`}
             >
               <th scope="row" className="p-2 text-left font-mono font-normal">
-                {row.section === "header" ? <span className="text-slate-400">header.</span> : null}
+                {row.section === "header" ? <span className="text-slate-600">header.</span> : null}
                 {row.name}
               </th>
               <ValueCell value={row.a} name={row.name} now={now} />
               {b && <ValueCell value={row.b} name={row.name} now={now} />}
               <td className="p-2 text-slate-700">
                 {row.section === "header" ? explainHeader(row.name) : explainClaim(row.name, tokenUse, row.status === "onlyB" ? row.b : row.a)}
-                {b && row.note && <span className="mt-1 block text-xs text-slate-500">{row.note}</span>}
+                {b && row.note && <span className="mt-1 block text-xs text-slate-600">{row.note}</span>}
                 {b && (row.status === "onlyA" || row.status === "onlyB") && (
                   <span className="mt-1 block text-xs font-medium text-sky-800">
                     only in the {row.status === "onlyA" ? labels[0] : labels[1]}
@@ -67,7 +67,7 @@ export function ClaimsTable({ tokens, labels }: { tokens: [DecodedToken] | [Deco
 }
 
 function ValueCell({ value, name, now }: { value: string | null; name: string; now: number }) {
-  if (value === null) return <td className="p-2 text-slate-400">absent</td>;
+  if (value === null) return <td className="p-2 text-slate-600">absent</td>;
   const seconds = TIME_CLAIMS.has(name) ? Number(value) : NaN;
   return (
     <td className="break-all p-2 font-mono text-xs">
@@ -83,7 +83,7 @@ function TimeNote({ seconds, now, isExpiry }: { seconds: number; now: number; is
   const relative = delta >= 0 ? `in ${formatDuration(delta)}` : `${formatDuration(-delta)} ago`;
   const expired = isExpiry && delta < 0;
   return (
-    <span className={`mt-1 block font-sans ${expired ? "font-medium text-red-700" : "text-slate-500"}`}>
+    <span className={`mt-1 block font-sans ${expired ? "font-medium text-red-700" : "text-slate-600"}`}>
       {formatUtc(seconds)} · {new Date(seconds * 1000).toLocaleString()} local · {expired ? `expired ${relative}` : relative}
     </span>
   );
