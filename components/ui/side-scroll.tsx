@@ -7,6 +7,8 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
  * While more lies to the right it says so: the edge fades, and a "More columns" button above the
  * box scrolls it on. Only while it overflows is it a named region in the Tab order, so keyboard
  * users can scroll it with the arrow keys (buttons inside may be disabled, hence not focusable).
+ * The box is positioned so that absolutely placed descendants (visually hidden status text) are
+ * clipped by it rather than stretching the page.
  */
 export function SideScroll({ label, children }: { label: string; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
@@ -47,7 +49,7 @@ export function SideScroll({ label, children }: { label: string; children: React
         </div>
       )}
       <div className="relative">
-        <div ref={box} role={overflow ? "region" : undefined} aria-label={overflow ? `${label}, scrolls sideways` : undefined} tabIndex={overflow ? 0 : undefined} className="overflow-x-auto">
+        <div ref={box} role={overflow ? "region" : undefined} aria-label={overflow ? `${label}, scrolls sideways` : undefined} tabIndex={overflow ? 0 : undefined} className="relative overflow-x-auto">
           {children}
         </div>
         {moreRight && <div aria-hidden className="pointer-events-none absolute inset-y-0 right-0 w-12 bg-gradient-to-l from-slate-400/40 to-transparent" />}
