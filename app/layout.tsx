@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { EnvironmentsProvider } from "@/components/environments/environments-provider";
 import { CspNotice } from "@/components/layout/csp-notice";
 import { SiteHeader } from "@/components/layout/site-header";
+import { SkipLink } from "@/components/layout/skip-link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,10 +20,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <SkipLink target="content" />
         <EnvironmentsProvider>
           <SiteHeader />
           <CspNotice />
-          <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+          <main id="content" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">{children}</main>
         </EnvironmentsProvider>
       </body>
     </html>

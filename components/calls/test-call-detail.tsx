@@ -2,13 +2,19 @@
 
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { InlineCode } from "@/components/ui/inline-code";
 import Link from "next/link";
 import { FixSteps } from "@/components/diagnosis/fix-steps";
+import { useEffect, useEffectEvent, useRef } from "react";
 import type { TestCallResult } from "@/lib/test-calls/types";
 import type { SnippetCredentials } from "@/lib/http/credential-snippet";
 import { CopyWithCredentials } from "./copy-with-credentials";
 
-/** The exact exchange behind one cell: request (redacted), command line, response, notes. */
+/**
+ * The exact exchange behind one cell: request (redacted), command line, response, notes. It opens
+ * below the tables, so it scrolls itself into view and takes the focus; Esc or Close shuts it and
+ * hands the focus back to the cell that opened it.
+ */
 export function TestCallDetail({
   title,
   result,
@@ -27,8 +33,35 @@ export function TestCallDetail({
   credentials?: SnippetCredentials;
 }) {
   const d = result.detail ?? {};
+  const dialog = useRef<HTMLElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    // Another cell may be opened while this one is shown: focus goes back to the latest opener.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && !dialog.current?.contains(active)) opener.current = active;
+    dialog.current?.focus({ preventScroll: true });
+    dialog.current?.scrollIntoView({ block: "nearest" });
+  }, [title]);
+  function close() {
+    onClose();
+    opener.current?.focus();
+  }
+  const closeOnEscape = useEffectEvent((event: KeyboardEvent) => {
+    if (event.key === "Escape" && !event.defaultPrevented) close();
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => closeOnEscape(event);
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
   return (
-    <section role="dialog" aria-label={title} className="space-y-3 rounded border border-slate-300 bg-white p-4 shadow-sm">
+    <section
+      ref={dialog}
+      role="dialog"
+      aria-label={title}
+      tabIndex={-1}
+      className="scroll-mt-4 space-y-3 rounded border border-slate-300 bg-white p-4 shadow-sm"
+    >
       <div className="flex items-start justify-between gap-3">
         <div>
           <h3 className="font-medium">{title}</h3>
@@ -38,7 +71,7 @@ export function TestCallDetail({
             {result.path === "relay" ? "through the dashboard's relay" : result.path === "browser" ? "from this browser" : ""}
           </p>
         </div>
-        <button type="button" onClick={onClose} className="rounded border border-slate-300 px-2 py-1 text-sm">
+        <button type="button" onClick={close} className="rounded border border-slate-300 px-2 py-1 text-sm">
           Close
         </button>
       </div>
@@ -60,8 +93,8 @@ export function TestCallDetail({
       )}
       {result.diagnosis && (
         <div className="rounded border border-sky-200 bg-sky-50 p-3 text-sm">
-          <p className="font-medium">Likely cause: {result.diagnosis.title}</p>
-          <p className="mt-1 text-slate-700">{result.diagnosis.cause}</p>
+          <p className="font-medium">Likely cause: <InlineCode text={result.diagnosis.title} /></p>
+          <p className="mt-1 text-slate-700"><InlineCode text={result.diagnosis.cause} /></p>
           {result.diagnosis.evidence && result.diagnosis.evidence.length > 0 && (
             <>
               <p className="mt-2 text-xs font-medium text-slate-700">Why this cause</p>
@@ -114,7 +147,7 @@ function Block({ label, text, children }: { label: string; text?: string; childr
       <div className="mb-1 flex items-center gap-2 text-xs font-medium text-slate-600">
         {label} <CopyButton value={text} label={`Copy ${label.toLowerCase()}`} />
       </div>
-      <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs text-slate-100" aria-label={label}>
+      <pre tabIndex={0} className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs text-slate-100" aria-label={label}>
         {text}
       </pre>
       {children}

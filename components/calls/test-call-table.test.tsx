@@ -79,13 +79,15 @@ describe("TestCallTable", () => {
     expect(within(table).getAllByRole("rowheader").map((h) => h.textContent)).toEqual(["AppSync HTTP", "AppSync realtime"]);
   });
 
-  it("names each cell by its row, its column and its outcome, as a screen reader reads it", () => {
+  it("names each cell by its row, its column and what it shows, as a screen reader reads it", () => {
     renderTable();
-    expect(screen.getByRole("button", { name: "AppSync HTTP, ID token: accepted. 200 OK" })).toBeEnabled();
+    expect(screen.getByRole("button", { name: "AppSync HTTP, ID token: accepted 200 42 ms 200 OK" })).toBeEnabled();
     expect(
-      screen.getByRole("button", { name: "AppSync HTTP, IAM (identity pool): refused. 401 UnauthorizedException: Permission denied (wording not confirmed)" }),
+      screen.getByRole("button", {
+        name: "AppSync HTTP, IAM (identity pool): refused 401 57 ms 401 UnauthorizedException: Permission denied Wording not confirmed → The role allows another API",
+      }),
     ).toBeEnabled();
-    expect(screen.getByRole("button", { name: "AppSync realtime, IAM (identity pool): blocked by the browser. The browser refused the call (CORS)" })).toBeEnabled();
+    expect(screen.getByRole("button", { name: "AppSync realtime, IAM (identity pool): blocked by the browser The browser refused the call (CORS)" })).toBeEnabled();
   });
 
   it("shows the outcome, status, time, likely cause and an unconfirmed answer on the cell itself", () => {
@@ -108,7 +110,7 @@ describe("TestCallTable", () => {
     const testCalls = within(httpRow).getAllByRole("cell");
     expect(testCalls[2]).toHaveTextContent("—");
     expect(within(testCalls[2]!).queryByRole("button")).toBeNull();
-    expect(screen.getByRole("button", { name: /^AppSync realtime, API key: not run yet\./ })).toBeDisabled();
+    expect(screen.getByRole("button", { name: /^AppSync realtime, API key: not run yet$/ })).toBeDisabled();
   });
 
   it("opens a cell by click, Enter and Space, and never a cell not run yet", async () => {
@@ -167,6 +169,17 @@ describe("TestCallTable with its cell detail", () => {
 
     await user.click(within(dialog).getByRole("button", { name: "Close" }));
     expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("moves the focus into the opened exchange, and Esc gives it back to the cell", async () => {
+    const user = userEvent.setup();
+    render(<TableWithDetail />);
+    const cell = screen.getByRole("button", { name: /^AppSync HTTP, IAM/ });
+    await user.click(cell);
+    expect(screen.getByRole("dialog")).toHaveFocus();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(cell).toHaveFocus();
   });
 
   it("opens the exchange of the cell pressed with Space", async () => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { SideScroll } from "@/components/ui/side-scroll";
 import { testCallKeyId, type TestCallKey, type TestCallMap, type TestCallResult, type TestCallOutcome, type TestCallAxis } from "@/lib/test-calls/types";
 
 const TONE: Record<TestCallOutcome, string> = {
@@ -25,7 +26,11 @@ const WORD: Record<TestCallOutcome, string> = {
   error: "no answer",
 };
 
-/** Rows are ways of calling, columns are credentials; each cell opens the exact exchange. */
+/**
+ * Rows are ways of calling, columns are credentials; each cell opens the exact exchange. Wider than
+ * its box, the table scrolls inside it with the row labels kept in view; below 640 px each row is a
+ * card of its cells, each named by its credential.
+ */
 export function TestCallTable({
   label,
   rows,
@@ -45,29 +50,29 @@ export function TestCallTable({
   onCancel?: (key: TestCallKey) => void;
 }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-separate border-spacing-1 text-sm" aria-label={label}>
-        <thead>
+    <SideScroll label={label}>
+      <table className="w-full border-separate border-spacing-1 text-sm max-sm:block" aria-label={label}>
+        <thead className="max-sm:sr-only">
           <tr>
-            <th />
+            <th className={STICKY} />
             {columns.map((c) => (
               <th key={c.id} scope="col" className="px-1 text-left align-bottom text-xs font-medium text-slate-600">
-                {c.group && <span className="block text-[10px] uppercase tracking-wide text-slate-400">{c.group}</span>}
+                {c.group && <span className="block text-[11px] uppercase tracking-wide text-slate-600">{c.group}</span>}
                 {c.label}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className="max-sm:block max-sm:space-y-3">
           {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row" className="pr-2 text-left align-top text-xs font-medium text-slate-700">
+            <tr key={row.id} className="max-sm:block max-sm:space-y-2 max-sm:rounded max-sm:border max-sm:border-slate-200 max-sm:bg-white max-sm:p-2">
+              <th scope="row" className={`${STICKY} pr-2 text-left align-top text-xs font-medium text-slate-700 max-sm:text-sm`}>
                 {row.label}
               </th>
               {columns.map((column) => {
                 const key: TestCallKey = { row: row.id, column: column.id };
                 const id = testCallKeyId(key);
-                if (!exists(key)) return <td key={id} className="text-center text-slate-300">—</td>;
+                if (!exists(key)) return <td key={id} className="text-center text-slate-500 max-sm:hidden"><span aria-hidden>—</span><span className="sr-only">no such test call</span></td>;
                 const result = results.get(key) ?? { outcome: "idle" as const, summary: "" };
                 if (result.outcome === "queued") {
                   return (
@@ -80,7 +85,8 @@ export function TestCallTable({
                 }
                 if (result.outcome === "running") {
                   return (
-                    <td key={id} className="align-top">
+                    <td key={id} className="align-top max-sm:block">
+                      <ColumnLabel id={id} column={column} />
                       <div data-cell={id} data-status="running" className={`min-h-16 w-full min-w-36 rounded border p-2 text-xs ${TONE.running}`}>
                         <span className="flex items-center justify-between gap-2 font-semibold">
                           running <Elapsed since={result.startedAt} />
@@ -95,7 +101,8 @@ export function TestCallTable({
                   );
                 }
                 return (
-                  <td key={id} className="align-top">
+                  <td key={id} className="align-top max-sm:block">
+                    <ColumnLabel id={id} column={column} />
                     <button
                       type="button"
                       data-cell={id}
@@ -103,18 +110,19 @@ export function TestCallTable({
                       onClick={() => onOpen(key)}
                       disabled={result.outcome === "idle"}
                       title={result.summary}
-                      aria-label={`${row.label}, ${column.label}: ${WORD[result.outcome]}. ${result.summary}${result.unconfirmed ? " (wording not confirmed)" : ""}`}
                       className={`block min-h-16 w-full min-w-36 rounded border p-2 text-left ${TONE[result.outcome]}`}
                     >
+                      {/* Named by what it shows, after its row and column: speech users can say what they see (WCAG 2.5.3). */}
+                      <span className="sr-only">{`${row.label}, ${column.label}: `}</span>
                       <span className="flex items-center justify-between gap-2 text-xs font-semibold">
-                        <span>{WORD[result.outcome]}</span>
+                        <span>{WORD[result.outcome]}</span>{" "}
                         <span className="font-normal">
                           {result.status ?? ""} {result.latencyMs !== undefined ? `${result.latencyMs} ms` : ""}
                           {result.path === "relay" ? " · relay" : ""}
                         </span>
-                      </span>
-                      <span className="mt-1 line-clamp-3 block text-xs">{result.summary}</span>
-                      {result.unconfirmed && <span className="mt-1 block text-xs font-semibold">Wording not confirmed</span>}
+                      </span>{" "}
+                      <span className="mt-1 line-clamp-3 block text-xs">{result.summary}</span>{" "}
+                      {result.unconfirmed && <span className="mt-1 block text-xs font-semibold">Wording not confirmed </span>}
                       {result.diagnosis && (
                         <span data-testid="cell-diagnosis" data-diagnosis-id={result.diagnosis.id} className="mt-1 block border-t border-current/20 pt-1 text-xs font-medium">
                           → {result.diagnosis.title}
@@ -128,7 +136,20 @@ export function TestCallTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </SideScroll>
+  );
+}
+
+/** The first column stays in view while the cells scroll under it (a table, not the card layout). */
+const STICKY = "sm:sticky sm:left-0 sm:z-10 sm:bg-slate-50";
+
+/** On a phone the column headers are out of sight: each card says which credential it used. */
+function ColumnLabel({ id, column }: { id: string; column: TestCallAxis }) {
+  return (
+    <span data-column-label={id} aria-hidden className="mb-1 block text-xs font-medium text-slate-700 sm:hidden">
+      {column.label}
+      {column.group && <span className="font-normal text-slate-600"> · {column.group}</span>}
+    </span>
   );
 }
 

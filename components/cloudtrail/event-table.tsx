@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { SideScroll } from "@/components/ui/side-scroll";
 import type { TrailEvent } from "@/lib/cloudtrail/types";
 
 /**
@@ -39,7 +40,9 @@ export function EventTable({ events }: { events: readonly TrailEvent[] }) {
         </select>
         <span className="self-center text-slate-500">{filtered.length} shown{filtered.length > MAX_ROWS ? ` (first ${MAX_ROWS})` : ""}</span>
       </div>
-      <table className="w-full border-collapse text-xs" aria-label="CloudTrail events">
+      {/* On a phone the five columns scroll inside this box, not the page. */}
+      <SideScroll label="CloudTrail events">
+        <table className="w-full border-collapse text-xs" aria-label="CloudTrail events">
         <thead>
           <tr className="border-b border-slate-300 text-left text-slate-600">
             <th className="p-1 font-medium">Time (UTC)</th>
@@ -61,13 +64,14 @@ export function EventTable({ events }: { events: readonly TrailEvent[] }) {
                 <details>
                   <summary className="cursor-pointer text-slate-500">raw JSON</summary>
                   <div className="mt-1 flex justify-end"><CopyButton value={JSON.stringify(e.record, null, 2)} label="Copy event JSON" /></div>
-                  <pre className="max-h-80 max-w-xl overflow-auto rounded bg-slate-50 p-2">{JSON.stringify(e.record, null, 2)}</pre>
+                  <pre tabIndex={0} className="max-h-80 max-w-xl overflow-auto rounded bg-slate-50 p-2">{JSON.stringify(e.record, null, 2)}</pre>
                 </details>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      </SideScroll>
     </section>
   );
 }

@@ -47,7 +47,7 @@ export function FailuresPanel(props: {
               <span>{f.label ?? f.variant ?? "failed call"}</span>
               <span className="break-all font-mono text-xs text-slate-600">{f.identityId ?? f.identityPoolId ?? "no identity given"}</span>
               {f.accessKeyId && <span className="font-mono text-xs text-slate-600">{f.accessKeyId}</span>}
-              <span className="text-xs text-slate-400">{SOURCE_LABEL[entry.source]}</span>
+              <span className="text-xs text-slate-600">{SOURCE_LABEL[entry.source]}</span>
               {entry.source !== "test-calls" && (
                 <button type="button" onClick={() => props.onRemove(entry)} className="ml-auto text-xs text-slate-500 underline">remove</button>
               )}

@@ -99,7 +99,7 @@ export function LiveLookup(props: {
 
 function LookupStatus({ state }: { state: LookupState }) {
   if (state.status === "idle") return null;
-  if (state.status === "error") return <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-800">{state.message} <span className="text-xs">({state.code})</span></p>;
+  if (state.status === "error") return <p role="alert" data-error-code={state.code} className="rounded border border-red-300 bg-red-50 p-2 text-red-800">{state.message}</p>;
   const seconds = (state.elapsedMs / 1000).toFixed(1);
   return (
     <p role="status" className="text-slate-600" data-lookup-status={state.status}>

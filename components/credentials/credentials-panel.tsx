@@ -68,7 +68,7 @@ function CredentialsBody() {
     case "ok": {
       const { credentials, callerArn, callerError } = state;
       return (
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm [overflow-wrap:anywhere]">
           <dt className="text-slate-500">Identity id</dt>
           <dd><code data-testid="identity-id">{credentials.identityId}</code></dd>
           <dt className="text-slate-500">Flow</dt>

@@ -2,16 +2,17 @@ import Link from "next/link";
 import type { Match, Rule } from "@/lib/diagnosis/types";
 import { diagnosisLink } from "@/lib/diagnosis/links";
 import { FixSteps } from "./fix-steps";
+import { InlineCode } from "@/components/ui/inline-code";
 
 /** One known failure: its cause, the fix step by step, the evidence that matched, and where it comes from. */
 export function DiagnosisCard({ rule, match, compact = false }: { rule: Rule | Match; match?: Match; compact?: boolean }) {
   return (
     <article id={compact ? undefined : rule.id} data-diagnosis={rule.id} className="scroll-mt-16 space-y-2 rounded [overflow-wrap:anywhere] border border-slate-200 bg-white p-4 text-sm target:border-sky-400 target:ring-2 target:ring-sky-200">
       <h3 className="font-medium">
-        {rule.title} <code className="text-xs text-slate-500">{rule.id}</code>
+        <InlineCode text={rule.title} /> <code className="text-xs text-slate-600">{rule.id}</code>
         {match && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">score {match.score}</span>}
       </h3>
-      <p className="text-slate-700">{rule.cause}</p>
+      <p className="text-slate-700"><InlineCode text={rule.cause} /></p>
       {match && match.signals.some((s) => s.weight > 0) && (
         <div className="text-xs text-slate-600">
           <p className="font-medium">Why this cause</p>

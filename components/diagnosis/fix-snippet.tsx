@@ -16,7 +16,7 @@ export function FixSnippet({ code }: { code: string }) {
   const filled = fillPlaceholders(code, ids);
   return (
     <>
-      <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{filled}</pre>
+      <pre className="mt-1 rounded bg-slate-900 p-2 text-xs whitespace-pre-wrap text-slate-100 [overflow-wrap:anywhere]">{filled}</pre>
       {filled !== code && environment && (
         <span className="block text-xs text-slate-600" data-fix-filled>
           With the ids of {environment.name}

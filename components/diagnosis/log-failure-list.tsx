@@ -1,5 +1,6 @@
 import type { LogScanResult } from "@/lib/diagnosis/log-scan";
 import { formatBytes } from "@/lib/diagnosis/log-limit";
+import { InlineCode } from "@/components/ui/inline-code";
 
 /** A log scan's result: each known failure once (linking to its fix), then the unrecognised ones. */
 
@@ -54,7 +55,7 @@ export function LogFailureList({ name, result: r, onPage }: { name: string; resu
           {r.known.map((k) => (
             <li key={k.id} data-log-failure={k.id} className="rounded border border-slate-200 bg-white p-3">
               <a href={k.link} className="font-medium break-words text-blue-700 underline">
-                {k.title}
+                <InlineCode text={k.title} />
               </a>
               <Lines group={k} />
               <Excerpt text={k.excerpt} />

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { diagnosisLink } from "@/lib/diagnosis/links";
 import type { Question, Service } from "@/lib/diagnosis/question";
+import { InlineCode } from "@/components/ui/inline-code";
 import { DiagnosisCard } from "./diagnosis-card";
 
 const SERVICE_NAMES: Readonly<Record<Service, string>> = { appsync: "AppSync", agentcore: "AgentCore", "api-gateway": "API Gateway" };
@@ -27,7 +28,7 @@ export function QuestionCard({ question }: { question: Question }) {
           <ul className="list-disc pl-5">
             {question.candidates.map((m) => (
               <li key={m.id}>
-                <Link href={diagnosisLink(m.id)} className="text-blue-800 underline">{m.title}</Link>
+                <Link href={diagnosisLink(m.id)} className="text-blue-800 underline"><InlineCode text={m.title} /></Link>
               </li>
             ))}
           </ul>
@@ -58,7 +59,7 @@ export function QuestionCard({ question }: { question: Question }) {
                 <ul className="mt-1 list-disc pl-5">
                   {answer.related.map((r) => (
                     <li key={r.id}>
-                      <Link href={diagnosisLink(r.id)} className="text-blue-800 underline">{r.title}</Link>
+                      <Link href={diagnosisLink(r.id)} className="text-blue-800 underline"><InlineCode text={r.title} /></Link>
                     </li>
                   ))}
                 </ul>

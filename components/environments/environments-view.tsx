@@ -87,7 +87,7 @@ export function EnvironmentsView() {
                 {environment.name}
                 {environment.id === active?.id && <span className="ml-2 rounded bg-green-100 px-1.5 py-0.5 text-xs text-green-800">active</span>}
               </p>
-              <p className="truncate text-xs text-slate-600">
+              <p className="text-xs text-slate-600 [overflow-wrap:anywhere]">
                 {environment.region} · <code>{environment.userPoolId}</code> · client <code>{environment.userPoolClientId}</code>
                 {environment.issuerConfiguration && <> · {environment.issuerConfiguration} issuer</>}
                 {environment.identityPoolId && <> · identity pool <code>{environment.identityPoolId}</code></>}
@@ -98,11 +98,11 @@ export function EnvironmentsView() {
             </div>
             {environment.id !== active?.id && (
               <button type="button" onClick={() => selectEnvironment(environment.id)} className="rounded border border-slate-300 px-2 py-1 text-sm">
-                Use
+                Use<span className="sr-only"> {environment.name}</span>
               </button>
             )}
-            <button type="button" onClick={() => setSharing(sharing === environment.id ? null : environment.id)} className="rounded border border-slate-300 px-2 py-1 text-sm">
-              Share
+            <button type="button" onClick={() => setSharing(sharing === environment.id ? null : environment.id)} className="rounded border border-slate-300 px-2 py-1 text-sm" aria-expanded={sharing === environment.id}>
+              Share<span className="sr-only"> {environment.name}</span>
             </button>
             {sharing === environment.id && (
               <div className="basis-full">
@@ -112,10 +112,10 @@ export function EnvironmentsView() {
             {environment.source === "user" && (
               <>
                 <button type="button" onClick={() => setEditing(environment)} className="rounded border border-slate-300 px-2 py-1 text-sm">
-                  Edit
+                  Edit<span className="sr-only"> {environment.name}</span>
                 </button>
                 <button type="button" onClick={() => deleteEnvironment(environment.id)} className="rounded border border-red-300 px-2 py-1 text-sm text-red-700">
-                  Delete
+                  Delete<span className="sr-only"> {environment.name}</span>
                 </button>
               </>
             )}

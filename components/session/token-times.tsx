@@ -8,7 +8,7 @@ export function TokenTimes({ name, token }: { name: string; token: JWT }) {
   return (
     <section aria-label={name} className="rounded border border-slate-200 bg-white p-4">
       <h3 className="font-medium">{name}</h3>
-      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+      <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm [overflow-wrap:anywhere]">
         <dt className="text-slate-500">Issued</dt>
         <dd>{typeof iat === "number" ? <LocalTime seconds={iat} /> : "—"}</dd>
         <dt className="text-slate-500">Expires</dt>

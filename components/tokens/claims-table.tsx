@@ -48,14 +48,14 @@ export function ClaimsTable({ tokens, labels }: { tokens: [DecodedToken] | [Deco
               className={`border-b border-slate-100 align-top max-sm:block max-sm:rounded max-sm:border max-sm:border-slate-200 ${highlighted ? (row.status === "different" ? "bg-amber-50" : "bg-sky-50") : "max-sm:bg-white"}`}
             >
               <th scope="row" className="p-2 text-left font-mono font-normal max-sm:block max-sm:[overflow-wrap:anywhere] max-sm:pb-0 max-sm:font-semibold">
-                {row.section === "header" ? <span className="text-slate-400">header.</span> : null}
+                {row.section === "header" ? <span className="text-slate-600">header.</span> : null}
                 {row.name}
               </th>
               <ValueCell value={row.a} name={row.name} now={now} label={b ? labels[0] : undefined} />
               {b && <ValueCell value={row.b} name={row.name} now={now} label={labels[1]} />}
               <td className="p-2 text-slate-700 max-sm:block max-sm:pt-0">
                 {row.section === "header" ? explainHeader(row.name) : explainClaim(row.name, tokenUse, row.status === "onlyB" ? row.b : row.a)}
-                {b && row.note && <span className="mt-1 block text-xs text-slate-500">{row.note}</span>}
+                {b && row.note && <span className="mt-1 block text-xs text-slate-600">{row.note}</span>}
                 {b && (row.status === "onlyA" || row.status === "onlyB") && (
                   <span className="mt-1 block text-xs font-medium text-sky-800">
                     only in the {row.status === "onlyA" ? labels[0] : labels[1]}
@@ -74,7 +74,7 @@ export function ClaimsTable({ tokens, labels }: { tokens: [DecodedToken] | [Deco
 const CARD_LABEL = "max-sm:block max-sm:before:block max-sm:before:font-sans max-sm:before:text-slate-700 max-sm:before:content-[attr(data-label)]";
 
 function ValueCell({ value, name, now, label }: { value: string | null; name: string; now: number; label: string | undefined }) {
-  if (value === null) return <td data-label={label} className={`p-2 text-slate-400 ${CARD_LABEL}`}>absent</td>;
+  if (value === null) return <td data-label={label} className={`p-2 text-slate-600 ${CARD_LABEL}`}>absent</td>;
   const seconds = TIME_CLAIMS.has(name) ? Number(value) : NaN;
   return (
     <td data-label={label} className={`p-2 font-mono text-xs [overflow-wrap:anywhere] ${CARD_LABEL}`}>
@@ -90,7 +90,7 @@ function TimeNote({ seconds, now, isExpiry }: { seconds: number; now: number; is
   const relative = delta >= 0 ? `in ${formatDuration(delta)}` : `${formatDuration(-delta)} ago`;
   const expired = isExpiry && delta < 0;
   return (
-    <span className={`mt-1 block font-sans ${expired ? "font-medium text-red-700" : "text-slate-500"}`}>
+    <span className={`mt-1 block font-sans ${expired ? "font-medium text-red-700" : "text-slate-600"}`}>
       {formatUtc(seconds)} · {new Date(seconds * 1000).toLocaleString()} local · {expired ? `expired ${relative}` : relative}
     </span>
   );
