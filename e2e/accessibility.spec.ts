@@ -74,7 +74,8 @@ for (const size of WIDTHS) {
 test("each environment's Use and Share buttons name the environment they act on", async ({ page }) => {
   await page.goto("/environments");
   const items = page.getByRole("list", { name: "Environments" }).getByRole("listitem");
-  await expect(items.first()).toBeVisible();
+  // The sandbox's presets arrive after the page: wait for them before reading the names.
+  await expect.poll(() => items.count()).toBeGreaterThan(1);
   const names: string[] = [];
   for (const item of await items.all()) {
     const name = (await item.locator("p").first().innerText()).replace(/\s*active$/, "").trim();
