@@ -7,8 +7,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { SEED_001, SEED_001_RAW, seed001Record } from "../lib/cloudtrail/test-support/seed-001";
 import { otherRecord, webIdentityRecord } from "../lib/cloudtrail/test-support/records";
-import type { CliIo } from "./io";
-import { run } from "./run";
+import { runCli } from "./test-support";
 
 /** `auth-flow-debugger correlate`, in-process (fake io) and once through the real launcher. */
 
@@ -24,13 +23,7 @@ const file = (name: string, content: string | Buffer) => {
 const seedFile = file("seed-001.json", JSON.stringify({ Records: [otherRecord("2025-02-24T14:10:00Z"), seed001Record()] }));
 const NOW = Date.parse("2025-03-01T00:00:00Z");
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => "", stdinIsTTY: true, now: () => NOW };
-  const code = await run(["correlate", ...args], io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCli(["correlate", ...args], { stdinIsTTY: true, nowMs: NOW });
 
 const seedArgs = ["--at", "2025-02-24T14:15:40Z", "--identity-id", SEED_001.identityId, "--access-key-id", SEED_001.accessKeyId, "--role-arn", SEED_001.roleArn];
 

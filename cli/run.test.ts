@@ -1,24 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFakePool, CLIENT_ID, ISSUER, POOL_ID, type FakePool } from "../lib/tokens/test-support/cognito-tokens";
-import type { CliIo } from "./io";
-import { run } from "./run";
+import { runCli } from "./test-support";
 
 /** In-process: every flag and exit path, without paying for a process each (see cli.test.ts for the real launcher). */
 
 const NOW = 1_760_000_000;
 
 async function cli(args: string[], stdin = "") {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => stdin,
-    stdinIsTTY: false,
-    now: () => NOW * 1000,
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as { checks: Array<{ name: string; status: string; message: string }>; response: unknown; verdict: string } };
+  const out = await runCli(args, { stdin, nowMs: NOW * 1000 });
+  const { stdout } = out;
+  return { ...out, json: () => JSON.parse(stdout) as { checks: Array<{ name: string; status: string; message: string }>; response: unknown; verdict: string } };
 }
 const statusOf = (out: Awaited<ReturnType<typeof cli>>, name: string) => out.json().checks.find((c) => c.name === name)?.status;
 

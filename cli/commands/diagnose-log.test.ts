@@ -5,24 +5,11 @@ import { describe, expect, it } from "vitest";
 import { diagnose } from "../../lib/diagnosis/engine";
 import type { LogScanResult } from "../../lib/diagnosis/log-scan";
 import { sampleLog, SAMPLE_JWT_SIGNATURE } from "../../lib/diagnosis/test-support/log-sample";
-import type { CliIo } from "../io";
-import { run } from "../run";
+import { runCli } from "../test-support";
 
 /** `diagnose --log` in-process: a whole log in, each distinct failure out once. */
 
-async function cli(args: string[], stdin = "", stdinIsTTY = false) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => stdin,
-    stdinIsTTY,
-    now: () => 0,
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], stdin = "", stdinIsTTY = false) => runCli(args, { stdin, stdinIsTTY });
 
 const dir = mkdtempSync(join(tmpdir(), "diagnose-log-"));
 const sample = sampleLog({ bytes: 128 * 1024, failures: 12, seed: 3 });

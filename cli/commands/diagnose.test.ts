@@ -1,24 +1,11 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../io";
-import { run } from "../run";
+import { runCli } from "../test-support";
 
 /** `diagnose` in-process for every path, plus one run of the real launcher. */
 
-async function cli(args: string[], stdin = "", stdinIsTTY = false) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => stdin,
-    stdinIsTTY,
-    now: () => 0,
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], stdin = "", stdinIsTTY = false) => runCli(args, { stdin, stdinIsTTY });
 
 interface JsonOut {
   matches: Array<{ id: string; title: string; score: number; signals: Array<{ kind: string; detail: string }>; cause: string; fix: unknown[] }>;
