@@ -6,8 +6,7 @@ test("seed 001 in three clicks: run the test calls, check CloudTrail on the red 
   await calls.signInTo("appsync-role-wrong-resource", "migrate@example.com", "Migrate-Passw0rd!");
   await expect(page.getByTestId("identity-id")).toBeVisible();
   await calls.runAll();
-  await calls.testCall("appsync-http", "iam").click();
-  await page.getByRole("dialog").getByRole("link", { name: "Check CloudTrail" }).click();
+  await calls.checkCloudTrail("appsync-http", "iam");
   await expect(page).toHaveURL(/\/cloudtrail#at=/);
   await expect(page.locator('[data-failure-source="link"]')).toHaveCount(1);
 

@@ -147,8 +147,7 @@ test("the last CloudTrail look-up is shown again on return, with its time, and p
   await calls.signInTo("appsync-role-wrong-resource", "migrate@example.com", "Migrate-Passw0rd!");
   await expect(page.getByTestId("identity-id")).toBeVisible();
   await calls.runAll();
-  await calls.testCall("appsync-http", "iam").click();
-  await page.getByRole("dialog").getByRole("link", { name: "Check CloudTrail" }).click();
+  await calls.checkCloudTrail("appsync-http", "iam");
   const lookup = page.getByRole("form", { name: "Look up CloudTrail" });
   const secret = "sandboxWrongResTrailReaderSecretEXAMPLE1";
   await lookup.getByLabel("Access key id").fill("AKIAEXAMPLEWRONGRES1");

@@ -21,6 +21,12 @@ export class CallsPage {
     await expect(this.page.getByTestId("wall-time")).toBeVisible({ timeout: 20_000 });
   }
 
+  /** Opens a cell's detail and follows its "Check CloudTrail" link to /cloudtrail. */
+  async checkCloudTrail(row: string, column: string) {
+    await this.testCall(row, column).click();
+    await this.page.getByRole("dialog").getByRole("link", { name: "Check CloudTrail" }).click();
+  }
+
   testCall(row: string, column: string) {
     return this.page.locator(`[data-cell="${row}|${column}"]`);
   }
