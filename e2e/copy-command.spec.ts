@@ -104,3 +104,19 @@ test("demo: the realtime API-key cell's command subscribes from a shell, its tok
   const output = bash(command, { ...values, NODE_PATH: path.resolve("node_modules") });
   expect(output).toContain('"type":"start_ack"');
 });
+
+test("demo: the realtime IAM cell's command signs the handshake in node and subscribes from a shell", async ({ page }) => {
+  const calls = new CallsPage(page);
+  await calls.signInTo("demo", "demo@example.com", "Demo-Passw0rd!");
+  await calls.runAll();
+  await expect(calls.testCall("appsync-realtime", "iam")).toHaveAttribute("data-status", "pass");
+  const dialog = await openCell(page, calls, "appsync-realtime", "iam");
+  const command = (await dialog.getByLabel("Command", { exact: true }).textContent()) ?? "";
+  expect(command).toContain('AWS_SESSION_TOKEN="$AWS_SESSION_TOKEN" node -e');
+  await expect(dialog).toContainText("npm install ws @smithy/signature-v4 @aws-crypto/sha256-js");
+  const values = exportedValues(await copyWithCredentials(page));
+  expect(Object.keys(values).sort()).toEqual(["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"]);
+  // The packages as `npm install` gives them: here the project's own copies.
+  const output = bash(command, { ...values, NODE_PATH: path.resolve("node_modules") });
+  expect(output).toContain('"type":"start_ack"');
+});

@@ -1,7 +1,10 @@
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { promisify } from "node:util";
+import { commandWithCredentials, type SnippetCredentials } from "../lib/http/credential-snippet";
 
 /** Ids from sandbox/scenarios/demo.json, shared by the sandbox's tests. */
 export const DEMO = {
@@ -67,4 +70,20 @@ export async function closedLoopbackPort(): Promise<number> {
 /** Runs one command line through `sh -c`, as a user pasting it into a terminal would. */
 export function runInShell(commandLine: string): string {
   return execFileSync("sh", ["-c", commandLine]).toString();
+}
+
+/**
+ * A cell's copied command with the run's credentials, pasted into bash, as a user would: its
+ * stdout, whatever the exit code. The sandbox runs in the test's process, so the shell is awaited.
+ * The packages a command asks the user to `npm install` are the project's own copies.
+ */
+export async function pasteIntoBash(command: string | undefined, credentials: SnippetCredentials): Promise<string> {
+  const snippet = commandWithCredentials(command ?? "", credentials);
+  if (!snippet.ok) throw new Error(`missing ${snippet.missing.join(", ")}`);
+  const clean = { ...process.env };
+  for (const name of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"]) delete clean[name];
+  const { stdout } = await promisify(execFile)("bash", ["-c", snippet.text], { env: { ...clean, NODE_PATH: path.resolve("node_modules") }, timeout: 15_000 }).catch(
+    (e: { stdout: string }) => e,
+  );
+  return stdout;
 }

@@ -82,7 +82,7 @@ export async function runWsTestCall(column: AgentCoreColumn, input: WsTestCallIn
   const sessionNote = `Session ${input.sessionId} (query parameter ${SESSION_ID_HEADER}).`;
 
   if (column === "bearer-header") {
-    const copied = runtimeWsCommand(column, plain, input.sessionId, message);
+    const copied = runtimeWsCommand(column, plain, input.sessionId, message, input.region);
     if (!input.createSocketWithHeaders) {
       return {
         outcome: "blocked",
@@ -131,6 +131,6 @@ export async function runWsTestCall(column: AgentCoreColumn, input: WsTestCallIn
     }
   }
   const request = `WebSocket ${redactUrl(url)}${shown.length ? `\nSec-WebSocket-Protocol: ${shown.join(", ")}` : ""}`;
-  const copied = runtimeWsCommand(column, withSession, input.sessionId, message);
+  const copied = runtimeWsCommand(column, withSession, input.sessionId, message, input.region);
   return wsResult(outcome, Date.now() - started, request, copied.command, [...notes, ...copied.notes]);
 }

@@ -6,7 +6,9 @@
  * frame and closes after 3 s of silence.
  */
 import { shellQuote } from "../http/command-line";
-import { env, NODE_WS_REFUSAL, nodeCommand, shellBase64Url } from "../http/ws-command";
+import { env, NEEDS_WS, NEEDS_WS_SIGV4, NODE_SIGV4_PRELUDE, NODE_WS_REFUSAL, nodeCommand, shellBase64Url, SIGV4_ENVIRONMENT } from "../http/ws-command";
+import { AGENTCORE_MAX_PRESIGN_EXPIRES_SECONDS } from "../sigv4/presign";
+import { AGENTCORE_SIGNING_NAME } from "./urls";
 import { SESSION_ID_HEADER } from "./urls";
 import { BEARER_SUBPROTOCOL } from "./ws-auth";
 import type { AgentCoreColumn } from "./variants";
@@ -19,26 +21,40 @@ const AFTER_OPEN =
 const SUBPROTOCOL_SCRIPT = `const W=require("ws");const[u,p,m]=process.argv.slice(1);const s=new W(u,[p,"${BEARER_SUBPROTOCOL}"]);` + AFTER_OPEN;
 const HEADER_SCRIPT = `const W=require("ws");const[u,h,i,m]=process.argv.slice(1);const s=new W(u,{headers:{Authorization:h,"${SESSION_ID_HEADER}":i}});` + AFTER_OPEN;
 
-const NEEDS = "The command needs Node.js and the ws package (npm install ws).";
+/**
+ * Presigns the GET upgrade as `https://…` with the query it already holds (qualifier, session id)
+ * and opens the same URL as `wss://…`, as bedrock-agentcore's generate_presigned_url does and
+ * lib/sigv4/presign.ts does for the cell; valid for AgentCore's maximum of 300 s.
+ */
+const PRESIGN_SCRIPT =
+  `const W=require("ws");` +
+  NODE_SIGV4_PRELUDE +
+  `const[u,g,m]=process.argv.slice(1);` +
+  `V("${AGENTCORE_SIGNING_NAME}",g).presign(R(u.replace(/^ws/,"http"),"GET",{}),{expiresIn:${AGENTCORE_MAX_PRESIGN_EXPIRES_SECONDS}}).then(p=>{` +
+  `const s=new W(u.split("?")[0]+"?"+new URLSearchParams(p.query));` +
+  AFTER_OPEN +
+  `});`;
 
-/** `url` is the runtime's WebSocket URL (with the session id in its query for the subprotocol columns). */
-export function runtimeWsCommand(column: AgentCoreColumn, url: string, sessionId: string, message: string): { command?: string; notes: string[] } {
+/**
+ * `url` is the runtime's WebSocket URL, unsigned (with the session id in its query for the
+ * subprotocol and SigV4 columns); `region` is the one SigV4 signs for.
+ */
+export function runtimeWsCommand(column: AgentCoreColumn, url: string, sessionId: string, message: string, region: string): { command?: string; notes: string[] } {
   if (column === "sigv4") {
     return {
-      notes: [
-        "No command to copy: the presigned URL's SigV4 signature is computed by a signer (the AWS SDKs, bedrock-agentcore's generate_presigned_url), not by a shell; the HTTP SigV4 cell's curl command tries the same credentials.",
-      ],
+      command: nodeCommand([], PRESIGN_SCRIPT, [shellQuote(url), shellQuote(region), shellQuote(message)], SIGV4_ENVIRONMENT),
+      notes: [NEEDS_WS_SIGV4, `The command presigns the URL itself, valid ${AGENTCORE_MAX_PRESIGN_EXPIRES_SECONDS} s, so each run is freshly signed.`],
     };
   }
   if (column === "bearer-header") {
     return {
       command: nodeCommand([], HEADER_SCRIPT, [shellQuote(url), `"Bearer ${"$"}ACCESS_TOKEN"`, shellQuote(sessionId), shellQuote(message)]),
-      notes: [NEEDS],
+      notes: [NEEDS_WS],
     };
   }
   const token = env(column === "id-token" ? "ID_TOKEN" : "ACCESS_TOKEN");
   return {
     command: nodeCommand([`PROTOCOL="${BEARER_SUBPROTOCOL}.${shellBase64Url(token)}"`], SUBPROTOCOL_SCRIPT, [shellQuote(url), '"$PROTOCOL"', shellQuote(message)]),
-    notes: [NEEDS],
+    notes: [NEEDS_WS],
   };
 }

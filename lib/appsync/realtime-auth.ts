@@ -11,7 +11,7 @@ import { missingFor, type AppSyncCredentials, type AppSyncVariant } from "./vari
 type RealtimeAuthHeader = Record<string, string>;
 
 /** Headers aws-amplify sends with the IAM connect signature; AppSync signs over them. */
-const CONNECT_HEADERS = {
+export const CONNECT_HEADERS = {
   accept: "application/json, text/javascript",
   "content-encoding": "amz-1.0",
   "content-type": "application/json; charset=UTF-8",

@@ -18,7 +18,7 @@ function assignments(command: string, env: string): string[] {
 
 describe("realtimeCommand", () => {
   it("builds the header subprotocol in the shell, from the exported token, as the dashboard encodes it", () => {
-    const { command } = realtimeCommand("access-token", endpoints, subscription);
+    const { command } = realtimeCommand("access-token", endpoints, subscription, "us-east-1");
     expect(command).not.toContain(JWT);
     const [url, protocol, auth, data] = assignments(command!, `ACCESS_TOKEN='${JWT}'`);
     expect(url).toBe(endpoints.realtimeUrl);
@@ -28,19 +28,21 @@ describe("realtimeCommand", () => {
   });
 
   it("dates an API-key header and reads the key from the shell", () => {
-    const [, , auth] = assignments(realtimeCommand("api-key", endpoints, subscription).command!, "API_KEY=da2-abcdefghijklmnopqrstuvwxyz");
+    const [, , auth] = assignments(realtimeCommand("api-key", endpoints, subscription, "us-east-1").command!, "API_KEY=da2-abcdefghijklmnopqrstuvwxyz");
     expect(JSON.parse(auth!)).toMatchObject({ host: endpoints.host, "x-api-key": "da2-abcdefghijklmnopqrstuvwxyz", "x-amz-date": expect.stringMatching(/^\d{8}T\d{6}Z$/) });
   });
 
-  it("offers no command for IAM, and says why", () => {
-    const iam = realtimeCommand("iam", endpoints, subscription);
-    expect(iam.command).toBeUndefined();
-    expect(iam.notes.join(" ")).toContain("SigV4");
+  it("signs IAM in the script, from credentials handed over as node's environment, not its arguments", () => {
+    const { command, notes } = realtimeCommand("iam", endpoints, subscription, "us-east-1");
+    const [, , , region] = assignments(command!, "");
+    expect(region).toBe("us-east-1");
+    expect(command).toMatch(/^AWS_ACCESS_KEY_ID="\$AWS_ACCESS_KEY_ID" AWS_SECRET_ACCESS_KEY="\$AWS_SECRET_ACCESS_KEY" AWS_SESSION_TOKEN="\$AWS_SESSION_TOKEN" node -e/);
+    expect(notes.join(" ")).toContain("npm install ws @smithy/signature-v4 @aws-crypto/sha256-js");
   });
 
   it("is left as it is by the redaction reports apply", () => {
-    for (const variant of ["api-key", "id-token", "access-token"] as const) {
-      const { command } = realtimeCommand(variant, endpoints, subscription);
+    for (const variant of ["api-key", "id-token", "access-token", "iam"] as const) {
+      const { command } = realtimeCommand(variant, endpoints, subscription, "us-east-1");
       expect(redactText(command!)).toBe(command);
     }
   });
@@ -49,7 +51,7 @@ describe("realtimeCommand", () => {
 describe("runtimeWsCommand", () => {
   const url = "wss://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/arn%3Aaws%3Abedrock-agentcore%3Aus-east-1%3A123456789012%3Aruntime%2Fa-1/ws?qualifier=DEFAULT";
   it("builds the bearer subprotocol in the shell, as ws-auth encodes it", () => {
-    const { command } = runtimeWsCommand("id-token", url, "s".repeat(33), '{"prompt":"hi"}');
+    const { command } = runtimeWsCommand("id-token", url, "s".repeat(33), '{"prompt":"hi"}', "us-east-1");
     const [sent, protocol, message] = assignments(command!, `ID_TOKEN='${JWT}'`);
     expect(sent).toBe(url);
     expect(protocol).toBe(bearerSubprotocols(JWT)[0]);
@@ -58,10 +60,12 @@ describe("runtimeWsCommand", () => {
   });
 
   it("sends the access token as an Authorization header in the header column", () => {
-    const { command } = runtimeWsCommand("bearer-header", url, "s".repeat(33), "{}");
+    const { command } = runtimeWsCommand("bearer-header", url, "s".repeat(33), "{}", "us-east-1");
     const [, header, session] = assignments(command!, `ACCESS_TOKEN='${JWT}'`);
     expect(header).toBe(`Bearer ${JWT}`);
     expect(session).toBe("s".repeat(33));
-    expect(runtimeWsCommand("sigv4", url, "s".repeat(33), "{}").command).toBeUndefined();
+    const sigv4 = runtimeWsCommand("sigv4", url, "s".repeat(33), "{}", "us-east-1").command!;
+    expect(assignments(sigv4, "")).toEqual([url, "us-east-1", "{}"]);
+    expect(redactText(sigv4)).toBe(sigv4);
   });
 });

@@ -64,7 +64,7 @@ export function appSyncTestCalls(input: AppSyncTestCallsInput): TestCall[] {
             signal: ctx.signal,
             afterStart: input.trigger ? () => triggerMutation(variant, input, ctx.signal) : undefined,
           });
-          return realtimeResult(outcome, Date.now() - started, realtimeCommand(variant, endpoints, subscription));
+          return realtimeResult(outcome, Date.now() - started, realtimeCommand(variant, endpoints, subscription, input.api.region));
         },
       });
     }

@@ -1,13 +1,10 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commandWithCredentials } from "../../lib/http/credential-snippet";
 import { agentCoreTestCalls, type AgentCoreTestCallsInput } from "../../lib/agentcore/test-calls";
 import { newSessionId } from "../../lib/agentcore/urls";
 import { runCalls } from "../../lib/test-calls/run";
 import { TestCallMap, type TestCallResult } from "../../lib/test-calls/types";
 import { startSandbox, type RunningSandbox } from "../server";
+import { pasteIntoBash as pasted } from "../test-support";
 import { credentialsFor, IAM, JWT, nodeSocketFactory, tokensFor, WS_MISSING } from "./test-support";
 
 /** lib/agentcore's test calls run against the sandbox, the way the dashboard runs them. */
@@ -35,18 +32,6 @@ async function run(scenario: typeof JWT | typeof IAM | typeof WS_MISSING, gatewa
   const results = await runCalls(agentCoreTestCalls(input), { timeoutMs: 8000, onResult: () => {} });
   const at = (row: string, column: string) => results.get({ row, column }) as TestCallResult;
   return { at, chunks, results, credentials: input.credentials };
-}
-
-/**
- * A cell's copied command with the run's credentials, pasted into bash, as a user would (the
- * sandbox runs in this process, so the shell is awaited, not waited for synchronously).
- */
-async function pasted(command: string | undefined, credentials: Parameters<typeof commandWithCredentials>[1]): Promise<string> {
-  const snippet = commandWithCredentials(command ?? "", credentials);
-  if (!snippet.ok) throw new Error(`missing ${snippet.missing.join(", ")}`);
-  // `ws` as `npm install ws` would give it: the project's own copy.
-  const { stdout } = await promisify(execFile)("bash", ["-c", snippet.text], { env: { ...process.env, NODE_PATH: path.resolve("node_modules") }, timeout: 15_000 }).catch((e: { stdout: string }) => e);
-  return stdout;
 }
 
 describe("agentCoreCells", () => {
@@ -85,6 +70,18 @@ describe("agentCoreCells", () => {
     expect(ws.detail?.request).toMatch(/X-Amz-Signature=…redacted…/);
     expect(ws.detail?.notes?.join(" ")).toMatch(/X-Amz-Expires=300/);
     expect(at("gateway-mcp", "access-token")).toMatchObject({ outcome: "not-run" });
+  });
+
+  it("SigV4 WebSocket cells' copied commands presign from bash: an allowed runtime answers, a missing permission is the cell's 403", async () => {
+    const allowed = await run(IAM);
+    expect(allowed.at("agentcore-ws", "sigv4").outcome).toBe("pass");
+    const command = allowed.at("agentcore-ws", "sigv4").detail?.command;
+    expect(command).toContain('AWS_SESSION_TOKEN="$AWS_SESSION_TOKEN" node -e');
+    expect(await pasted(command, allowed.credentials)).toContain("live words");
+
+    const refused = await run(WS_MISSING);
+    const output = await pasted(refused.at("agentcore-ws", "sigv4").detail?.command, refused.credentials);
+    expect(output).toMatch(/^HTTP 403 \{"message":"User: arn:aws:sts::.* is not authorized to perform: bedrock-agentcore:/);
   });
 
   it("never shows a token or a signature in a cell's detail", async () => {

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { appSyncEndpoints } from "../../lib/appsync/endpoints";
 import { legacyRealtimeUrl, realtimeAuthHeader } from "../../lib/appsync/realtime-auth";
+import { realtimeCommand } from "../../lib/appsync/realtime-command";
 import { probeRealtime } from "../../lib/appsync/realtime-probe";
 import type { WebSocketLike } from "../../lib/ws";
 import type { AppSyncCredentials, AppSyncVariant } from "../../lib/appsync/variants";
 import { startSandbox, type RunningSandbox } from "../server";
-import { DEMO } from "../test-support";
+import { DEMO, pasteIntoBash } from "../test-support";
 import { DEMO_API, gql, graphqlUrl, identityCredentials, signIn } from "./test-support";
 
 /**
@@ -88,6 +89,28 @@ describe("AppSync realtime through the dashboard's probe", () => {
       timeoutMs: 5000,
     });
     expect(outcome).toMatchObject({ ok: false, reached: "connection_ack", errorType: "UnauthorizedException", message: "Permission denied" });
+  });
+
+  it("each variant's copied command, pasted into bash, subscribes as the probe does; IAM signs in the shell", async () => {
+    for (const variant of ["api-key", "id-token", "access-token", "iam"] as const) {
+      const output = await pasteIntoBash(realtimeCommand(variant, endpoints(), SUBSCRIPTION, DEMO.region).command, credentials);
+      expect(output, variant).toContain('"type":"connection_ack"');
+      expect(output, variant).toContain('"type":"start_ack"');
+    }
+    // The signature the shell computed is checked: a wrong secret is refused at the connection.
+    const wrong = { aws: { ...credentials.aws!, secretAccessKey: "not-the-secret" } };
+    const refused = await pasteIntoBash(realtimeCommand("iam", endpoints(), SUBSCRIPTION, DEMO.region).command, wrong);
+    expect(refused).not.toContain("connection_ack");
+    expect(refused).toContain('"type":"connection_error"');
+  });
+
+  it("seed 001 over realtime: the IAM cell's copied command gets the same Permission denied on start", async () => {
+    const tokens = await signIn(sandbox.url, "migrate@example.com", "Migrate-Passw0rd!", "wrongresclient000000000001");
+    const aws = await identityCredentials(sandbox.url, tokens.idToken, { identityPoolId: "ap-northeast-1:7a1b2c3d-4e5f-4061-9b72-8c9d0e1f2a3b", userPoolId: "ap-northeast-1_WrongRes1" });
+    const command = realtimeCommand("iam", appSyncEndpoints(graphqlUrl(sandbox.url, "wrongres000000000000000001")), SUBSCRIPTION, DEMO.region).command;
+    const output = await pasteIntoBash(command, { aws });
+    expect(output).toContain('"type":"connection_ack"');
+    expect(output).toMatch(/"errorType":"UnauthorizedException","message":"Permission denied"/);
   });
 
   it("refuses a connection with a wrong API key: connection_error, then the socket drops", async () => {
