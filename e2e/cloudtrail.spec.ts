@@ -45,3 +45,30 @@ test("a link to the page's earlier address, /trail, still opens the failed call 
   await expect(page).toHaveURL(/\/cloudtrail#at=2026-01-01T00%3A00%3A00\.000Z|\/cloudtrail#at=2026-01-01T00:00:00\.000Z/);
   await expect(page.locator('[data-failure-source="link"]')).toHaveCount(1);
 });
+
+test("a CloudTrail endpoint that cannot be reached is named as such: host and port, what the server tried, no keys", async ({ page }) => {
+  // A customer's environment (not the sandbox): LookupEvents goes to AWS's regional endpoint, and a
+  // Region nobody serves (a typo) leaves the server nothing to talk to.
+  await page.goto("/environments");
+  const outputs = { auth: { aws_region: "us-west-2", user_pool_id: "us-west-2_Customer1", user_pool_client_id: "customerclient000000000001" } };
+  await page.getByRole("region", { name: "Import amplify_outputs.json" }).getByLabel("Name", { exact: true }).fill("Customer D");
+  await page.getByLabel("amplify_outputs.json", { exact: true }).fill(JSON.stringify(outputs));
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("combobox", { name: "Active environment" })).toHaveValue("customer-d");
+
+  await page.getByRole("link", { name: "CloudTrail" }).click();
+  const add = page.getByRole("form", { name: "Add a failed call" });
+  await add.getByLabel("Identity id").fill("us-west-2:11111111-2222-3333-4444-555555555555");
+  await add.getByRole("button", { name: "Add failed call" }).click();
+  const lookup = page.getByRole("form", { name: "Look up CloudTrail" });
+  await lookup.getByLabel("Region").fill("zz-nowhere-9");
+  await expect(lookup).toContainText("Endpoint: https://cloudtrail.zz-nowhere-9.amazonaws.com");
+  await lookup.getByLabel("Access key id").fill("AKIAEXAMPLEUNREACHED1");
+  await lookup.getByLabel("Secret access key").fill("unreachableTrailSecretEXAMPLEnotSent0001");
+  await lookup.getByRole("button", { name: "Look up AssumeRoleWithWebIdentity events" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "could not be reached" });
+  await expect(alert).toContainText("CloudTrail at cloudtrail.zz-nowhere-9.amazonaws.com:443 could not be reached.", { timeout: 20_000 });
+  await expect(alert).toContainText("LookupEvents from the dashboard's server");
+  await expect(page.locator("main")).not.toContainText("unreachableTrailSecret");
+  await expect(alert).not.toContainText("AKIAEXAMPLEUNREACHED1");
+});
