@@ -74,6 +74,9 @@ export const amplifySessionRules: readonly Rule[] = [
       code("SignedOutException", W.hint, "SignedOutException (amplify-android / amplify-flutter)"),
       // aws-amplify/amplify-flutter packages/auth/amplify_auth_cognito_dart/lib/src/flows/hosted_ui/hosted_ui_platform.dart.
       phrase("The user is currently signed out", W.specific, "amplify-flutter SignedOutException (hosted UI)"),
+      // aws-amplify v5 packages/core/src/Credentials.ts _setCredentialsForGuest: with mandatorySignIn on, no guest credentials
+      // are fetched, so every IAM call (Storage, Pinpoint, API with AWS_IAM) before sign-in fails with this.
+      phrase("cannot get guest credentials when mandatory signin enabled", 9, "aws-amplify v5: mandatorySignIn and nobody signed in"),
       // aws-amplify/amplify-js packages/api-graphql/src/utils/errors/constants.ts NO_VALID_CREDENTIALS (name NoCredentials,
       // message "No credentials", printed "NoCredentials: No credentials"): authMode iam, no user and no guest credentials.
       phrase("NoCredentials: No credentials", W.specific, "aws-amplify api-graphql: authMode iam without credentials"),

@@ -25,6 +25,9 @@ export const awsGeneralRules: readonly Rule[] = [
       msg("explicit deny", String.raw`with an explicit deny in an? (?:identity-based|resource-based|service control|session|permissions boundary) polic`, W.hint, "an explicit deny"),
       msg("権限", String.raw`権限(?:が)?不足`, W.context, "missing permission (Japanese)"),
       code("AccessDenied", W.generic, "AccessDenied"),
+      // Amazon EC2 API error codes (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html): UnauthorizedOperation
+      // "You are not authorized to perform this operation." — the identity's policies do not allow the action.
+      code("UnauthorizedOperation", W.specific, "EC2: the caller's policies do not allow this action"),
       code("AccessDeniedException", W.generic, "AccessDeniedException"),
       status([403], W.generic, "refused"),
     ],
