@@ -32,6 +32,16 @@ describe("wrapped failures", () => {
     );
   });
 
+  it("reads the Java, Kotlin and Python printings of a service error", () => {
+    const android = "AWSCognitoAuthSession(isSignedIn=false, userPoolTokensResult=AuthSessionResult{value=null, error=SessionExpiredException{message=Your session has expired., cause=NotAuthorizedException(message=Invalid Refresh Token.), recoverySuggestion=Please sign in and reattempt the operation.}})";
+    expect(unwrap(android)).toContain("SessionExpiredException: Your session has expired.");
+    expect(unwrap(android)).toContain("NotAuthorizedException: Invalid Refresh Token.");
+    const java = "com.amazonaws.services.cognitoidentity.model.NotAuthorizedException: Invalid login token. Issuer doesn't match providerName (Service: AmazonCognitoIdentity; Status Code: 400; Error Code: NotAuthorizedException; Request ID: a5ef69d2-b94d-11e6-920d-518c0b562ad5)";
+    expect(unwrap(java)).toContain("NotAuthorizedException: Invalid login token. Issuer doesn't match providerName");
+    const gql = "gql.transport.exceptions.TransportQueryError: {'path': ['getPost'], 'data': None, 'errorType': 'UnauthorizedException', 'errorInfo': None, 'locations': [{'line': 2, 'column': 3}], 'message': 'Not Authorized to access getPost on type Query'}";
+    expect(unwrap(gql)).toContain("UnauthorizedException: Not Authorized to access getPost on type Query");
+  });
+
   it("adds nothing to plain text, and leaves a large log as it is", () => {
     expect(unwrap("Unable to locate credentials")).toBe("");
     expect(unwrap(`${"x".repeat(600 * 1024)} \\"a\\"`)).toBe("");

@@ -14,6 +14,23 @@ const MAX_JSON_VALUES = 200;
 const MAX_JSON_LENGTH = 64 * 1024;
 const MAX_ESCAPE_LEVELS = 3;
 const PYTHON_ERROR = /'Code':\s*'([^'\n]{1,100})',\s*'Message':\s*'([^'\n]{1,500})'/g;
+/**
+ * A GraphQL error dict printed by Python (graphql-python/gql gql/transport/requests.py raises TransportQueryError with
+ * str() of the first errors entry, so AppSync's error prints as a repr):
+ * {'errorType': 'UnauthorizedException', 'message': '…'}, either key first.
+ */
+const PYTHON_GRAPHQL_ERROR = /'errorType':\s*'([^'\n]{1,100})',\s*(?:'[a-zA-Z]+':\s*(?:'[^'\n]{0,200}'|\w+|\[[^\]\n]{0,200}\]),\s*){0,3}'message':\s*'([^'\n]{1,500})'/g;
+const PYTHON_GRAPHQL_ERROR_MESSAGE_FIRST = /'message':\s*'([^'\n]{1,500})',\s*(?:'[a-zA-Z]+':\s*(?:'[^'\n]{0,200}'|\w+|\[[^\]\n]{0,200}\]),\s*){0,3}'errorType':\s*'([^'\n]{1,100})'/g;
+/**
+ * Amplify Android's AmplifyException.toString() (aws-amplify/amplify-android core/src/main/java/com/amplifyframework/AmplifyException.java:
+ * `Name{message=…, cause=…, recoverySuggestion=…}`) and the AWS SDK for Kotlin's service exceptions it wraps as cause
+ * (`NotAuthorizedException(message=…)`).
+ */
+const KOTLIN_ERROR = /\b([A-Z][A-Za-z0-9]{2,80}(?:Exception|Error))[{(]message=([^\n]{1,400}?)(?=, (?:cause|recoverySuggestion|errorType)=|\)(?:[,})\s]|$)|\}(?:[,\s]|$))/g;
+/**
+ * The AWS SDK for Java v1's AmazonServiceException message: `<message> (Service: <name>; Status Code: <n>; Error Code: <code>; Request ID: …)`.
+ */
+const JAVA_SDK_ERROR = / \(Service: [^;)\n]{1,80}; Status Code: \d{3}; Error Code: ([A-Za-z][\w.#]{1,80});/g;
 const MAX_DEPTH = 6;
 
 /** Keys under which AWS services, SDKs and client libraries put an error's type and its message. */
@@ -59,6 +76,15 @@ export function unwrap(text: string): string {
   }
   // botocore's error dict printed by Python: {'Error': {'Code': 'AccessDenied', 'Message': '…'}}.
   for (const m of text.matchAll(PYTHON_ERROR)) lines.add(`${m[1]}: ${m[2]}`);
+  for (const m of text.matchAll(PYTHON_GRAPHQL_ERROR)) lines.add(`${m[1]}: ${m[2]}`);
+  for (const m of text.matchAll(PYTHON_GRAPHQL_ERROR_MESSAGE_FIRST)) lines.add(`${m[2]}: ${m[1]}`);
+  for (const m of text.matchAll(KOTLIN_ERROR)) lines.add(`${m[1]}: ${m[2]}`);
+  for (const m of text.matchAll(JAVA_SDK_ERROR)) {
+    // The message is what precedes the trailer on its line (after the exception's class name, when printed).
+    const lineStart = text.lastIndexOf("\n", m.index) + 1;
+    const message = text.slice(Math.max(lineStart, m.index - 400), m.index).replace(/^.*?\b[\w.$]*(?:Exception|Error):\s*/, "").trim();
+    if (message) lines.add(`${m[1]}: ${message}`);
+  }
   return [...views, ...lines].join("\n");
 }
 

@@ -72,6 +72,18 @@ export const amplifySessionRules: readonly Rule[] = [
       phrase("Please sign in and reattempt the operation", W.strong, "amplify-android SignedOutException (guest access off)"),
       phrase("If you have guest access enabled, please check that your device is online", W.strong, "amplify-android SignedOutException (guest access possible)"),
       code("SignedOutException", W.hint, "SignedOutException (amplify-android / amplify-flutter)"),
+      // aws-amplify/amplify-flutter packages/auth/amplify_auth_cognito_dart/lib/src/flows/hosted_ui/hosted_ui_platform.dart.
+      phrase("The user is currently signed out", W.specific, "amplify-flutter SignedOutException (hosted UI)"),
+      // aws-amplify v5 packages/core/src/Credentials.ts _setCredentialsForGuest: with mandatorySignIn on, no guest credentials
+      // are fetched, so every IAM call (Storage, Pinpoint, API with AWS_IAM) before sign-in fails with this.
+      phrase("cannot get guest credentials when mandatory signin enabled", 9, "aws-amplify v5: mandatorySignIn and nobody signed in"),
+      // aws-amplify/amplify-js packages/api-graphql/src/utils/errors/constants.ts NO_VALID_CREDENTIALS (name NoCredentials,
+      // message "No credentials", printed "NoCredentials: No credentials"): authMode iam, no user and no guest credentials.
+      phrase("NoCredentials: No credentials", W.specific, "aws-amplify api-graphql: authMode iam without credentials"),
+      // Amplify's SessionExpiredException shares the recovery suggestion "Please sign in and reattempt the operation."
+      // (amplify-android core/src/main/java/com/amplifyframework/auth/exceptions/SessionExpiredException.kt): a session that
+      // existed and could not be refreshed, which is cognito-refresh-token-rejected.
+      code("SessionExpiredException", -6, "the session existed and could not be refreshed"),
       // The services' own answers when the token is missing or expired belong to other rules (AppSync
       // "Valid authorization header not provided.", Cognito identity "Unauthenticated access is not supported …").
       msg("refresh token", String.raw`refresh token has (?:expired|been revoked)`, -6, "the session existed and its refresh token is gone: a refresh failure"),

@@ -48,6 +48,10 @@ export const awsCredentialRules: readonly Rule[] = [
       msg("credential-provider-imds", "credential-provider-imds", W.specific, "the SDK fell through to the instance metadata service"),
       msg("169.254.169.254", String.raw`169\.254\.169\.254`, W.context, "the instance metadata address"),
       msg("認証情報", String.raw`認証情報(?:が)?(?:見つかりません|ありません|設定されていません)`, 6, "no credentials (Japanese)"),
+      // aws/bedrock-agentcore-starter-toolkit src/bedrock_agentcore_starter_toolkit/utils/aws.py ensure_valid_aws_creds
+      // (NoCredentialsError / PartialCredentialsError from botocore).
+      phrase("No AWS credentials found", W.strong, "the AgentCore starter toolkit found no credentials"),
+      phrase("AWS credentials are incomplete or misconfigured", W.specific, "the AgentCore starter toolkit found part of a key pair"),
     ],
     cause:
       "The default provider chain found nothing: no environment variables, no profile (or AWS_PROFILE names one that does not exist), no SSO/login " +
@@ -76,6 +80,13 @@ export const awsCredentialRules: readonly Rule[] = [
       code("UnrecognizedClientException", 7, "JSON-protocol services"),
       phrase("The AWS Access Key Id you provided does not exist in our records", 9, "S3: unknown access key"),
       code("InvalidAccessKeyId", 6, "S3: unknown access key"),
+      // Amazon EC2 API error codes (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html): AuthFailure.
+      phrase("AWS was not able to validate the provided access credentials", 9, "EC2: unknown or invalid credentials"),
+      // Amazon S3 error responses (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html): InvalidToken.
+      phrase("The provided token is malformed or otherwise invalid", W.strong, "S3: the session token is not valid"),
+      // aws/bedrock-agentcore-starter-toolkit src/bedrock_agentcore_starter_toolkit/utils/aws.py (InvalidClientTokenId /
+      // UnrecognizedClientException from STS).
+      phrase("AWS credentials are invalid", W.specific, "the AgentCore starter toolkit: STS does not know the key"),
       variant(["iam"], W.generic, "SigV4 credentials"),
     ],
     cause:
@@ -143,6 +154,12 @@ export const awsCredentialRules: readonly Rule[] = [
       code("RequestExpired", 5, "the request (or presigned URL) expired"),
       phrase("Request has expired", 5, "the request (or presigned URL) expired"),
       msg("skew", String.raw`clock ?skew`, W.context, "clock skew"),
+      // Amazon S3 error responses (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html): RequestTimeTooSkewed.
+      phrase("The difference between the request time and the current time is too large", 9, "S3: the request time is off"),
+      // smithy-lang/smithy-typescript packages/service-error-classification/src/constants.ts CLOCK_SKEW_ERROR_CODES.
+      code("RequestInTheFuture", W.strong, "the signing time is ahead of AWS's clock"),
+      // The same answer with its two times cut off (botocore prints the message as AWS sent it; a log may keep only the head).
+      msg("signature expired", String.raw`\bsignature expired\b`, 5, "the signature's time is too old"),
     ],
     cause:
       "AWS accepts a signature within 5 minutes of its own clock (presigned URLs until X-Amz-Expires). A machine clock that drifted, a container with a " +

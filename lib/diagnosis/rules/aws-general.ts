@@ -25,6 +25,9 @@ export const awsGeneralRules: readonly Rule[] = [
       msg("explicit deny", String.raw`with an explicit deny in an? (?:identity-based|resource-based|service control|session|permissions boundary) polic`, W.hint, "an explicit deny"),
       msg("権限", String.raw`権限(?:が)?不足`, W.context, "missing permission (Japanese)"),
       code("AccessDenied", W.generic, "AccessDenied"),
+      // Amazon EC2 API error codes (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html): UnauthorizedOperation
+      // "You are not authorized to perform this operation." — the identity's policies do not allow the action.
+      code("UnauthorizedOperation", W.specific, "EC2: the caller's policies do not allow this action"),
       code("AccessDeniedException", W.generic, "AccessDeniedException"),
       status([403], W.generic, "refused"),
     ],
@@ -102,6 +105,19 @@ export const awsGeneralRules: readonly Rule[] = [
       msg("rate exceeded", String.raw`\brate exceeded\b`, 6, "Rate exceeded"),
       code("TooManyRequestsException", 7, "TooManyRequestsException"),
       code("RequestLimitExceeded", 6, "RequestLimitExceeded"),
+      // The throttling error codes both SDKs retry as throttling: boto/botocore botocore/retries/standard.py
+      // (_THROTTLED_ERROR_CODES) and smithy-lang/smithy-typescript packages/service-error-classification/src/constants.ts
+      // (THROTTLING_ERROR_CODES). LimitExceededException is left out: Cognito uses it for attempt limits, not rates.
+      code("ProvisionedThroughputExceededException", 7, "DynamoDB throughput exceeded"),
+      code("ThrottledException", 7, "ThrottledException"),
+      code("RequestThrottledException", 7, "RequestThrottledException"),
+      code("RequestThrottled", 6, "RequestThrottled"),
+      code("EC2ThrottledException", 7, "EC2ThrottledException"),
+      code("BandwidthLimitExceeded", 6, "BandwidthLimitExceeded"),
+      // Amazon S3 error responses (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html): SlowDown.
+      msg("reduce your request rate", String.raw`\bslowdown\b[^\n]{0,40}please reduce your request rate`, W.strong, "S3 SlowDown"),
+      // botocore/data/bedrock-runtime/2023-09-30/service-2.json ServiceQuotaExceededException's documentation.
+      phrase("Your request exceeds the service quota for your account", W.strong, "Bedrock service quota exceeded"),
       msg("your request rate is too high", String.raw`your request rate is too high`, W.strong, "Bedrock Agents throttling"),
       msg("スロットリング", "スロットリング", 5, "throttling (Japanese)"),
       phrase("レート制限", W.hint, "rate limit (Japanese)"),

@@ -47,6 +47,12 @@ export const bedrockRules: readonly Rule[] = [
       phrase("モデルアクセス", W.context, "model access (Japanese)"),
       // Serverless models from the Marketplace need these on first use (https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html).
       msg("aws-marketplace:", String.raw`aws-marketplace:(?:viewsubscriptions|subscribe)\b`, W.strong, "the Marketplace subscription permissions model access needs"),
+      // Troubleshooting Amazon Bedrock API error codes (https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html):
+      // FTUFormNotFilled "Model use case details have not been submitted for this account" (Anthropic's first-time-use form),
+      // MPAgreementBeingCreated (the model's Marketplace subscription is still being processed).
+      code("FTUFormNotFilled", W.strong, "Bedrock: the Anthropic use-case form was not submitted"),
+      phrase("Model use case details have not been submitted for this account", 9, "Bedrock: the Anthropic use-case form was not submitted"),
+      code("MPAgreementBeingCreated", W.strong, "Bedrock: the model's Marketplace subscription is still being processed"),
       code("AccessDeniedException", W.generic, "AccessDeniedException"),
     ],
     cause:

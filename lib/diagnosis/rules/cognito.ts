@@ -224,6 +224,17 @@ export const cognitoRules: readonly Rule[] = [
       phrase("Refresh Token has expired", W.verbatim, "the refresh token's lifetime is over"),
       phrase("Refresh Token has been revoked", W.verbatim, "RevokeToken or a global sign-out revoked it"),
       msg("invalid refresh token", String.raw`\binvalid refresh token\b`, W.verbatim, "a refresh token this app client did not issue"),
+      // The Amplify libraries turn a refresh refused with NotAuthorizedException into "session expired":
+      // aws-amplify/amplify-swift AmplifyPlugins/Auth/Sources/AWSCognitoAuthPlugin/Actions/FetchAuthorizationSession/InformSessionError.swift
+      // with the texts of Support/Constants/AuthPluginErrorConstants.swift (recovery "Invoke Auth.signIn to re-authenticate the user");
+      msg("session expired could not fetch", String.raw`session expired could not fetch (?:cognito tokens|aws credentials|identity id|user sub)`, W.strong, "amplify-swift AuthError.sessionExpired: the refresh was refused"),
+      // aws-amplify/amplify-flutter packages/auth/amplify_auth_cognito_dart/lib/src/state/machines/fetch_auth_session_state_machine.dart
+      // (toSessionExpired: "all AuthNotAuthorizedExceptions are mapped to SessionExpiredExceptions");
+      phrase("The tokens could not be refreshed", W.strong, "amplify-flutter SessionExpiredException: the refresh was refused"),
+      msg("to re-authenticate the user", String.raw`invoke (?:amplify\.)?auth\.signin to re-authenticate the user`, W.hint, "amplify-swift / amplify-flutter recovery suggestion for an expired session"),
+      // aws-amplify/amplify-android aws-auth-cognito/src/main/java/com/amplifyframework/auth/cognito/actions/FetchAuthSessionCognitoActions.kt
+      // (NotAuthorizedException on refresh → SessionExpiredException "Your session has expired.").
+      code("SessionExpiredException", W.specific, "Amplify SessionExpiredException: the refresh was refused"),
       code("NotAuthorizedException", W.generic, "NotAuthorizedException"),
       status([400], W.generic, "refused"),
     ],
