@@ -26,7 +26,8 @@ export const identityPoolRoleMappingRules: readonly Rule[] = [
       concept("ambiguousroleresolution", String.raw`\bambiguousroleresolution\b`, "AmbiguousRoleResolution"),
       // Captured: "NotAuthorizedException: The ambiguous role mapping rules for: accounts.google.com denied this request."
       // (aws-amplify/amplify-js#3621: a rules mapping that matched no claim, resolution Deny).
-      msg("the ambiguous role mapping rules for", String.raw`the ambiguous role mapping rules for:? ?\S+ denied this request`, W.verbatim, "GetCredentialsForIdentity: the role mapping matched no single role and resolution is Deny"),
+      // The provider after "for:" varies (and is unconfirmed for user pools): the prefix is the wording.
+      msg("the ambiguous role mapping rules for", String.raw`the ambiguous role mapping rules for\b`, W.verbatim, "GetCredentialsForIdentity: the role mapping matched no single role and resolution is Deny"),
       // Documented as "deny access" when CustomRoleArn is not among cognito:roles
       // (https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html); AWS's words are not known.
       msg("customrolearn", String.raw`\bcustomrolearn\b`, W.hint, "CustomRoleArn was sent"),
