@@ -32,8 +32,6 @@ const FEWER_THAN_TWO: Readonly<Record<string, string>> = {
   "appsync-auth-mode-missing": "decided by the API's authorization modes and the credential sent; AppSync's words are those of other causes",
   "agentcore-gateway-policy-iam": "one wording known (seed 000, Policy Evaluation Internal Failure); no public report yet",
   "agentcore-gateway-jwt-rejected": "one wording known (the gateway's JSON-RPC -32001 answer); no public capture with a settled cause yet",
-  "identity-pool-role-mapping-denied":
-    "one public capture of the refusal with its provider (aws-amplify/amplify-js#3621); amplify-js#8644 quotes it without the provider and is labelled with the wider identity-pool-role-mapping cause",
 };
 
 describe("each rule matches different real wordings", () => {

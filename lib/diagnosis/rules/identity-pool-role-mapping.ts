@@ -56,6 +56,7 @@ export const identityPoolRoleMappingRules: readonly Rule[] = [
       { kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html" },
       { kind: "doc", url: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-user-groups.html", note: "groups with the same precedence and different roles: cognito:preferred_role is not set" },
       { kind: "issue", url: "https://github.com/aws-amplify/amplify-js/issues/3621", note: "NotAuthorizedException: The ambiguous role mapping rules for: accounts.google.com denied this request." },
+      { kind: "doc", url: "https://github.com/ericyanpek/agentcore-private-registry-blueprint/blob/a1de34782341719cb7be872d1c2cdccb4376af49/examples/cognito-end-to-end/README.md", note: "a user pool user in no group, rule cognito:groups Contains …, Deny: NotAuthorizedException \"The ambiguous role mapping rules for: ... denied this request.\"" },
     ],
   },
 ];

@@ -54,8 +54,11 @@ export interface RoleChoiceInput {
 
 /**
  * Captured: "NotAuthorizedException: The ambiguous role mapping rules for: accounts.google.com denied
- * this request." (aws-amplify/amplify-js#3621, a Rules mapping that matched nothing, resolution Deny).
- * Which provider name follows "for:" for a user pool login is not confirmed.
+ * this request." (aws-amplify/amplify-js#3621, a Rules mapping that matched nothing, resolution Deny),
+ * and for a user pool login "error code: NotAuthorizedException message: The ambiguous role mapping
+ * rules for: ... denied this request." (ericyanpek/agentcore-private-registry-blueprint:
+ * examples/cognito-end-to-end/README.md, the provider elided). Which provider name follows "for:"
+ * for a user pool login is therefore not confirmed.
  */
 export const ambiguousDenied = (providerName: string): MappingRefusal => ({
   errorType: "NotAuthorizedException",

@@ -8,10 +8,15 @@ import type { MappingRule } from "./schema";
  * (Equals, NotEqual, StartsWith, Contains), a value and a role; "If the match type is NotEqual and
  * the claim doesn't exist, the rule is not evaluated."
  *
- * Not documented, so marked unconfirmed where it decides the outcome: how a claim that is not a
- * string is compared — an array such as cognito:groups (taken here as matching when any element
- * does, NotEqual when no element equals) or a boolean such as email_verified (taken as its text,
- * "true"). Comparisons are case-sensitive, as "Equals" reads (inferred).
+ * Captured: a rule `cognito:groups` Contains `skills-readers-demo` gave its role to a user whose
+ * token carries "cognito:groups": ["skills-readers-demo"], and a user in no group was refused
+ * (ericyanpek/agentcore-private-registry-blueprint:examples/cognito-end-to-end/README.md, a run
+ * against AWS). So Contains matches an array claim that has the value as an element.
+ *
+ * Not documented, so marked unconfirmed where it decides the outcome: the other comparisons on an
+ * array (taken here as: any element matches; NotEqual when no element equals) and a claim that is
+ * a boolean or number (taken as its text, "true"). Comparisons are case-sensitive, as "Equals"
+ * reads (inferred).
  */
 
 export interface RuleEvaluation {
@@ -27,7 +32,7 @@ export interface RuleEvaluation {
   readonly unconfirmed?: string;
 }
 
-const UNCONFIRMED_ARRAY = "how a rule compares a claim that is an array (e.g. cognito:groups) is not documented";
+const UNCONFIRMED_ARRAY = "how a rule compares a claim that is an array (e.g. cognito:groups) is documented nowhere; only Contains with a whole element is seen on AWS";
 const UNCONFIRMED_SCALAR = "how a rule compares a claim that is not a string (a boolean or number) is not documented";
 
 function compare(type: MappingRule["MatchType"], actual: string, expected: string): boolean {
@@ -58,7 +63,13 @@ export function evaluateRule(rule: MappingRule, index: number, claims: Readonly<
   if (Array.isArray(value)) {
     const items = value.map(String);
     const matched = rule.MatchType === "NotEqual" ? items.every((item) => item !== rule.Value) : items.some((item) => compare(rule.MatchType, item, rule.Value));
-    return { ...base, matched, because: `${rule.Claim} is ${show(value)}: ${rule.MatchType} ${show(rule.Value)} ${matched ? "holds" : "does not hold"} for ${rule.MatchType === "NotEqual" ? "every element" : "an element"}`, unconfirmed: UNCONFIRMED_ARRAY };
+    const captured = rule.MatchType === "Contains" && items.includes(rule.Value);
+    return {
+      ...base,
+      matched,
+      because: `${rule.Claim} is ${show(value)}: ${rule.MatchType} ${show(rule.Value)} ${matched ? "holds" : "does not hold"} for ${rule.MatchType === "NotEqual" ? "every element" : "an element"}`,
+      ...(captured ? {} : { unconfirmed: UNCONFIRMED_ARRAY }),
+    };
   }
   const text = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
   const matched = compare(rule.MatchType, text, rule.Value);
