@@ -17,22 +17,22 @@ const identityPoolProviderSchema = z.strictObject({
 
 export const identityPoolSchema = z
   .strictObject({
-  id: z
-    .string()
-    .regex(IDENTITY_POOL_ID_PATTERN, "identity pool id must look like ap-northeast-1:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"),
-  name: z.string().regex(/^[\w ]{1,128}$/, "identity pool name must be letters, digits, _ or spaces (Cognito's rule)"),
-  allowUnauthenticatedIdentities: z.boolean().default(false),
-  /** The basic (classic) flow: GetOpenIdToken + sts:AssumeRoleWithWebIdentity. Off by default, as in AWS. */
-  allowClassicFlow: z.boolean().default(false),
-  providers: z.array(identityPoolProviderSchema).default([]),
-  authenticatedRoleArn: roleArnSchema.optional(),
-  unauthenticatedRoleArn: roleArnSchema.optional(),
-  /**
-   * SetIdentityPoolRoles' RoleMappings, keyed `cognito-idp.{region}.amazonaws.com/{userPoolId}:{clientId}`
-   * (lib/identity/role-mapping/schema.ts says where each field comes from).
-   */
-  roleMappings: z.record(z.string(), roleMappingSchema).default({}),
-})
+    id: z
+      .string()
+      .regex(IDENTITY_POOL_ID_PATTERN, "identity pool id must look like ap-northeast-1:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"),
+    name: z.string().regex(/^[\w ]{1,128}$/, "identity pool name must be letters, digits, _ or spaces (Cognito's rule)"),
+    allowUnauthenticatedIdentities: z.boolean().default(false),
+    /** The basic (classic) flow: GetOpenIdToken + sts:AssumeRoleWithWebIdentity. Off by default, as in AWS. */
+    allowClassicFlow: z.boolean().default(false),
+    providers: z.array(identityPoolProviderSchema).default([]),
+    authenticatedRoleArn: roleArnSchema.optional(),
+    unauthenticatedRoleArn: roleArnSchema.optional(),
+    /**
+     * SetIdentityPoolRoles' RoleMappings, keyed `cognito-idp.{region}.amazonaws.com/{userPoolId}:{clientId}`
+     * (lib/identity/role-mapping/schema.ts says where each field comes from).
+     */
+    roleMappings: z.record(z.string(), roleMappingSchema).default({}),
+  })
   .superRefine((pool, ctx) => {
     const region = pool.id.split(":")[0];
     const keys = new Set(pool.providers.map((p) => `cognito-idp.${region}.amazonaws.com/${p.userPoolId}:${p.clientId}`));
