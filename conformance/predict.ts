@@ -1,4 +1,6 @@
 import { diagnose } from "../lib/diagnosis";
+import type { Environment } from "../lib/config/environment";
+import { predictRole } from "../lib/identity/role-mapping";
 import { checkAgentCore, decodeToken } from "../lib/tokens";
 import type { ConformanceCase } from "./schema";
 import type { ScenarioContext } from "./scenario-context";
@@ -45,7 +47,39 @@ export async function predictionDifferences(c: ConformanceCase, ctx: ScenarioCon
       }
     }
   }
+  if (predict.role) {
+    if (!ctx) return [...out, "role prediction needs a scenario"];
+    out.push(...(await rolePredictionDifferences(c, predict.role, ctx, options)));
+  }
   return out;
+}
+
+/** The dashboard reads the pool's mapping from the sandbox's environment presets; so does this check. */
+async function rolePredictionDifferences(
+  c: ConformanceCase,
+  want: NonNullable<NonNullable<ConformanceCase["predict"]>["role"]>,
+  ctx: ScenarioContext,
+  options: ResolveOptions,
+): Promise<string[]> {
+  const presets = (await (await fetch(`${ctx.base}/_sandbox/environments`)).json()) as { environments: Environment[] };
+  const environment = presets.environments.find((e) => e.id === `sandbox-${ctx.scenario.name}`);
+  if (!environment?.identityPoolRoles) return ["role prediction: the scenario's environment carries no identity pool roles"];
+  const tokens = await ctx.signIn(options.user, options.sessionKey);
+  const choice = predictRole(environment.identityPoolRoles, decodeToken(tokens.idToken).claims as Record<string, unknown>, want.customRoleArn);
+  if (choice.outcome === "unknown") return [`role prediction: ${choice.explanation}`];
+  if (want.denied) {
+    if (choice.outcome !== "denied") return [`role prediction: expected a refusal, got ${choice.roleArn} (${choice.explanation})`];
+    const out: string[] = [];
+    if (c.expect.errorType !== undefined && choice.refusal.errorType !== c.expect.errorType) out.push(`role prediction error: expected ${c.expect.errorType}, got ${choice.refusal.errorType}`);
+    if (c.expect.messageStartsWith !== undefined && !choice.refusal.message.startsWith(c.expect.messageStartsWith)) {
+      out.push(`role prediction message: expected it to start ${JSON.stringify(c.expect.messageStartsWith)}, got ${JSON.stringify(choice.refusal.message)}`);
+    }
+    // An unconfirmed case's refusal must be shown as not confirmed.
+    if (c.confidence === "unconfirmed" && !choice.refusal.unconfirmed) out.push("role prediction: the refusal is not marked unconfirmed, the case is");
+    return out;
+  }
+  if (choice.outcome !== "role") return [`role prediction: expected ${want.roleArn}, got a refusal (${choice.explanation})`];
+  return choice.roleArn === want.roleArn ? [] : [`role prediction: expected ${want.roleArn}, got ${choice.roleArn}`];
 }
 
 function serviceOf(surface: ConformanceCase["surface"]) {

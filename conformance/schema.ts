@@ -196,6 +196,19 @@ const predictSchema = z.strictObject({
       }),
     })
     .optional(),
+  /**
+   * The Session page's role prediction (lib/identity/role-mapping) for the signed-in user's ID
+   * token against the identity pool's mapping as the sandbox environment carries it: the role the
+   * enhanced flow gives (`roleArn`), or a refusal (`denied`), optionally with a CustomRoleArn.
+   */
+  role: z
+    .strictObject({
+      roleArn: z.string().optional(),
+      denied: z.literal(true).optional(),
+      customRoleArn: z.string().optional(),
+    })
+    .refine((r) => (r.roleArn === undefined) !== (r.denied === undefined), { message: "give roleArn or denied, not both" })
+    .optional(),
 });
 
 export const caseSchema = z

@@ -29,7 +29,7 @@ export function sandboxEnvironments(scenarios: readonly Scenario[], baseUrl: str
         region: scenario.region,
         userPoolId: pool.id,
         userPoolClientId: client.id,
-        ...(identityPool ? { identityPoolId: identityPool.id } : {}),
+        ...(identityPool ? { identityPoolId: identityPool.id, identityPoolRoles: identityPoolRoles(identityPool) } : {}),
         signInFlow,
         usernameAttributes: pool.usernameAttributes,
         // The sandbox serves the UPDATED issuer under {cognitoIdp}/issuer-cognito-idp, as AWS does
@@ -60,6 +60,18 @@ export function sandboxEnvironments(scenarios: readonly Scenario[], baseUrl: str
       }),
     ];
   });
+}
+
+/** What GetIdentityPoolRoles would answer for the pool: its default roles and its role mappings. */
+function identityPoolRoles(pool: Scenario["identityPools"][number]) {
+  return {
+    IdentityPoolId: pool.id,
+    Roles: {
+      ...(pool.authenticatedRoleArn ? { authenticated: pool.authenticatedRoleArn } : {}),
+      ...(pool.unauthenticatedRoleArn ? { unauthenticated: pool.unauthenticatedRoleArn } : {}),
+    },
+    RoleMappings: pool.roleMappings,
+  };
 }
 
 /** The scenario's AppSync APIs at their sandbox URLs, each with its first unexpired API key. */

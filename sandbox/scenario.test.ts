@@ -84,6 +84,17 @@ describe("scenario loader", () => {
     await expect(loadScenarioFile(noFactor)).rejects.toThrow("MFA that is ON or OPTIONAL needs at least one factor");
   });
 
+  it("refuses a role mapping for a provider the identity pool does not list, and duplicate groups", async () => {
+    const copy = demoWith((pool) => {
+      pool["groups"] = [{ name: "support" }, { name: "support", precedence: 1 }];
+    });
+    const identityPool = (copy["identityPools"] as Array<Record<string, unknown>>)[0]!;
+    identityPool["roleMappings"] = { "cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_DemoPool1:otherclient": { Type: "Token", AmbiguousRoleResolution: "Deny" } };
+    const error = await loadScenarioFile(await write("mapping.json", copy)).catch((e: Error) => e);
+    expect(String(error)).toMatch(/roleMappings\.cognito-idp\.ap-northeast-1\.amazonaws\.com\/ap-northeast-1_DemoPool1:otherclient: not one of the pool's providers/);
+    expect(String(error)).toMatch(/userPools\[0\]\.groups\[1\]\.name: duplicate group support/);
+  });
+
   it("reports invalid JSON with the file name", async () => {
     const file = await write("bad.json", "{ nope");
     await expect(loadScenarioFile(file)).rejects.toThrow(new RegExp(`invalid scenario ${file.replace(/[.\\]/g, "\\$&")}: not valid JSON`));

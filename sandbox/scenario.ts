@@ -5,7 +5,7 @@ import { AppError } from "../lib/errors";
 import { CLIENT_ID_PATTERN, REGION_PATTERN, USER_POOL_ID_PATTERN } from "../lib/config/environment";
 import { ISSUER_FORMS } from "../lib/tokens/issuer";
 import { identityPoolSchema } from "./cognito-identity/schema";
-import { roleSchema } from "./iam/roles";
+import { roleArnSchema, roleSchema } from "./iam/roles";
 import { appSyncApiSchema } from "./appsync/scenario";
 import { gatewaySchema, runtimeSchema } from "./agentcore/scenario";
 import { cloudTrailScenarioKeys } from "./cloudtrail/scenario";
@@ -75,6 +75,17 @@ const poolMfaSchema = z
     message: "MFA that is ON or OPTIONAL needs at least one factor (totp or email)",
   });
 
+/**
+ * A user pool group (CreateGroup): a role ARN and a Precedence, "a non-negative number … Zero is the
+ * top precedence value" (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-user-groups.html).
+ * Users name their groups in `users[].groups`; a group not declared here has no role.
+ */
+const groupSchema = z.strictObject({
+  name: z.string().min(1).max(128),
+  roleArn: roleArnSchema.optional(),
+  precedence: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+});
+
 const userPoolSchema = z
   .strictObject({
     id: z.string().regex(USER_POOL_ID_PATTERN, "user pool id must look like ap-northeast-1_AbC123"),
@@ -91,8 +102,14 @@ const userPoolSchema = z
     clients: z.array(clientSchema).min(1, "a user pool needs at least one app client"),
     users: z.array(userSchema).default([]),
     mfa: poolMfaSchema.default({ configuration: "OFF", totp: false, email: false }),
+    groups: z.array(groupSchema).default([]),
   })
   .superRefine((pool, ctx) => {
+    const groupNames = new Set<string>();
+    pool.groups.forEach((group, i) => {
+      if (groupNames.has(group.name)) ctx.addIssue({ code: "custom", path: ["groups", i, "name"], message: `duplicate group ${group.name}` });
+      groupNames.add(group.name);
+    });
     const seen = new Set<string>();
     pool.users.forEach((user, i) => {
       const mfa = user.mfa;

@@ -3,6 +3,7 @@ import { checkCommand } from "./check";
 import { decodeCommand } from "./decode";
 import { correlateCommand } from "./correlate";
 import { diagnoseCommand } from "./diagnose";
+import { explainRoleCommand } from "./explain-role";
 
 /** The subcommands, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [decodeCommand, checkCommand, diagnoseCommand, correlateCommand];
+export const COMMANDS: readonly Command[] = [decodeCommand, checkCommand, diagnoseCommand, correlateCommand, explainRoleCommand];

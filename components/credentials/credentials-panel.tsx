@@ -7,18 +7,37 @@ import type { IdentityFlow } from "@/lib/identity/credentials";
 import { Countdown } from "@/components/session/countdown";
 import { ensureCredentials, useCredentials } from "./credentials-store";
 import { DiagnosisHint } from "@/components/diagnosis/diagnosis-hint";
+import { tokenRoles } from "@/lib/identity/role-mapping/choose";
+import { decodeToken } from "@/lib/tokens/decode";
+
+function tokenRolesOf(idToken: string): string[] {
+  try {
+    return tokenRoles(decodeToken(idToken).claims as Record<string, unknown>);
+  } catch {
+    return [];
+  }
+}
 
 /** Which IAM role the identity pool gave this user, and the credentials' life — never the secret. */
 export function CredentialsPanel({ environment, idToken }: { environment: Environment; idToken: string }) {
   const state = useCredentials();
   const [flow, setFlow] = useState<IdentityFlow>("enhanced");
   const [roleArn, setRoleArn] = useState("");
+  const [customRoleArn, setCustomRoleArn] = useState("");
+  // The roles a token-based mapping lets the user pick with CustomRoleArn (cognito:roles).
+  const offered = tokenRolesOf(idToken);
 
   useEffect(() => {
     void ensureCredentials(environment, idToken, { flow: "enhanced" });
   }, [environment, idToken]);
 
-  const run = () => void ensureCredentials(environment, idToken, { flow, roleArn: roleArn.trim() || undefined, force: true });
+  const run = () =>
+    void ensureCredentials(environment, idToken, {
+      flow,
+      roleArn: roleArn.trim() || undefined,
+      ...(flow === "enhanced" && customRoleArn.trim() ? { customRoleArn: customRoleArn.trim() } : {}),
+      force: true,
+    });
 
   return (
     <section aria-labelledby="credentials-heading" className="space-y-3 rounded border border-slate-200 bg-white p-4">
@@ -32,6 +51,16 @@ export function CredentialsPanel({ environment, idToken }: { environment: Enviro
               <option value="enhanced">enhanced flow</option>
               <option value="basic">basic flow</option>
             </select>
+            {flow === "enhanced" && (
+              <>
+                <input aria-label="Custom role ARN" list="custom-role-arns" placeholder="CustomRoleArn (optional)" value={customRoleArn} onChange={(e) => setCustomRoleArn(e.target.value)} className="w-72 rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+                <datalist id="custom-role-arns">
+                  {offered.map((arn) => (
+                    <option key={arn} value={arn} />
+                  ))}
+                </datalist>
+              </>
+            )}
             {flow === "basic" && (
               <input aria-label="Role ARN" placeholder="arn:aws:iam::…:role/…" value={roleArn} onChange={(e) => setRoleArn(e.target.value)} className="w-72 rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
             )}
@@ -61,6 +90,12 @@ function CredentialsBody() {
           <p>
             <strong>{state.error.errorType}</strong> at {state.error.step}: {state.error.message}
           </p>
+          {state.error.unconfirmed && (
+            <p className="mt-2 text-amber-900" data-testid="credentials-unconfirmed">
+              <span className="mr-1 rounded border border-amber-700 px-1 font-semibold">Not confirmed</span>
+              The local sandbox gave this answer; no public source shows AWS&apos;s words here ({state.error.unconfirmed}).
+            </p>
+          )}
           <DiagnosisHint input={{ service: "identity-pool", errorType: state.error.errorType, message: state.error.message }} />
         </div>
       );

@@ -17,7 +17,7 @@ export type CredentialsState =
   | { status: "idle" }
   | { status: "loading" }
   | { status: "unavailable"; reason: string }
-  | { status: "error"; error: { step: string; errorType: string; message: string } }
+  | { status: "error"; error: { step: string; errorType: string; message: string; unconfirmed?: string } }
   | { status: "ok"; credentials: IdentityCredentials; callerArn?: string; callerError?: string; fetchedAt: number };
 
 let state: CredentialsState = { status: "idle" };
@@ -44,9 +44,9 @@ export const getCredentialsState = (): CredentialsState => state;
 const FRESH_MS = 5 * 60_000;
 
 /** `idToken` undefined asks for a guest's credentials (the pool must allow unauthenticated identities). */
-export function ensureCredentials(environment: Environment, idToken: string | undefined, options: { flow?: IdentityFlow; roleArn?: string; force?: boolean } = {}): Promise<CredentialsState> {
+export function ensureCredentials(environment: Environment, idToken: string | undefined, options: { flow?: IdentityFlow; roleArn?: string; customRoleArn?: string; force?: boolean } = {}): Promise<CredentialsState> {
   const flow = options.flow ?? "enhanced";
-  const wanted = `${environment.id}|${idToken ?? "guest"}|${flow}|${options.roleArn ?? ""}`;
+  const wanted = `${environment.id}|${idToken ?? "guest"}|${flow}|${options.roleArn ?? ""}|${options.customRoleArn ?? ""}`;
   if (!environment.identityPoolId) {
     const unavailable: CredentialsState = { status: "unavailable", reason: "This environment has no identity pool, so there are no IAM credentials to test with." };
     key = wanted;
@@ -58,7 +58,7 @@ export function ensureCredentials(environment: Environment, idToken: string | un
   if (!options.force && wanted === key && inflight) return inflight;
   key = wanted;
   set({ status: "loading" });
-  inflight = load(environment, idToken, flow, options.roleArn).then((next) => {
+  inflight = load(environment, idToken, flow, options.roleArn, options.customRoleArn).then((next) => {
     if (key === wanted) set(next);
     inflight = null;
     return next;
@@ -66,7 +66,7 @@ export function ensureCredentials(environment: Environment, idToken: string | un
   return inflight;
 }
 
-async function load(environment: Environment, idToken: string | undefined, flow: IdentityFlow, roleArn?: string): Promise<CredentialsState> {
+async function load(environment: Environment, idToken: string | undefined, flow: IdentityFlow, roleArn?: string, customRoleArn?: string): Promise<CredentialsState> {
   const relay = new RelayHttpHandler();
   let credentials: IdentityCredentials;
   try {
@@ -77,12 +77,15 @@ async function load(environment: Environment, idToken: string | undefined, flow:
       ...(idToken ? { idToken } : {}),
       flow,
       roleArn,
+      ...(customRoleArn ? { customRoleArn } : {}),
       cognitoIdentityEndpoint: environment.endpoints.cognitoIdentity,
       stsEndpoint: environment.endpoints.sts,
       stsRequestHandler: relay,
     });
   } catch (error) {
-    if (error instanceof IdentityPoolError) return { status: "error", error: { step: error.step, errorType: error.errorType, message: error.message } };
+    if (error instanceof IdentityPoolError) {
+      return { status: "error", error: { step: error.step, errorType: error.errorType, message: error.message, ...(error.unconfirmed ? { unconfirmed: error.unconfirmed } : {}) } };
+    }
     return { status: "error", error: { step: "GetId", errorType: (error as Error).name, message: (error as Error).message } };
   }
   // STS sends no CORS headers, so GetCallerIdentity goes through the dashboard's relay.

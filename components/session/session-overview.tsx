@@ -20,6 +20,12 @@ const CredentialsPanel = dynamic(() => import("@/components/credentials/credenti
   loading: () => <p className="text-sm text-slate-500">Loading the credentials panel…</p>,
 });
 
+// The role-choice explanation reads the credentials store (and so the STS client): only signed in.
+const RoleChoicePanel = dynamic(() => import("./role-choice").then((m) => m.RoleChoicePanel), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-500">Loading the role explanation…</p>,
+});
+
 export function SessionOverview() {
   const { ready, active, warnings } = useEnvironments();
   // Most visits to this page are signed out (tokens live per tab): fetch the Authenticator while
@@ -120,6 +126,7 @@ function Session() {
             <Link className="text-blue-700 underline" href="/tokens">Inspect both tokens</Link>
           </p>
           <CredentialsPanel environment={active} idToken={state.idToken.toString()} />
+          {active.identityPoolId && <RoleChoicePanel environment={active} idToken={state.idToken.toString()} />}
         </div>
       );
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identityPoolRolesSchema } from "../identity/role-mapping/schema";
 import { ISSUER_FORMS } from "../tokens/issuer";
 
 /**
@@ -141,6 +142,12 @@ export const environmentSchema = z
     oauth: oauthSchema.optional(),
     /** What the pool told Amplify about itself; shown, never needed to sign in. */
     poolDetails: poolDetailsSchema.optional(),
+    /**
+     * The identity pool's roles and role mappings as GetIdentityPoolRoles answers them, when known
+     * (sandbox presets carry them; for AWS they are pasted on the Session page), so the dashboard
+     * can say which role the pool chooses for the signed-in user, and why.
+     */
+    identityPoolRoles: identityPoolRolesSchema.optional(),
     appSync: z.array(appSyncApiSchema).default([]),
     agentCore: agentCoreSchema.optional(),
     endpoints: endpointOverridesSchema.default({}),

@@ -7,6 +7,7 @@ import {
 import { AssumeRoleWithWebIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { HttpHandler } from "@smithy/protocol-http";
 import { hostOf } from "../http/host";
+import { unconfirmedWording } from "../http/unconfirmed-wording";
 import { AppError } from "../errors";
 
 /**
@@ -33,6 +34,12 @@ interface IdentityRequest {
   flow: IdentityFlow;
   /** Basic flow only: the role to assume. */
   roleArn?: string;
+  /**
+   * Enhanced flow only: GetCredentialsForIdentity's CustomRoleArn, the role to take among those a
+   * role mapping allows ("if it is set and it matches a role in the cognito:roles claim",
+   * https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html).
+   */
+  customRoleArn?: string;
   /** Endpoint overrides (sandbox, VPC endpoints). */
   cognitoIdentityEndpoint?: string;
   stsEndpoint?: string;
@@ -63,8 +70,10 @@ export class IdentityPoolError extends AppError {
     message: string,
     /** The HTTP status, when AWS answered. */
     httpStatus?: number,
+    /** The local sandbox's note that no public source confirms this answer's words (x-sandbox-unconfirmed). */
+    readonly unconfirmed?: string,
   ) {
-    super(code, message, httpStatus === undefined ? undefined : { status: httpStatus, errorType, message });
+    super(code, message, httpStatus === undefined ? undefined : { status: httpStatus, errorType, message, ...(unconfirmed ? { unconfirmed } : {}) });
     this.name = errorType;
   }
 }
@@ -91,7 +100,7 @@ export async function getIdentityCredentials(request: IdentityRequest): Promise<
 
   if (request.flow === "enhanced") {
     const { Credentials } = await step("GetCredentialsForIdentity", identityHost, () =>
-      client.send(new GetCredentialsForIdentityCommand({ IdentityId, ...(Logins ? { Logins } : {}) })),
+      client.send(new GetCredentialsForIdentityCommand({ IdentityId, ...(Logins ? { Logins } : {}), ...(request.customRoleArn ? { CustomRoleArn: request.customRoleArn } : {}) })),
     );
     return issued("GetCredentialsForIdentity", IdentityId, "enhanced", Credentials && { ...Credentials, SecretAccessKey: Credentials.SecretKey });
   }
@@ -136,13 +145,14 @@ async function step<T>(name: IdentityStep, host: string, call: () => Promise<T>)
   try {
     return await call();
   } catch (error) {
-    const e = error as Error & { $metadata?: { httpStatusCode?: number } };
+    const e = error as Error & { $metadata?: { httpStatusCode?: number }; $response?: { headers?: Record<string, string> } };
     // No HTTP answer at all (fetch's TypeError, a socket error): the endpoint is what to name,
     // since a browser's "Failed to fetch" says nothing about where.
     if (e.$metadata?.httpStatusCode === undefined && (e.name === "TypeError" || /ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT/.test(e.message))) {
       throw new IdentityPoolError(name, "unreachable:identity-pool", "NetworkError", `No connection to ${host}: ${e.message || "the request failed"}.`);
     }
     const status = e.$metadata?.httpStatusCode;
-    throw new IdentityPoolError(name, status === undefined ? "upstream:identity-pool" : "aws:identity-pool", e.name || "Error", e.message || "No message.", status);
+    const unconfirmed = unconfirmedWording(e.$response?.headers ?? {});
+    throw new IdentityPoolError(name, status === undefined ? "upstream:identity-pool" : "aws:identity-pool", e.name || "Error", e.message || "No message.", status, unconfirmed);
   }
 }

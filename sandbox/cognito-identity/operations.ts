@@ -10,6 +10,7 @@ import { parseIdentityInput } from "./input";
 import { GUEST_SESSION_POLICY } from "./guest-session-policy";
 import { verifyLogins, type JwksCache } from "./logins";
 import { poolOfIdentity, proveIdentity, type ResolvedIdentity } from "./resolve";
+import { chooseRoleFor } from "./role-choice";
 
 /**
  * GetId, GetCredentialsForIdentity (enhanced flow) and GetOpenIdToken (basic flow). All three
@@ -54,15 +55,14 @@ export async function getId(ctx: IdentityOpsContext, input: Record<string, unkno
 }
 
 export async function getCredentialsForIdentity(ctx: IdentityOpsContext, input: Record<string, unknown>, req: RequestContext) {
-  // CustomRoleArn only matters with token-based role mappings, which the sandbox does not model.
-  const { ids, logins } = parseIdentityInput(input, ["IdentityId"], ["CustomRoleArn"]);
+  const { ids, logins, strings } = parseIdentityInput(input, ["IdentityId"], ["CustomRoleArn"]);
   const identityId = ids["IdentityId"]!;
   const found = await poolOfIdentity(ctx, req, identityId, logins);
   const resolved = await proveIdentity(ctx, req, identityId, logins, found);
   const { pool } = resolved;
-  const roleArn = resolved.logins.length > 0 ? pool.authenticatedRoleArn : pool.unauthenticatedRoleArn;
-  // No role for this kind of identity: Cognito gives up before calling STS.
-  if (!roleArn) throw fail.invalidPoolConfiguration();
+  // The role: the pool's default, or what its role mapping for this login's provider chooses
+  // (lib/identity/role-mapping: the developer guide's order, shared with the dashboard's prediction).
+  const roleArn = chooseRoleFor(resolved, strings["CustomRoleArn"]);
 
   const assumed = assumeRoleWithWebIdentity(ctx.iam, {
     roleArn,

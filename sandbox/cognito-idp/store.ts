@@ -45,6 +45,8 @@ export interface PoolRecord {
   /** Which issuer the pool writes into iss (tokens.ts issuerFor). */
   readonly issuerConfiguration: IssuerForm;
   readonly users: UserRecord[];
+  /** CreateGroup's RoleArn and Precedence, by group name; groups users name but the pool does not declare have neither. */
+  readonly groups: ReadonlyMap<string, { readonly roleArn?: string; readonly precedence?: number }>;
 }
 
 export interface ClientRecord {
@@ -119,6 +121,7 @@ export class UserPoolStore {
           mfa: { ...pool.mfa },
           issuerConfiguration: pool.issuerConfiguration,
           users: pool.users.map((user) => toUser(pool, user)),
+          groups: new Map(pool.groups.map((group) => [group.name, { ...(group.roleArn ? { roleArn: group.roleArn } : {}), ...(group.precedence !== undefined ? { precedence: group.precedence } : {}) }])),
         });
         for (const client of pool.clients) this.clientsById.set(client.id, toClient(pool.id, client));
       }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { decodeProtectedHeader, errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import { cognitoIssuer, poolIssuers, type IssuerForm } from "../../lib/tokens/issuer";
 import * as fail from "./errors";
+import { groupRoleClaims } from "./group-roles";
 import type { KeyRing } from "./keys";
 import type { SessionStore } from "./sessions";
 import type { ClientRecord, PoolRecord, UserPoolStore, UserRecord } from "./store";
@@ -47,11 +48,16 @@ function idClaims(grant: TokenGrant, iss: string, eventId: string, iat: number, 
   const head: Record<string, unknown> = { sub: user.sub };
   if (user.groups.length > 0) head["cognito:groups"] = [...user.groups];
   for (const [name, v] of attributes) if (BOOLEAN_CLAIMS.has(name)) head[name] = value(name, v);
+  // Where AWS's ID token example puts them: preferred_role before iss, roles after origin_jti
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html).
+  const { roles, preferred } = groupRoleClaims(grant.pool, user);
+  if (preferred) head["cognito:preferred_role"] = preferred;
   return {
     ...head,
     iss,
     "cognito:username": user.username,
     origin_jti: grant.originJti,
+    ...(roles.length > 0 ? { "cognito:roles": roles } : {}),
     aud: client.id,
     event_id: eventId,
     token_use: "id",

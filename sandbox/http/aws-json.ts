@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, type AwsAnswer } from "../../lib/errors";
+import { UNCONFIRMED_WORDING_HEADER } from "../../lib/http/unconfirmed-wording";
 
 /**
  * AWS JSON protocol plumbing shared by every JSON-RPC service in the sandbox.
@@ -28,6 +29,11 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export class AwsError extends AppError {
   declare readonly code: "aws:json-protocol";
   declare readonly answer: AwsAnswer;
+  /**
+   * What no public source confirms about this answer's words, sent as x-sandbox-unconfirmed
+   * (lib/http/unconfirmed-wording.ts) so the dashboard labels it "Not confirmed".
+   */
+  unconfirmed?: string;
   constructor(
     /** `__type`, e.g. `NotAuthorizedException` or `com.amazon.coral.service#UnknownOperationException`. */
     readonly errorType: string,
@@ -74,6 +80,7 @@ export function sendAwsError(res: ServerResponse, error: AwsError, contentType: 
     body[error.messageKey] = error.message;
     headers["x-amzn-ErrorMessage"] = headerSafe(error.message);
   }
+  if (error.unconfirmed) headers[UNCONFIRMED_WORDING_HEADER] = headerSafe(error.unconfirmed);
   sendJson(res, error.status, body, contentType, headers);
   sentErrors.set(res, error.name);
 }

@@ -11,6 +11,7 @@ import { bedrockRules } from "./bedrock";
 import { cognitoRules } from "./cognito";
 import { cognitoMfaRules } from "./cognito-mfa";
 import { identityPoolRules } from "./identity-pool";
+import { identityPoolRoleMappingRules } from "./identity-pool-role-mapping";
 import { toolingRules } from "./tooling";
 
 /**
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   ...agentcoreIdentityRules,
   ...appsyncRules,
   ...identityPoolRules,
+  ...identityPoolRoleMappingRules,
   ...awsCredentialRules,
   ...bedrockRules,
   ...awsGeneralRules,

@@ -179,6 +179,10 @@ export const AUTH_CASES: readonly Case[] = [
   real("identity-pool-token", "amazon-cognito-identity-js #91", '{"__type":"NotAuthorizedException","message":"Invalid login token. Couldn\'t verify signed token."}'),
   nearMiss("identity-pool-token", null, "sign-in failure", "NotAuthorizedException: Incorrect username or password."),
 
+  // identity-pool-role-mapping-denied
+  real("identity-pool-role-mapping-denied", "aws-amplify/amplify-js #3621", "json.js:51 Uncaught (in promise) NotAuthorizedException: The ambiguous role mapping rules for: accounts.google.com denied this request."),
+  real("identity-pool-role-mapping-denied", "ericyanpek/agentcore-private-registry-blueprint examples/cognito-end-to-end/README.md", "✅ as expected — Identity Pool denied bob:\n     error code: NotAuthorizedException\n     message: The ambiguous role mapping rules for: ... denied this request."),
+  nearMiss("identity-pool-role-mapping-denied", "identity-pool-config", "the role was chosen, STS refused it", "InvalidIdentityPoolConfigurationException: Invalid identity pool configuration. Check assigned IAM roles for this pool."),
   // identity-pool-role-mapping
   real("identity-pool-role-mapping", "CloudTrail verdict", { service: "appsync", variant: "iam", cloudTrailVerdict: "assumed-other-role", status: 401, message: "Unauthorized" }),
   real("identity-pool-role-mapping", "guest-role session in an AccessDenied", `User: arn:aws:sts::${ACCT}:assumed-role/amplify-myapp-dev-unauthRole/CognitoIdentityCredentials is not authorized to perform: s3:PutObject on resource: arn:aws:s3:::bucket/key`),
