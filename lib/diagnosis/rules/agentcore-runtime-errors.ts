@@ -19,7 +19,8 @@ export const agentcoreRuntimeErrorRules: readonly Rule[] = [
       msg("invokeagentruntimeforuser", String.raw`not authorized to perform:? bedrock-agentcore:invokeagentruntimeforuser`, W.verbatim, "IAM denied the per-user invoke action"),
       phrase("InvokeAgentRuntimeForUser", W.specific, "the per-user invoke action"),
       phrase("X-Amzn-Bedrock-AgentCore-Runtime-User-Id", W.hint, "the user-id header"),
-      msg("runtime", String.raw`--runtime-user-id\b|\bruntimeuserid\b|\bruntime_user_id\b`, W.context, "the SDK's runtimeUserId input (sent as the header)"),
+      phrase("runtimeUserId", W.context, "the SDK's runtimeUserId input (sent as the header)"),
+      phrase("--runtime-user-id", W.context, "the CLI's --runtime-user-id (sent as the header)"),
       variant(["sigv4-user-id"], W.context, "the call named a user with SigV4"),
       code("AccessDeniedException", W.generic, "AccessDeniedException"),
       status([403], W.generic, "HTTP 403"),
@@ -57,9 +58,9 @@ export const agentcoreRuntimeErrorRules: readonly Rule[] = [
       phrase("Runtime initialization time exceeded", W.verbatim, "the container did not become ready within AgentCore's start limit"),
       msg("(424)", String.raw`an error occurred \(424\) when calling the invokeagentruntime operation`, 9, "InvokeAgentRuntime answered 424"),
       msg("424 client error: failed dependency", String.raw`424 client error: failed dependency for url: https://bedrock-agentcore\.`, 9, "an AgentCore runtime answered 424 Failed Dependency"),
-      msg("failed dependency", String.raw`\b424\b[^\n]{0,40}failed dependency`, W.hint, "HTTP 424 Failed Dependency"),
+      msg("failed dependency", String.raw`\b424\b[^\n]{0,40}failed dependency`, W.weak, "HTTP 424 Failed Dependency"),
       phrase("Please check your CloudWatch logs for more information", W.context, "AgentCore points at the runtime's logs"),
-      status([424], W.hint, "HTTP 424"),
+      status([424], W.weak, "HTTP 424"),
     ],
     cause:
       "AgentCore authorized the call and handed it to your agent's container, which failed: it crashed while starting (a missing module, an unreadable " +
@@ -94,7 +95,10 @@ export const agentcoreRuntimeErrorRules: readonly Rule[] = [
       "with retries\". Typically a second request reached a session that is still busy with the previous one (a client retry after a timeout, two tabs " +
       "sharing a session id) — unconfirmed: no public capture shows what triggers it.",
     fix: [
-      { text: "Retry with exponential backoff (the SDKs' standard retry mode retries it), and let the session's running invocation finish first." },
+      {
+        text: "Retry with exponential backoff (the SDKs' standard retry mode retries it), and let the session's running invocation finish first.",
+        snippet: { lang: "python", code: "from botocore.config import Config\nclient = boto3.client('bedrock-agentcore', config=Config(retries={'max_attempts': 8, 'mode': 'standard'}))" },
+      },
       { text: "Give concurrent conversations their own runtimeSessionId instead of sharing one." },
     ],
     source: [{ kind: "doc", url: MODEL }],
