@@ -1,7 +1,7 @@
 import type { AppSyncApi, Environment } from "@/lib/config/environment";
 import { APPSYNC_ROWS } from "@/lib/appsync/test-calls";
 import { APPSYNC_VARIANTS, VARIANT_LABEL } from "@/lib/appsync/variants";
-import { AGENTCORE_COLUMNS, AGENTCORE_ROWS, COLUMN_LABEL, HTTP_COLUMNS, ROW_LABEL, WS_COLUMNS } from "@/lib/agentcore/variants";
+import { AGENTCORE_COLUMNS, AGENTCORE_ROWS, COLUMN_LABEL, HTTP_COLUMNS, ROW_LABEL, RUNTIME_HTTP_COLUMNS, WS_COLUMNS } from "@/lib/agentcore/variants";
 import type { TestCallKey, TestCallAxis } from "@/lib/test-calls/types";
 
 /** The rows and columns of the Calls page's two matrices, and how a cell is named. */
@@ -47,7 +47,7 @@ export function plannedTestCalls(environment: Environment, subscription: string)
     if (subscription.trim()) for (const column of APPSYNC_VARIANTS) keys.push({ row: APPSYNC_ROWS.realtime, column });
   }
   if (environment.agentCore) {
-    for (const column of HTTP_COLUMNS) keys.push({ row: AGENTCORE_ROWS.http, column });
+    for (const column of RUNTIME_HTTP_COLUMNS) keys.push({ row: AGENTCORE_ROWS.http, column });
     for (const column of WS_COLUMNS) keys.push({ row: AGENTCORE_ROWS.ws, column });
     for (const column of HTTP_COLUMNS) keys.push({ row: AGENTCORE_ROWS.gateway, column });
   }

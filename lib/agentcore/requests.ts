@@ -2,7 +2,8 @@ import type { PreparedRequest } from "../http/types";
 import { signRequest } from "../sigv4/sign";
 import type { AwsCredentials } from "../sigv4/types";
 import { AGENTCORE_SIGNING_NAME, DEFAULT_QUALIFIER, parseRuntimeArn, runtimeInvokeUrl, SESSION_ID_HEADER } from "./urls";
-import { missingFor, tokenFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
+import { RUNTIME_USER_ID_HEADER } from "./runtime-errors";
+import { isSigV4Column, missingFor, runtimeUserIdFor, tokenFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
 
 /**
  * The exact requests each column sends, built by hand (not through the AWS SDK) so the
@@ -29,7 +30,12 @@ async function signed(request: PreparedRequest & { body: string }, credentials: 
 function bearerOrSigned(column: AgentCoreColumn, base: PreparedRequest & { body: string }, credentials: AgentCoreCredentials, region: string) {
   const missing = missingFor(column, credentials);
   if (missing) throw new Error(missing);
-  if (column === "sigv4") return signed(base, credentials.aws!, region);
+  if (column === "sigv4-user-id") {
+    // The header is signed with the rest, as the SDK signs its runtimeUserId header.
+    const headers = { ...base.headers, [RUNTIME_USER_ID_HEADER.toLowerCase()]: runtimeUserIdFor(credentials)! };
+    return signed({ ...base, headers }, credentials.aws!, region);
+  }
+  if (isSigV4Column(column)) return signed(base, credentials.aws!, region);
   return Promise.resolve({ ...base, headers: { ...base.headers, authorization: `Bearer ${tokenFor(column, credentials)!}` } });
 }
 

@@ -4,6 +4,7 @@ import { redactText } from "../redact";
 import { unconfirmedWording } from "../http/unconfirmed-wording";
 import type { TestCallResult } from "../test-calls/types";
 import { interpretGatewayResponse, interpretRuntimeResponse, type Verdict } from "./response";
+import { runtimeErrorMeaning } from "./runtime-errors";
 import { sseChunksOf, tapSse } from "./tap-sse";
 
 /** Sending one prepared AgentCore HTTP request and turning the exchange into a test call. */
@@ -81,7 +82,26 @@ export function runtimeResult(exchange: Exchange, notes: string[], auth?: Comman
     const text = streamed ? sseChunksOf(r.body).join("") : r.body;
     summary = `${r.status} OK${streamed ? ` (streamed ${sseChunksOf(r.body).length} chunks)` : ""}: ${text.slice(0, 80)}`;
   }
-  return result(exchange, verdict, summary, notes, auth);
+  return explainRuntimeError(result(exchange, verdict, summary, notes, auth));
+}
+
+/**
+ * A runtime error that is not about credentials (424 agent failure, 429 throttling, 409 busy
+ * session, 402 quota) is named in words, with what to do, rather than left as a bare status.
+ */
+function explainRuntimeError(call: TestCallResult): TestCallResult {
+  if (call.outcome !== "fail") return call;
+  const meaning = runtimeErrorMeaning(call.status, call.errorType);
+  if (!meaning) return call;
+  const said = call.message ? ` AgentCore said: "${call.message}"` : "";
+  return {
+    ...call,
+    summary: `${call.status} ${call.errorType ?? ""}: ${meaning.meaning}`.replace(/ {2,}/g, " "),
+    detail: call.detail && {
+      ...call.detail,
+      notes: [...(call.detail.notes ?? []), `${meaning.meaning}${said}`, `What to do: ${meaning.action}${meaning.retry ? " (retryable)" : ""}`],
+    },
+  };
 }
 
 export function gatewayResult(exchange: Exchange, notes: string[], auth?: CommandAuth): TestCallResult {

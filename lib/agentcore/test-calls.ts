@@ -3,7 +3,8 @@ import { gatewayResult, runtimeResult, sendStreaming } from "./test-calls-http";
 import { runWsTestCall } from "./test-calls-ws";
 import { buildGatewayRequest, buildRuntimeRequest } from "./requests";
 import { agentCoreEndpoint, DEFAULT_QUALIFIER, parseRuntimeArn, unencodedInvokeUrl } from "./urls";
-import { AGENTCORE_ROWS, HTTP_COLUMNS, WS_COLUMNS, commandAuthFor, missingFor, type AgentCoreCredentials } from "./variants";
+import { AGENTCORE_ROWS, HTTP_COLUMNS, RUNTIME_HTTP_COLUMNS, WS_COLUMNS, commandAuthFor, missingFor, runtimeUserIdFor, type AgentCoreColumn, type AgentCoreCredentials } from "./variants";
+import { INVOKE_FOR_USER_ACTION, RUNTIME_USER_ID_HEADER } from "./runtime-errors";
 import type { UpgradeExplanation, WebSocketFactory, WebSocketLike } from "../ws";
 
 /**
@@ -39,6 +40,15 @@ const notRun = (row: string, column: string, summary: string): TestCall => ({ ro
 /** The region a gateway URL names (AWS host), else the environment's. */
 const gatewayRegion = (url: string, fallback: string) => /\.gateway\.bedrock-agentcore\.([a-z0-9-]+)\.amazonaws\.com/.exec(url)?.[1] ?? fallback;
 
+/** What the per-user column sends and what it needs (aws-sdk-js-v3 bedrock-agentcore model, InvokeAgentRuntime). */
+function userIdNotes(column: AgentCoreColumn, credentials: AgentCoreCredentials): string[] {
+  if (column !== "sigv4-user-id") return [];
+  return [
+    `Invoked on behalf of user ${runtimeUserIdFor(credentials)} (the ID token's sub), sent as ${RUNTIME_USER_ID_HEADER} — what the SDK's runtimeUserId input sends.`,
+    `With this header the caller needs ${INVOKE_FOR_USER_ACTION} as well as bedrock-agentcore:InvokeAgentRuntime, on the runtime and its endpoints.`,
+  ];
+}
+
 export function agentCoreTestCalls(input: AgentCoreTestCallsInput): TestCall[] {
   const endpoint = agentCoreEndpoint(input.endpoint ?? input.region);
   const prompt = input.prompt ?? "Hello from the Auth Flow Debugger";
@@ -47,7 +57,7 @@ export function agentCoreTestCalls(input: AgentCoreTestCallsInput): TestCall[] {
   const { http, ws, gateway } = AGENTCORE_ROWS;
 
   if (!input.runtimeArn) {
-    for (const column of HTTP_COLUMNS) testCalls.push(notRun(http, column, "No AgentCore runtime ARN in this environment."));
+    for (const column of RUNTIME_HTTP_COLUMNS) testCalls.push(notRun(http, column, "No AgentCore runtime ARN in this environment."));
     for (const column of WS_COLUMNS) testCalls.push(notRun(ws, column, "No AgentCore runtime ARN in this environment."));
   } else {
     const runtimeArn = input.runtimeArn;
@@ -56,7 +66,7 @@ export function agentCoreTestCalls(input: AgentCoreTestCallsInput): TestCall[] {
       `Session ${input.sessionId}, sent as X-Amzn-Bedrock-AgentCore-Runtime-Session-Id.`,
       `The ARN is URL-encoded into the path. Pasted raw (${unencodedInvokeUrl(endpoint, runtimeArn, qualifier)}) its "/" splits the path and AgentCore answers 404.`,
     ];
-    for (const column of HTTP_COLUMNS) {
+    for (const column of RUNTIME_HTTP_COLUMNS) {
       testCalls.push({
         row: http,
         column,
@@ -65,7 +75,7 @@ export function agentCoreTestCalls(input: AgentCoreTestCallsInput): TestCall[] {
           if (missing) return { outcome: "not-run", summary: missing };
           const request = await buildRuntimeRequest(column, { endpoint, runtimeArn, qualifier, region }, input.credentials, input.sessionId, prompt);
           const exchange = await sendStreaming(request, { ...ctx, fetchImpl: input.fetchImpl }, (text) => input.onChunk?.({ row: http, column }, text));
-          return runtimeResult(exchange, notes, commandAuthFor(column, region, input.credentials));
+          return runtimeResult(exchange, [...notes, ...userIdNotes(column, input.credentials)], commandAuthFor(column, region, input.credentials));
         },
       });
     }

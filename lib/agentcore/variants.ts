@@ -1,5 +1,6 @@
 import type { CommandAuth } from "../http/command-line";
 import type { AwsCredentials } from "../sigv4/types";
+import { decodeToken } from "../tokens/decode";
 import { AGENTCORE_SIGNING_NAME } from "./urls";
 
 /**
@@ -7,7 +8,9 @@ import { AGENTCORE_SIGNING_NAME } from "./urls";
  * carries. The same three columns apply to every row (so the table lines up): the Cognito
  * access token, the ID token, and SigV4 with identity-pool credentials (a signed request over
  * HTTP, a presigned URL for the WebSocket). `bearer-header` exists only for the WebSocket row:
- * the token in an Authorization header, which only non-browser clients can send.
+ * the token in an Authorization header, which only non-browser clients can send. `sigv4-user-id`
+ * exists only for the runtime's HTTP row: SigV4 plus X-Amzn-Bedrock-AgentCore-Runtime-User-Id
+ * (invoking on behalf of a user, which also needs bedrock-agentcore:InvokeAgentRuntimeForUser).
  */
 
 export const AGENTCORE_ROWS = {
@@ -16,11 +19,13 @@ export const AGENTCORE_ROWS = {
   gateway: "gateway-mcp",
 } as const;
 
-export const AGENTCORE_COLUMNS = ["access-token", "id-token", "sigv4", "bearer-header"] as const;
+export const AGENTCORE_COLUMNS = ["access-token", "id-token", "sigv4", "sigv4-user-id", "bearer-header"] as const;
 export type AgentCoreColumn = (typeof AGENTCORE_COLUMNS)[number];
 
 /** The columns of the HTTP rows (runtime invocations, gateway): a browser can send no other. */
 export const HTTP_COLUMNS: readonly AgentCoreColumn[] = ["access-token", "id-token", "sigv4"];
+/** The runtime HTTP row's columns: the HTTP ones and SigV4 on behalf of a user. */
+export const RUNTIME_HTTP_COLUMNS: readonly AgentCoreColumn[] = [...HTTP_COLUMNS, "sigv4-user-id"];
 /** The WebSocket row's columns: the HTTP ones and the token in a header (non-browser clients only). */
 export const WS_COLUMNS: readonly AgentCoreColumn[] = [...HTTP_COLUMNS, "bearer-header"];
 
@@ -34,6 +39,7 @@ export const COLUMN_LABEL: Record<AgentCoreColumn, string> = {
   "access-token": "Access token (Bearer)",
   "id-token": "ID token (Bearer)",
   sigv4: "IAM SigV4 (identity pool)",
+  "sigv4-user-id": "IAM SigV4 + user id header",
   "bearer-header": "Access token in a WebSocket header",
 };
 
@@ -55,8 +61,28 @@ export function missingFor(column: AgentCoreColumn, c: AgentCoreCredentials): st
       return c.idToken ? undefined : "Not signed in: no ID token.";
     case "sigv4":
       return c.aws ? undefined : (c.awsUnavailable ?? "No identity-pool credentials.");
+    case "sigv4-user-id":
+      if (!c.aws) return c.awsUnavailable ?? "No identity-pool credentials.";
+      return runtimeUserIdFor(c) ? undefined : "Not signed in: no user to invoke for (the ID token's sub).";
   }
 }
+
+/**
+ * The user a `sigv4-user-id` call names: the signed-in user's `sub`, the stable id an app would
+ * pass as the SDK's `runtimeUserId` (any string the agent can key the user's tokens on will do).
+ */
+export function runtimeUserIdFor(c: AgentCoreCredentials): string | undefined {
+  if (!c.idToken) return undefined;
+  try {
+    const sub = decodeToken(c.idToken).claims.sub;
+    return typeof sub === "string" && sub ? sub : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** SigV4 columns: signed with identity-pool credentials rather than carrying a token. */
+export const isSigV4Column = (column: AgentCoreColumn) => column === "sigv4" || column === "sigv4-user-id";
 
 /** The token a bearer column sends. */
 export const tokenFor = (column: AgentCoreColumn, c: AgentCoreCredentials) => (column === "id-token" ? c.idToken : c.accessToken);
@@ -66,6 +92,6 @@ export const tokenFor = (column: AgentCoreColumn, c: AgentCoreCredentials) => (c
  * CUSTOM_JWT, SigV4 for the `bedrock-agentcore` signing name, signed by curl.
  */
 export function commandAuthFor(column: AgentCoreColumn, region: string, c: AgentCoreCredentials): CommandAuth {
-  if (column === "sigv4") return { kind: "sigv4", region, service: AGENTCORE_SIGNING_NAME, sessionToken: Boolean(c.aws?.sessionToken) };
+  if (isSigV4Column(column)) return { kind: "sigv4", region, service: AGENTCORE_SIGNING_NAME, sessionToken: Boolean(c.aws?.sessionToken) };
   return { kind: "header", name: "authorization", scheme: "Bearer", variable: column === "id-token" ? "ID_TOKEN" : "ACCESS_TOKEN" };
 }

@@ -32,6 +32,7 @@ const FEWER_THAN_TWO: Readonly<Record<string, string>> = {
   "appsync-auth-mode-missing": "decided by the API's authorization modes and the credential sent; AppSync's words are those of other causes",
   "agentcore-gateway-policy-iam": "one wording known (seed 000, Policy Evaluation Internal Failure); no public report yet",
   "agentcore-gateway-jwt-rejected": "one wording known (the gateway's JSON-RPC -32001 answer); no public capture with a settled cause yet",
+  "agentcore-runtime-session-conflict": "one wording known (the service model's RetryableConflictException text); no public capture of InvokeAgentRuntime's 409 yet",
 };
 
 describe("each rule matches different real wordings", () => {

@@ -43,6 +43,7 @@ export async function* sseReply(prompt: string, delayMs: number = CHUNK_DELAY_MS
   }
 }
 
-export function jsonReply(prompt: string, sessionId: string, caller: string) {
-  return { response: replyChunks(prompt).join(""), status: "success", sessionId, caller };
+/** `runtimeUserId`: the user the caller invoked for, as the agent would learn it (echoed so a caller can see it arrived). */
+export function jsonReply(prompt: string, sessionId: string, caller: string, runtimeUserId?: string) {
+  return { response: replyChunks(prompt).join(""), status: "success", sessionId, caller, ...(runtimeUserId !== undefined ? { runtimeUserId } : {}) };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RUNTIME_ARN_PATTERN } from "../../lib/config/environment";
 import { policySchema } from "../iam/roles";
+import { agentFaultSchema } from "./agent-faults";
 
 /**
  * The `agentCoreRuntimes` and `agentCoreGateways` keys of a scenario file, in the shape of
@@ -56,6 +57,12 @@ export const runtimeSchema = z.strictObject({
    * runtime and to its endpoints. A caller in another account needs it as well as its own policy.
    */
   resourcePolicy: policySchema.optional(),
+  /**
+   * The agent behind the runtime fails (agent-faults.ts): "start-failure" and "agent-error" answer
+   * 424 RuntimeClientError, "throttled" 429 ThrottlingException, "session-busy" 409
+   * RetryableConflictException, after the caller was authorized.
+   */
+  agentFault: agentFaultSchema.optional(),
 });
 
 /** Gateway ids are `{name}-{10 lowercase letters and digits}`, the host label of the gateway URL. */

@@ -5,7 +5,7 @@ import { runCalls } from "../../lib/test-calls/run";
 import { TestCallMap, type TestCallResult } from "../../lib/test-calls/types";
 import { startSandbox, type RunningSandbox } from "../server";
 import { pasteIntoBash as pasted } from "../test-support";
-import { credentialsFor, IAM, JWT, nodeSocketFactory, tokensFor, WS_MISSING } from "./test-support";
+import { credentialsFor, FAILING, IAM, JWT, nodeSocketFactory, PER_USER, tokensFor, WS_MISSING } from "./test-support";
 
 /** lib/agentcore's test calls run against the sandbox, the way the dashboard runs them. */
 
@@ -37,7 +37,7 @@ async function run(scenario: typeof JWT | typeof IAM | typeof WS_MISSING, gatewa
 describe("agentCoreCells", () => {
   it("agentcore-jwt: bearer access token passes everywhere, the header variant is blocked, SigV4 is a mismatch", async () => {
     const { at, chunks, results } = await run(JWT, JWT.gatewayId);
-    expect(results.size).toBe(10);
+    expect(results.size).toBe(11);
     expect(at("agentcore-http", "access-token")).toMatchObject({ outcome: "pass", status: 200 });
     expect(chunks.get({ row: "agentcore-http", column: "access-token" })).toBe("Echo: live words");
     expect(at("agentcore-http", "id-token")).toMatchObject({ outcome: "fail", status: 401, message: "Claim 'client_id' value mismatch with configuration." });
@@ -58,6 +58,26 @@ describe("agentCoreCells", () => {
     expect(await pasted(at("agentcore-ws", "access-token").detail?.command, credentials)).toContain("live words");
     expect(await pasted(at("agentcore-ws", "bearer-header").detail?.command, credentials)).toContain("live words");
     expect(await pasted(at("agentcore-ws", "id-token").detail?.command, credentials)).toMatch(/^HTTP 40\d/);
+  });
+
+  it("agentcore-user-id-permission-missing: SigV4 passes, SigV4 with the user-id header is refused, and its command carries the header", async () => {
+    const { at } = await run(PER_USER);
+    expect(at("agentcore-http", "sigv4").outcome).toBe("pass");
+    const perUser = at("agentcore-http", "sigv4-user-id");
+    expect(perUser).toMatchObject({ outcome: "fail", status: 403, errorType: "AccessDeniedException" });
+    expect(perUser.message).toContain("bedrock-agentcore:InvokeAgentRuntimeForUser");
+    expect(perUser.unconfirmed).toBeTruthy();
+    expect(perUser.detail?.command).toMatch(/x-amzn-bedrock-agentcore-runtime-user-id: [0-9a-f-]{36}/);
+    expect(perUser.detail?.command).toContain("--aws-sigv4");
+    expect(perUser.detail?.notes?.join(" ")).toContain("InvokeAgentRuntimeForUser");
+  });
+
+  it("agentcore-agent-failing: the 424 is named as the agent's failure, with what to do", async () => {
+    const { at } = await run(FAILING);
+    const cell = at("agentcore-http", "sigv4-user-id");
+    expect(cell).toMatchObject({ outcome: "fail", status: 424, errorType: "RuntimeClientError" });
+    expect(cell.summary).toContain("container failed");
+    expect(cell.detail?.notes?.join(" ")).toMatch(/What to do: Read the runtime's CloudWatch log group/);
   });
 
   it("agentcore-ws-permission-missing: HTTP passes with SigV4, the presigned WebSocket is refused before the upgrade", async () => {

@@ -22,6 +22,9 @@ export const IAM = {
   gatewayId: "aciam-gateway-p5r8t1w3yb",
 };
 export const WS_MISSING = scenario("310000000003", "AcWsPerm1", "acwspermclient000000000001", "ws_echo_agent-Ws3xY6zA1b", "ap-northeast-1:5e3b2c4a-9d6f-4071-8c83-2f4a5b6c7d83");
+/** agentcore-user-id-permission-missing and agentcore-agent-failing (whose first runtime does not start). */
+export const PER_USER = scenario("310000000041", "AcPerUsr1", "acperuserclient00000000001", "per_user_agent-Pu4sR7tK2c", "ap-northeast-1:6a1b2c3d-4e5f-4061-8c72-3d4e5f6a7b41");
+export const FAILING = scenario("310000000042", "AcFaulty1", "acfaultyclient000000000001", "crashing_agent-Cr5sH8aG3d", "ap-northeast-1:7b2c3d4e-5f60-4172-9d83-4e5f6a7b8c42");
 export const AUD = scenario("310000000004", "AcAudMis1", "acaudmisclient000000000001", "aud_echo_agent-Au9cD2eF5g");
 /** agentcore-cross-account: the caller's pools and role in 310000000005, the runtimes in 310000000006. */
 export const XACCT = {

@@ -2,6 +2,7 @@ import type { Rule } from "../types";
 import { agentcoreRules } from "./agentcore";
 import { agentcoreIdentityRules } from "./agentcore-identity";
 import { agentcoreOpsRules } from "./agentcore-ops";
+import { agentcoreRuntimeErrorRules } from "./agentcore-runtime-errors";
 import { amplifyCdkRules } from "./amplify-cdk";
 import { amplifySessionRules } from "./amplify-session";
 import { appsyncRules } from "./appsync";
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   ...amplifySessionRules,
   ...agentcoreRules,
   ...agentcoreIdentityRules,
+  ...agentcoreRuntimeErrorRules,
   ...appsyncRules,
   ...identityPoolRules,
   ...identityPoolRoleMappingRules,
