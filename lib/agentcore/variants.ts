@@ -7,7 +7,10 @@ import { AGENTCORE_SIGNING_NAME } from "./urls";
  * carries. The same three columns apply to every row (so the table lines up): the Cognito
  * access token, the ID token, and SigV4 with identity-pool credentials (a signed request over
  * HTTP, a presigned URL for the WebSocket). `bearer-header` exists only for the WebSocket row:
- * the token in an Authorization header, which only non-browser clients can send.
+ * the token in an Authorization header, which only non-browser clients can send. `m2m-token` is an
+ * access token of the client credentials grant (an app client's id and secret at the user pool
+ * domain's token endpoint, lib/oauth): the only way to a token with custom scopes, which an
+ * authorizer's allowedScopes wants.
  */
 
 export const AGENTCORE_ROWS = {
@@ -16,11 +19,11 @@ export const AGENTCORE_ROWS = {
   gateway: "gateway-mcp",
 } as const;
 
-export const AGENTCORE_COLUMNS = ["access-token", "id-token", "sigv4", "bearer-header"] as const;
+export const AGENTCORE_COLUMNS = ["access-token", "id-token", "sigv4", "m2m-token", "bearer-header"] as const;
 export type AgentCoreColumn = (typeof AGENTCORE_COLUMNS)[number];
 
 /** The columns of the HTTP rows (runtime invocations, gateway): a browser can send no other. */
-export const HTTP_COLUMNS: readonly AgentCoreColumn[] = ["access-token", "id-token", "sigv4"];
+export const HTTP_COLUMNS: readonly AgentCoreColumn[] = ["access-token", "id-token", "sigv4", "m2m-token"];
 /** The WebSocket row's columns: the HTTP ones and the token in a header (non-browser clients only). */
 export const WS_COLUMNS: readonly AgentCoreColumn[] = [...HTTP_COLUMNS, "bearer-header"];
 
@@ -34,6 +37,7 @@ export const COLUMN_LABEL: Record<AgentCoreColumn, string> = {
   "access-token": "Access token (Bearer)",
   "id-token": "ID token (Bearer)",
   sigv4: "IAM SigV4 (identity pool)",
+  "m2m-token": "M2M access token (client credentials)",
   "bearer-header": "Access token in a WebSocket header",
 };
 
@@ -41,6 +45,10 @@ export interface AgentCoreCredentials {
   idToken?: string;
   accessToken?: string;
   aws?: AwsCredentials;
+  /** An access token from the client credentials grant, held in memory only. */
+  m2mAccessToken?: string;
+  /** Why `m2mAccessToken` is missing (no client id and secret given, the token endpoint refused…). */
+  m2mUnavailable?: string;
   /** Why `aws` is missing (identity-pool error, no identity pool configured…). */
   awsUnavailable?: string;
 }
@@ -55,11 +63,17 @@ export function missingFor(column: AgentCoreColumn, c: AgentCoreCredentials): st
       return c.idToken ? undefined : "Not signed in: no ID token.";
     case "sigv4":
       return c.aws ? undefined : (c.awsUnavailable ?? "No identity-pool credentials.");
+    case "m2m-token":
+      return c.m2mAccessToken ? undefined : (c.m2mUnavailable ?? "No M2M token: give an app client id and secret under \"M2M token\" and get one.");
   }
 }
 
 /** The token a bearer column sends. */
-export const tokenFor = (column: AgentCoreColumn, c: AgentCoreCredentials) => (column === "id-token" ? c.idToken : c.accessToken);
+export const tokenFor = (column: AgentCoreColumn, c: AgentCoreCredentials) =>
+  column === "id-token" ? c.idToken : column === "m2m-token" ? c.m2mAccessToken : c.accessToken;
+
+/** The shell variable a copied command reads this column's token from. */
+export const tokenVariable = (column: AgentCoreColumn) => (column === "id-token" ? "ID_TOKEN" : column === "m2m-token" ? "M2M_ACCESS_TOKEN" : "ACCESS_TOKEN");
 
 /**
  * How a copied command carries this column's credential: `Authorization: Bearer <JWT>` for
@@ -67,5 +81,5 @@ export const tokenFor = (column: AgentCoreColumn, c: AgentCoreCredentials) => (c
  */
 export function commandAuthFor(column: AgentCoreColumn, region: string, c: AgentCoreCredentials): CommandAuth {
   if (column === "sigv4") return { kind: "sigv4", region, service: AGENTCORE_SIGNING_NAME, sessionToken: Boolean(c.aws?.sessionToken) };
-  return { kind: "header", name: "authorization", scheme: "Bearer", variable: column === "id-token" ? "ID_TOKEN" : "ACCESS_TOKEN" };
+  return { kind: "header", name: "authorization", scheme: "Bearer", variable: tokenVariable(column) };
 }

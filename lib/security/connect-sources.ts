@@ -45,6 +45,9 @@ export function awsRegionSources(region: string): string[] {
     `https://bedrock-agentcore.${d}`,
     `wss://bedrock-agentcore.${d}`,
     `https://*.gateway.bedrock-agentcore.${d}`,
+    // A user pool's Cognito-prefix domain, whose /oauth2/token the test calls post to for an M2M
+    // token; it answers with Access-Control-Allow-Origin: * (Cognito developer guide, token endpoint).
+    ...(region.startsWith("cn-") ? [] : [`https://*.auth.${region}.amazoncognito.com`]),
   ];
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { IssuerForm } from "../../lib/tokens/issuer";
+import { customScopes } from "./oauth-scenario";
 import type { MFA_TYPES, Scenario, ScenarioClient, ScenarioUserPool } from "../scenario";
 
 /**
@@ -45,6 +46,10 @@ export interface PoolRecord {
   /** Which issuer the pool writes into iss (tokens.ts issuerFor). */
   readonly issuerConfiguration: IssuerForm;
   readonly users: UserRecord[];
+  /** Cognito domain prefix: the token endpoint is served under it (oauth2-token.ts). */
+  readonly domain?: string;
+  /** `{identifier}/{scope}` of every resource server's scopes. */
+  readonly customScopes: ReadonlySet<string>;
 }
 
 export interface ClientRecord {
@@ -56,6 +61,10 @@ export interface ClientRecord {
   readonly accessTokenSeconds: number;
   readonly refreshTokenSeconds: number;
   readonly scopes: readonly string[];
+  readonly secret?: string;
+  readonly allowedOAuthFlows: readonly string[];
+  readonly allowedOAuthScopes: readonly string[];
+  readonly allowedOAuthFlowsUserPoolClient: boolean;
 }
 
 export interface UserRecord {
@@ -99,6 +108,10 @@ function toClient(poolId: string, client: ScenarioClient): ClientRecord {
     accessTokenSeconds: client.accessTokenValidityMinutes * 60,
     refreshTokenSeconds: client.refreshTokenValidityDays * 86_400,
     scopes: [...client.scopes],
+    ...(client.secret ? { secret: client.secret } : {}),
+    allowedOAuthFlows: [...client.allowedOAuthFlows],
+    allowedOAuthScopes: [...client.allowedOAuthScopes],
+    allowedOAuthFlowsUserPoolClient: client.allowedOAuthFlowsUserPoolClient,
   };
 }
 
@@ -119,10 +132,17 @@ export class UserPoolStore {
           mfa: { ...pool.mfa },
           issuerConfiguration: pool.issuerConfiguration,
           users: pool.users.map((user) => toUser(pool, user)),
+          ...(pool.domain ? { domain: pool.domain } : {}),
+          customScopes: customScopes(pool),
         });
         for (const client of pool.clients) this.clientsById.set(client.id, toClient(pool.id, client));
       }
     }
+  }
+
+  /** The pool whose Cognito domain prefix this is. */
+  poolByDomain(domain: string): PoolRecord | undefined {
+    return [...this.poolsById.values()].find((pool) => pool.domain === domain);
   }
 
   pools(): PoolRecord[] {

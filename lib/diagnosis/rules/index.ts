@@ -11,6 +11,7 @@ import { bedrockRules } from "./bedrock";
 import { cognitoRules } from "./cognito";
 import { cognitoMfaRules } from "./cognito-mfa";
 import { identityPoolRules } from "./identity-pool";
+import { oauthScopeRules } from "./oauth-scopes";
 import { toolingRules } from "./tooling";
 
 /**
@@ -20,6 +21,7 @@ import { toolingRules } from "./tooling";
 export const RULES: readonly Rule[] = [
   ...cognitoRules,
   ...cognitoMfaRules,
+  ...oauthScopeRules,
   ...amplifySessionRules,
   ...agentcoreRules,
   ...agentcoreIdentityRules,
