@@ -154,8 +154,8 @@ export const AUTH_CASES: readonly Case[] = [
   // oauth-token-lacks-scope
   real("oauth-token-lacks-scope", "awslabs/aws-amplify-identity-broker #376", "Access Token returning incorrect scope(aws.cognito.signin.user.admin). My Cognito App Client has openid scope selected in the cognito user pool. Returned Access token always contains \"aws.cognito.signin.user.admin\" scope instead of openid which we selected."),
   real("oauth-token-lacks-scope", "aws/aws-sdk #178", "Currently, when I get a Token with the above command I get a token with the default scope aws.cognito.signin.user.admin. I'm using an ApiGateway with some custom scopes defined in my AppClient and I'm not able to connect with a token got by awscli because that token doesn't have the corresponding custom scope."),
+  nearMiss("oauth-token-lacks-scope", null, "GetUser with a hosted-UI token lacking Cognito's own scope (aws-amplify/amplify-js #1906, reworded)", "NotAuthorizedException: Access Token does not have required scopes"),
   real("oauth-token-lacks-scope", "test call: runtime with allowedScopes, user sign-in token", { service: "agentcore", variant: "access-token", status: 401, message: "Claim 'scope' value mismatch with configuration." }),
-  nearMiss("oauth-token-lacks-scope", null, "aws-amplify/amplify-js #1906 (GetUser wants aws.cognito.signin.user.admin)", "cognito-idp.eu-central-1.amazonaws.com: Access Token does not have required scopes (Http - 400)"),
 
   // cognito-auth-flow-not-enabled
   real("cognito-auth-flow-not-enabled", "aws-amplify/amplify-swift #3537", "AuthError: USER_SRP_AUTH is not enabled for the client.\nRecovery suggestion: Make sure that the parameters passed are valid\nCaused by:\ninvalidParameter"),
