@@ -9,7 +9,7 @@ const NO_FLAG = { id: "m2mnoflagclient0000000001", secret: "sandboxM2mNoFlagSecr
 
 async function getM2mToken(page: Page, client: { id: string; secret: string }, scopes = "") {
   const form = page.locator("details", { hasText: "M2M token (client credentials)" });
-  if (!(await form.getAttribute("open"))) await form.locator("summary").click();
+  if ((await form.getAttribute("open")) === null) await form.locator("summary").click();
   await form.getByLabel("M2M client id").fill(client.id);
   await form.getByLabel("M2M client secret").fill(client.secret);
   await form.getByLabel("M2M scopes").fill(scopes);
