@@ -13,6 +13,8 @@ export interface CliIo {
   readonly stdinIsTTY: boolean;
   /** Milliseconds since the epoch. */
   readonly now: () => number;
+  /** Environment variables a command may read (m2m-token's CLIENT_SECRET); absent in tests unless given. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Bad flags or unusable input: exit code 2, message on stderr. */

@@ -17,4 +17,5 @@ process.exitCode = await run(process.argv.slice(2), {
   readStdin,
   stdinIsTTY: Boolean(process.stdin.isTTY),
   now: Date.now,
+  env: process.env,
 });

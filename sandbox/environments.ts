@@ -53,6 +53,8 @@ export function sandboxEnvironments(scenarios: readonly Scenario[], baseUrl: str
           agentCore: `${baseUrl}/agentcore`,
           // Stands for https://cloudtrail.{region}.amazonaws.com (LookupEvents).
           cloudTrail: `${baseUrl}/cloudtrail`,
+          // Stands for https://{domain}.auth.{region}.amazoncognito.com (the token endpoint's host).
+          ...(pool.domain ? { cognitoDomain: `${baseUrl}/cognito-domain/${pool.domain}` } : {}),
         },
         appSync: appSyncPresets(scenario, baseUrl),
         ...agentCorePreset(scenario, baseUrl),

@@ -9,6 +9,7 @@ import { roleArnSchema, roleSchema } from "./iam/roles";
 import { appSyncApiSchema } from "./appsync/scenario";
 import { gatewaySchema, runtimeSchema } from "./agentcore/scenario";
 import { cloudTrailScenarioKeys } from "./cloudtrail/scenario";
+import { clientOAuthKeys, oauthIssues, poolOAuthKeys } from "./cognito-idp/oauth-scenario";
 
 /**
  * A scenario file describes the fake AWS account the sandbox serves: today Cognito user pools,
@@ -32,6 +33,7 @@ const clientSchema = z.strictObject({
   accessTokenValidityMinutes: z.number().int().min(5).max(1440),
   refreshTokenValidityDays: z.number().int().min(1).max(3650),
   scopes: z.array(z.string().min(1)).default(["aws.cognito.signin.user.admin"]),
+  ...clientOAuthKeys,
 });
 
 /**
@@ -103,8 +105,10 @@ const userPoolSchema = z
     users: z.array(userSchema).default([]),
     mfa: poolMfaSchema.default({ configuration: "OFF", totp: false, email: false }),
     groups: z.array(groupSchema).default([]),
+    ...poolOAuthKeys,
   })
   .superRefine((pool, ctx) => {
+    for (const issue of oauthIssues(pool)) ctx.addIssue({ code: "custom", ...issue });
     const groupNames = new Set<string>();
     pool.groups.forEach((group, i) => {
       if (groupNames.has(group.name)) ctx.addIssue({ code: "custom", path: ["groups", i, "name"], message: `duplicate group ${group.name}` });

@@ -4,6 +4,7 @@ import { decodeCommand } from "./decode";
 import { correlateCommand } from "./correlate";
 import { diagnoseCommand } from "./diagnose";
 import { explainRoleCommand } from "./explain-role";
+import { m2mTokenCommand } from "./m2m-token";
 
 /** The subcommands, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [decodeCommand, checkCommand, diagnoseCommand, correlateCommand, explainRoleCommand];
+export const COMMANDS: readonly Command[] = [decodeCommand, checkCommand, m2mTokenCommand, diagnoseCommand, correlateCommand, explainRoleCommand];

@@ -4,7 +4,7 @@ import type { Environment } from "@/lib/config/environment";
 import { agentCoreTestCalls } from "@/lib/agentcore/test-calls";
 import { appSyncTestCalls } from "@/lib/appsync/test-calls";
 import type { UpgradeExplanation, UpgradeRefusal, WebSocketFactory } from "@/lib/ws";
-import type { AppSyncCredentials } from "@/lib/appsync/variants";
+import type { RunCredentials } from "./gather-credentials";
 import type { TestCallKey, TestCall } from "@/lib/test-calls/types";
 import type { AgentCoreInputs } from "./agentcore-controls";
 import { amplifyTestCalls } from "./amplify-test-calls";
@@ -27,7 +27,7 @@ interface TestCallInputs {
   environment: Environment;
   appSync: AppSyncInputs;
   agentCore: AgentCoreInputs;
-  credentials: AppSyncCredentials;
+  credentials: RunCredentials;
   onChunk: (testCall: TestCallKey, text: string) => void;
 }
 

@@ -9,6 +9,7 @@ import { ExportButtons } from "@/components/report/export-buttons";
 import { cloudTrailLink } from "@/lib/cloudtrail/fragment";
 import type { TestCallKey } from "@/lib/test-calls/types";
 import { AgentCoreControls } from "./agentcore-controls";
+import { M2mControls } from "./m2m-controls";
 import { AppSyncControls } from "./appsync-controls";
 import { AGENTCORE_AXIS, AGENTCORE_COLUMN_AXIS, APPSYNC_AXIS, appSyncColumns, describeTestCall } from "./axes";
 import { LiveReplies } from "./live-replies";
@@ -62,6 +63,7 @@ function Calls() {
         <section aria-labelledby="agentcore-heading" className="space-y-3">
           <h2 id="agentcore-heading" className="text-lg font-semibold">Bedrock AgentCore</h2>
           <AgentCoreControls environment={environment} value={calls.agentCore} onChange={calls.setAgentCore} />
+          <M2mControls environment={environment} />
         </section>
       )}
       {!nothing && (

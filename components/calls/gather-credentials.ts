@@ -5,23 +5,30 @@ import type { AppSyncCredentials } from "@/lib/appsync/variants";
 import { ensureCredentials } from "@/components/credentials/credentials-store";
 import { readTokens } from "@/components/session/read-tokens";
 import { tokenRefreshes } from "@/components/session/session-store";
+import { m2mFor } from "@/components/credentials/m2m-store";
+import type { AgentCoreCredentials } from "@/lib/agentcore/variants";
+
+/** What a run carries: AppSync's credential set plus the M2M token the AgentCore cells may send. */
+export type RunCredentials = AppSyncCredentials & Pick<AgentCoreCredentials, "m2mAccessToken" | "m2mUnavailable">;
 
 /**
  * Everything a test-call run may carry: the user pool tokens (refreshed first when expired, and the
  * run says so), identity-pool credentials, and the API key. What is missing carries its reason,
  * so a cell that cannot run says why instead of failing mysteriously.
  */
-export async function gatherCredentials(environment: Environment): Promise<{ credentials: AppSyncCredentials; notes: string[] }> {
+export async function gatherCredentials(environment: Environment): Promise<{ credentials: RunCredentials; notes: string[] }> {
   const notes: string[] = [];
   const before = tokenRefreshes();
   const tokens = await readTokens().catch(() => undefined);
   const refreshed = tokenRefreshes() > before;
   const idToken = tokens?.idToken;
   if (refreshed) notes.push("The tokens had expired; they were refreshed before this run.");
-  const credentials: AppSyncCredentials = {
+  const credentials: RunCredentials = {
     apiKey: environment.appSync[0]?.apiKey,
     idToken: idToken?.toString(),
     accessToken: tokens?.accessToken?.toString(),
+    // The client credentials token needs no signed-in user.
+    ...m2mFor(environment.id),
   };
   if (!idToken) {
     // A pool that allows guests hands out guest credentials, as aws-amplify does when nobody is

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Environment } from "@/lib/config/environment";
-import type { AppSyncCredentials } from "@/lib/appsync/variants";
+import type { RunCredentials } from "./gather-credentials";
 import type { FailedCall } from "@/lib/cloudtrail/types";
 import type { TestCallKey, TestCallMap, TestCallResult, TestCall } from "@/lib/test-calls/types";
 import { getCredentialsState } from "@/components/credentials/credentials-store";
@@ -30,7 +30,7 @@ interface TestCallSteps {
   /** What to say before the run (refreshed tokens, guest credentials, why a variant cannot run). */
   onNotes(notes: string[]): void;
   /** The credentials the cells carry, kept in memory for "Copy with my credentials". */
-  onCredentials?(credentials: AppSyncCredentials): void;
+  onCredentials?(credentials: RunCredentials): void;
   /** A piece of an agent's streamed reply. */
   onChunk(testCall: TestCallKey, text: string): void;
   /** Runs the cells; `annotate` finishes each result (its diagnosis). */

@@ -28,6 +28,7 @@ const EMPTY = {
   sts: "",
   agentCore: "",
   cloudTrail: "",
+  cognitoDomain: "",
 };
 type Fields = typeof EMPTY;
 
@@ -54,6 +55,7 @@ function fromEnvironment(p: Environment): Fields {
     sts: p.endpoints.sts ?? "",
     agentCore: p.endpoints.agentCore ?? "",
     cloudTrail: p.endpoints.cloudTrail ?? "",
+    cognitoDomain: p.endpoints.cognitoDomain ?? "",
   };
 }
 
@@ -97,6 +99,7 @@ function toCandidate(f: Fields, id: string, base?: Environment) {
       sts: opt(f.sts),
       agentCore: opt(f.agentCore),
       cloudTrail: opt(f.cloudTrail),
+      cognitoDomain: opt(f.cognitoDomain),
     },
   };
 }
@@ -114,6 +117,7 @@ const FIELD_OF_PATH: Record<string, keyof Fields> = {
   "endpoints.sts": "sts",
   "endpoints.agentCore": "agentCore",
   "endpoints.cloudTrail": "cloudTrail",
+  "endpoints.cognitoDomain": "cognitoDomain",
 };
 
 export function EnvironmentForm({
@@ -229,6 +233,7 @@ export function EnvironmentForm({
         {text("sts", "STS endpoint")}
         {text("agentCore", "AgentCore endpoint")}
         {text("cloudTrail", "CloudTrail endpoint")}
+        {text("cognitoDomain", "Cognito domain endpoint (its /oauth2/token; the OAuth domain when empty)")}
       </fieldset>
       <div className="flex gap-2">
         <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white">

@@ -12,19 +12,26 @@ import { ClaimsTable } from "./claims-table";
 import { IssuerFormNote } from "./issuer-form-note";
 import { VerificationPanel } from "./verification-panel";
 import { ExportButtons } from "@/components/report/export-buttons";
+import { useM2mState } from "@/components/credentials/m2m-store";
 
 /** The signed-in user's ID and access tokens side by side, verified against the active environment. */
 export default function SessionTokens() {
   const { active } = useEnvironments();
   const { state, busy, refresh } = useAuthSession();
+  const m2m = useM2mState();
   if (!active) return null;
+  // The client credentials token got on the Test calls page (memory only): "Will this token pass?" predicts it too.
+  const m2mChoice: TokenChoice[] = m2m.status === "ok" && m2m.environmentId === active.id ? [{ label: "M2M access token (client credentials)", token: decodeToken(m2m.accessToken) }] : [];
   if (state.status === "loading") return <p className="text-slate-500">Reading the session…</p>;
   if (state.status !== "signed-in") {
     return (
-      <p className="rounded border border-slate-200 bg-white p-4 text-sm">
-        Not signed in to {active.name}. <Link href="/" className="text-blue-700 underline">Sign in</Link> to see your own
-        tokens here, or paste one below.
-      </p>
+      <div className="space-y-4">
+        <p className="rounded border border-slate-200 bg-white p-4 text-sm">
+          Not signed in to {active.name}. <Link href="/" className="text-blue-700 underline">Sign in</Link> to see your own
+          tokens here, or paste one below.
+        </p>
+        {m2mChoice.length > 0 && <SessionAuthorizer key={`${active.id}-m2m`} environment={active} tokens={m2mChoice} />}
+      </div>
     );
   }
   const id = decodeToken(state.idToken.toString());
@@ -62,7 +69,7 @@ export default function SessionTokens() {
         <VerificationPanel title="Verification: ID token" token={id} expectations={{ issuer, clientId: active.userPoolClientId, tokenUse: "id" }} />
         <VerificationPanel title="Verification: access token" token={access} expectations={{ issuer, clientId: active.userPoolClientId, tokenUse: "access" }} />
       </div>
-      <SessionAuthorizer key={active.id} environment={active} tokens={[{ label: "ID token", token: id }, { label: "access token", token: access }]} />
+      <SessionAuthorizer key={active.id} environment={active} tokens={[{ label: "ID token", token: id }, { label: "access token", token: access }, ...m2mChoice]} />
     </section>
   );
 }

@@ -11,6 +11,9 @@ import { AGENTCORE_SIGNING_NAME } from "./urls";
  * the token in an Authorization header, which only non-browser clients can send. `sigv4-user-id`
  * exists only for the runtime's HTTP row: SigV4 plus X-Amzn-Bedrock-AgentCore-Runtime-User-Id
  * (invoking on behalf of a user, which also needs bedrock-agentcore:InvokeAgentRuntimeForUser).
+ * `m2m-token` is an access token of the client credentials grant (an app client's id and secret
+ * at the user pool domain's token endpoint, lib/oauth): the only way to a token with custom
+ * scopes, which an authorizer's allowedScopes wants.
  */
 
 export const AGENTCORE_ROWS = {
@@ -19,11 +22,11 @@ export const AGENTCORE_ROWS = {
   gateway: "gateway-mcp",
 } as const;
 
-export const AGENTCORE_COLUMNS = ["access-token", "id-token", "sigv4", "sigv4-user-id", "bearer-header"] as const;
+export const AGENTCORE_COLUMNS = ["access-token", "id-token", "sigv4", "sigv4-user-id", "m2m-token", "bearer-header"] as const;
 export type AgentCoreColumn = (typeof AGENTCORE_COLUMNS)[number];
 
 /** The columns of the HTTP rows (runtime invocations, gateway): a browser can send no other. */
-export const HTTP_COLUMNS: readonly AgentCoreColumn[] = ["access-token", "id-token", "sigv4"];
+export const HTTP_COLUMNS: readonly AgentCoreColumn[] = ["access-token", "id-token", "sigv4", "m2m-token"];
 /** The runtime HTTP row's columns: the HTTP ones and SigV4 on behalf of a user. */
 export const RUNTIME_HTTP_COLUMNS: readonly AgentCoreColumn[] = [...HTTP_COLUMNS, "sigv4-user-id"];
 /** The WebSocket row's columns: the HTTP ones and the token in a header (non-browser clients only). */
@@ -40,6 +43,7 @@ export const COLUMN_LABEL: Record<AgentCoreColumn, string> = {
   "id-token": "ID token (Bearer)",
   sigv4: "IAM SigV4 (identity pool)",
   "sigv4-user-id": "IAM SigV4 + user id header",
+  "m2m-token": "M2M access token (client credentials)",
   "bearer-header": "Access token in a WebSocket header",
 };
 
@@ -47,6 +51,10 @@ export interface AgentCoreCredentials {
   idToken?: string;
   accessToken?: string;
   aws?: AwsCredentials;
+  /** An access token from the client credentials grant, held in memory only. */
+  m2mAccessToken?: string;
+  /** Why `m2mAccessToken` is missing (no client id and secret given, the token endpoint refused…). */
+  m2mUnavailable?: string;
   /** Why `aws` is missing (identity-pool error, no identity pool configured…). */
   awsUnavailable?: string;
 }
@@ -64,6 +72,8 @@ export function missingFor(column: AgentCoreColumn, c: AgentCoreCredentials): st
     case "sigv4-user-id":
       if (!c.aws) return c.awsUnavailable ?? "No identity-pool credentials.";
       return runtimeUserIdFor(c) ? undefined : "Not signed in: no user to invoke for (the ID token's sub).";
+    case "m2m-token":
+      return c.m2mAccessToken ? undefined : (c.m2mUnavailable ?? "No M2M token: give an app client id and secret under \"M2M token\" and get one.");
   }
 }
 
@@ -85,7 +95,11 @@ export function runtimeUserIdFor(c: AgentCoreCredentials): string | undefined {
 export const isSigV4Column = (column: AgentCoreColumn) => column === "sigv4" || column === "sigv4-user-id";
 
 /** The token a bearer column sends. */
-export const tokenFor = (column: AgentCoreColumn, c: AgentCoreCredentials) => (column === "id-token" ? c.idToken : c.accessToken);
+export const tokenFor = (column: AgentCoreColumn, c: AgentCoreCredentials) =>
+  column === "id-token" ? c.idToken : column === "m2m-token" ? c.m2mAccessToken : c.accessToken;
+
+/** The shell variable a copied command reads this column's token from. */
+export const tokenVariable = (column: AgentCoreColumn) => (column === "id-token" ? "ID_TOKEN" : column === "m2m-token" ? "M2M_ACCESS_TOKEN" : "ACCESS_TOKEN");
 
 /**
  * How a copied command carries this column's credential: `Authorization: Bearer <JWT>` for
@@ -93,5 +107,5 @@ export const tokenFor = (column: AgentCoreColumn, c: AgentCoreCredentials) => (c
  */
 export function commandAuthFor(column: AgentCoreColumn, region: string, c: AgentCoreCredentials): CommandAuth {
   if (isSigV4Column(column)) return { kind: "sigv4", region, service: AGENTCORE_SIGNING_NAME, sessionToken: Boolean(c.aws?.sessionToken) };
-  return { kind: "header", name: "authorization", scheme: "Bearer", variable: column === "id-token" ? "ID_TOKEN" : "ACCESS_TOKEN" };
+  return { kind: "header", name: "authorization", scheme: "Bearer", variable: tokenVariable(column) };
 }

@@ -11,7 +11,7 @@ import { AGENTCORE_MAX_PRESIGN_EXPIRES_SECONDS } from "../sigv4/presign";
 import { AGENTCORE_SIGNING_NAME } from "./urls";
 import { SESSION_ID_HEADER } from "./urls";
 import { BEARER_SUBPROTOCOL } from "./ws-auth";
-import type { AgentCoreColumn } from "./variants";
+import { tokenVariable, type AgentCoreColumn } from "./variants";
 
 const AFTER_OPEN =
   NODE_WS_REFUSAL +
@@ -52,7 +52,7 @@ export function runtimeWsCommand(column: AgentCoreColumn, url: string, sessionId
       notes: [NEEDS_WS],
     };
   }
-  const token = env(column === "id-token" ? "ID_TOKEN" : "ACCESS_TOKEN");
+  const token = env(tokenVariable(column));
   return {
     command: nodeCommand([`PROTOCOL="${BEARER_SUBPROTOCOL}.${shellBase64Url(token)}"`], SUBPROTOCOL_SCRIPT, [shellQuote(url), '"$PROTOCOL"', shellQuote(message)]),
     notes: [NEEDS_WS],

@@ -104,6 +104,12 @@ const endpointOverridesSchema = z.object({
   sts: httpUrl("STS endpoint").optional(),
   agentCore: httpUrl("AgentCore endpoint").optional(),
   cloudTrail: httpUrl("CloudTrail endpoint").optional(),
+  /**
+   * The user pool domain that serves the OAuth 2.0 endpoints (`/oauth2/token`), without a path:
+   * `https://{prefix}.auth.{region}.amazoncognito.com` or a custom domain. Left empty, the
+   * environment's `oauth.domain` is used. The sandbox serves it at `{sandbox}/cognito-domain/{prefix}`.
+   */
+  cognitoDomain: httpUrl("Cognito domain").optional(),
 });
 
 export const environmentSchema = z

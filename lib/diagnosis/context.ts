@@ -36,6 +36,8 @@ export interface Context {
 const VARIANT_FAMILY: Record<string, string> = {
   iam: "iam", sigv4: "iam", "sigv4-header": "iam", "sigv4-presigned": "iam", "sigv4-query": "iam", "identity-pool": "iam",
   "id-token": "jwt", "access-token": "jwt", "user-pool": "jwt", oidc: "jwt", "jwt-subprotocol": "jwt", "bearer-header": "jwt", bearer: "jwt", oauth: "jwt", jwt: "jwt",
+  // An access token from the client credentials grant (the test calls' M2M column).
+  "m2m-token": "jwt",
 };
 
 const SERVICE_ALIASES: Record<string, readonly string[]> = {
@@ -104,7 +106,7 @@ export function buildContext(input: DiagnoseInput): Context {
     const family = VARIANT_FAMILY[v];
     if (family) variants.add(family);
   }
-  const tokenUse = input.tokenUse ?? (v === "id-token" ? "id" : v === "access-token" ? "access" : undefined);
+  const tokenUse = input.tokenUse ?? (v === "id-token" ? "id" : v === "access-token" || v === "m2m-token" ? "access" : undefined);
 
   return {
     text,

@@ -9,7 +9,7 @@ import { redactRequest } from "./exchange";
 import type { PreparedRequest } from "./types";
 
 /** The variables a copied command may read; nothing else is ever expanded by the shell. */
-export const PLACEHOLDERS = ["ACCESS_TOKEN", "ID_TOKEN", "API_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"] as const;
+export const PLACEHOLDERS = ["ACCESS_TOKEN", "ID_TOKEN", "M2M_ACCESS_TOKEN", "API_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 /** The placeholders a command reads, in PLACEHOLDERS order. */
@@ -50,7 +50,7 @@ export function shellWord(parts: readonly WordPart[]): string {
  *         Region and service are given because a sandbox or custom-domain host names neither.
  */
 export type CommandAuth =
-  | { kind: "header"; name: string; scheme?: "Bearer"; variable: "API_KEY" | "ACCESS_TOKEN" | "ID_TOKEN" }
+  | { kind: "header"; name: string; scheme?: "Bearer"; variable: "API_KEY" | "ACCESS_TOKEN" | "ID_TOKEN" | "M2M_ACCESS_TOKEN" }
   | { kind: "sigv4"; region: string; service: string; sessionToken: boolean };
 
 /** Headers that carry a credential or a signature: the command puts its own (or curl's) in their place. */

@@ -11,6 +11,7 @@ export interface SnippetCredentials {
   apiKey?: string;
   idToken?: string;
   accessToken?: string;
+  m2mAccessToken?: string;
   aws?: AwsCredentials;
 }
 
@@ -22,6 +23,8 @@ function valueOf(name: Placeholder, c: SnippetCredentials): string | undefined {
       return c.idToken;
     case "ACCESS_TOKEN":
       return c.accessToken;
+    case "M2M_ACCESS_TOKEN":
+      return c.m2mAccessToken;
     case "AWS_ACCESS_KEY_ID":
       return c.aws?.accessKeyId;
     case "AWS_SECRET_ACCESS_KEY":

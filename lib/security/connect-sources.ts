@@ -48,8 +48,14 @@ export function awsRegionSources(region: string): string[] {
   ];
 }
 
-/** STS's global endpoint, which SDKs still default to for some calls. */
-export const AWS_GLOBAL_SOURCES: readonly string[] = ["https://sts.amazonaws.com"];
+/**
+ * STS's global endpoint, which SDKs still default to for some calls; and user pools' Cognito-prefix
+ * domains (`{prefix}.auth.{region}.amazoncognito.com`), whose /oauth2/token the test calls post to
+ * for an M2M token — the token endpoint answers with Access-Control-Allow-Origin: * (Cognito
+ * developer guide, token endpoint). One source for every region, as the host is Cognito's only;
+ * a custom domain needs AUTH_DEBUGGER_CONNECT_SRC or a preset.
+ */
+export const AWS_GLOBAL_SOURCES: readonly string[] = ["https://sts.amazonaws.com", "https://*.amazoncognito.com"];
 
 /** AUTH_DEBUGGER_REGIONS=all: every AWS host (see the trade-off above). */
 export const AWS_ALL_REGION_SOURCES: readonly string[] = [
@@ -57,6 +63,7 @@ export const AWS_ALL_REGION_SOURCES: readonly string[] = [
   "wss://*.amazonaws.com",
   "https://*.amazonaws.com.cn",
   "wss://*.amazonaws.com.cn",
+  "https://*.amazoncognito.com",
 ];
 
 /**

@@ -33,9 +33,10 @@ const OVERRIDE_SERVICES: Record<OverrideKey, string> = {
   sts: "STS",
   agentCore: "AgentCore runtime",
   cloudTrail: "CloudTrail",
+  cognitoDomain: "Cognito domain (OAuth token endpoint)",
 };
 
-const REGION_IN_AWS_HOST = /\.([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?$/;
+const REGION_IN_AWS_HOST = /\.([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d)\.(?:amazonaws\.com(?:\.cn)?|amazoncognito\.com)$/;
 
 /** Where a URL's requests go; anything unreadable counts as outside. */
 export function endpointPlace(raw: string): EndpointPlace {
@@ -46,7 +47,8 @@ export function endpointPlace(raw: string): EndpointPlace {
     return "outside";
   }
   const host = url.hostname.toLowerCase();
-  if (!/\.amazonaws\.com(\.cn)?$/.test(host)) return "outside";
+  // A user pool's Cognito-prefix domain ({prefix}.auth.{region}.amazoncognito.com) is AWS's too.
+  if (!/\.amazonaws\.com(\.cn)?$/.test(host) && !/\.auth\.[a-z0-9-]+\.amazoncognito\.com$/.test(host)) return "outside";
   const region = REGION_IN_AWS_HOST.exec(host)?.[1];
   const sources = [...AWS_GLOBAL_SOURCES, ...(region ? awsRegionSources(region) : [])];
   return sources.some((source) => matchesSource(url, source)) ? "aws" : "amazonaws";

@@ -37,8 +37,10 @@ async function run(scenario: typeof JWT | typeof IAM | typeof WS_MISSING, gatewa
 describe("agentCoreCells", () => {
   it("agentcore-jwt: bearer access token passes everywhere, the header variant is blocked, SigV4 is a mismatch", async () => {
     const { at, chunks, results } = await run(JWT, JWT.gatewayId);
-    expect(results.size).toBe(11);
+    expect(results.size).toBe(14);
     expect(at("agentcore-http", "access-token")).toMatchObject({ outcome: "pass", status: 200 });
+    // No client credentials token given: the M2M column says how to get one instead of failing.
+    expect(at("agentcore-http", "m2m-token")).toMatchObject({ outcome: "not-run", summary: expect.stringContaining("M2M token") });
     expect(chunks.get({ row: "agentcore-http", column: "access-token" })).toBe("Echo: live words");
     expect(at("agentcore-http", "id-token")).toMatchObject({ outcome: "fail", status: 401, message: "Claim 'client_id' value mismatch with configuration." });
     expect(at("agentcore-http", "sigv4")).toMatchObject({ outcome: "fail", status: 403, errorType: "AccessDeniedException" });

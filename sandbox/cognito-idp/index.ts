@@ -15,6 +15,7 @@ import type { CognitoContext } from "./context";
 import { UserPoolStore } from "./store";
 import { getUser, globalSignOut, revokeToken } from "./user-ops";
 import { wellKnownRoutes } from "./well-known";
+import { tokenEndpointRoutes } from "./oauth2-token";
 
 /**
  * Cognito user pools (service `cognito-idp`): the JSON 1.1 API that aws-amplify and the AWS
@@ -55,6 +56,6 @@ export async function createCognitoIdp(scenarios: readonly Scenario[], now: () =
     targetPrefix: "AWSCognitoIdentityProviderService",
     contentType: AMZ_JSON_1_1,
     operations,
-    routes: wellKnownRoutes(store, keys),
+    routes: [...wellKnownRoutes(store, keys), ...tokenEndpointRoutes({ store, keys, now, tokenTtlSeconds })],
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { IssuerForm } from "../../lib/tokens/issuer";
+import { customScopes } from "./oauth-scenario";
 import type { MFA_TYPES, Scenario, ScenarioClient, ScenarioUserPool } from "../scenario";
 
 /**
@@ -47,6 +48,10 @@ export interface PoolRecord {
   readonly users: UserRecord[];
   /** CreateGroup's RoleArn and Precedence, by group name; groups users name but the pool does not declare have neither. */
   readonly groups: ReadonlyMap<string, { readonly roleArn?: string; readonly precedence?: number }>;
+  /** Cognito domain prefix: the token endpoint is served under it (oauth2-token.ts). */
+  readonly domain?: string;
+  /** `{identifier}/{scope}` of every resource server's scopes. */
+  readonly customScopes: ReadonlySet<string>;
 }
 
 export interface ClientRecord {
@@ -58,6 +63,10 @@ export interface ClientRecord {
   readonly accessTokenSeconds: number;
   readonly refreshTokenSeconds: number;
   readonly scopes: readonly string[];
+  readonly secret?: string;
+  readonly allowedOAuthFlows: readonly string[];
+  readonly allowedOAuthScopes: readonly string[];
+  readonly allowedOAuthFlowsUserPoolClient: boolean;
 }
 
 export interface UserRecord {
@@ -101,6 +110,10 @@ function toClient(poolId: string, client: ScenarioClient): ClientRecord {
     accessTokenSeconds: client.accessTokenValidityMinutes * 60,
     refreshTokenSeconds: client.refreshTokenValidityDays * 86_400,
     scopes: [...client.scopes],
+    ...(client.secret ? { secret: client.secret } : {}),
+    allowedOAuthFlows: [...client.allowedOAuthFlows],
+    allowedOAuthScopes: [...client.allowedOAuthScopes],
+    allowedOAuthFlowsUserPoolClient: client.allowedOAuthFlowsUserPoolClient,
   };
 }
 
@@ -122,10 +135,17 @@ export class UserPoolStore {
           issuerConfiguration: pool.issuerConfiguration,
           users: pool.users.map((user) => toUser(pool, user)),
           groups: new Map(pool.groups.map((group) => [group.name, { ...(group.roleArn ? { roleArn: group.roleArn } : {}), ...(group.precedence !== undefined ? { precedence: group.precedence } : {}) }])),
+          ...(pool.domain ? { domain: pool.domain } : {}),
+          customScopes: customScopes(pool),
         });
         for (const client of pool.clients) this.clientsById.set(client.id, toClient(pool.id, client));
       }
     }
+  }
+
+  /** The pool whose Cognito domain prefix this is. */
+  poolByDomain(domain: string): PoolRecord | undefined {
+    return [...this.poolsById.values()].find((pool) => pool.domain === domain);
   }
 
   pools(): PoolRecord[] {

@@ -125,6 +125,26 @@ export const SCENARIO_RUNS: readonly ScenarioRun[] = [
       { cell: "agentcore-ws|id-token", rule: "cognito-client-id-mismatch", why: "allowedClients checks client_id, which ID tokens do not carry (seed 000)" },
     ],
   },
+  {
+    run: "agentcore-m2m-scopes",
+    scenario: "agentcore-m2m-scopes",
+    signIn: DEMO,
+    appSync: false,
+    refused: [
+      ...["agentcore-http|access-token", "agentcore-ws|access-token"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "oauth-token-lacks-scope",
+        why: "allowedScopes is agentcore-api/invoke; a sign-in access token carries only aws.cognito.signin.user.admin (aws/aws-sdk#178)",
+      })),
+      ...["agentcore-http|id-token", "agentcore-ws|id-token"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "cognito-client-id-mismatch",
+        why: "allowedClients checks client_id, which ID tokens do not carry (seed 000)",
+      })),
+      { cell: "gateway-mcp|id-token", rule: "cognito-client-id-mismatch", relay: true, why: "the gateway's allowedClients checks client_id, which ID tokens do not carry" },
+      { cell: "gateway-mcp|access-token", rule: "agentcore-gateway-jwt-rejected", relay: true, why: "the gateway names no claim (\"Invalid Bearer token\"); here it is allowedScopes, which the sign-in token cannot meet" },
+    ],
+  },
   { run: "identity-pool-guest-agentcore", scenario: "identity-pool-guest-agentcore", signIn: ["guest-demo@example.com", "Guest-Passw0rd!"], appSync: false, refused: jwtCellsOfAnIamRuntime },
   {
     run: "identity-pool-guest-agentcore#guest",

@@ -200,6 +200,7 @@ export const agentcoreRules: readonly Rule[] = [
       "allowedScopes, expiry) but does not say which one failed.",
     fix: [
       { text: "Run every check locally to see which claim fails.", snippet: { lang: "sh", code: "auth-flow-debugger check <token> --authorizer agentcore --target gateway --config \"$(aws bedrock-agentcore-control get-gateway --gateway-identifier <id> --query authorizerConfiguration.customJWTAuthorizer)\"" } },
+      { text: "With allowedScopes set, the token needs one of those scopes: sign-in tokens carry only aws.cognito.signin.user.admin, so machine callers need a client credentials token (see /diagnose#oauth-token-lacks-scope).", snippet: { lang: "sh", code: "CLIENT_SECRET=… auth-flow-debugger m2m-token --token-endpoint https://<domain>.auth.<region>.amazoncognito.com/oauth2/token --client-id <id> --allowed-scopes <allowedScopes>" } },
     ],
     source: [{ kind: "doc", url: "https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-inbound-auth.html" }],
   },

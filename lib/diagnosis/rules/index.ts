@@ -13,6 +13,7 @@ import { cognitoRules } from "./cognito";
 import { cognitoMfaRules } from "./cognito-mfa";
 import { identityPoolRules } from "./identity-pool";
 import { identityPoolRoleMappingRules } from "./identity-pool-role-mapping";
+import { oauthScopeRules } from "./oauth-scopes";
 import { toolingRules } from "./tooling";
 
 /**
@@ -22,6 +23,7 @@ import { toolingRules } from "./tooling";
 export const RULES: readonly Rule[] = [
   ...cognitoRules,
   ...cognitoMfaRules,
+  ...oauthScopeRules,
   ...amplifySessionRules,
   ...agentcoreRules,
   ...agentcoreIdentityRules,

@@ -144,6 +144,19 @@ export const AUTH_CASES: readonly Case[] = [
   real("cognito-refresh-token-rejected", "aws-amplify/amplify-swift #3496", 'NotAuthorizedException(properties: AWSCognitoIdentityProvider.NotAuthorizedException.Properties(message: Optional("Refresh Token has expired"))'),
   nearMiss("cognito-refresh-token-rejected", "token-expired", "Cognito user-pool API, access token", "NotAuthorizedException: Access Token has expired"),
 
+  // cognito-client-credentials-refused
+  real("cognito-client-credentials-refused", "boto/boto3 #3916", "Error: invalid_grant after creating the app client using boto3 create_user_pool_client. I created a User Pool for client_credentials; when I run it in Postman, it gives me the error Error: invalid_grant."),
+  real("cognito-client-credentials-refused", "aws/aws-sdk-js-v3 #7158", "CreateUserPoolClientCommand using oauth & client credentials incorrectly returns invalid_grant error until I edit in the console"),
+  real("cognito-client-credentials-refused", "re:Post QUnhrxb08MRJaH7hIRtUnCKA", 'I am trying to use client credentials grant type, but I get the {"error":"invalid_scope"} error message while trying to make the request to fetch the access_token from https://AUTH_DOMAIN/oauth2/token'),
+  real("cognito-client-credentials-refused", "token endpoint, structured", { service: "cognito", status: 400, message: '{"error":"invalid_scope"}', text: "POST https://m2m.auth.us-east-1.amazoncognito.com/oauth2/token grant_type=client_credentials" }),
+  nearMiss("cognito-client-credentials-refused", null, "a successful client credentials response", 'POST /oauth2/token grant_type=client_credentials -> 200 {"access_token":"…","expires_in":3600,"token_type":"Bearer"}'),
+
+  // oauth-token-lacks-scope
+  real("oauth-token-lacks-scope", "awslabs/aws-amplify-identity-broker #376", "Access Token returning incorrect scope(aws.cognito.signin.user.admin). My Cognito App Client has openid scope selected in the cognito user pool. Returned Access token always contains \"aws.cognito.signin.user.admin\" scope instead of openid which we selected."),
+  real("oauth-token-lacks-scope", "aws/aws-sdk #178", "Currently, when I get a Token with the above command I get a token with the default scope aws.cognito.signin.user.admin. I'm using an ApiGateway with some custom scopes defined in my AppClient and I'm not able to connect with a token got by awscli because that token doesn't have the corresponding custom scope."),
+  nearMiss("oauth-token-lacks-scope", null, "GetUser with a hosted-UI token lacking Cognito's own scope (aws-amplify/amplify-js #1906, reworded)", "NotAuthorizedException: Access Token does not have required scopes"),
+  real("oauth-token-lacks-scope", "test call: runtime with allowedScopes, user sign-in token", { service: "agentcore", variant: "access-token", status: 401, message: "Claim 'scope' value mismatch with configuration." }),
+
   // cognito-auth-flow-not-enabled
   real("cognito-auth-flow-not-enabled", "aws-amplify/amplify-swift #3537", "AuthError: USER_SRP_AUTH is not enabled for the client.\nRecovery suggestion: Make sure that the parameters passed are valid\nCaused by:\ninvalidParameter"),
   real("cognito-auth-flow-not-enabled", "aws-samples/aws-serverless-workshops #277", "InvalidParameterException: USER_SRP_AUTH is not enabled for the client."),

@@ -151,3 +151,15 @@ describe("AgentCore customClaims", () => {
     expect(result.checks.at(-1)?.message).toMatch(/in no group/);
   });
 });
+
+describe("allowedScopes with a client credentials token", () => {
+  it("names the client credentials grant's rule for scopes when the M2M token lacks the allowed one", () => {
+    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const raw = `${part({ kid: "k", alg: "RS256" })}.${part({ sub: "svc", client_id: "svc", token_use: "access", scope: "api/read", exp: 4102444800, iat: 1 })}.c2ln`;
+    const result = checkAgentCore({ token: decodeToken(raw), now: 2_000_000, scheme: "bearer" }, { discoveryUrl: "", allowedScopes: ["api/invoke"] });
+    const scope = result.checks.find((c) => c.name === "scope");
+    expect(scope?.status).toBe("fail");
+    expect(scope?.message).toContain("AllowedOAuthScopes");
+    expect(result.failures.find((f) => f.check.name === "scope")?.response?.confirmed).toBe(false);
+  });
+});

@@ -166,6 +166,17 @@ function scopesRule(input: AuthorizerInput, allowed: readonly string[] | undefin
     ? "ID tokens carry no scope: send the access token."
     : scopes.length === 1 && scopes[0] === "aws.cognito.signin.user.admin"
       ? "Tokens from InitiateAuth/SRP sign-in carry only aws.cognito.signin.user.admin; custom scopes come only from the OAuth flows (hosted UI, client credentials)."
-      : "None of the token's scopes is allowed: request one of them when getting the token.";
+      : isClientCredentialsToken(input.token.claims)
+        ? "A client credentials (M2M) token carries only the scopes it asked for, or all its app client's custom scopes when it asked for none: ask for an allowed one, after adding it to the client's AllowedOAuthScopes (else the token endpoint answers invalid_scope)."
+        : "None of the token's scopes is allowed: request one of them when getting the token.";
   return rule("scope", "fail", actual ?? "(absent)", showAllowed(allowed), why, response);
+}
+
+/**
+ * An access token of the client credentials grant: no user, so Cognito names the app client as
+ * its subject (sub equal to client_id) and adds no username (inferred from the token endpoint's
+ * M2M tokens; see sandbox/cognito-idp/oauth2-token.ts).
+ */
+function isClientCredentialsToken(claims: Record<string, unknown>): boolean {
+  return typeof claims["client_id"] === "string" && claims["sub"] === claims["client_id"] && claims["username"] === undefined;
 }
