@@ -52,7 +52,7 @@ function variantOf(column: string): Variant {
 function appSyncAuthorizer(api: AppSyncApi, variant: Variant): AuthorizerInput {
   const modes = [api.defaultAuthMode, ...api.additionalAuthModes];
   const readers: readonly AppSyncApi["defaultAuthMode"][] =
-    variant === "iam" ? ["AWS_IAM"] : variant === "api-key" ? ["API_KEY"] : ["AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT", "AWS_LAMBDA"];
+    variant === "iam" ? ["AWS_IAM"] : variant === "api-key" ? ["API_KEY"] : variant === "lambda-token" ? ["AWS_LAMBDA"] : ["AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT", "AWS_LAMBDA"];
   const type = readers.find((m) => modes.includes(m));
   return { ...(type ? { type } : {}), authModes: modes };
 }

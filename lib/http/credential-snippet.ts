@@ -12,6 +12,8 @@ export interface SnippetCredentials {
   idToken?: string;
   accessToken?: string;
   aws?: AwsCredentials;
+  /** The AWS_LAMBDA authorizer token the user typed in. */
+  lambdaToken?: string;
 }
 
 function valueOf(name: Placeholder, c: SnippetCredentials): string | undefined {
@@ -22,6 +24,8 @@ function valueOf(name: Placeholder, c: SnippetCredentials): string | undefined {
       return c.idToken;
     case "ACCESS_TOKEN":
       return c.accessToken;
+    case "LAMBDA_TOKEN":
+      return c.lambdaToken;
     case "AWS_ACCESS_KEY_ID":
       return c.aws?.accessKeyId;
     case "AWS_SECRET_ACCESS_KEY":
