@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { appSyncEndpoints } from "../../lib/appsync/endpoints";
+import { appSyncTestCalls } from "../../lib/appsync/test-calls";
 import { probeRealtime } from "../../lib/appsync/realtime-probe";
 import type { WebSocketLike } from "../../lib/ws";
 import { parseScenario, type ScenarioInput } from "../scenario";
@@ -167,6 +168,27 @@ describe("AWS_LAMBDA over realtime", () => {
     const outcome = await probe("revoked-token");
     expect(outcome.ok).toBe(false);
     expect(outcome).toMatchObject({ errorType: "UnauthorizedException", message: "You are not authorized to make this call." });
+  });
+});
+
+describe("the Lambda-token cells of the test calls", () => {
+  it("show the authorizer's refusal and never the token: request, frames and command carry $LAMBDA_TOKEN or a redaction", async () => {
+    const token = "revoked-token";
+    const api = { name: "lambda-notes-api", url: url(), region: "ap-northeast-1", defaultAuthMode: "AWS_LAMBDA" as const, additionalAuthModes: ["AMAZON_COGNITO_USER_POOLS" as const] };
+    const calls = appSyncTestCalls({
+      api,
+      query: { query: LIST },
+      subscription: { query: "subscription { onCreateNote { id } }" },
+      credentials: { lambdaToken: token },
+      createSocket: (u, protocols) => new WebSocket(u, protocols) as unknown as WebSocketLike,
+    }).filter((call) => call.column === "lambda-token");
+    expect(calls.map((call) => call.row)).toEqual(["appsync-http", "appsync-realtime"]);
+    for (const call of calls) {
+      const result = await call.run({ signal: new AbortController().signal, timeoutMs: 5000, path: "browser" });
+      expect(result).toMatchObject({ outcome: "fail", errorType: "UnauthorizedException", message: "You are not authorized to make this call." });
+      expect(JSON.stringify(result)).not.toContain(token);
+      expect(result.detail?.command).toContain("$LAMBDA_TOKEN");
+    }
   });
 });
 
