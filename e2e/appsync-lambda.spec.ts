@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { CallsPage } from "./test-support/calls-page";
 
 /**
@@ -12,21 +12,14 @@ import { CallsPage } from "./test-support/calls-page";
 test.describe.configure({ timeout: 120_000 });
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-async function runWithToken(page: Page, calls: CallsPage, token: string) {
-  await page.getByRole("link", { name: "Test calls" }).click();
-  await expect(page.getByLabel("GraphQL query")).toHaveValue(/listNotes/);
-  await page.getByLabel("Lambda authorizer token").fill(token);
-  await page.getByRole("button", { name: "Run all" }).click();
-  await expect(page.getByTestId("wall-time")).toBeVisible({ timeout: 20_000 });
-  return calls;
-}
+const runWithToken = (calls: CallsPage, lambdaToken: string) => calls.runAll({ lambdaToken });
 
 test("appsync-lambda-authorizer: the Lambda-token column shows the authorizer's decision, its cause and a command with $LAMBDA_TOKEN", async ({ page }) => {
   const calls = new CallsPage(page);
   await calls.signInTo("appsync-lambda-authorizer", "lambda@example.com", "Lambda-Passw0rd!");
 
   // Allowed: HTTP and realtime pass; the user pool's token reaches the user-pool mode, whose directive the fields lack.
-  await runWithToken(page, calls, "notes-reader-token");
+  await runWithToken(calls, "notes-reader-token");
   await expect(calls.testCall("appsync-http", "lambda-token")).toHaveAttribute("data-status", "pass");
   await expect(calls.testCall("appsync-realtime", "lambda-token")).toHaveAttribute("data-status", "pass");
   const userPool = calls.testCall("appsync-http", "access-token");
@@ -34,7 +27,7 @@ test("appsync-lambda-authorizer: the Lambda-token column shows the authorizer's 
   await expect(userPool).toContainText("Not Authorized to access listNotes on type Query");
 
   // deniedFields meant for another API: content comes back null, the answer marked as not confirmed.
-  await runWithToken(page, calls, "shared-authorizer-token");
+  await runWithToken(calls, "shared-authorizer-token");
   const shared = calls.testCall("appsync-http", "lambda-token");
   await expect(shared).toHaveAttribute("data-status", "fail");
   await expect(shared).toContainText("Not Authorized to access content on type Note");
@@ -46,7 +39,7 @@ test("appsync-lambda-authorizer: the Lambda-token column shows the authorizer's 
   await sharedDialog.getByRole("button", { name: "Close" }).click();
 
   // isAuthorized: false: AppSync's fixed 401, diagnosed as the authorizer's refusal, not as an API key's.
-  await runWithToken(page, calls, "revoked-token");
+  await runWithToken(calls, "revoked-token");
   const revoked = calls.testCall("appsync-http", "lambda-token");
   await expect(revoked).toHaveAttribute("data-status", "fail");
   await expect(revoked).toContainText("401 UnauthorizedException: You are not authorized to make this call.");
@@ -81,7 +74,7 @@ test("appsync-lambda-authorizer: the Lambda-token column shows the authorizer's 
 test("appsync-lambda-not-invokable: a bare BadRequestException, diagnosed as the missing invoke permission", async ({ page }) => {
   const calls = new CallsPage(page);
   await calls.signInTo("appsync-lambda-not-invokable", "lambda@example.com", "Lambda-Passw0rd!");
-  await runWithToken(page, calls, "notes-reader-token");
+  await runWithToken(calls, "notes-reader-token");
   const cell = calls.testCall("appsync-http", "lambda-token");
   await expect(cell).toHaveAttribute("data-status", "fail");
   await expect(cell).toContainText("BadRequestException");

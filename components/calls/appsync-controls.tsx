@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { AppSyncApi } from "@/lib/config/environment";
 import type { SchemaExamples } from "@/lib/appsync/examples";
 import { AppError, kindOf } from "@/lib/errors";
@@ -101,22 +101,24 @@ export function AppSyncControls({ api, value, onChange }: { api: AppSyncApi; val
  * stored, reported or put in a share link; copied commands read it as $LAMBDA_TOKEN.
  */
 function LambdaTokenInput({ value, onChange }: { value: string; onChange: (next: string) => void }) {
+  const id = useId();
   return (
-    <label className="block max-w-xl text-sm">
-      <span className="mb-1 block text-slate-700">Lambda authorizer token</span>
+    <div className="max-w-xl text-sm">
+      <label htmlFor={`${id}-token`} className="mb-1 block text-slate-700">Lambda authorizer token</label>
       <input
+        id={`${id}-token`}
         type="password"
         autoComplete="off"
         spellCheck={false}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby="lambda-token-help"
+        aria-describedby={`${id}-help`}
         className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs"
       />
-      <span id="lambda-token-help" className="mt-1 block text-xs text-slate-500">
+      <p id={`${id}-help`} className="mt-1 text-xs text-slate-500">
         The token your authorizer function expects, sent as the Authorization header as your app sends it. Kept in this tab&apos;s memory only; reports and copied commands show $LAMBDA_TOKEN instead.
-      </span>
-    </label>
+      </p>
+    </div>
   );
 }
 

@@ -59,6 +59,7 @@ describe("interpretAppSyncResponse", () => {
     [200, '{"data":{"secret":null},"errors":[{"errorType":"Unauthorized","message":"Not Authorized to access secret on type Query"}]}', { ok: false, partial: false, errorType: "Unauthorized", message: "Not Authorized to access secret on type Query" }],
     [200, '{"data":{"a":1,"b":null},"errors":[{"errorType":"Unauthorized","message":"Not Authorized to access b on type Query"}]}', { ok: false, partial: true, errorType: "Unauthorized", message: "Not Authorized to access b on type Query" }],
     [502, "<html>Bad gateway</html>", { ok: false, errorType: undefined, message: "<html>Bad gateway</html>" }],
+    [400, '{"errors":[{"errorType":"BadRequestException"}]}', { ok: false, errorType: "BadRequestException" }],
   ])("HTTP %d %s", (status, body, verdict) => {
     expect(interpretAppSyncResponse(status, body)).toEqual(verdict);
   });

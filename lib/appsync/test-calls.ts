@@ -104,7 +104,7 @@ export function httpResult(exchange: Exchange, auth?: CommandAuth): TestCallResu
     status,
     errorType: verdict.errorType,
     message: verdict.message,
-    summary: `${status} ${verdict.errorType ?? ""}${verdict.errorType ? ": " : ""}${verdict.message ?? ""}`.trim(),
+    summary: [`${status}`, [verdict.errorType, verdict.message].filter(Boolean).join(": ")].filter(Boolean).join(" "),
     ...(unconfirmed ? { unconfirmed } : {}),
   };
 }
