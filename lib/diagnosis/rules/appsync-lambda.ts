@@ -38,6 +38,7 @@ export const appsyncLambdaRules: readonly Rule[] = [
       msg("aws_lambda", String.raw`\baws_lambda\b`, W.hint, "the AWS_LAMBDA mode"),
       msg("authmode", String.raw`authmode\W{1,4}(?:aws_)?lambda\b`, W.hint, "the call uses the Lambda auth mode"),
       msg("resolvercontext", String.raw`\bresolvercontext\b`, W.context, "the authorizer's resolverContext"),
+      msg("gateway", String.raw`\bgateways?\b`, -W.context, "a gateway (API Gateway, AgentCore Gateway) calls the authorizer, not AppSync"),
       // Context, not proof: AppSync's words decide; a bare "Unauthorized" with a Lambda token stays a
       // question (lib/diagnosis/question.ts), with this rule among the candidates.
       variant(["lambda"], W.weak, "sent the Lambda authorizer's token"),
@@ -86,8 +87,10 @@ export const appsyncLambdaRules: readonly Rule[] = [
       concept("invoked", String.raw`\bnot (?:being )?invoked\b`, "the function not invoked"),
       // The whole answer: errorType and no message (aws/aws-cdk#19239, #19258).
       msg("badrequestexception", String.raw`"errortype"\s*:\s*"badrequestexception"\s*\}`, W.strong, "AppSync's BadRequestException with no message"),
-      msg("lambda:invokefunction", String.raw`\blambda:invokefunction\b`, W.hint, "the function's invoke permission"),
-      msg("permission", String.raw`\badd-?permission\b`, W.hint, "adding the function's invoke permission"),
+      // Weak: every service that calls a function needs lambda:InvokeFunction (AgentCore gateways, API Gateway…).
+      msg("lambda:invokefunction", String.raw`\blambda:invokefunction\b`, W.weak, "the function's invoke permission"),
+      msg("permission", String.raw`\badd-?permission\b`, W.weak, "adding the function's invoke permission"),
+      msg("gateway", String.raw`\bgateways?\b`, -W.context, "a gateway (API Gateway, AgentCore Gateway) calls the function, not AppSync"),
       msg("lambda", String.raw`\blambda(?:[ _-]?auth(?:ori[sz](?:er|ation))?|\s+authori[sz](?:er|ation))\b`, W.context, "AWS_LAMBDA authorization"),
       variant(["lambda"], W.context, "sent the Lambda authorizer's token"),
       authorizer("aws-lambda", W.weak, "the API reads this credential with AWS_LAMBDA"),
