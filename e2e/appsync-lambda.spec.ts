@@ -22,6 +22,13 @@ test("appsync-lambda-authorizer: the Lambda-token column shows the authorizer's 
   await runWithToken(calls, "notes-reader-token");
   await expect(calls.testCall("appsync-http", "lambda-token")).toHaveAttribute("data-status", "pass");
   await expect(calls.testCall("appsync-realtime", "lambda-token")).toHaveAttribute("data-status", "pass");
+  // aws-amplify's lambda mode, given the same token as authToken, sends it unchanged.
+  const amplify = calls.testCall("appsync-http", "amplify:AWS_LAMBDA");
+  await expect(amplify).toHaveAttribute("data-status", "pass");
+  await amplify.click();
+  await expect(page.getByRole("dialog")).toContainText("Amplify sent your Lambda authorizer token in Authorization");
+  await expect(page.getByRole("dialog")).not.toContainText("notes-reader-token");
+  await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
   const userPool = calls.testCall("appsync-http", "access-token");
   await expect(userPool).toHaveAttribute("data-status", "fail");
   await expect(userPool).toContainText("Not Authorized to access listNotes on type Query");

@@ -19,13 +19,13 @@ export const AGENTCORE_COLUMN_AXIS: TestCallAxis[] = AGENTCORE_COLUMNS.map((id) 
 
 /**
  * Every credential variant (the Lambda token only for an API with AWS_LAMBDA), then one column per
- * auth mode aws-amplify can send (not AWS_LAMBDA: its token is the user's, not the session's).
+ * auth mode, sent through aws-amplify (AWS_LAMBDA with the token the user typed, as `authToken`).
  */
 export function appSyncColumns(api: AppSyncApi | undefined): TestCallAxis[] {
   return [
     ...appSyncVariantsFor(api).map((v) => ({ id: v, label: VARIANT_LABEL[v] })),
     ...(api ? [api.defaultAuthMode, ...api.additionalAuthModes] : [])
-      .filter((m, i, all) => m !== "AWS_LAMBDA" && all.indexOf(m) === i)
+      .filter((m, i, all) => all.indexOf(m) === i)
       .map((m) => ({ id: amplifyColumn(m), label: m, group: "as aws-amplify sends it" })),
   ];
 }

@@ -173,7 +173,7 @@ export const SCENARIO_RUNS: readonly ScenarioRun[] = [
     appSync: true,
     lambdaToken: "revoked-token",
     refused: [
-      ...["appsync-http|lambda-token", "appsync-realtime|lambda-token"].map((cell) => ({
+      ...["appsync-http|lambda-token", "appsync-realtime|lambda-token", "appsync-http|amplify:AWS_LAMBDA"].map((cell) => ({
         cell: cell as RefusedCell["cell"],
         rule: "appsync-lambda-authorizer-denied",
         why: "the authorizer answers isAuthorized: false for this token; AppSync's fixed 401 says nothing of why (aws-appsync-community#372)",
@@ -188,7 +188,11 @@ export const SCENARIO_RUNS: readonly ScenarioRun[] = [
     appSync: true,
     lambdaToken: "notes-reader-token",
     refused: [
-      { cell: "appsync-http|lambda-token", rule: "appsync-lambda-authorizer-not-invoked", why: "no resource-based policy lets appsync.amazonaws.com invoke the function: a bare BadRequestException (aws-cdk#19239)" },
+      ...["appsync-http|lambda-token", "appsync-http|amplify:AWS_LAMBDA"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "appsync-lambda-authorizer-not-invoked",
+        why: "no resource-based policy lets appsync.amazonaws.com invoke the function: a bare BadRequestException (aws-cdk#19239)",
+      })),
       {
         cell: "appsync-realtime|lambda-token",
         rule: "appsync-lambda-authorizer-denied",
