@@ -21,7 +21,7 @@ export async function predictionDifferences(c: ConformanceCase, ctx: ScenarioCon
   if (predict.diagnosis) {
     const text = [c.expect.errorType, c.expect.message ?? c.expect.messageStartsWith].filter(Boolean).join(": ");
     if (!text) out.push("diagnosis: the case has no error text to diagnose");
-    const top = diagnose({ text, service: serviceOf(c.surface) })[0];
+    const top = diagnose({ text, service: serviceOf(c.surface), ...(predict.variant ? { variant: predict.variant } : {}) })[0];
     if (top?.id !== predict.diagnosis) out.push(`diagnosis of ${JSON.stringify(text)}: expected ${predict.diagnosis}, got ${top?.id ?? "(none)"}`);
   }
 

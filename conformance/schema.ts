@@ -182,6 +182,11 @@ export type Expectation = z.infer<typeof expectSchema>;
 const predictSchema = z.strictObject({
   /** The diagnosis rule the expected error text must bring up first. */
   diagnosis: z.string().optional(),
+  /**
+   * The credential the call sent, as a test-call cell tells the diagnosis (`lambda-token`,
+   * `api-key` …): where AWS answers two causes in the same words, the cell's column decides.
+   */
+  variant: z.string().optional(),
   /** "Will this token pass?" for an AgentCore CUSTOM_JWT authorizer. */
   agentcore: z
     .strictObject({

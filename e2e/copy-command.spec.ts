@@ -9,7 +9,7 @@ import { CallsPage } from "./test-support/calls-page";
  * explicitly. What the page shows (and reports) never holds the credentials.
  */
 
-const PLACEHOLDERS = ["ACCESS_TOKEN", "ID_TOKEN", "API_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
+const PLACEHOLDERS = ["ACCESS_TOKEN", "ID_TOKEN", "API_KEY", "LAMBDA_TOKEN", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
 
 test.describe.configure({ timeout: 120_000 });
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });

@@ -20,7 +20,7 @@ for (const run of SCENARIO_RUNS) {
       await session.open();
       await session.chooseEnvironment(`sandbox-${run.scenario}`);
     }
-    await calls.runAll({ appSync: run.appSync });
+    await calls.runAll({ appSync: run.appSync, ...(run.lambdaToken ? { lambdaToken: run.lambdaToken } : {}) });
 
     const inBrowser = run.refused.filter((r) => !r.relay);
     for (const expected of inBrowser) {

@@ -117,7 +117,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     createCognitoIdentity(scenarios, iam, selfFetch),
     createSts(iam),
     ...createCloudTrail(scenarios, iam),
-    createAppSync(scenarios, now, selfFetch),
+    ...createAppSync(scenarios, now, selfFetch),
     ...createAgentCore(scenarios, now, selfFetch),
   ];
 

@@ -31,7 +31,7 @@ const sandbox = await startSandbox({ port: 0 });
 const envs = (await (await fetch(`${sandbox.url}/_sandbox/environments`)).json()).environments;
 const createSocket = ((url: string, protocols: string[]) => new WebSocket(url, protocols)) as unknown as WebSocketFactory;
 const out: Record<string, { appSync: unknown[]; cells: unknown[] }> = {};
-for (const { run: key, scenario: name, signIn: user } of SCENARIO_RUNS) {
+for (const { run: key, scenario: name, signIn: user, lambdaToken } of SCENARIO_RUNS) {
   const environment = envs.find((p: { id: string }) => p.id === `sandbox-${name}`);
   const scenario = sandbox.scenarios.find((s) => s.name === name)!;
   const pool = scenario.userPools[0]!;
@@ -43,7 +43,7 @@ for (const { run: key, scenario: name, signIn: user } of SCENARIO_RUNS) {
     idToken = auth.AuthenticationResult!.IdToken!;
     accessToken = auth.AuthenticationResult!.AccessToken!;
   }
-  const credentials: AppSyncCredentials = { apiKey: environment.appSync[0]?.apiKey, idToken, accessToken };
+  const credentials: AppSyncCredentials = { apiKey: environment.appSync[0]?.apiKey, idToken, accessToken, ...(lambdaToken ? { lambdaToken } : {}) };
   if (environment.identityPoolId) {
     try {
       credentials.aws = await getIdentityCredentials({

@@ -26,6 +26,15 @@ describe("auth-flow-debugger diagnose", () => {
     expect(asJson.question.answers.find((a) => a.service === "appsync" && a.variant === "api-key")?.cause?.id).toBe("appsync-api-key-invalid");
   });
 
+  it("tells a Lambda authorizer's refusal from an API key's by the credential the call sent", async () => {
+    const text = "UnauthorizedException: You are not authorized to make this call.";
+    expect(json(await cli(["diagnose", text, "--json", "--service", "appsync", "--variant", "lambda-token"])).matches[0]?.id).toBe("appsync-lambda-authorizer-denied");
+    expect(json(await cli(["diagnose", text, "--json", "--service", "appsync", "--variant", "api-key"])).matches[0]?.id).toBe("appsync-api-key-invalid");
+    const bare = await cli(["diagnose", '{"errors":[{"errorType":"BadRequestException"}]}', "--service", "appsync", "--variant", "lambda-token"]);
+    expect(bare.stdout).toContain("id: appsync-lambda-authorizer-not-invoked");
+    expect(bare.stdout).toContain("aws lambda add-permission");
+  });
+
   it("explains a pasted error, best first, with evidence, fix and link", async () => {
     const out = await cli(["diagnose", "Claim 'client_id' value mismatch with configuration.", "--variant", "id-token", "--service", "agentcore"]);
     expect(out.code).toBe(0);

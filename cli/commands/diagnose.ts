@@ -19,7 +19,8 @@ TEXT may also be JSON: a test-test call ({status, errorType, message, summary}) 
   --json              {"matches":[{"id","title","score","signals","cause","fix"}]}, best first; when only a
                       refusal is seen, also {"question":{"evidence","candidates","answers"}}
   --service NAME      where it failed: appsync, agentcore, agentcore-gateway, cognito, identity-pool, bedrock …
-  --variant NAME      the credential used: api-key, id-token, access-token, iam, sigv4-presigned, jwt-subprotocol
+  --variant NAME      the credential used: api-key, id-token, access-token, iam, sigv4-presigned, jwt-subprotocol,
+                      lambda-token (what an AppSync AWS_LAMBDA authorizer was sent)
   --status N          the HTTP status
   --token-use K       id or access
   --cloudtrail V      assumed, assumed-other-role, refused or absent

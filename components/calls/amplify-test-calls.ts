@@ -23,23 +23,27 @@ interface Captured {
  * request it really made captured on the wire. This is where "works in the AppSync console,
  * fails in the app" shows: the console sends the ID token, Amplify sends the access token.
  */
-export function amplifyTestCalls(api: AppSyncApi, query: GraphqlOperation, tokens: { idToken?: string; accessToken?: string }): TestCall[] {
+type SessionTokens = { idToken?: string; accessToken?: string; lambdaToken?: string };
+
+export function amplifyTestCalls(api: AppSyncApi, query: GraphqlOperation, tokens: SessionTokens): TestCall[] {
   // One cell per mode, as the grid has one column per mode (a mode listed twice is still one).
   const modes = [api.defaultAuthMode, ...api.additionalAuthModes].filter((m, i, all) => all.indexOf(m) === i);
-  return modes
-    .filter((mode) => mode !== "AWS_LAMBDA")
-    .map((mode) => ({
-      row: AMPLIFY_ROW,
-      column: amplifyColumn(mode),
-      run: () => exclusive(() => runThroughAmplify(api, mode, query, tokens)),
-    }));
+  return modes.map((mode) => ({
+    row: AMPLIFY_ROW,
+    column: amplifyColumn(mode),
+    run: async () => {
+      // aws-amplify refuses the lambda mode without a token (NO_AUTH_TOKEN_HEADER): say what to type instead.
+      if (mode === "AWS_LAMBDA" && !tokens.lambdaToken) return { outcome: "not-run", summary: "No Lambda authorizer token: type the one your authorizer expects in \"Lambda authorizer token\"." };
+      return exclusive(() => runThroughAmplify(api, mode, query, tokens));
+    },
+  }));
 }
 
 async function runThroughAmplify(
   api: AppSyncApi,
   mode: AppSyncApi["defaultAuthMode"],
   query: GraphqlOperation,
-  tokens: { idToken?: string; accessToken?: string },
+  tokens: SessionTokens,
 ): Promise<TestCallResult> {
   const captured: Captured = { headers: {}, unreachable: [] };
   const started = performance.now();
@@ -47,7 +51,10 @@ async function runThroughAmplify(
   let thrown: unknown;
   try {
     const client = generateClient({ authMode: AMPLIFY_AUTH_MODE[mode] });
-    await client.graphql({ query: query.query, variables: query.variables as Record<string, never> | undefined });
+    // The lambda mode's token goes in `authToken`, which aws-amplify sends as Authorization
+    // (@aws-amplify/api-graphql InternalGraphQLAPI._graphql: "the explicit authToken take[s] precedence").
+    const authToken = mode === "AWS_LAMBDA" ? tokens.lambdaToken : undefined;
+    await client.graphql({ query: query.query, variables: query.variables as Record<string, never> | undefined, ...(authToken ? { authToken } : {}) });
   } catch (error) {
     thrown = error;
   } finally {
@@ -80,7 +87,7 @@ async function runThroughAmplify(
     status: captured.status,
     errorType: verdict.errorType,
     message: verdict.message,
-    summary: `${captured.status} ${verdict.errorType ?? ""}: ${verdict.message ?? ""}`,
+    summary: [`${captured.status}`, [verdict.errorType, verdict.message].filter(Boolean).join(": ")].filter(Boolean).join(" "),
     latencyMs,
     detail,
     path: "browser",
@@ -88,13 +95,14 @@ async function runThroughAmplify(
 }
 
 /** Says which token or key Amplify put on the request, compared with the session's own. */
-function whichCredential(headers: Record<string, string>, tokens: { idToken?: string; accessToken?: string }): string[] {
+function whichCredential(headers: Record<string, string>, tokens: SessionTokens): string[] {
   const authorization = headers["authorization"];
   if (headers["x-api-key"]) return ["Amplify sent the API key (x-api-key)."];
   if (!authorization) return ["Amplify sent no Authorization header."];
   if (authorization.startsWith("AWS4-HMAC-SHA256")) return ["Amplify signed the request with SigV4 (identity-pool credentials)."];
   if (authorization === tokens.accessToken) return ["Amplify sent the ACCESS token in Authorization (the AppSync console sends the ID token)."];
   if (authorization === tokens.idToken) return ["Amplify sent the ID token in Authorization."];
+  if (tokens.lambdaToken && authorization === tokens.lambdaToken) return ["Amplify sent your Lambda authorizer token in Authorization, as given (authToken)."];
   return ["Amplify sent a token in Authorization that is neither of this session's tokens."];
 }
 

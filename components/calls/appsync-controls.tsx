@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { AppSyncApi } from "@/lib/config/environment";
 import type { SchemaExamples } from "@/lib/appsync/examples";
 import { AppError, kindOf } from "@/lib/errors";
@@ -10,9 +10,13 @@ export interface AppSyncInputs {
   variables: string;
   subscription: string;
   trigger?: SchemaExamples["trigger"];
+  /** The token the API's AWS_LAMBDA authorizer expects, as the user typed it: this tab's memory only. */
+  lambdaToken: string;
 }
 
-export const INITIAL_APPSYNC: AppSyncInputs = { query: "query Probe {\n  __typename\n}", variables: "", subscription: "" };
+export const INITIAL_APPSYNC: AppSyncInputs = { query: "query Probe {\n  __typename\n}", variables: "", subscription: "", lambdaToken: "" };
+
+const hasLambdaMode = (api: AppSyncApi) => [api.defaultAuthMode, ...api.additionalAuthModes].includes("AWS_LAMBDA");
 
 /** The query editor: examples come from the API's own schema when introspection is allowed. */
 export function AppSyncControls({ api, value, onChange }: { api: AppSyncApi; value: AppSyncInputs; onChange: (next: AppSyncInputs) => void }) {
@@ -20,6 +24,11 @@ export function AppSyncControls({ api, value, onChange }: { api: AppSyncApi; val
   const [note, setNote] = useState("Reading the schema…");
   /** Why the schema could not be read, when the endpoint itself is the problem (it cannot be reached). */
   const [problem, setProblem] = useState<string | null>(null);
+  // The schema loads asynchronously; a token typed meanwhile must survive the examples arriving.
+  const latest = useRef(value);
+  useEffect(() => {
+    latest.current = value;
+  });
 
   useEffect(() => {
     let current = true;
@@ -39,6 +48,7 @@ export function AppSyncControls({ api, value, onChange }: { api: AppSyncApi; val
         variables: "",
         subscription: result.subscription?.query ?? "",
         trigger: result.trigger,
+        lambdaToken: latest.current.lambdaToken,
       });
     });
     return () => {
@@ -54,6 +64,7 @@ export function AppSyncControls({ api, value, onChange }: { api: AppSyncApi; val
           {problem}
         </p>
       )}
+      {hasLambdaMode(api) && <LambdaTokenInput value={value.lambdaToken} onChange={(lambdaToken) => onChange({ ...value, lambdaToken })} />}
       <div className="grid gap-3 lg:grid-cols-2">
         <label className="block text-sm">
           <span className="mb-1 flex items-center gap-2 text-slate-700">
@@ -81,6 +92,33 @@ export function AppSyncControls({ api, value, onChange }: { api: AppSyncApi; val
         </div>
       </div>
     </>
+  );
+}
+
+/**
+ * The AWS_LAMBDA column's credential: whatever the customer's authorizer expects (AppSync passes
+ * the Authorization header to it unread). A password field, kept in React state only: never
+ * stored, reported or put in a share link; copied commands read it as $LAMBDA_TOKEN.
+ */
+function LambdaTokenInput({ value, onChange }: { value: string; onChange: (next: string) => void }) {
+  const id = useId();
+  return (
+    <div className="max-w-xl text-sm">
+      <label htmlFor={`${id}-token`} className="mb-1 block text-slate-700">Lambda authorizer token</label>
+      <input
+        id={`${id}-token`}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={`${id}-help`}
+        className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs"
+      />
+      <p id={`${id}-help`} className="mt-1 text-xs text-slate-500">
+        The token your authorizer function expects, sent as the Authorization header as your app sends it. Kept in this tab&apos;s memory only; reports and copied commands show $LAMBDA_TOKEN instead.
+      </p>
+    </div>
   );
 }
 

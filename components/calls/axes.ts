@@ -1,6 +1,6 @@
 import type { AppSyncApi, Environment } from "@/lib/config/environment";
 import { APPSYNC_ROWS } from "@/lib/appsync/test-calls";
-import { APPSYNC_VARIANTS, VARIANT_LABEL } from "@/lib/appsync/variants";
+import { appSyncVariantsFor, VARIANT_LABEL } from "@/lib/appsync/variants";
 import { AGENTCORE_COLUMNS, AGENTCORE_ROWS, COLUMN_LABEL, HTTP_COLUMNS, ROW_LABEL, RUNTIME_HTTP_COLUMNS, WS_COLUMNS } from "@/lib/agentcore/variants";
 import type { TestCallKey, TestCallAxis } from "@/lib/test-calls/types";
 
@@ -17,12 +17,15 @@ export const APPSYNC_AXIS: TestCallAxis[] = [
 export const AGENTCORE_AXIS: TestCallAxis[] = Object.values(AGENTCORE_ROWS).map((id) => ({ id, label: ROW_LABEL[id] }));
 export const AGENTCORE_COLUMN_AXIS: TestCallAxis[] = AGENTCORE_COLUMNS.map((id) => ({ id, label: COLUMN_LABEL[id] }));
 
-/** Every credential variant, then one column per auth mode aws-amplify can send (not AWS_LAMBDA). */
+/**
+ * Every credential variant (the Lambda token only for an API with AWS_LAMBDA), then one column per
+ * auth mode, sent through aws-amplify (AWS_LAMBDA with the token the user typed, as `authToken`).
+ */
 export function appSyncColumns(api: AppSyncApi | undefined): TestCallAxis[] {
   return [
-    ...APPSYNC_VARIANTS.map((v) => ({ id: v, label: VARIANT_LABEL[v] })),
+    ...appSyncVariantsFor(api).map((v) => ({ id: v, label: VARIANT_LABEL[v] })),
     ...(api ? [api.defaultAuthMode, ...api.additionalAuthModes] : [])
-      .filter((m, i, all) => m !== "AWS_LAMBDA" && all.indexOf(m) === i)
+      .filter((m, i, all) => all.indexOf(m) === i)
       .map((m) => ({ id: amplifyColumn(m), label: m, group: "as aws-amplify sends it" })),
   ];
 }
@@ -44,7 +47,7 @@ export function plannedTestCalls(environment: Environment, subscription: string)
   const api = environment.appSync[0];
   if (api) {
     for (const column of appSyncColumns(api)) keys.push({ row: APPSYNC_ROWS.http, column: column.id });
-    if (subscription.trim()) for (const column of APPSYNC_VARIANTS) keys.push({ row: APPSYNC_ROWS.realtime, column });
+    if (subscription.trim()) for (const column of appSyncVariantsFor(api)) keys.push({ row: APPSYNC_ROWS.realtime, column });
   }
   if (environment.agentCore) {
     for (const column of RUNTIME_HTTP_COLUMNS) keys.push({ row: AGENTCORE_ROWS.http, column });

@@ -32,15 +32,15 @@ const isAppSyncRow = (row: string) => row === APPSYNC_ROWS.http || row === APPSY
 
 /**
  * aws-amplify's columns ("amplify:AWS_IAM") named by the credential Amplify sends in that mode:
- * SigV4 for AWS_IAM, the API key, and the ACCESS token for user pools (amplify-js #3326; the
- * AppSync console sends the ID token instead).
+ * SigV4 for AWS_IAM, the API key, the ACCESS token for user pools (amplify-js #3326; the
+ * AppSync console sends the ID token instead), and for AWS_LAMBDA the token the user typed.
  */
 const AMPLIFY_VARIANT: Readonly<Record<AppSyncApi["defaultAuthMode"], Variant>> = {
   AWS_IAM: "iam",
   API_KEY: "api-key",
   AMAZON_COGNITO_USER_POOLS: "access-token",
   OPENID_CONNECT: "jwt",
-  AWS_LAMBDA: "bearer",
+  AWS_LAMBDA: "lambda-token",
 };
 
 function variantOf(column: string): Variant {
@@ -52,7 +52,7 @@ function variantOf(column: string): Variant {
 function appSyncAuthorizer(api: AppSyncApi, variant: Variant): AuthorizerInput {
   const modes = [api.defaultAuthMode, ...api.additionalAuthModes];
   const readers: readonly AppSyncApi["defaultAuthMode"][] =
-    variant === "iam" ? ["AWS_IAM"] : variant === "api-key" ? ["API_KEY"] : ["AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT", "AWS_LAMBDA"];
+    variant === "iam" ? ["AWS_IAM"] : variant === "api-key" ? ["API_KEY"] : variant === "lambda-token" ? ["AWS_LAMBDA"] : ["AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT", "AWS_LAMBDA"];
   const type = readers.find((m) => modes.includes(m));
   return { ...(type ? { type } : {}), authModes: modes };
 }

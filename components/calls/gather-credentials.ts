@@ -16,7 +16,7 @@ export type RunCredentials = AppSyncCredentials & Pick<AgentCoreCredentials, "m2
  * run says so), identity-pool credentials, and the API key. What is missing carries its reason,
  * so a cell that cannot run says why instead of failing mysteriously.
  */
-export async function gatherCredentials(environment: Environment): Promise<{ credentials: RunCredentials; notes: string[] }> {
+export async function gatherCredentials(environment: Environment, lambdaToken = ""): Promise<{ credentials: RunCredentials; notes: string[] }> {
   const notes: string[] = [];
   const before = tokenRefreshes();
   const tokens = await readTokens().catch(() => undefined);
@@ -29,6 +29,8 @@ export async function gatherCredentials(environment: Environment): Promise<{ cre
     accessToken: tokens?.accessToken?.toString(),
     // The client credentials token needs no signed-in user.
     ...m2mFor(environment.id),
+    // Typed by the user for the AWS_LAMBDA column; it needs no sign-in.
+    ...(lambdaToken ? { lambdaToken } : {}),
   };
   if (!idToken) {
     // A pool that allows guests hands out guest credentials, as aws-amplify does when nobody is
@@ -41,7 +43,7 @@ export async function gatherCredentials(environment: Environment): Promise<{ cre
         return { credentials, notes };
       }
     }
-    notes.push("Not signed in: only the API key variants can run. Sign in on the Session page for the rest.");
+    notes.push(`Not signed in: only the API key${lambdaToken ? " and Lambda token" : ""} variants can run. Sign in on the Session page for the rest.`);
     credentials.awsUnavailable = "Not signed in: identity-pool credentials need the ID token.";
     return { credentials, notes };
   }

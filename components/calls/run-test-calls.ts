@@ -39,7 +39,7 @@ interface TestCallSteps {
 
 /** The run's failed IAM cells, for /cloudtrail; undefined when the inputs left nothing to run. */
 export async function runTestCalls({ environment, appSync, agentCore }: TestCallInputs, steps: TestCallSteps): Promise<TestCallMap<FailedCall> | undefined> {
-  const { credentials, notes } = await gatherCredentials(environment);
+  const { credentials, notes } = await gatherCredentials(environment, appSync.lambdaToken);
   steps.onCredentials?.(credentials);
   const testCalls = buildTestCalls({ environment, appSync, agentCore, credentials, onChunk: steps.onChunk });
   if (typeof testCalls === "string") {

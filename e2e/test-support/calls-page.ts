@@ -13,10 +13,12 @@ export class CallsPage {
     await expect(session.signedInUser()).toHaveText(email);
   }
 
-  async runAll({ appSync = true } = {}) {
+  /** `lambdaToken`: typed into the AWS_LAMBDA column's field first, as a user does. */
+  async runAll({ appSync = true, lambdaToken }: { appSync?: boolean; lambdaToken?: string } = {}) {
     await this.page.getByRole("link", { name: "Test calls" }).click();
     // Introspection fills in the example query before a run makes sense.
     if (appSync) await expect(this.page.getByLabel("GraphQL query")).toHaveValue(/listNotes/);
+    if (lambdaToken !== undefined) await this.page.getByLabel("Lambda authorizer token").fill(lambdaToken);
     await this.page.getByRole("button", { name: "Run all" }).click();
     await expect(this.page.getByTestId("wall-time")).toBeVisible({ timeout: 20_000 });
   }

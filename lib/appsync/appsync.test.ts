@@ -3,6 +3,7 @@ import { appSyncEndpoints } from "./endpoints";
 import { interpretAppSyncResponse } from "./response";
 import { encodeAuthSubprotocol, legacyRealtimeUrl } from "./realtime-auth";
 import { base64url } from "jose";
+import { appSyncVariantsFor, missingFor } from "./variants";
 
 describe("appSyncEndpoints", () => {
   it("derives AWS's realtime host from the GraphQL host", () => {
@@ -18,6 +19,19 @@ describe("appSyncEndpoints", () => {
     const sandbox = appSyncEndpoints("http://127.0.0.1:4577/appsync/demoapi/graphql");
     expect(sandbox.realtimeUrl).toBe("ws://127.0.0.1:4577/appsync/demoapi/graphql/realtime");
     expect(sandbox.apiId).toBe("demoapi");
+  });
+});
+
+describe("appSyncVariantsFor", () => {
+  it("adds the Lambda-token column only for an API with AWS_LAMBDA, default or additional", () => {
+    expect(appSyncVariantsFor({ defaultAuthMode: "API_KEY", additionalAuthModes: ["AWS_IAM"] })).toEqual(["api-key", "id-token", "access-token", "iam"]);
+    expect(appSyncVariantsFor({ defaultAuthMode: "AMAZON_COGNITO_USER_POOLS", additionalAuthModes: ["AWS_LAMBDA"] })).toContain("lambda-token");
+    expect(appSyncVariantsFor({ defaultAuthMode: "AWS_LAMBDA", additionalAuthModes: [] })).toContain("lambda-token");
+  });
+
+  it("says where to type the token when none was given", () => {
+    expect(missingFor("lambda-token", {})).toMatch(/Lambda authorizer token/);
+    expect(missingFor("lambda-token", { lambdaToken: "t" })).toBeUndefined();
   });
 });
 
@@ -45,6 +59,7 @@ describe("interpretAppSyncResponse", () => {
     [200, '{"data":{"secret":null},"errors":[{"errorType":"Unauthorized","message":"Not Authorized to access secret on type Query"}]}', { ok: false, partial: false, errorType: "Unauthorized", message: "Not Authorized to access secret on type Query" }],
     [200, '{"data":{"a":1,"b":null},"errors":[{"errorType":"Unauthorized","message":"Not Authorized to access b on type Query"}]}', { ok: false, partial: true, errorType: "Unauthorized", message: "Not Authorized to access b on type Query" }],
     [502, "<html>Bad gateway</html>", { ok: false, errorType: undefined, message: "<html>Bad gateway</html>" }],
+    [400, '{"errors":[{"errorType":"BadRequestException"}]}', { ok: false, errorType: "BadRequestException" }],
   ])("HTTP %d %s", (status, body, verdict) => {
     expect(interpretAppSyncResponse(status, body)).toEqual(verdict);
   });

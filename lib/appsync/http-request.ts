@@ -35,6 +35,9 @@ export async function buildGraphqlRequest(
       return { ...base, headers: { ...headers, authorization: credentials.idToken! } };
     case "access-token":
       return { ...base, headers: { ...headers, authorization: credentials.accessToken! } };
+    // AWS_LAMBDA: the Authorization header's value is the authorizer's `authorizationToken` (AppSync devguide, AWS_LAMBDA authorization).
+    case "lambda-token":
+      return { ...base, headers: { ...headers, authorization: credentials.lambdaToken! } };
     case "iam": {
       const signed = await signRequest(
         { ...base, headers },

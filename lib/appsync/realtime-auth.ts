@@ -37,6 +37,10 @@ export async function realtimeAuthHeader(
       return { host: endpoints.host, Authorization: credentials.idToken! };
     case "access-token":
       return { host: endpoints.host, Authorization: credentials.accessToken! };
+    // AWS_LAMBDA: the token as Authorization beside host (aws-amplify/amplify-js
+    // packages/api-graphql/src/Providers/AWSWebSocketProvider/authHeaders.ts, customAuthHeader).
+    case "lambda-token":
+      return { host: endpoints.host, Authorization: credentials.lambdaToken! };
     case "iam": {
       const url = payload === "{}" ? endpoints.connectUrl : endpoints.graphqlUrl;
       const signed = await signRequest(

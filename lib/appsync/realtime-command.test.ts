@@ -32,6 +32,14 @@ describe("realtimeCommand", () => {
     expect(JSON.parse(auth!)).toMatchObject({ host: endpoints.host, "x-api-key": "da2-abcdefghijklmnopqrstuvwxyz", "x-amz-date": expect.stringMatching(/^\d{8}T\d{6}Z$/) });
   });
 
+  it("puts a Lambda authorizer's token, from $LAMBDA_TOKEN, beside host as aws-amplify does", () => {
+    const { command } = realtimeCommand("lambda-token", endpoints, subscription, "us-east-1");
+    expect(command).toContain("$LAMBDA_TOKEN");
+    const [, protocol, auth] = assignments(command!, "LAMBDA_TOKEN='custom token-1'");
+    expect(JSON.parse(auth!)).toEqual({ host: endpoints.host, Authorization: "custom token-1" });
+    expect(protocol).toBe(`header-${Buffer.from(auth!).toString("base64url")}`);
+  });
+
   it("signs IAM in the script, from credentials handed over as node's environment, not its arguments", () => {
     const { command, notes } = realtimeCommand("iam", endpoints, subscription, "us-east-1");
     const [, , , region] = assignments(command!, "");
@@ -41,7 +49,7 @@ describe("realtimeCommand", () => {
   });
 
   it("is left as it is by the redaction reports apply", () => {
-    for (const variant of ["api-key", "id-token", "access-token", "iam"] as const) {
+    for (const variant of ["api-key", "id-token", "access-token", "iam", "lambda-token"] as const) {
       const { command } = realtimeCommand(variant, endpoints, subscription, "us-east-1");
       expect(redactText(command!)).toBe(command);
     }

@@ -59,11 +59,12 @@ export function realtimeCommand(variant: AppSyncVariant, endpoints: AppSyncEndpo
       notes: [NEEDS_WS_SIGV4, `The command signs the connection and the subscription itself; ${stops}`],
     };
   }
-  // realtime-auth.ts: API key → host, x-amz-date, x-api-key; user pool → host, Authorization (the raw JWT).
+  // realtime-auth.ts: API key → host, x-amz-date, x-api-key; user pool → host, Authorization (the raw
+  // JWT); Lambda → host, Authorization (the authorizer's token).
   const auth =
     variant === "api-key"
       ? `AUTH="$(printf '{"host":"%s","x-amz-date":"%s","x-api-key":"%s"}' ${shellQuote(endpoints.host)} "$(date -u +%Y%m%dT%H%M%SZ)" ${env("API_KEY")})"`
-      : `AUTH="$(printf '{"host":"%s","Authorization":"%s"}' ${shellQuote(endpoints.host)} ${env(variant === "id-token" ? "ID_TOKEN" : "ACCESS_TOKEN")})"`;
+      : `AUTH="$(printf '{"host":"%s","Authorization":"%s"}' ${shellQuote(endpoints.host)} ${env(variant === "id-token" ? "ID_TOKEN" : variant === "lambda-token" ? "LAMBDA_TOKEN" : "ACCESS_TOKEN")})"`;
   const protocol = `PROTOCOL="header-${shellBase64Url('"$AUTH"')}"`;
   return {
     command: nodeCommand([auth, protocol], SCRIPT, [shellQuote(endpoints.realtimeUrl), '"$PROTOCOL"', '"$AUTH"', shellQuote(data)]),

@@ -33,5 +33,8 @@ export function interpretAppSyncResponse(status: number, bodyText: string, error
   if (!body) {
     return { ok: false, errorType, message: bodyText.trim().slice(0, 300) || `HTTP ${status} with an empty body` };
   }
-  return { ok: false, errorType, message: first?.message ?? `HTTP ${status}` };
+  // An entry with an errorType and no message is AppSync's whole answer sometimes
+  // (`{"errors":[{"errorType":"BadRequestException"}]}`, aws/aws-cdk#19239): no words to show.
+  if (first) return { ok: false, errorType, ...(first.message !== undefined ? { message: first.message } : {}) };
+  return { ok: false, errorType, message: `HTTP ${status}` };
 }

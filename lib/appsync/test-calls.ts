@@ -9,7 +9,7 @@ import { buildGraphqlRequest, type GraphqlOperation } from "./http-request";
 import type { WebSocketFactory } from "../ws";
 import { probeRealtime, type RealtimeOutcome } from "./realtime-probe";
 import { interpretAppSyncResponse } from "./response";
-import { APPSYNC_VARIANTS, commandAuthFor, missingFor, type AppSyncCredentials, type AppSyncVariant } from "./variants";
+import { appSyncVariantsFor, commandAuthFor, missingFor, type AppSyncCredentials, type AppSyncVariant } from "./variants";
 import { realtimeCommand } from "./realtime-command";
 
 export const APPSYNC_ROWS = {
@@ -32,7 +32,8 @@ interface AppSyncTestCallsInput {
 /** One cell per credential variant for the HTTP row, and one per variant for the realtime row. */
 export function appSyncTestCalls(input: AppSyncTestCallsInput): TestCall[] {
   const endpoints = appSyncEndpoints(input.api.url);
-  const testCalls: TestCall[] = APPSYNC_VARIANTS.map((variant) => ({
+  const variants = appSyncVariantsFor(input.api);
+  const testCalls: TestCall[] = variants.map((variant) => ({
     row: APPSYNC_ROWS.http,
     column: variant,
     run: async (ctx) => {
@@ -45,7 +46,7 @@ export function appSyncTestCalls(input: AppSyncTestCallsInput): TestCall[] {
   }));
   if (input.subscription) {
     const subscription = input.subscription;
-    for (const variant of APPSYNC_VARIANTS) {
+    for (const variant of variants) {
       testCalls.push({
         row: APPSYNC_ROWS.realtime,
         column: variant,
@@ -103,7 +104,7 @@ export function httpResult(exchange: Exchange, auth?: CommandAuth): TestCallResu
     status,
     errorType: verdict.errorType,
     message: verdict.message,
-    summary: `${status} ${verdict.errorType ?? ""}${verdict.errorType ? ": " : ""}${verdict.message ?? ""}`.trim(),
+    summary: [`${status}`, [verdict.errorType, verdict.message].filter(Boolean).join(": ")].filter(Boolean).join(" "),
     ...(unconfirmed ? { unconfirmed } : {}),
   };
 }

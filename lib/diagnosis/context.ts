@@ -38,6 +38,8 @@ const VARIANT_FAMILY: Record<string, string> = {
   "id-token": "jwt", "access-token": "jwt", "user-pool": "jwt", oidc: "jwt", "jwt-subprotocol": "jwt", "bearer-header": "jwt", bearer: "jwt", oauth: "jwt", jwt: "jwt",
   // An access token from the client credentials grant (the test calls' M2M column).
   "m2m-token": "jwt",
+  // The token an AWS_LAMBDA authorizer expects: opaque to AppSync, read by no other mode.
+  "lambda-token": "lambda", lambda: "lambda", "aws-lambda": "lambda",
 };
 
 const SERVICE_ALIASES: Record<string, readonly string[]> = {
@@ -159,13 +161,14 @@ const MODES_FOR_FAMILY: Readonly<Record<string, readonly AuthorizerType[]>> = {
   iam: ["AWS_IAM"],
   "api-key": ["API_KEY"],
   jwt: ["USER_POOLS", "OIDC", "LAMBDA"],
+  lambda: ["LAMBDA"],
 };
 
 /** True when the API's modes are known and none of them reads the kind of credential the call carried. */
 function credentialWithoutAuthMode(ctx: Context): boolean {
   const modes = ctx.authorizer?.authModes;
   if (!modes?.length) return false;
-  const family = ["iam", "api-key", "jwt"].find((f) => ctx.variants.has(f));
+  const family = ["iam", "api-key", "jwt", "lambda"].find((f) => ctx.variants.has(f));
   return family !== undefined && !MODES_FOR_FAMILY[family]!.some((m) => modes.includes(m));
 }
 
@@ -182,6 +185,7 @@ export function authorizerHolds(test: AuthorizerTest, ctx: Context): boolean {
     case "user-pools": return a.type === "USER_POOLS";
     case "oidc": return a.type === "OIDC";
     case "api-key": return a.type === "API_KEY";
+    case "aws-lambda": return a.type === "LAMBDA";
     case "api-gateway-cognito": return a.type === "API_GATEWAY_COGNITO";
     case "allowed-clients-with-id-token": return (a.allowedClients?.length ?? 0) > 0 && ctx.tokenUse === "id";
     case "allowed-audience-with-access-token": return (a.allowedAudience?.length ?? 0) > 0 && ctx.tokenUse === "access";

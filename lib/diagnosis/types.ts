@@ -26,7 +26,7 @@ export const AUTHORIZER_TESTS = [
   "custom-jwt", "aws-iam", "user-pools", "oidc", "api-key", "api-gateway-cognito",
   "allowed-clients-with-id-token", "allowed-audience-with-access-token",
   "discovery-url-without-well-known", "custom-jwt-called-with-sigv4", "aws-iam-called-with-jwt",
-  "credential-without-auth-mode",
+  "credential-without-auth-mode", "aws-lambda",
 ] as const;
 export type AuthorizerTest = (typeof AUTHORIZER_TESTS)[number];
 

@@ -87,6 +87,25 @@ describe("toCurl", () => {
   });
 });
 
+describe("a Lambda authorizer's token", () => {
+  const lambdaRequest = { method: "POST", url: APPSYNC, headers: { authorization: "tenant-42 opaque", "content-type": "application/json" }, body: "{}" };
+
+  it("is read from $LAMBDA_TOKEN, the whole Authorization value, never shown", () => {
+    const line = toCurl(lambdaRequest, { kind: "header", name: "authorization", variable: "LAMBDA_TOKEN" });
+    expect(line).toContain('-H "authorization: $LAMBDA_TOKEN"');
+    expect(line).not.toContain("opaque");
+    expect(placeholdersIn(line)).toEqual(["LAMBDA_TOKEN"]);
+    expect(redactText(line)).toBe(line);
+  });
+
+  it("is exported only on request, with its spaces and quotes intact", () => {
+    const line = toCurl(lambdaRequest, { kind: "header", name: "authorization", variable: "LAMBDA_TOKEN" });
+    const snippet = commandWithCredentials(`printf '%s' "$LAMBDA_TOKEN"`, { lambdaToken: "tenant-42 o'paque" });
+    expect(snippet.ok && runInShell(snippet.text)).toBe("tenant-42 o'paque");
+    expect(commandWithCredentials(line, {})).toEqual({ ok: false, missing: ["LAMBDA_TOKEN"] });
+  });
+});
+
 describe("commandWithCredentials", () => {
   it("exports what the command reads, and the command then sends the real value", () => {
     const command = `printf '%s|%s' ${shellWord(["Bearer ", { env: "ACCESS_TOKEN" }])} ${shellWord([{ env: "AWS_SESSION_TOKEN" }])}`;

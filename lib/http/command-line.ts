@@ -1,6 +1,6 @@
 /**
  * Copyable command lines for a cell's detail view. A command names its credentials as shell
- * variables ($ACCESS_TOKEN, $API_KEY, $AWS_ACCESS_KEY_ID…) that the shell expands, so the same
+ * variables ($ACCESS_TOKEN, $API_KEY, $LAMBDA_TOKEN, $AWS_ACCESS_KEY_ID…) that the shell expands, so the same
  * text is safe to show, store and share, and runs as soon as those variables are exported
  * (lib/http/credential-snippet.ts writes the exports, only when the user asks for them).
  * Everything else in the request is redacted here, on every call, so a caller cannot forget it.
@@ -9,7 +9,7 @@ import { redactRequest } from "./exchange";
 import type { PreparedRequest } from "./types";
 
 /** The variables a copied command may read; nothing else is ever expanded by the shell. */
-export const PLACEHOLDERS = ["ACCESS_TOKEN", "ID_TOKEN", "M2M_ACCESS_TOKEN", "API_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"] as const;
+export const PLACEHOLDERS = ["ACCESS_TOKEN", "ID_TOKEN", "M2M_ACCESS_TOKEN", "API_KEY", "LAMBDA_TOKEN", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 /** The placeholders a command reads, in PLACEHOLDERS order. */
@@ -40,8 +40,8 @@ export function shellWord(parts: readonly WordPart[]): string {
 
 /**
  * How a copied HTTP command carries its credential.
- * header  a header whose value is the placeholder (AppSync `x-api-key`, a raw JWT in
- *         `authorization`, or `Bearer <JWT>` for AgentCore)
+ * header  a header whose value is the placeholder (AppSync `x-api-key`, a raw JWT or a Lambda
+ *         authorizer's token in `authorization`, or `Bearer <JWT>` for AgentCore)
  * sigv4   curl signs the request itself: `--aws-sigv4 "aws:amz:REGION:SERVICE"` with
  *         `--user "KEY:SECRET"` (curl's documented form: docs/cmdline-opts/aws-sigv4.d, example
  *         `--aws-sigv4 "aws:amz:us-east-2:es" --user "key:secret"`, https://curl.se/docs/manpage.html#--aws-sigv4),
@@ -50,7 +50,7 @@ export function shellWord(parts: readonly WordPart[]): string {
  *         Region and service are given because a sandbox or custom-domain host names neither.
  */
 export type CommandAuth =
-  | { kind: "header"; name: string; scheme?: "Bearer"; variable: "API_KEY" | "ACCESS_TOKEN" | "ID_TOKEN" | "M2M_ACCESS_TOKEN" }
+  | { kind: "header"; name: string; scheme?: "Bearer"; variable: "API_KEY" | "ACCESS_TOKEN" | "ID_TOKEN" | "M2M_ACCESS_TOKEN" | "LAMBDA_TOKEN" }
   | { kind: "sigv4"; region: string; service: string; sessionToken: boolean };
 
 /** Headers that carry a credential or a signature: the command puts its own (or curl's) in their place. */

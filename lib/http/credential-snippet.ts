@@ -13,6 +13,8 @@ export interface SnippetCredentials {
   accessToken?: string;
   m2mAccessToken?: string;
   aws?: AwsCredentials;
+  /** The AWS_LAMBDA authorizer token the user typed in. */
+  lambdaToken?: string;
 }
 
 function valueOf(name: Placeholder, c: SnippetCredentials): string | undefined {
@@ -25,6 +27,8 @@ function valueOf(name: Placeholder, c: SnippetCredentials): string | undefined {
       return c.accessToken;
     case "M2M_ACCESS_TOKEN":
       return c.m2mAccessToken;
+    case "LAMBDA_TOKEN":
+      return c.lambdaToken;
     case "AWS_ACCESS_KEY_ID":
       return c.aws?.accessKeyId;
     case "AWS_SECRET_ACCESS_KEY":

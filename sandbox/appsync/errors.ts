@@ -25,11 +25,36 @@ export const FAIL = {
    * "every month" = key expiry); unconfirmed that a wrong key gets the same words.
    */
   apiKey: { ...unauthorized("You are not authorized to make this call."), unconfirmed: "wording for a wrong key" },
+  /**
+   * The Lambda authorizer answered isAuthorized: false. AppSync's fixed words, whatever the
+   * function's reason (aws/aws-appsync-community#372: "return 401 error with fixed message \"You
+   * are not authorized to make this call.\""; aws-amplify/amplify-js#9513, Amplify team: "normal
+   * for when the lambda returns isAuthorized as false").
+   */
+  lambdaDenied: unauthorized("You are not authorized to make this call."),
+  /**
+   * AppSync could not invoke the authorizer (no resource-based policy for appsync.amazonaws.com):
+   * `{"errors":[{"errorType":"BadRequestException"}]}`, no message, the function never called
+   * (aws/aws-cdk#19239, #19258). The captures show the body only: the status is unconfirmed.
+   */
+  lambdaNotInvokable: { status: 400, errorType: "BadRequestException", message: "", unconfirmed: "HTTP status (the captures show only the body)" },
+  /** identityValidationExpression refused the token before the function was called; unconfirmed: AppSync's answer. */
+  lambdaValidationExpression: { ...unauthorized("You are not authorized to make this call."), unconfirmed: "status and wording for a token that does not match identityValidationExpression" },
+  /** Over the documented 2048 characters; unconfirmed: AppSync's answer. */
+  lambdaTokenTooLong: { ...unauthorized("You are not authorized to make this call."), unconfirmed: "status and wording for a Lambda token over 2048 characters" },
   /** AppSync team's own description of its HTTP behaviour (graphql/graphql-over-http #81). */
   emptyBody: { status: 400, errorType: "MalformedHttpRequestException", message: "Request body is empty." },
   /** Same source: bodies like `meow`, `{}`, `[]`. Unconfirmed for a query with a syntax error. */
   unparsableQuery: { status: 400, errorType: "MalformedHttpRequestException", message: "Unable to parse GraphQL query." },
 } satisfies Record<string, AppSyncFailure>;
+
+/**
+ * An authorizer that throws, times out or returns something AppSync cannot read. No public
+ * capture shows AppSync's answer (unconfirmed): the sandbox gives its generic refusal and says so.
+ */
+export function lambdaFailed(what: string): AppSyncFailure {
+  return { ...unauthorized("You are not authorized to make this call."), unconfirmed: `status and wording for ${what}` };
+}
 
 /** What AppSync exposes to browsers (captured AppSync responses). */
 const APPSYNC_HEADERS = {
@@ -47,7 +72,8 @@ export function failureResult(failure: AppSyncFailure): RawResult {
       "x-amzn-ErrorType": failure.errorType,
       ...(failure.unconfirmed ? { [UNCONFIRMED_WORDING_HEADER]: failure.unconfirmed } : {}),
     },
-    body: JSON.stringify({ errors: [{ errorType: failure.errorType, message: failure.message }] }),
+    // An empty message is left out: AppSync sends some errors with errorType only (aws/aws-cdk#19239).
+    body: JSON.stringify({ errors: [{ errorType: failure.errorType, ...(failure.message ? { message: failure.message } : {}) }] }),
   };
 }
 

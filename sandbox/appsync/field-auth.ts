@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLField, type GraphQLObjectType } from "graphql";
 import type { ApiConfig, Caller } from "./caller";
 import { fieldDeniedMessage } from "./errors";
+import { deniesField } from "./lambda-response";
 import { authRuleFor } from "./schema";
 
 /**
@@ -24,3 +25,26 @@ export function fieldAllowed(api: ApiConfig, type: GraphQLObjectType, field: Gra
 export function fieldDenied(type: GraphQLObjectType, fieldName: string): GraphQLError {
   return new GraphQLError(fieldDeniedMessage(fieldName, type.name), { extensions: { errorType: "Unauthorized" } });
 }
+
+/**
+ * A Lambda authorizer's deniedFields: "forcibly changed to null, even if a value was returned from
+ * a resolver" (devguide, AWS_LAMBDA authorization). Checked before the resolver runs, so a denied
+ * mutation changes nothing.
+ */
+export function deniedByAuthorizer(api: ApiConfig, type: GraphQLObjectType, fieldName: string, caller: Caller): boolean {
+  return caller.lambda?.deniedFields.some((entry) => deniesField(entry, type.name, fieldName, api)) ?? false;
+}
+
+/**
+ * The null comes with AppSync's field-denial entry (unconfirmed: the devguide says only that the
+ * field becomes null); the extension lets the answer carry the sandbox's not-confirmed header.
+ */
+export function fieldDeniedByAuthorizer(type: GraphQLObjectType, fieldName: string): GraphQLError {
+  return new GraphQLError(fieldDeniedMessage(fieldName, type.name), { extensions: { errorType: "Unauthorized", [DENIED_FIELD]: true } });
+}
+
+/** Marks a GraphQLError that a deniedFields entry caused. */
+export const DENIED_FIELD = "sandboxDeniedField";
+
+/** What the answer's x-sandbox-unconfirmed header says when a deniedFields entry nulled a field. */
+export const DENIED_FIELD_UNCONFIRMED = "the error entry beside a field nulled by deniedFields (documented: the field is changed to null)";

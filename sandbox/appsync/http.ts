@@ -3,8 +3,10 @@ import type { RawResult, RequestContext } from "../http/types";
 import { authenticate, type AuthEnv } from "./authenticate";
 import { flatHeaders, type ApiConfig } from "./caller";
 import { FAIL, failureResult, jsonResult } from "./errors";
+import { UNCONFIRMED_WORDING_HEADER } from "../../lib/http/unconfirmed-wording";
+import { DENIED_FIELD, DENIED_FIELD_UNCONFIRMED } from "./field-auth";
 import { formatExecutionError } from "./format";
-import { parseOperation, readRequest, rootFields } from "./operation";
+import { lambdaRequestOf, parseOperation, readRequest, rootFields } from "./operation";
 import type { PubSub } from "./pubsub";
 import { fieldResolver, type DataStore } from "./resolvers";
 
@@ -26,7 +28,7 @@ export async function handleGraphql(api: ApiRuntime, ctx: RequestContext, env: A
   const parsed = "query" in request ? parseOperation(config, request) : undefined;
   // IAM authorizes per top-level field, so it needs the operation; the others don't wait for it.
   const fields = parsed?.kind === "ok" ? rootFields(config, parsed.document, parsed.operation) : [];
-  const auth = await authenticate(config, flatHeaders(ctx.headers), env, () => ({ ctx, fields }));
+  const auth = await authenticate(config, flatHeaders(ctx.headers), env, () => ({ ctx, fields }), () => lambdaRequestOf(request, parsed));
   if (!auth.ok) return failureResult(auth.failure);
   if (!("query" in request)) return failureResult(request);
   if (!parsed || parsed.kind === "failure") return failureResult(parsed?.failure ?? FAIL.unparsableQuery);
@@ -47,5 +49,7 @@ export async function handleGraphql(api: ApiRuntime, ctx: RequestContext, env: A
     }
   }
   const errors = result.errors?.map(formatExecutionError);
-  return jsonResult({ data: result.data ?? null, ...(errors?.length ? { errors } : {}) });
+  const answer = jsonResult({ data: result.data ?? null, ...(errors?.length ? { errors } : {}) });
+  if (!result.errors?.some((e) => e.extensions[DENIED_FIELD])) return answer;
+  return { ...answer, headers: { ...answer.headers, [UNCONFIRMED_WORDING_HEADER]: DENIED_FIELD_UNCONFIRMED } };
 }

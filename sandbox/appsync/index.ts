@@ -3,6 +3,7 @@ import type { SandboxService } from "../http/types";
 import type { Scenario } from "../scenario";
 import type { AuthEnv } from "./authenticate";
 import { handleGraphql, type ApiRuntime } from "./http";
+import { LambdaAuthorizer } from "./lambda";
 import { PubSub } from "./pubsub";
 import { realtimeRoute } from "./realtime";
 import { DataStore } from "./resolvers";
@@ -22,7 +23,7 @@ interface AppSyncOptions {
   fetch?: typeof fetch;
 }
 
-export function createAppSync(scenarios: readonly Scenario[], now: () => number, options: AppSyncOptions = {}): SandboxService {
+export function createAppSync(scenarios: readonly Scenario[], now: () => number, options: AppSyncOptions = {}): SandboxService[] {
   const apis = new Map<string, ApiRuntime>();
   for (const scenario of scenarios) {
     for (const api of scenario.appSyncApis) {
@@ -31,6 +32,7 @@ export function createAppSync(scenarios: readonly Scenario[], now: () => number,
         accountId: scenario.accountId,
         modes: new Set([api.defaultAuthMode, ...api.additionalAuthModes]),
         graphqlSchema: buildAppSyncSchema(api.schema),
+        ...(api.lambdaAuthorizerConfig ? { lambda: new LambdaAuthorizer(api.lambdaAuthorizerConfig, { id: api.id, accountId: scenario.accountId }) } : {}),
       };
       apis.set(api.id, { config, store: new DataStore(api.data), pubsub: new PubSub() });
     }
@@ -40,6 +42,10 @@ export function createAppSync(scenarios: readonly Scenario[], now: () => number,
   const jwks = createJwksCache(options.fetch ? { fetchJson: fetchJsonVia(options.fetch) } : {});
   const env = (baseUrl: string): AuthEnv => ({ baseUrl, now: now(), getJwks: jwks.getJwks });
 
+  return [appSync(apis, env, options), lambdaInvocationsService(apis)];
+}
+
+function appSync(apis: ReadonlyMap<string, ApiRuntime>, env: (baseUrl: string) => AuthEnv, options: AppSyncOptions): SandboxService {
   return {
     name: "appsync",
     cors: "open",
@@ -55,5 +61,30 @@ export function createAppSync(scenarios: readonly Scenario[], now: () => number,
       },
     ],
     upgrades: [realtimeRoute(apis, env, options.keepAliveMs ?? 60_000)],
+  };
+}
+
+/**
+ * `GET /_sandbox/lambda-invocations[?apiId=…]`: what AppSync sent each API's Lambda authorizer
+ * (the event, token shortened) and what "the function" did, newest last — the sandbox's stand-in
+ * for the function's CloudWatch logs. CORS closed, as for the outbox.
+ */
+function lambdaInvocationsService(apis: ReadonlyMap<string, ApiRuntime>): SandboxService {
+  return {
+    name: "sandbox-lambda-invocations",
+    cors: "closed",
+    routes: [
+      {
+        method: "GET",
+        path: /^\/_sandbox\/lambda-invocations$/,
+        async handle(_params, ctx) {
+          const wanted = ctx.url.searchParams.get("apiId");
+          const invocations = [...apis.values()]
+            .filter((api) => api.config.lambda && (!wanted || api.config.id === wanted))
+            .flatMap((api) => api.config.lambda!.invocations().map((invocation) => ({ apiId: api.config.id, ...invocation })));
+          return { status: 200, body: { invocations } };
+        },
+      },
+    ],
   };
 }

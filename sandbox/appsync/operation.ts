@@ -16,7 +16,7 @@ type ParsedOperation =
   | { kind: "invalid"; errors: ReturnType<typeof formatValidationError>[] }
   | { kind: "failure"; failure: AppSyncFailure };
 
-interface GraphqlRequest {
+export interface GraphqlRequest {
   query: string;
   variables: Record<string, unknown>;
   operationName?: string;
@@ -85,4 +85,15 @@ export function rootFields(api: ApiConfig, document: DocumentNode, operation: Op
   };
   walk(operation.selectionSet, new Set());
   return out;
+}
+
+/**
+ * What a Lambda authorizer's requestContext says about the request: the query text, the
+ * operation name (the request's, else the document's own), the variables. An unreadable body
+ * still reaches the authorizer, with an empty query (unconfirmed: what AppSync sends then).
+ */
+export function lambdaRequestOf(request: GraphqlRequest | AppSyncFailure, parsed?: ParsedOperation) {
+  if (!("query" in request)) return { queryString: "", variables: {} };
+  const operationName = request.operationName ?? (parsed?.kind === "ok" ? parsed.operation.name?.value : undefined);
+  return { queryString: request.query, variables: request.variables, ...(operationName ? { operationName } : {}) };
 }

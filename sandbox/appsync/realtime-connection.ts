@@ -74,10 +74,14 @@ export class RealtimeConnection {
     if (auth.kind === "unreadable") return this.refuse(NOT_AUTHORIZED);
     const headers = flatHeaders(auth.header);
     // IAM connect signs `POST {graphql url}/connect` with the payload as body, not this GET.
-    const result = await authenticate(this.api.config, headers, this.options.env(), () => ({
-      ctx: this.virtualPost("/connect", headers, auth.payload),
-      fields: [],
-    }));
+    // Unconfirmed: what requestContext carries for the connection itself, which has no operation.
+    const result = await authenticate(
+      this.api.config,
+      headers,
+      this.options.env(),
+      () => ({ ctx: this.virtualPost("/connect", headers, auth.payload), fields: [] }),
+      () => ({ queryString: "", variables: {} }),
+    );
     if (!result.ok) this.refuse(NOT_AUTHORIZED);
   }
 

@@ -2,9 +2,9 @@ import type { DocumentNode } from "graphql";
 import { authenticate, type AuthEnv, type IamTarget } from "./authenticate";
 import { flatHeaders, type Caller } from "./caller";
 import { fieldDeniedMessage } from "./errors";
-import { fieldAllowed } from "./field-auth";
+import { deniedByAuthorizer, fieldAllowed } from "./field-auth";
 import type { ApiRuntime } from "./http";
-import { parseOperation, readRequest, rootFields } from "./operation";
+import { lambdaRequestOf, parseOperation, readRequest, rootFields } from "./operation";
 import { subscribedMutations } from "./schema";
 
 /**
@@ -50,7 +50,7 @@ export async function registerSubscription(
   const roots = rootFields(api.config, parsed.document, parsed.operation);
   const authorization = extensions?.authorization;
   const headers = flatHeaders(typeof authorization === "object" && authorization !== null ? (authorization as Record<string, unknown>) : {});
-  const auth = await authenticate(api.config, headers, env, () => ({ ctx: connection.virtualPost("", headers, data), fields: roots }));
+  const auth = await authenticate(api.config, headers, env, () => ({ ctx: connection.virtualPost("", headers, data), fields: roots }), () => lambdaRequestOf(request, parsed));
   if (!auth.ok) return refuse(auth.failure.errorType, auth.failure.message);
 
   const type = api.config.graphqlSchema.getSubscriptionType()!;
@@ -58,6 +58,8 @@ export async function registerSubscription(
   for (const root of roots) {
     const field = type.getFields()[root.field]!;
     if (!fieldAllowed(api.config, type, field, auth.caller)) return refuse("Unauthorized", fieldDeniedMessage(root.field, type.name));
+    // Unconfirmed: how AppSync answers a subscription to a field the authorizer denied (the same refusal here).
+    if (deniedByAuthorizer(api.config, type, root.field, auth.caller)) return refuse("Unauthorized", fieldDeniedMessage(root.field, type.name));
     fields.push({ field: root.field, responseKey: root.responseKey, mutations: subscribedMutations(field) });
   }
   return { ok: true, subscription: { document: parsed.document, variables: request.variables, caller: auth.caller, fields } };

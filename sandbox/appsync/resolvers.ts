@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getNullableType, isListType, type GraphQLField, type GraphQLFieldResolver } from "graphql";
 import type { ApiConfig, Caller } from "./caller";
-import { fieldAllowed, fieldDenied } from "./field-auth";
+import { deniedByAuthorizer, fieldAllowed, fieldDenied, fieldDeniedByAuthorizer } from "./field-auth";
 import { objectTypeOf } from "./schema";
 
 /**
@@ -71,6 +71,7 @@ function resolveRoot(field: GraphQLField<unknown, unknown>, kind: "Query" | "Mut
 export const fieldResolver: GraphQLFieldResolver<unknown, ExecContext> = (source, args, ctx, info) => {
   const field = info.parentType.getFields()[info.fieldName]!;
   if (!fieldAllowed(ctx.api, info.parentType, field, ctx.caller)) throw fieldDenied(info.parentType, info.fieldName);
+  if (deniedByAuthorizer(ctx.api, info.parentType, info.fieldName, ctx.caller)) throw fieldDeniedByAuthorizer(info.parentType, info.fieldName);
   const schema = ctx.api.graphqlSchema;
   if (info.parentType === schema.getQueryType()) return resolveRoot(field, "Query", args, ctx);
   if (info.parentType === schema.getMutationType()) return resolveRoot(field, "Mutation", args, ctx);

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { REGION_PATTERN, USER_POOL_ID_PATTERN } from "../../lib/config/environment";
 import { SANDBOX_AUTH_MODES } from "./auth-modes";
+import { lambdaAuthorizerSchema } from "./lambda-scenario";
 import { buildAppSyncSchema } from "./schema";
 
 /**
  * The `appSyncApis` key of a scenario file: AppSync GraphQL APIs with their auth configuration
  * (as `aws appsync get-graphql-api` shows it), an SDL schema and seed data for the in-memory
- * resolvers. AWS_LAMBDA is not emulated, so it is not accepted here.
+ * resolvers. AWS_LAMBDA takes a lambdaAuthorizerConfig whose function is a decision table
+ * (lambda-scenario.ts).
  */
 
 /** Real API ids are 26 lowercase letters and digits (the first label of the API host). */
@@ -45,6 +47,7 @@ export const appSyncApiSchema = z
     apiKeys: z.array(apiKeySchema).default([]),
     userPoolConfig: userPoolConfigSchema.optional(),
     openIdConnectConfig: oidcConfigSchema.optional(),
+    lambdaAuthorizerConfig: lambdaAuthorizerSchema.optional(),
     schema: z.string().min(1),
     /** `{TypeName: [rows]}` for lists and lookups by id; `{"Type.field": value}` for fixed answers. */
     data: z.record(z.string(), z.unknown()).default({}),
@@ -59,6 +62,9 @@ export const appSyncApiSchema = z
     }
     if (modes.includes("OPENID_CONNECT") && !api.openIdConnectConfig) {
       ctx.addIssue({ code: "custom", path: ["openIdConnectConfig"], message: "required when OPENID_CONNECT is a mode" });
+    }
+    if (modes.includes("AWS_LAMBDA") && !api.lambdaAuthorizerConfig) {
+      ctx.addIssue({ code: "custom", path: ["lambdaAuthorizerConfig"], message: "required when AWS_LAMBDA is a mode" });
     }
     try {
       buildAppSyncSchema(api.schema);

@@ -26,10 +26,26 @@ export interface ScenarioRun {
   readonly signIn?: readonly [email: string, password: string];
   /** Whether the environment has an AppSync API (the page then waits for its example query). */
   readonly appSync: boolean;
+  /** The token typed in for the AWS_LAMBDA column (the scenario's decision table says what it gets). */
+  readonly lambdaToken?: string;
   readonly refused: readonly RefusedCell[];
 }
 
 const DEMO = ["demo@example.com", "Demo-Passw0rd!"] as const;
+const LAMBDA_USER = ["lambda@example.com", "Lambda-Passw0rd!"] as const;
+
+/**
+ * The AWS_LAMBDA scenarios' API has a user-pool mode and fields without @aws_cognito_user_pools:
+ * the user's tokens reach the user-pool mode and are denied field by field. (No API key, no
+ * identity pool: those cells do not run.)
+ */
+const lambdaApiOtherCells: RefusedCell[] = [
+  ...["appsync-http|access-token", "appsync-http|id-token", "appsync-realtime|access-token", "appsync-realtime|id-token", "appsync-http|amplify:AMAZON_COGNITO_USER_POOLS"].map((cell) => ({
+    cell: cell as RefusedCell["cell"],
+    rule: "appsync-field-not-authorized",
+    why: "a JWT goes to the user-pool mode, not the authorizer (amplify-js#9513); the fields carry no @aws_cognito_user_pools, so only the default AWS_LAMBDA mode may read them",
+  })),
+];
 
 const JWT_TO_IAM_RUNTIME = "the runtime is AWS_IAM; a bearer token is the wrong kind of credential (seed 003)";
 const jwtCellsOfAnIamRuntime: RefusedCell[] = ["agentcore-http|access-token", "agentcore-http|id-token", "agentcore-ws|access-token", "agentcore-ws|id-token"].map(
@@ -168,6 +184,41 @@ export const SCENARIO_RUNS: readonly ScenarioRun[] = [
         rule: "iam-cross-account-resource-policy",
         why: "the runtime is in another account and has no resource-based policy; Resource \"*\" in the caller's role is not enough (agentcore-cli#607)",
       })),
+    ],
+  },
+  {
+    run: "appsync-lambda-authorizer",
+    scenario: "appsync-lambda-authorizer",
+    signIn: LAMBDA_USER,
+    appSync: true,
+    lambdaToken: "revoked-token",
+    refused: [
+      ...["appsync-http|lambda-token", "appsync-realtime|lambda-token", "appsync-http|amplify:AWS_LAMBDA"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "appsync-lambda-authorizer-denied",
+        why: "the authorizer answers isAuthorized: false for this token; AppSync's fixed 401 says nothing of why (aws-appsync-community#372)",
+      })),
+      ...lambdaApiOtherCells,
+    ],
+  },
+  {
+    run: "appsync-lambda-not-invokable",
+    scenario: "appsync-lambda-not-invokable",
+    signIn: LAMBDA_USER,
+    appSync: true,
+    lambdaToken: "notes-reader-token",
+    refused: [
+      ...["appsync-http|lambda-token", "appsync-http|amplify:AWS_LAMBDA"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "appsync-lambda-authorizer-not-invoked",
+        why: "no resource-based policy lets appsync.amazonaws.com invoke the function: a bare BadRequestException (aws-cdk#19239)",
+      })),
+      {
+        cell: "appsync-realtime|lambda-token",
+        rule: "appsync-lambda-authorizer-denied",
+        why: "over realtime AppSync refuses the connection in the same words whatever went wrong (the realtime answer for an authorizer it cannot invoke is unconfirmed); the rule's cause says to check the invoke permission when the function never ran",
+      },
+      ...lambdaApiOtherCells,
     ],
   },
   {

@@ -33,6 +33,9 @@ export const appsyncKeyAndRealtimeRules: readonly Rule[] = [
       variant(["api-key"], W.context, "called with the API key"),
       msg("unauthorized", String.raw`\bunauthorized\b`, W.generic, "Unauthorized"),
       variant(["iam"], -3, "IAM-signed: the role's permissions are the likelier cause"),
+      // AppSync answers a Lambda authorizer's isAuthorized: false with the same text (appsync-lambda.ts).
+      variant(["lambda"], -W.context, "sent a Lambda authorizer token, not an API key"),
+      msg("isauthorized", String.raw`isauthorized`, -W.context, "a Lambda authorizer's decision, not an API key"),
       code("UnauthorizedException", W.generic, "AppSync UnauthorizedException"),
       status([401], W.generic, "refused"),
     ],

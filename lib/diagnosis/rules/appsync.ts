@@ -1,5 +1,6 @@
 import { authorizer, code, concept, msg, phrase, status, trail, variant, W } from "../signals";
 import type { Rule } from "../types";
+import { appsyncLambdaRules } from "./appsync-lambda";
 import { appsyncKeyAndRealtimeRules } from "./appsync-realtime";
 
 /** AppSync's refusals. Its messages say little, so which credential variant was used matters most. */
@@ -161,6 +162,8 @@ export const appsyncRules: readonly Rule[] = [
       msg("not authorized to access", String.raw`not authorized to access (?:\S+ )?on type \S+`, W.specific, "AppSync field-level refusal"),
       msg("\"unauthorized\"", String.raw`"errortype"\s*:\s*"unauthorized"`, W.context, "HTTP 200 with errorType Unauthorized (field level)"),
       msg("cognito_groups", "cognito_groups", W.weak, "the schema's group directive"),
+      msg("deniedfields", String.raw`\bdeniedfields\b`, W.hint, "a Lambda authorizer's deniedFields"),
+      msg("@aws_lambda", "@aws_lambda", W.weak, "the schema's Lambda directive"),
       msg("@auth", String.raw`@auth\s*\(`, W.weak, "an Amplify @auth rule"),
       variant(["jwt", "api-key"], W.generic, "called with a token or API key"),
       variant(["iam"], -3, "IAM-signed: the IAM policy is the likelier cause"),
@@ -168,18 +171,22 @@ export const appsyncRules: readonly Rule[] = [
     ],
     cause:
       "The request was authenticated, but the field's auth rules do not admit this caller: the user is in none of the @aws_auth(cognito_groups) " +
-      "groups, the field has no directive for this auth mode, the API's defaultAction is DENY, or an Amplify @auth owner/group rule does not match. " +
-      "Group changes only apply to tokens issued after them.",
+      "groups, the field has no directive for this auth mode (with AWS_LAMBDA as an additional mode, @aws_lambda), the API's defaultAction is DENY, " +
+      "an Amplify @auth owner/group rule does not match, or a Lambda authorizer listed the field in deniedFields (forced to null; Type.field or the field's ARN " +
+      "— an authorizer shared by two APIs denies Type.field in both unless it uses ARNs). Group changes only apply to tokens issued after them.",
     fix: [
       { text: "Look at the field's directives (or the model's @auth / .authorization rules) and the token's cognito:groups.", snippet: { lang: "sh", code: "auth-flow-debugger check <token> --authorizer appsync-userpool --user-pool-id <pool> --field-groups admin,support --field Query.listNotes" } },
       { text: "After adding the user to a group, refresh the session (fetchAuthSession({ forceRefresh: true })) so the new token carries it." },
+      { text: "With a Lambda authorizer, look at the deniedFields it returned for this token (its logs, or aws lambda invoke with the event): an entry naming this Type.field nulls it on every API that shares the function; use arn:aws:appsync:<region>:<account>:apis/<apiId>/types/<Type>/fields/<field> to deny it on one API only." },
     ],
     source: [
       { kind: "doc", url: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html" },
       { kind: "doc", url: "https://repost.aws/knowledge-center/aws-appsync-graphql-request-unauth-error", note: "200 OK with error type Unauthorized: Not Authorized to access X on type Y" },
       { kind: "issue", url: "https://github.com/aws-amplify/amplify-category-api/issues/670" },
       { kind: "issue", url: "https://github.com/aws-amplify/amplify-studio/issues/169", note: "realtime: Not Authorized to access onCreate… on type Subscription" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#aws-lambda-authorization", note: "deniedFields: forcibly changed to null; ARN form when two APIs share the authorizer" },
     ],
   },
   ...appsyncKeyAndRealtimeRules,
+  ...appsyncLambdaRules,
 ];
