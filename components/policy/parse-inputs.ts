@@ -9,8 +9,6 @@ export function readPolicy(label: string, text: string): { policy?: LabelledPoli
   return { policy: { label, document: parsed.policy }, problems: [] };
 }
 
-export const pretty = (value: unknown): string => JSON.stringify(value, null, 2);
-
 /** "authenticated, cognito-idp…" typed by hand → the list. */
 export const splitList = (text: string): string[] =>
   text

@@ -1,14 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import dynamic from "next/dynamic";
+import { useRef, useState } from "react";
 import type { Environment } from "@/lib/config/environment";
 import { useEnvironments } from "@/components/environments/environments-provider";
 import { useAuthSession } from "@/components/session/session-store";
-import { ensureCredentials, useCredentials } from "@/components/credentials/credentials-store";
 import { useKnownAccount } from "@/components/credentials/known-account";
 import { RoleCheck } from "./role-check";
+import type { CredentialFacts } from "./credentials-reader";
 import type { KnownIdentity, Operations } from "./use-policy-check";
+
+const CredentialsReader = dynamic(() => import("./credentials-reader"), { ssr: false });
 
 /**
  * "Check this role against my token": the page reads what the dashboard already knows — the
@@ -25,22 +28,16 @@ export default function PolicyView() {
 
 function WithIdentity({ environment }: { environment: Environment }) {
   const { state } = useAuthSession();
-  const credentials = useCredentials();
+  const [facts, setFacts] = useState<CredentialFacts>({});
   const account = useKnownAccount(environment.id);
   const [operations] = useState<Operations & { call?: string }>(() => fromLocation());
   const idToken = state.status === "signed-in" ? state.idToken.toString() : undefined;
-  useEffect(() => {
-    if (idToken && environment.identityPoolId) void ensureCredentials(environment, idToken);
-  }, [environment, idToken]);
-  if (state.status === "loading") return <p className="text-slate-500">Reading the session…</p>;
+  // Once shown, the check stays mounted while the session is re-read (a token refresh), so what was pasted is kept.
+  const shown = useRef(false);
+  if (state.status !== "loading") shown.current = true;
+  if (!shown.current) return <p className="text-slate-500">Reading the session…</p>;
   const sub = state.status === "signed-in" && typeof state.idToken.payload.sub === "string" ? state.idToken.payload.sub : undefined;
-  const ok = credentials.status === "ok" ? credentials : undefined;
-  const known: KnownIdentity = {
-    ...(sub ? { sub } : {}),
-    ...(ok ? { identityId: ok.credentials.identityId, flow: ok.credentials.flow } : {}),
-    ...(ok?.callerArn ? { callerArn: ok.callerArn } : {}),
-    ...(account ? { account } : {}),
-  };
+  const known: KnownIdentity = { ...(sub ? { sub } : {}), ...facts, ...(account ? { account } : {}) };
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Check this role against my token</h1>
@@ -54,6 +51,7 @@ function WithIdentity({ environment }: { environment: Environment }) {
           Not signed in: the identity below is a guest&apos;s (amr <code>unauthenticated</code>). <Link href="/" className="text-blue-700 underline">Sign in</Link> to check your own.
         </p>
       )}
+      <CredentialsReader environment={environment} {...(idToken ? { idToken } : {})} onChange={setFacts} />
       <RoleCheck environment={environment} known={known} operations={operations} highlight={operations.call} />
     </div>
   );

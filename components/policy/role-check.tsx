@@ -65,17 +65,18 @@ export function RoleCheck({ environment, known, operations, highlight }: { envir
         <OperationInputs inputs={inputs} />
       </div>
       <div className="space-y-3" aria-live="polite">
-        {result.problems.length > 0 && (
+        {!result && <p className="text-sm text-slate-500">Loading the policy evaluator…</p>}
+        {result && result.problems.length > 0 && (
           <ul role="alert" className="list-disc rounded border border-red-300 bg-red-50 p-3 pl-7 text-sm text-red-900">
             {result.problems.map((p) => <li key={p}>{p}</li>)}
           </ul>
         )}
-        {result.trust ? <TrustResult verdict={result.trust} /> : <p className="text-sm text-slate-500">Paste a trust policy and give the identity pool id to check the trust.</p>}
+        {!result ? null : result.trust ? <TrustResult verdict={result.trust} /> : <p className="text-sm text-slate-500">Paste a trust policy and give the identity pool id to check the trust.</p>}
         <h2 className="font-medium">Permission policies against each test call</h2>
-        {result.calls.length === 0 && (
+        {result && result.calls.length === 0 && (
           <p className="text-sm text-slate-500">{result.needed.length === 0 ? "This environment makes no IAM-signed test call (no AppSync API, runtime or gateway)." : "Paste a permission policy to see each call's verdict."}</p>
         )}
-        {[...result.calls].sort((a, b) => Number(b.call.row === highlight) - Number(a.call.row === highlight)).map((verdict) => (
+        {[...(result?.calls ?? [])].sort((a, b) => Number(b.call.row === highlight) - Number(a.call.row === highlight)).map((verdict) => (
           <CallResult key={`${verdict.call.row}-${verdict.call.label}`} verdict={verdict} highlighted={verdict.call.row === highlight} />
         ))}
         <p className="text-xs text-slate-500">

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { importTemplate, type ImportedRole } from "@/lib/policy-check";
-import { pretty } from "./parse-inputs";
+import type { ImportedRole } from "@/lib/policy-check";
+import { pretty } from "./pretty";
 
 /**
  * Import a role from a CloudFormation template or `cdk synth` output: pick the role, and its trust
@@ -14,7 +14,8 @@ export function TemplateImport({ region, account, onImport }: { region: string; 
   const [chosen, setChosen] = useState<ImportedRole | undefined>();
   const [error, setError] = useState("");
 
-  function read(source: string) {
+  async function read(source: string) {
+    const { importTemplate } = await import("./engine");
     const pseudo = { "AWS::Region": region, "AWS::Partition": "aws", ...(/^\d{12}$/.test(account) ? { "AWS::AccountId": account } : {}) };
     const result = importTemplate(source, pseudo);
     if (!result.ok) {
@@ -42,7 +43,7 @@ export function TemplateImport({ region, account, onImport }: { region: string; 
         </p>
         <textarea aria-label="Template" value={text} onChange={(e) => setText(e.target.value)} rows={6} className="w-full rounded border border-slate-300 p-2 font-mono text-xs" />
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" onClick={() => read(text)} disabled={!text.trim()} className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50">
+          <button type="button" onClick={() => void read(text)} disabled={!text.trim()} className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50">
             Import
           </button>
           <label className="text-xs text-slate-600">
