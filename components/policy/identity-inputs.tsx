@@ -22,12 +22,15 @@ export function IdentityInputs({ inputs }: { inputs: Inputs }) {
         <span className="text-slate-700">Identity id — <code>cognito-identity.amazonaws.com:sub</code> (optional)</span>
         <input aria-label="Identity id" value={inputs.identityId} onChange={(e) => inputs.setIdentityId(e.target.value)} className={box} />
       </label>
-      <label className="flex items-center gap-2">
+      <label className="flex flex-wrap items-center gap-2">
         <span className="text-slate-700">Flow</span>
         <select aria-label="Flow" value={inputs.flow} onChange={(e) => inputs.setFlow(e.target.value as "enhanced" | "basic")} className="rounded border border-slate-300 px-2 py-1">
-          <option value="enhanced">enhanced (GetCredentialsForIdentity: Cognito assumes the role)</option>
-          <option value="basic">basic (GetOpenIdToken, then your app calls STS)</option>
+          <option value="enhanced">enhanced</option>
+          <option value="basic">basic</option>
         </select>
+        <span className="text-xs text-slate-600">
+          {inputs.flow === "enhanced" ? "GetCredentialsForIdentity: Cognito assumes the pool's role for you." : "GetOpenIdToken, then your app calls STS AssumeRoleWithWebIdentity naming the role."}
+        </span>
       </label>
     </fieldset>
   );

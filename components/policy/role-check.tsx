@@ -33,7 +33,7 @@ export function RoleCheck({ environment, known, operations, highlight }: { envir
 
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <div className="space-y-3">
+      <div className="min-w-0 space-y-3">
         {sandboxRole && (
           <p className="rounded border border-sky-200 bg-sky-50 p-2 text-sm" data-testid="sandbox-prefill">
             Filled in from the sandbox&apos;s {sandboxRole.kind} role <code className="[overflow-wrap:anywhere]">{sandboxRole.arn}</code>. On real AWS, paste the role&apos;s policies
@@ -64,7 +64,7 @@ export function RoleCheck({ environment, known, operations, highlight }: { envir
         <IdentityInputs inputs={inputs} />
         <OperationInputs inputs={inputs} />
       </div>
-      <div className="space-y-3" aria-live="polite">
+      <div className="min-w-0 space-y-3" aria-live="polite">
         {!result && <p className="text-sm text-slate-500">Loading the policy evaluator…</p>}
         {result && result.problems.length > 0 && (
           <ul role="alert" className="list-disc rounded border border-red-300 bg-red-50 p-3 pl-7 text-sm text-red-900">

@@ -2,6 +2,7 @@
 
 import type { CallVerdict, CheckDecision, StatementVerdict, TrustVerdict } from "@/lib/policy-check";
 import { CopyButton } from "@/components/ui/copy-button";
+import { SideScroll } from "@/components/ui/side-scroll";
 
 const DECISION: Record<CheckDecision, { label: string; className: string }> = {
   Allow: { label: "Allowed", className: "border-green-700 bg-green-50 text-green-900" },
@@ -19,7 +20,7 @@ const OUTCOME: Record<StatementVerdict["outcome"], string> = { allows: "allows",
 
 function StatementTable({ statements, caption }: { statements: readonly StatementVerdict[]; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <SideScroll label={caption}>
       <table className="w-full text-left text-xs">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-slate-500">
@@ -53,7 +54,7 @@ function StatementTable({ statements, caption }: { statements: readonly Statemen
           ))}
         </tbody>
       </table>
-    </div>
+    </SideScroll>
   );
 }
 
@@ -91,7 +92,7 @@ export function CallResult({ verdict, highlighted }: { verdict: CallVerdict; hig
       className={`space-y-2 rounded border bg-white p-4 ${highlighted ? "border-sky-600 ring-2 ring-sky-200" : "border-slate-200"}`}
     >
       <h3 className="flex flex-wrap items-center gap-2 font-medium">
-        {call.label} <code className="text-xs">{call.action}</code> <DecisionBadge decision={verdict.decision} />
+        <span className="[overflow-wrap:anywhere]">{call.label}</span> <code className="text-xs">{call.action}</code> <DecisionBadge decision={verdict.decision} />
       </h3>
       {call.problem && <p className="text-sm text-amber-900">{call.problem}</p>}
       {verdict.resources.map((r) => (
@@ -103,7 +104,7 @@ export function CallResult({ verdict, highlighted }: { verdict: CallVerdict; hig
           <StatementTable statements={r.statements} caption={`Statements for ${r.resource}`} />
         </div>
       ))}
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">
         Action and resource: <a href={call.source} className="text-blue-700 underline">{call.source}</a>
       </p>
     </section>
