@@ -3,7 +3,7 @@ import { checkCall, checkTrust, identityAmr, preparePolicies, requiredCalls, typ
 import { roleArnOf } from "@/lib/identity/explain";
 import { AppError } from "@/lib/errors";
 import { readPolicy, splitList } from "./parse-inputs";
-import type { Operations } from "./use-policy-check";
+import type { Operations } from "./types";
 
 /**
  * The evaluation behind the role check page, loaded once the page is up (the policy grammar, the

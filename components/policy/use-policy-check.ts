@@ -5,21 +5,9 @@ import type { Environment } from "@/lib/config/environment";
 import { apiIdFromUrl } from "@/lib/policy-check/ids";
 import type { CheckResult } from "./engine";
 import { pretty } from "./pretty";
+import type { KnownIdentity, Operations } from "./types";
 
-/** What the page knows about the signed-in identity when it opens; every field stays editable. */
-export interface KnownIdentity {
-  sub?: string;
-  identityId?: string;
-  callerArn?: string;
-  account?: string;
-  flow?: "enhanced" | "basic";
-}
-
-export interface Operations {
-  query: string;
-  subscription: string;
-  trigger: string;
-}
+export type { KnownIdentity, Operations };
 
 type Engine = typeof import("./engine");
 
