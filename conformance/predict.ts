@@ -2,6 +2,7 @@ import { diagnose } from "../lib/diagnosis";
 import type { Environment } from "../lib/config/environment";
 import { predictRole } from "../lib/identity/role-mapping";
 import { checkAgentCore, decodeToken } from "../lib/tokens";
+import { checkCall, preparePolicies } from "../lib/policy-check";
 import type { ConformanceCase } from "./schema";
 import type { ScenarioContext } from "./scenario-context";
 import { resolveValue, type ResolveOptions } from "./template";
@@ -50,6 +51,29 @@ export async function predictionDifferences(c: ConformanceCase, ctx: ScenarioCon
   if (predict.role) {
     if (!ctx) return [...out, "role prediction needs a scenario"];
     out.push(...(await rolePredictionDifferences(c, predict.role, ctx, options)));
+  }
+  if (predict.roleCheck) out.push(...(await roleCheckDifferences(c, ctx, options)));
+  return out;
+}
+
+/** The role check's verdict on the scenario's authenticated role, against the case's expected answer. */
+async function roleCheckDifferences(c: ConformanceCase, ctx: ScenarioContext | undefined, options: ResolveOptions): Promise<string[]> {
+  const p = c.predict!.roleCheck!;
+  if (!ctx) return ["role check prediction needs a scenario"];
+  const roleArn = ctx.scenario.identityPools[0]?.authenticatedRoleArn;
+  const role = ctx.scenario.roles.find((r) => r.arn === roleArn);
+  if (!role) return [`role check: scenario ${ctx.scenario.name} has no authenticated role`];
+  const resources = await resolveValue(p.resources, ctx, options);
+  const policies = preparePolicies(role.policies.map((document, i) => ({ label: `policy ${i + 1}`, document })));
+  const verdict = checkCall({ row: c.id, label: c.id, action: p.action, resources, source: c.id }, policies, { account: ctx.scenario.accountId });
+  const out: string[] = [];
+  if (verdict.decision !== p.decision) out.push(`role check: expected ${p.decision}, got ${verdict.decision}`);
+  const wantAllow = c.expect.status !== undefined && c.expect.status < 400;
+  if ((verdict.decision === "Allow") !== wantAllow) out.push(`role check says ${verdict.decision}, the service answered ${c.expect.status}`);
+  if (p.statement) {
+    const deciding = verdict.resources.flatMap((r) => r.statements).filter((s) => s.outcome === "allows" || s.outcome === "denies" || (s.shouldName?.differences.length ?? 0) > 0);
+    const wanted = p.decision === "ExplicitDeny" ? deciding.filter((s) => s.outcome === "denies") : deciding;
+    if (!wanted.some((s) => s.sid === p.statement)) out.push(`role check: expected statement "${p.statement}" to decide, got ${wanted.map((s) => s.sid ?? `#${s.index + 1}`).join(", ") || "none"}`);
   }
   return out;
 }

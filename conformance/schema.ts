@@ -214,6 +214,20 @@ const predictSchema = z.strictObject({
     })
     .refine((r) => (r.roleArn === undefined) !== (r.denied === undefined), { message: "give roleArn or denied, not both" })
     .optional(),
+  /**
+   * The role check (lib/policy-check) on the scenario's authenticated role for this call: its
+   * decision must be `decision` and agree with the expected status (Allow exactly when it is
+   * below 400); `statement` is the Sid that decides (the Allow or Deny that matched, or for an
+   * implicit deny the near-miss whose Resource should name the call's ARN).
+   */
+  roleCheck: z
+    .strictObject({
+      action: z.string().min(3),
+      resources: z.array(z.string().min(3)).min(1),
+      decision: z.enum(["Allow", "ExplicitDeny", "ImplicitDeny"]),
+      statement: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const caseSchema = z

@@ -12,7 +12,7 @@ const WIDTHS = [
   { name: "1400 px", width: 1400, height: 900 },
   { name: "390 px", width: 390, height: 844 },
 ];
-const PAGES = ["/", "/environments", "/tokens", "/calls", "/cloudtrail", "/diagnose"];
+const PAGES = ["/", "/environments", "/tokens", "/calls", "/policy", "/cloudtrail", "/diagnose"];
 
 /** Waits for what a page shows once it has loaded its environment and session. */
 async function settle(page: Page) {
@@ -66,6 +66,7 @@ for (const size of WIDTHS) {
       await settle(page);
       if (path === "/diagnose") await page.getByLabel("Error or log").fill("Claim 'client_id' value mismatch with configuration.");
       if (path === "/diagnose") await expect(page.getByRole("region", { name: "Diagnoses" }).locator("[data-diagnosis]").first()).toBeVisible();
+      if (path === "/policy") await expect(page.getByTestId("call-verdict").first()).toBeVisible();
       await checkPage(page, path, phone);
     }
   });

@@ -57,6 +57,7 @@ export function sandboxEnvironments(scenarios: readonly Scenario[], baseUrl: str
           ...(pool.domain ? { cognitoDomain: `${baseUrl}/cognito-domain/${pool.domain}` } : {}),
         },
         appSync: appSyncPresets(scenario, baseUrl),
+        sandboxFacts: sandboxFacts(scenario, identityPool),
         ...agentCorePreset(scenario, baseUrl),
         description: scenario.description,
       }),
@@ -74,6 +75,19 @@ function identityPoolRoles(pool: Scenario["identityPools"][number]) {
     },
     RoleMappings: pool.roleMappings,
   };
+}
+
+/** The account, and the identity pool's roles with their policies: what the dashboard's role check starts from. */
+function sandboxFacts(scenario: Scenario, identityPool: Scenario["identityPools"][number] | undefined) {
+  const kinds = [
+    ["authenticated", identityPool?.authenticatedRoleArn],
+    ["unauthenticated", identityPool?.unauthenticatedRoleArn],
+  ] as const;
+  const roles = kinds.flatMap(([kind, arn]) => {
+    const role = arn ? scenario.roles.find((r) => r.arn === arn) : undefined;
+    return role ? [{ kind, arn: role.arn, trustPolicy: role.trustPolicy, policies: role.policies }] : [];
+  });
+  return { accountId: scenario.accountId, roles };
 }
 
 /** The scenario's AppSync APIs at their sandbox URLs, each with its first unexpired API key. */

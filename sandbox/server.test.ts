@@ -68,6 +68,12 @@ describe("sandbox endpoints", () => {
       endpoints: { cognitoIdp: sandbox.url, cognitoIdentity: `${sandbox.url}/cognito-identity`, sts: `${sandbox.url}/sts` },
     });
     expect(demo?.description).toBeTruthy();
+    // The role check starts from the identity pool's roles, which only the sandbox can hand over.
+    const wrong = parsed.find((environment) => environment.id === "sandbox-appsync-role-wrong-resource");
+    expect(wrong?.sandboxFacts).toMatchObject({
+      accountId: "111122223333",
+      roles: [{ kind: "authenticated", arn: "arn:aws:iam::111122223333:role/service-role/migrated-app-authenticated-role", policies: [{ Statement: [{ Sid: "AppSyncGraphQL" }, { Sid: "AgentCoreInvoke" }] }] }],
+    });
   });
 
   it("tells the dashboard's server each scenario's CloudTrail reader and the pools it stands beside", async () => {

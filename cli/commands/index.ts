@@ -5,6 +5,7 @@ import { correlateCommand } from "./correlate";
 import { diagnoseCommand } from "./diagnose";
 import { explainRoleCommand } from "./explain-role";
 import { m2mTokenCommand } from "./m2m-token";
+import { policyCheckCommand } from "./policy-check";
 
 /** The subcommands, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [decodeCommand, checkCommand, m2mTokenCommand, diagnoseCommand, correlateCommand, explainRoleCommand];
+export const COMMANDS: readonly Command[] = [decodeCommand, checkCommand, m2mTokenCommand, diagnoseCommand, correlateCommand, explainRoleCommand, policyCheckCommand];

@@ -14,6 +14,7 @@ import { AppSyncControls } from "./appsync-controls";
 import { AGENTCORE_AXIS, AGENTCORE_COLUMN_AXIS, APPSYNC_AXIS, appSyncColumns, describeTestCall } from "./axes";
 import { LiveReplies } from "./live-replies";
 import { RestoredNote, RunProgress } from "./run-progress";
+import { roleCheckLink } from "./role-check-link";
 import { useTestCalls } from "./use-test-calls";
 
 /** Every test call for the active environment, run by one click; results arrive cell by cell. */
@@ -99,6 +100,7 @@ function Calls() {
           onClose={() => setOpen(null)}
           onRelay={calls.canRerun(open) ? () => void calls.rerun(open, "relay") : undefined}
           cloudTrailHref={openTrail ? cloudTrailLink(openTrail) : undefined}
+          roleCheckHref={roleCheckLink(open, openResult, calls.appSync)}
           credentials={calls.credentials}
         />
       )}

@@ -21,6 +21,7 @@ export function TestCallDetail({
   onClose,
   onRelay,
   cloudTrailHref,
+  roleCheckHref,
   credentials,
 }: {
   title: string;
@@ -29,6 +30,8 @@ export function TestCallDetail({
   onRelay?: () => void;
   /** Where CloudTrail can tell whether the identity pool's role was assumed for this call. */
   cloudTrailHref?: string;
+  /** Where the role's policies can be checked against this call's exact resource ARN (refused IAM cells). */
+  roleCheckHref?: string;
   /** The run's credentials, in memory only: what "Copy with my credentials" exports. */
   credentials?: SnippetCredentials;
 }) {
@@ -122,6 +125,14 @@ export function TestCallDetail({
             Check CloudTrail
           </Link>{" "}
           <span className="text-slate-600">Was the identity pool&apos;s role assumed when this call failed?</span>
+        </p>
+      )}
+      {roleCheckHref && (
+        <p className="text-sm">
+          <Link href={roleCheckHref} className="rounded border border-slate-300 px-2 py-1 text-slate-800 hover:bg-slate-100">
+            Check this role against my token
+          </Link>{" "}
+          <span className="text-slate-600">Which statement of the role allows or refuses this call&apos;s resource ARN?</span>
         </p>
       )}
       {d.notes && d.notes.length > 0 && (

@@ -9,6 +9,7 @@ const NAV = [
   { href: "/environments", label: "Environments" },
   { href: "/tokens", label: "Tokens" },
   { href: "/calls", label: "Test calls" },
+  { href: "/policy", label: "Role check" },
   { href: "/cloudtrail", label: "CloudTrail" },
   { href: "/diagnose", label: "Diagnose" },
 ] as const;

@@ -98,6 +98,26 @@ const poolDetailsSchema = z.object({
   groups: z.array(z.string()).optional(),
 });
 
+/**
+ * What only the local sandbox can tell about an environment: the account its resources live in and
+ * the identity pool's roles with their policies (AWS hands neither to a signed-in user), so the role
+ * check starts filled in. Policies are checked by lib/iam when used.
+ */
+const sandboxFactsSchema = z.object({
+  accountId: z.string().regex(/^\d{12}$/),
+  roles: z
+    .array(
+      z.object({
+        kind: z.enum(["authenticated", "unauthenticated"]),
+        arn: z.string(),
+        trustPolicy: z.unknown(),
+        policies: z.array(z.unknown()),
+      }),
+    )
+    .default([]),
+});
+export type SandboxFacts = z.infer<typeof sandboxFactsSchema>;
+
 const endpointOverridesSchema = z.object({
   cognitoIdp: httpUrl("Cognito user pool endpoint").optional(),
   cognitoIdentity: httpUrl("Cognito identity endpoint").optional(),
@@ -157,6 +177,7 @@ export const environmentSchema = z
     appSync: z.array(appSyncApiSchema).default([]),
     agentCore: agentCoreSchema.optional(),
     endpoints: endpointOverridesSchema.default({}),
+    sandboxFacts: sandboxFactsSchema.optional(),
     description: z.string().max(500).optional(),
   })
   .superRefine((environment, ctx) => {

@@ -22,7 +22,7 @@ import type { ConditionResult } from "./conditions";
 import { assertPolicyDocument } from "./parse";
 import type { RequestPrincipal } from "./principal";
 import type { PolicyDocument } from "./schema";
-import { matchStatement } from "./statement";
+import { matchStatement, type StatementElement } from "./statement";
 
 export type Decision = "Allow" | "ExplicitDeny" | "ImplicitDeny";
 
@@ -48,6 +48,8 @@ export interface StatementResult {
   effect: "Allow" | "Deny";
   matched: boolean;
   why: string;
+  /** The elements that kept the statement from applying (principal, action, resource, condition). */
+  failedOn: StatementElement[];
   conditions: ConditionResult[];
 }
 

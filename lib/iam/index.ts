@@ -15,7 +15,9 @@ export {
   type Decision,
   type EvaluationRequest,
   type EvaluationResult,
+  type StatementResult,
 } from "./evaluate";
+export type { StatementElement } from "./statement";
 export type { RequestContext } from "./context";
 export type { RequestPrincipal } from "./principal";
 export { appSyncFieldArn, appSyncApiArn, parseArn, formatArn, arnLike } from "./arn";

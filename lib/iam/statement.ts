@@ -19,9 +19,14 @@ interface StatementInput {
   variables: boolean;
 }
 
+/** The statement element that kept a statement from applying. */
+export type StatementElement = "principal" | "action" | "resource" | "condition";
+
 interface StatementMatch {
   matched: boolean;
   why: string;
+  /** Each element that did not match, in the order checked; empty when the statement applies. */
+  failedOn: StatementElement[];
   conditions: ConditionResult[];
 }
 
@@ -30,7 +35,12 @@ const asList = (value: string | string[]) => (Array.isArray(value) ? value : [va
 export function matchStatement(statement: PolicyStatement, input: StatementInput): StatementMatch {
   const reasons: string[] = [];
   const failures: string[] = [];
-  const note = (ok: boolean, text: string) => (ok ? reasons : failures).push(text);
+  const failedOn: StatementElement[] = [];
+  let element: StatementElement = "principal";
+  const note = (ok: boolean, text: string) => {
+    (ok ? reasons : failures).push(text);
+    if (!ok && !failedOn.includes(element)) failedOn.push(element);
+  };
 
   if (statement.Principal !== undefined || statement.NotPrincipal !== undefined) {
     const not = statement.Principal === undefined;
@@ -46,6 +56,7 @@ export function matchStatement(statement: PolicyStatement, input: StatementInput
   }
 
   // Action names are case-insensitive (service prefix and action alike).
+  element = "action";
   const actionPatterns = asList(statement.Action ?? statement.NotAction ?? []);
   const actionHit = actionPatterns.find((p) => globMatch(p, input.action, true));
   const action = input.action;
@@ -57,6 +68,7 @@ export function matchStatement(statement: PolicyStatement, input: StatementInput
     else note(true, `action ${action} is not in NotAction`);
   }
 
+  element = "resource";
   if (statement.Resource !== undefined || statement.NotResource !== undefined) {
     const not = statement.Resource === undefined;
     const patterns = asList((statement.Resource ?? statement.NotResource)!);
@@ -71,12 +83,15 @@ export function matchStatement(statement: PolicyStatement, input: StatementInput
   const conditions = evaluateConditions(statement.Condition, input.context, input.variables);
   if (conditions.results.length > 0) {
     const failed = conditions.results.filter((r) => !r.holds);
-    if (failed.length > 0) failures.push(...failed.map((r) => `condition ${r.why}`));
+    if (failed.length > 0) {
+      failures.push(...failed.map((r) => `condition ${r.why}`));
+      failedOn.push("condition");
+    }
     else reasons.push(`all ${conditions.results.length} condition(s) hold`);
   }
 
   const matched = failures.length === 0;
-  return { matched, why: (matched ? reasons : failures).join("; "), conditions: conditions.results };
+  return { matched, why: (matched ? reasons : failures).join("; "), failedOn, conditions: conditions.results };
 }
 
 function matchResource(patterns: string[], input: StatementInput): { hit?: string; unresolved?: string } {

@@ -96,6 +96,10 @@ export const appsyncRules: readonly Rule[] = [
     fix: [
       { text: "Allow appsync:GraphQL on this API's types and fields for the role the credentials belong to.", snippet: { lang: "json", code: GRAPHQL_POLICY } },
       { text: "Confirm which role signed the call (CloudTrail AssumeRoleWithWebIdentity, or sts get-caller-identity with the same credentials) and that its policy names this apiId." },
+      {
+        text: "Check the role's policies against the exact field ARN, statement by statement: the Role check page (/policy), or the CLI with the role's policy saved to a file.",
+        snippet: { lang: "sh", code: "auth-flow-debugger policy-check --policy role-policy.json \\\n  --call appsync:GraphQL=arn:aws:appsync:<region>:<account>:apis/<apiId>/types/Query/fields/<field>" },
+      },
       { text: "If the schema has several auth modes, the field must also allow IAM (@aws_iam, or allow: private, provider: iam in Amplify)." },
     ],
     source: [

@@ -58,6 +58,10 @@ export const identityPoolRules: readonly Rule[] = [
     fix: [
       { text: "Give the role a trust policy for this identity pool (sts:TagSession is needed only when the pool maps attributes to principal tags).", snippet: { lang: "json", code: TRUST_POLICY } },
       { text: "Check the pool's roles: `aws cognito-identity get-identity-pool-roles --identity-pool-id <id>` and the role's trust: `aws iam get-role --role-name <name>`." },
+      {
+        text: "The IAM policy simulator does not evaluate trust policies for sts:AssumeRoleWithWebIdentity (aws/aws-cli#10314): check the trust against your identity on the Role check page (/policy), or with the CLI.",
+        snippet: { lang: "sh", code: "aws iam get-role --role-name <name> --query Role.AssumeRolePolicyDocument > trust.json\nauth-flow-debugger policy-check --trust trust.json --identity-pool <region>:<identity pool id>" },
+      },
       { text: "In CloudTrail look for AssumeRoleWithWebIdentity with errorCode AccessDenied at the time of the failure. Its errorMessage says only \"An unknown error occurred\": the cause is the role's trust policy, whatever the message." },
     ],
     source: [
