@@ -20,7 +20,7 @@ const TEST_SCENARIO: ScenarioInput = {
   appSyncApis: [
     { id: "regexapi000000000000000001", name: "regex", region: "ap-northeast-1", defaultAuthMode: "AMAZON_COGNITO_USER_POOLS", userPoolConfig: { userPoolId: DEMO.userPoolId, appIdClientRegex: "mobile-[a-z0-9]+", defaultAction: "ALLOW" }, schema: "type Query { whoami: String }" },
     { id: "oidcapi0000000000000000001", name: "oidc", region: "ap-northeast-1", defaultAuthMode: "OPENID_CONNECT", openIdConnectConfig: { issuer: `{sandbox}/${DEMO.userPoolId}`, clientId: DEMO.clientId }, schema: "type Query { whoami: String }" },
-    { id: "denyapi0000000000000000001", name: "deny", region: "ap-northeast-1", defaultAuthMode: "AMAZON_COGNITO_USER_POOLS", userPoolConfig: { userPoolId: DEMO.userPoolId, defaultAction: "DENY" }, schema: 'type Query { whoami: String  support: String @aws_cognito_user_pools(cognito_groups: ["support"]) }', data: { "Query.support": "hello, support" } },
+    { id: "defdenyapi0000000000000001", name: "deny", region: "ap-northeast-1", defaultAuthMode: "AMAZON_COGNITO_USER_POOLS", userPoolConfig: { userPoolId: DEMO.userPoolId, defaultAction: "DENY" }, schema: 'type Query { whoami: String  support: String @aws_cognito_user_pools(cognito_groups: ["support"]) }', data: { "Query.support": "hello, support" } },
   ],
 };
 
@@ -113,7 +113,7 @@ describe("AppSync HTTP: field authorization (200 with Unauthorized)", () => {
   });
 
   it("with defaultAction DENY admits pool users only where their group is listed", async () => {
-    const response = await gql(graphqlUrl(sandbox.url, "denyapi0000000000000000001"), { authorization: tokens.idToken }, "{ whoami support }");
+    const response = await gql(graphqlUrl(sandbox.url, "defdenyapi0000000000000001"), { authorization: tokens.idToken }, "{ whoami support }");
     expect(response.body.data).toEqual({ whoami: null, support: "hello, support" });
     expect(response.body.errors?.map((e) => e["message"])).toEqual(["Not Authorized to access whoami on type Query"]);
   });
