@@ -1,5 +1,6 @@
 import { sendPrepared, type Exchange } from "../http/exchange";
 import { toCurl, type CommandAuth } from "../http/command-line";
+import { curlCannotSign, nodeSigV4Command } from "../http/node-sigv4-command";
 import { redactText } from "../redact";
 import { unconfirmedWording } from "../http/unconfirmed-wording";
 import type { TestCallResult } from "../test-calls/types";
@@ -38,11 +39,12 @@ function responseText(exchange: Exchange): string | undefined {
 }
 
 function result(exchange: Exchange, verdict: Verdict | undefined, passSummary: string, notes: string[], auth?: CommandAuth): TestCallResult {
+  const copied = auth?.kind === "sigv4" && curlCannotSign(exchange.request.url, auth) ? nodeSigV4Command(exchange.request, auth) : { command: toCurl(exchange.request, auth), notes: [] };
   const detail = {
     request: describe(exchange),
-    command: toCurl(exchange.request, auth),
+    command: copied.command,
     ...(exchange.response ? { response: responseText(exchange) } : {}),
-    notes: [`Sent ${exchange.path === "relay" ? "through the dashboard's relay" : "from this browser"}.`, ...notes, ...curlNotes(exchange.request.url, auth)],
+    notes: [`Sent ${exchange.path === "relay" ? "through the dashboard's relay" : "from this browser"}.`, ...notes, ...copied.notes],
   };
   const base = { latencyMs: exchange.latencyMs, path: exchange.path, detail };
   if (exchange.outcome === "cors-blocked") return { ...base, outcome: "blocked", summary: exchange.message, relayAvailable: true };
@@ -59,18 +61,6 @@ function result(exchange: Exchange, verdict: Verdict | undefined, passSummary: s
     summary: `${status} ${verdict.errorType ?? ""}${verdict.errorType && verdict.message ? ": " : ""}${verdict.message ?? ""}`.trim(),
     ...(unconfirmed ? { unconfirmed } : {}),
   };
-}
-
-/**
- * curl signs the path as sent, and AgentCore's path holds the URL-encoded runtime ARN; SigV4
- * encodes every path segment twice for services other than S3
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html), which curl does
- * only from 8.14.0 (curl commit c19465ca, "improve sigv4 url encoding and canonicalization",
- * closing KNOWN_BUGS 16.3, curl/curl#13058). An older curl gets 403 InvalidSignatureException.
- */
-function curlNotes(url: string, auth?: CommandAuth): string[] {
-  if (auth?.kind !== "sigv4" || !/%[0-9A-Fa-f]{2}/.test(new URL(url).pathname)) return [];
-  return ["The command needs curl 8.14.0 or later: older versions sign the percent-encoded ARN in the path once instead of twice, and the call is refused with InvalidSignatureException."];
 }
 
 export function runtimeResult(exchange: Exchange, notes: string[], auth?: CommandAuth): TestCallResult {

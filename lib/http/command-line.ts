@@ -56,8 +56,14 @@ export type CommandAuth =
 /** Headers that carry a credential or a signature: the command puts its own (or curl's) in their place. */
 const CREDENTIAL_HEADERS = new Set(["authorization", "x-api-key", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"]);
 
+/** The request a command repeats: without the credential headers its auth rebuilds, redacted. */
+export function commandRequest(request: PreparedRequest, auth?: CommandAuth): PreparedRequest {
+  const sent = auth ? { ...request, headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase()))) } : request;
+  return redactRequest(sent);
+}
+
 /** Headers curl derives itself; `host` is kept only when it differs from the URL's (AppSync host override). */
-function shownHeaders(request: PreparedRequest): Array<[string, string]> {
+export function shownHeaders(request: PreparedRequest): Array<[string, string]> {
   let urlHost = "";
   try {
     urlHost = new URL(request.url).host;
@@ -77,8 +83,7 @@ function shownHeaders(request: PreparedRequest): Array<[string, string]> {
  * reproduces the call once they are exported; without, it shows the redacted request as sent.
  */
 export function toCurl(request: PreparedRequest, auth?: CommandAuth): string {
-  const sent = auth ? { ...request, headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase()))) } : request;
-  const safe = redactRequest(sent);
+  const safe = commandRequest(request, auth);
   const method = safe.method.toUpperCase();
   const parts = [`curl -sS -i -N${method === "GET" && safe.body === undefined ? "" : ` -X ${shellQuote(method)}`} ${shellQuote(safe.url)}`];
   if (auth?.kind === "sigv4") {

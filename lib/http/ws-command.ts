@@ -42,6 +42,7 @@ export const NODE_SIGV4_PRELUDE =
 
 export const NEEDS_WS = "The command needs Node.js and the ws package (npm install ws).";
 export const NEEDS_WS_SIGV4 = "The command needs Node.js and the ws, @smithy/signature-v4 and @aws-crypto/sha256-js packages (npm install ws @smithy/signature-v4 @aws-crypto/sha256-js), the signer the AWS SDK for JavaScript uses.";
+export const NEEDS_SIGV4 = "The command needs Node.js 18 or later and the @smithy/signature-v4 and @aws-crypto/sha256-js packages (npm install @smithy/signature-v4 @aws-crypto/sha256-js), the signer the AWS SDK for JavaScript uses.";
 
 /** What every script does on a refused upgrade: print the HTTP status and the body, exit 1. */
 export const NODE_WS_REFUSAL =

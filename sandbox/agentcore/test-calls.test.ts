@@ -63,14 +63,16 @@ describe("agentCoreCells", () => {
   });
 
   it("agentcore-user-id-permission-missing: SigV4 passes, SigV4 with the user-id header is refused, and its command carries the header", async () => {
-    const { at } = await run(PER_USER);
+    const { at, credentials } = await run(PER_USER);
     expect(at("agentcore-http", "sigv4").outcome).toBe("pass");
     const perUser = at("agentcore-http", "sigv4-user-id");
     expect(perUser).toMatchObject({ outcome: "fail", status: 403, errorType: "AccessDeniedException" });
     expect(perUser.message).toContain("bedrock-agentcore:InvokeAgentRuntimeForUser");
     expect(perUser.unconfirmed).toBeTruthy();
-    expect(perUser.detail?.command).toMatch(/x-amzn-bedrock-agentcore-runtime-user-id: [0-9a-f-]{36}/);
-    expect(perUser.detail?.command).toContain("--aws-sigv4");
+    expect(perUser.detail?.command).toMatch(/"x-amzn-bedrock-agentcore-runtime-user-id":"[0-9a-f-]{36}"/);
+    // Signed in node, as the SDK signs: pasted into bash, the same two answers.
+    expect(await pasted(at("agentcore-http", "sigv4").detail?.command, credentials)).toMatch(/^HTTP\/1\.1 200/);
+    expect(await pasted(perUser.detail?.command, credentials)).toMatch(/^HTTP\/1\.1 403[\s\S]*InvokeAgentRuntimeForUser/);
     expect(perUser.detail?.notes?.join(" ")).toContain("InvokeAgentRuntimeForUser");
   });
 
@@ -83,10 +85,12 @@ describe("agentCoreCells", () => {
   });
 
   it("agentcore-ws-permission-missing: HTTP passes with SigV4, the presigned WebSocket is refused before the upgrade", async () => {
-    const { at } = await run(WS_MISSING);
+    const { at, credentials } = await run(WS_MISSING);
     expect(at("agentcore-http", "sigv4").outcome).toBe("pass");
-    // The ARN in the path is percent-encoded: curl signs it right only from 8.14.0, and the cell says so.
-    expect(at("agentcore-http", "sigv4").detail?.notes?.join(" ")).toContain("curl 8.14.0 or later");
+    // The ARN in the path is percent-encoded, which curl signs right only from 8.14.0: the copied
+    // command signs in node instead, says why, and gets the cell's answer from bash.
+    expect(at("agentcore-http", "sigv4").detail?.notes?.join(" ")).toContain("curl 8.14.0");
+    expect(await pasted(at("agentcore-http", "sigv4").detail?.command, credentials)).toMatch(/^HTTP\/1\.1 200[\s\S]*"live "[\s\S]*"words"/);
     const ws = at("agentcore-ws", "sigv4");
     expect(ws).toMatchObject({ outcome: "fail", status: 403, errorType: "AccessDeniedException" });
     expect(ws.detail?.request).toMatch(/X-Amz-Signature=…redacted…/);
