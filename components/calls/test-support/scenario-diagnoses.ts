@@ -7,7 +7,9 @@
  * `outcome` is what the page shows: "fail" (AWS refused the call) or "not-run" (AWS refused a
  * prerequisite: the identity pool would not hand out credentials). `relay`: the browser is blocked
  * (the gateway sends no CORS headers) and the refusal shows once the cell is re-run through the relay.
- * mfa-required is absent: its environment has no AppSync API and no AgentCore runtime, so no test calls.
+ * mfa-required, identity-pool-role-mapping and identity-pool-rules-deny are absent: their environments
+ * have no AppSync API and no AgentCore runtime, so no test calls (the role mapping's refusal shows on
+ * the Session page, e2e/role-mapping.spec.ts).
  */
 
 export interface RefusedCell {
@@ -48,6 +50,12 @@ const lambdaApiOtherCells: RefusedCell[] = [
 ];
 
 const JWT_TO_IAM_RUNTIME = "the runtime is AWS_IAM; a bearer token is the wrong kind of credential (seed 003)";
+/** SigV4 with X-Amzn-Bedrock-AgentCore-Runtime-User-Id where the role allows InvokeAgentRuntime only. */
+const perUserCellOfAnIamRuntime: RefusedCell = {
+  cell: "agentcore-http|sigv4-user-id",
+  rule: "agentcore-invoke-for-user-denied",
+  why: "the user-id header also needs bedrock-agentcore:InvokeAgentRuntimeForUser, which the role does not allow (InvokeAgentRuntime's documentation in the service model)",
+};
 const jwtCellsOfAnIamRuntime: RefusedCell[] = ["agentcore-http|access-token", "agentcore-http|id-token", "agentcore-ws|access-token", "agentcore-ws|id-token"].map(
   (cell) => ({ cell: cell as RefusedCell["cell"], rule: "agentcore-auth-method-mismatch", why: JWT_TO_IAM_RUNTIME }),
 );
@@ -104,6 +112,7 @@ export const SCENARIO_RUNS: readonly ScenarioRun[] = [
       { cell: "agentcore-ws|id-token", rule: "cognito-client-id-mismatch", why: "allowedClients checks client_id, which ID tokens do not carry (seed 000)" },
       { cell: "agentcore-http|sigv4", rule: "agentcore-auth-method-mismatch", why: "the runtime is CUSTOM_JWT; SigV4 is the wrong kind of credential (seed 003)" },
       { cell: "agentcore-ws|sigv4", rule: "agentcore-auth-method-mismatch", why: "the runtime is CUSTOM_JWT; a presigned URL is the wrong kind of credential" },
+      { cell: "agentcore-http|sigv4-user-id", rule: "agentcore-auth-method-mismatch", why: "the runtime is CUSTOM_JWT; SigV4 with the user-id header is still SigV4" },
       { cell: "gateway-mcp|id-token", rule: "cognito-client-id-mismatch", relay: true, why: "the gateway's allowedClients checks client_id, which ID tokens do not carry" },
       { cell: "gateway-mcp|sigv4", rule: "agentcore-auth-method-mismatch", relay: true, why: "the gateway is CUSTOM_JWT; SigV4 is the wrong kind of credential" },
     ],
@@ -115,6 +124,7 @@ export const SCENARIO_RUNS: readonly ScenarioRun[] = [
     appSync: false,
     refused: [
       ...jwtCellsOfAnIamRuntime,
+      perUserCellOfAnIamRuntime,
       { cell: "gateway-mcp|access-token", rule: "agentcore-auth-method-mismatch", relay: true, why: "the gateway is AWS_IAM: a bearer token is not a signature (IncompleteSignatureException)" },
       { cell: "gateway-mcp|id-token", rule: "agentcore-auth-method-mismatch", relay: true, why: "the gateway is AWS_IAM: a bearer token is not a signature (IncompleteSignatureException)" },
     ],
@@ -126,6 +136,7 @@ export const SCENARIO_RUNS: readonly ScenarioRun[] = [
     appSync: false,
     refused: [
       ...jwtCellsOfAnIamRuntime,
+      perUserCellOfAnIamRuntime,
       { cell: "agentcore-ws|sigv4", rule: "agentcore-websocket-auth", why: "grantInvoke allowed InvokeAgentRuntime only, not InvokeAgentRuntimeWithWebSocketStream (aws-cdk#37495)" },
     ],
   },
@@ -161,7 +172,7 @@ export const SCENARIO_RUNS: readonly ScenarioRun[] = [
       { cell: "gateway-mcp|access-token", rule: "agentcore-gateway-jwt-rejected", relay: true, why: "the gateway names no claim (\"Invalid Bearer token\"); here it is allowedScopes, which the sign-in token cannot meet" },
     ],
   },
-  { run: "identity-pool-guest-agentcore", scenario: "identity-pool-guest-agentcore", signIn: ["guest-demo@example.com", "Guest-Passw0rd!"], appSync: false, refused: jwtCellsOfAnIamRuntime },
+  { run: "identity-pool-guest-agentcore", scenario: "identity-pool-guest-agentcore", signIn: ["guest-demo@example.com", "Guest-Passw0rd!"], appSync: false, refused: [...jwtCellsOfAnIamRuntime, perUserCellOfAnIamRuntime] },
   {
     run: "identity-pool-guest-agentcore#guest",
     scenario: "identity-pool-guest-agentcore",
@@ -179,7 +190,7 @@ export const SCENARIO_RUNS: readonly ScenarioRun[] = [
     appSync: false,
     refused: [
       ...jwtCellsOfAnIamRuntime,
-      ...["agentcore-http|sigv4", "agentcore-ws|sigv4"].map((cell) => ({
+      ...["agentcore-http|sigv4", "agentcore-http|sigv4-user-id", "agentcore-ws|sigv4"].map((cell) => ({
         cell: cell as RefusedCell["cell"],
         rule: "iam-cross-account-resource-policy",
         why: "the runtime is in another account and has no resource-based policy; Resource \"*\" in the caller's role is not enough (agentcore-cli#607)",
@@ -234,5 +245,38 @@ export const SCENARIO_RUNS: readonly ScenarioRun[] = [
       })),
       { cell: "gateway-mcp|id-token", rule: "cognito-client-id-mismatch", relay: true, why: "the gateway's discoveryUrl is UPDATED (iss passes); its allowedClients checks client_id, which ID tokens do not carry" },
     ],
+  },
+  {
+    run: "agentcore-user-id-permission-missing",
+    scenario: "agentcore-user-id-permission-missing",
+    signIn: DEMO,
+    appSync: false,
+    refused: [
+      ...jwtCellsOfAnIamRuntime,
+      perUserCellOfAnIamRuntime,
+      { cell: "agentcore-ws|sigv4", rule: "agentcore-websocket-auth", why: "the role allows InvokeAgentRuntime only, not InvokeAgentRuntimeWithWebSocketStream" },
+    ],
+  },
+  {
+    run: "agentcore-agent-failing",
+    scenario: "agentcore-agent-failing",
+    signIn: DEMO,
+    appSync: false,
+    refused: [
+      ...jwtCellsOfAnIamRuntime,
+      ...["agentcore-http|sigv4", "agentcore-http|sigv4-user-id"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "agentcore-runtime-client-error",
+        why: "the credentials are accepted; the agent's container does not start: 424 RuntimeClientError (neo4j-partners/aws-starter, agentcore-samples#314)",
+      })),
+      { cell: "agentcore-ws|sigv4", rule: "agentcore-websocket-auth", why: "the role allows the HTTP invocations only, not InvokeAgentRuntimeWithWebSocketStream" },
+    ],
+  },
+  {
+    run: "appsync-role-explicit-deny",
+    scenario: "appsync-role-explicit-deny",
+    signIn: ["deny@example.com", "Deny-Passw0rd!"],
+    appSync: true,
+    refused: [],
   },
 ];
