@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "../sandbox/server";
+import { M2M } from "../sandbox/test-support";
 import { runCli } from "./test-support";
 
 /** `m2m-token` against the sandbox's token endpoint (scenario agentcore-m2m-scopes). */
 
-const INVOKER = { id: "m2minvokerclient000000001", secret: "sandboxM2mInvokerSecretEXAMPLE000000000000000001" };
-const READER = { id: "m2mreaderclient0000000001", secret: "sandboxM2mReaderSecretEXAMPLE0000000000000000001" };
+const { invoker: INVOKER, reader: READER } = M2M;
 
 let sandbox: RunningSandbox;
 let endpoint: string;
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
-  endpoint = `${sandbox.url}/cognito-domain/m2m-scopes-demo/oauth2/token`;
+  endpoint = `${sandbox.url}${M2M.tokenPath}`;
 });
 afterAll(() => sandbox.close());
 

@@ -38,6 +38,15 @@ export const MFA = {
   twoFactorUser: { username: "two-factor", password: "Both-Passw0rd!", email: "two-factor@example.com", secret: "3FDYIXURCBKA6PXO4ZBFL4N5M3BOLN4A5UYARXDBCJDOAZCWNYYQ" },
 } as const;
 
+/** App clients and the token endpoint of sandbox/scenarios/agentcore-m2m-scopes.json. */
+export const M2M = {
+  pool: "ap-northeast-1_M2mScp001",
+  tokenPath: "/cognito-domain/m2m-scopes-demo/oauth2/token",
+  invoker: { id: "m2minvokerclient000000001", secret: "sandboxM2mInvokerSecretEXAMPLE000000000000000001" },
+  reader: { id: "m2mreaderclient0000000001", secret: "sandboxM2mReaderSecretEXAMPLE0000000000000000001" },
+  noFlag: { id: "m2mnoflagclient0000000001", secret: "sandboxM2mNoFlagSecretEXAMPLE0000000000000000001" },
+} as const;
+
 /** The codes the sandbox "emailed" to an address, oldest first. */
 export async function outboxCodes(sandboxUrl: string, to: string): Promise<string[]> {
   const response = await fetch(`${sandboxUrl}/_sandbox/outbox?to=${encodeURIComponent(to)}`);

@@ -2,19 +2,17 @@ import { createRemoteJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestClientCredentials } from "../../lib/oauth/client-credentials";
 import { startSandbox, type RunningSandbox } from "../server";
+import { M2M } from "../test-support";
 
 /** The pool domain's token endpoint, client credentials grant (scenario agentcore-m2m-scopes). */
 
-const POOL = "ap-northeast-1_M2mScp001";
-const INVOKER = { id: "m2minvokerclient000000001", secret: "sandboxM2mInvokerSecretEXAMPLE000000000000000001" };
-const READER = { id: "m2mreaderclient0000000001", secret: "sandboxM2mReaderSecretEXAMPLE0000000000000000001" };
-const NO_FLAG = { id: "m2mnoflagclient0000000001", secret: "sandboxM2mNoFlagSecretEXAMPLE0000000000000000001" };
+const { pool: POOL, invoker: INVOKER, reader: READER, noFlag: NO_FLAG } = M2M;
 
 let sandbox: RunningSandbox;
 let endpoint: string;
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
-  endpoint = `${sandbox.url}/cognito-domain/m2m-scopes-demo/oauth2/token`;
+  endpoint = `${sandbox.url}${M2M.tokenPath}`;
 });
 afterAll(() => sandbox.close());
 
