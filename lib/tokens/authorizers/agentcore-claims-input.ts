@@ -18,7 +18,9 @@ const validation = z.object({
     claimMatchValue: z.object({ matchValueString: z.string().optional(), matchValueStringList: z.array(z.string()).optional() }),
   }),
 });
-const list = z.array(validation);
+/** The list as the API holds it (shared with the conformance corpus's case schema). */
+export const customClaimsListSchema = z.array(validation);
+const list = customClaimsListSchema;
 const wrapped = z.union([
   list,
   z.object({ customClaims: list }).transform((o) => o.customClaims),
