@@ -17,6 +17,7 @@ test("agentcore-custom-claims: the claim is only in the ID token; Will this toke
   const tenant = page.getByRole("table", { name: "Claims" }).first().locator('tr[data-field="claims.tenant_id"]');
   await expect(tenant).toHaveAttribute("data-compare", "onlyA");
   await expect(tenant).toContainText("only in the ID token");
+  await expect(tenant).toContainText("a trigger writes access tokens only as V2_0 or V3_0");
 
   const authorizer = page.getByRole("region", { name: "Will this token pass?" });
   await authorizer.getByLabel("Consumer").selectOption("agentcore-runtime");
