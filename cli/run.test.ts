@@ -121,6 +121,15 @@ describe("run: check", () => {
     expect(statusOf(out, "claim cognito:groups")).toBe("pass");
   });
 
+  it("agentcore: a customClaims rule on a claim the access token lacks fails (exit 1); customClaims in another shape is bad input (exit 2)", async () => {
+    const claims = JSON.stringify({ customClaims: [{ inboundTokenClaimName: "tenant_id", inboundTokenClaimValueType: "STRING", authorizingClaimMatchValue: { claimMatchOperator: "EQUALS", claimMatchValue: { matchValueString: "acme" } } }] });
+    const out = await cli(["check", access, "--authorizer", "agentcore", "--discovery-url", `${ISSUER}/.well-known/openid-configuration`, "--custom-claims", claims, "--json"]);
+    expect(out.code).toBe(1);
+    expect(statusOf(out, "claim tenant_id")).toBe("fail");
+    const bad = await cli(["check", access, "--authorizer", "agentcore", "--discovery-url", `${ISSUER}/.well-known/openid-configuration`, "--custom-claims", '[{"name":"tenant_id"}]']);
+    expect(bad.code).toBe(2);
+  });
+
   it("appsync-userpool: the access token from a raw Authorization header passes", async () => {
     const out = await cli(["check", "-", "--authorizer", "appsync-userpool", "--user-pool-id", POOL_ID, "--app-id-client-regex", CLIENT_ID, "--json"], `Authorization: ${access}`);
     expect(out.code).toBe(0);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { customClaimsListSchema } from "../lib/tokens/authorizers/agentcore-claims-input";
 
 /**
  * One conformance case: a request to an AWS surface and AWS's answer to it as a public source
@@ -198,6 +199,7 @@ const predictSchema = z.strictObject({
         allowedClients: z.array(z.string()).optional(),
         allowedAudience: z.array(z.string()).optional(),
         allowedScopes: z.array(z.string()).optional(),
+        customClaims: customClaimsListSchema.optional(),
       }),
     })
     .optional(),

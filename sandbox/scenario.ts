@@ -10,6 +10,7 @@ import { appSyncApiSchema } from "./appsync/scenario";
 import { gatewaySchema, runtimeSchema } from "./agentcore/scenario";
 import { cloudTrailScenarioKeys } from "./cloudtrail/scenario";
 import { clientOAuthKeys, oauthIssues, poolOAuthKeys } from "./cognito-idp/oauth-scenario";
+import { preTokenGenerationSchema } from "./cognito-idp/pre-token-generation";
 
 /**
  * A scenario file describes the fake AWS account the sandbox serves: today Cognito user pools,
@@ -105,6 +106,8 @@ const userPoolSchema = z
     users: z.array(userSchema).default([]),
     mfa: poolMfaSchema.default({ configuration: "OFF", totp: false, email: false }),
     groups: z.array(groupSchema).default([]),
+    /** The pre token generation trigger's event version and response (cognito-idp/pre-token-generation.ts). */
+    preTokenGeneration: preTokenGenerationSchema.optional(),
     ...poolOAuthKeys,
   })
   .superRefine((pool, ctx) => {

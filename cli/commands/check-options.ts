@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { AgentCoreJwtConfig, AgentCoreTarget } from "../../lib/tokens/authorizers/agentcore";
-import type { CustomClaimValidation } from "../../lib/tokens/authorizers/agentcore-claims";
+import { parseCustomClaims } from "../../lib/tokens/authorizers/agentcore-claims-input";
 import type { ApiGatewayCognitoConfig } from "../../lib/tokens/authorizers/api-gateway";
 import type { AppSyncUserPoolConfig } from "../../lib/tokens/authorizers/appsync";
 import type { AppSyncOidcConfig } from "../../lib/tokens/authorizers/appsync-oidc";
@@ -89,8 +89,11 @@ function agentCore(values: CheckValues): AgentCoreJwtConfig {
   const inner = (pasted["customJWTAuthorizer"] ?? pasted) as Partial<AgentCoreJwtConfig>;
   const discoveryUrl = values["discovery-url"] ?? inner.discoveryUrl;
   if (!discoveryUrl) throw new UsageError("--authorizer agentcore needs --discovery-url (or --config with discoveryUrl).");
-  const customClaims = values["custom-claims"] ? json<CustomClaimValidation[]>(values["custom-claims"], "custom-claims") : inner.customClaims;
-  if (customClaims !== undefined && !Array.isArray(customClaims)) throw new UsageError("--custom-claims must be a JSON array.");
+  // The same reading as the Tokens page: the list, or the authorizer object around it; a wrong shape is bad input.
+  const claimsText = values["custom-claims"] ?? (inner.customClaims !== undefined ? JSON.stringify(inner.customClaims) : undefined);
+  const claimsRead = claimsText === undefined ? undefined : parseCustomClaims(claimsText);
+  if (claimsRead && !claimsRead.ok) throw new UsageError(`--custom-claims: ${claimsRead.error}`);
+  const customClaims = claimsRead?.ok && claimsRead.customClaims.length > 0 ? claimsRead.customClaims : undefined;
   const pick = (flag: "allowed-clients" | "allowed-audience" | "allowed-scopes", from?: readonly string[]) => list(values[flag]) ?? from;
   const allowedClients = pick("allowed-clients", inner.allowedClients);
   const allowedAudience = pick("allowed-audience", inner.allowedAudience);

@@ -24,7 +24,7 @@ a pasted request or JSON (- or none: stdin). Nothing is fetched unless --verify 
       --allowed-clients a,b        checked against client_id
       --allowed-audience a,b       checked against aud
       --allowed-scopes s,t         any one is enough
-      --custom-claims JSON         customClaims, in the API's shape
+      --custom-claims JSON         customClaims, in the API's shape (the list, or the customJWTAuthorizer around it)
       --config JSON                customJWTAuthorizer as get-agent-runtime prints it
       --target runtime|gateway     default runtime
   --authorizer appsync-userpool  AppSync AMAZON_COGNITO_USER_POOLS

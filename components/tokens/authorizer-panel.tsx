@@ -4,7 +4,7 @@ import { CheckTable } from "@/components/ui/check-table";
 import type { Environment } from "@/lib/config/environment";
 import { DiagnosisHint } from "@/components/diagnosis/diagnosis-hint";
 import { predict } from "./authorizer-predict";
-import { CONSUMERS, FIELDS_OF, type AuthorizerSettings, type Consumer, type TokenChoice } from "./authorizer-settings";
+import { CONSUMERS, FIELDS_OF, MULTILINE, type AuthorizerSettings, type Consumer, type TokenChoice } from "./authorizer-settings";
 import { AuthorizerVerdict } from "./authorizer-verdict";
 import { settledSignature, useSignature } from "./use-signature";
 
@@ -47,13 +47,25 @@ export function AuthorizerPanel({ tokens, environment, settings }: { tokens: rea
         {FIELDS_OF[consumer].map(([key, label]) => (
           <label key={key} className="block min-w-0 text-sm">
             <span className="mb-1 block text-slate-700">{label}</span>
-            <input
-              aria-label={label}
-              value={own.fields[key]}
-              onChange={(e) => settings.setField(key, e.target.value)}
-              placeholder="empty: not checked"
-              className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
-            />
+            {MULTILINE.has(key) ? (
+              <textarea
+                aria-label={label}
+                value={own.fields[key]}
+                onChange={(e) => settings.setField(key, e.target.value)}
+                placeholder='empty: not checked. Paste customClaims from get-agent-runtime / get-gateway, e.g. [{"inboundTokenClaimName": "tenant_id", …}]'
+                rows={3}
+                spellCheck={false}
+                className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+              />
+            ) : (
+              <input
+                aria-label={label}
+                value={own.fields[key]}
+                onChange={(e) => settings.setField(key, e.target.value)}
+                placeholder="empty: not checked"
+                className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+              />
+            )}
             {own.fromToken.has(key) && (
               <span data-testid={`from-token-${key}`} className="mt-1 block text-xs text-slate-700">
                 Filled from the token&apos;s iss. Replace it with your authorizer&apos;s value to check the issuer.

@@ -2,6 +2,7 @@ import type { Environment } from "@/lib/config/environment";
 import type { DecodedToken } from "@/lib/tokens/decode";
 import type { SignatureState } from "@/lib/tokens/signature-state";
 import { checkAgentCore } from "@/lib/tokens/authorizers/agentcore";
+import { parseCustomClaims } from "@/lib/tokens/authorizers/agentcore-claims-input";
 import { checkAppSyncUserPool } from "@/lib/tokens/authorizers/appsync";
 import { checkAppSyncOidc } from "@/lib/tokens/authorizers/appsync-oidc";
 import { checkApiGateway } from "@/lib/tokens/authorizers/api-gateway";
@@ -26,12 +27,20 @@ function evaluate(consumer: Consumer, f: Fields, token: DecodedToken, environmen
   const endpoint = environment?.endpoints.cognitoIdp;
   switch (consumer) {
     case "agentcore-runtime":
-    case "agentcore-gateway":
+    case "agentcore-gateway": {
+      const claims = parseCustomClaims(f.customClaims);
       return checkAgentCore(
         input,
-        { discoveryUrl: f.discoveryUrl.trim(), allowedClients: list(f.allowedClients), allowedAudience: list(f.allowedAudience), allowedScopes: list(f.allowedScopes) },
+        {
+          discoveryUrl: f.discoveryUrl.trim(),
+          allowedClients: list(f.allowedClients),
+          allowedAudience: list(f.allowedAudience),
+          allowedScopes: list(f.allowedScopes),
+          ...(claims.ok ? { customClaims: claims.customClaims } : { customClaimsError: claims.error }),
+        },
         consumer === "agentcore-runtime" ? "runtime" : "gateway",
       );
+    }
     case "appsync-userpool":
       return checkAppSyncUserPool(input, { userPoolId: f.userPoolId.trim(), appIdClientRegex: f.appIdClientRegex.trim() || undefined, userPoolEndpoint: endpoint });
     case "appsync-oidc":

@@ -29,4 +29,15 @@ describe("Will this token pass? defaults", () => {
     expect(emptied.notChecked).toEqual(["discoveryUrl"]);
     expect(emptied.result.checks.find((c) => c.name === "config.discoveryUrl")?.status).toBe("n/a");
   });
+
+  it("reads customClaims as pasted and fails the verdict on a claim the token lacks, or on text it cannot read", async () => {
+    const token = decodeToken((await signPair()).access);
+    const filled = prefill(undefined, token);
+    const rule = { inboundTokenClaimName: "tenant_id", inboundTokenClaimValueType: "STRING", authorizingClaimMatchValue: { claimMatchOperator: "EQUALS", claimMatchValue: { matchValueString: "acme" } } };
+    const wanted = predict("agentcore-runtime", { ...filled, fields: { ...filled.fields, customClaims: JSON.stringify({ customJWTAuthorizer: { customClaims: [rule] } }) } }, token, undefined, undefined);
+    expect(wanted.result.verdict).toBe("fail");
+    expect(wanted.result.checks.find((c) => c.name === "claim tenant_id")?.status).toBe("fail");
+    const unreadable = predict("agentcore-gateway", { ...filled, fields: { ...filled.fields, customClaims: "tenant_id=acme" } }, token, undefined, undefined);
+    expect(unreadable.result.checks.find((c) => c.name === "config.customClaims")?.status).toBe("fail");
+  });
 });

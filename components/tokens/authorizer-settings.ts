@@ -21,10 +21,13 @@ export const CONSUMERS = {
 export type Consumer = keyof typeof CONSUMERS;
 export const CONSUMER_IDS = Object.keys(CONSUMERS) as Consumer[];
 
-export type FieldKey = "discoveryUrl" | "allowedClients" | "allowedAudience" | "allowedScopes" | "userPoolId" | "appIdClientRegex" | "issuer" | "clientId" | "iatTTL" | "authTTL" | "scopes";
+export type FieldKey = "discoveryUrl" | "allowedClients" | "allowedAudience" | "allowedScopes" | "customClaims" | "userPoolId" | "appIdClientRegex" | "issuer" | "clientId" | "iatTTL" | "authTTL" | "scopes";
 export type Fields = Record<FieldKey, string>;
 
-const AGENTCORE_FIELDS: [FieldKey, string][] = [["discoveryUrl", "discoveryUrl"], ["allowedClients", "allowedClients (comma-separated)"], ["allowedAudience", "allowedAudience"], ["allowedScopes", "allowedScopes"]];
+const AGENTCORE_FIELDS: [FieldKey, string][] = [["discoveryUrl", "discoveryUrl"], ["allowedClients", "allowedClients (comma-separated)"], ["allowedAudience", "allowedAudience"], ["allowedScopes", "allowedScopes"], ["customClaims", "customClaims (JSON)"]];
+
+/** Fields whose value is JSON of several lines rather than a word or a list. */
+export const MULTILINE: ReadonlySet<FieldKey> = new Set(["customClaims"]);
 export const FIELDS_OF: Record<Consumer, [FieldKey, string][]> = {
   "agentcore-runtime": AGENTCORE_FIELDS,
   "agentcore-gateway": AGENTCORE_FIELDS,
@@ -51,7 +54,7 @@ export interface Prefilled {
 }
 
 const EMPTY: Fields = {
-  discoveryUrl: "", allowedClients: "", allowedAudience: "", allowedScopes: "", userPoolId: "",
+  discoveryUrl: "", allowedClients: "", allowedAudience: "", allowedScopes: "", customClaims: "", userPoolId: "",
   appIdClientRegex: "", issuer: "", clientId: "", iatTTL: "", authTTL: "", scopes: "",
 };
 

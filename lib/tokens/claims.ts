@@ -69,6 +69,11 @@ function explainIssuer(iss: string): string | null {
   return `Issuer: user pool ${parsed.userPoolId} in ${parsed.region}. ${form} Relying parties configured with an issuer URL (AgentCore discoveryUrl, OIDC authorizers) must use this exact form. JWKS at iss + /.well-known/jwks.json.${where}`;
 }
 
+/** Whether Cognito itself writes this claim (as opposed to a user attribute or a trigger's claim). */
+export function isCognitoClaim(name: string): boolean {
+  return Object.hasOwn(CLAIMS, name) && !["email", "email_verified", "phone_number", "phone_number_verified", "name", "given_name", "family_name", "scp"].includes(name);
+}
+
 /** One line on the claim, plus a note when it is out of place in this kind of token; `value` lets iss say which issuer form it is. */
 export function explainClaim(name: string, tokenUse: TokenUse, value?: unknown): string {
   if (name === "iss" && typeof value === "string") {

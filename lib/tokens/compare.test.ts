@@ -16,6 +16,14 @@ const row = (rows: CompareRow[], section: CompareRow["section"], name: string) =
   rows.find((r) => r.section === section && r.name === name);
 
 describe("compareTokens", () => {
+  it("a claim a V1_0 trigger wrote into the ID token only is flagged as unseen by whatever reads the access token", async () => {
+    const withTenant = decodeToken(await pool.id({ tenant_id: "acme" }));
+    const rows = compareTokens(withTenant, access);
+    expect(row(rows, "claims", "tenant_id")).toMatchObject({ status: "onlyA", note: expect.stringMatching(/V1_0 pre token generation trigger.*V2_0 or V3_0/) });
+    // Cognito's own ID-token claims keep their own explanation.
+    expect(row(rows, "claims", "aud")?.note).toMatch(/Expected between an ID and an access token/);
+  });
+
   it("ID vs access of one sign-in: kid differs, and that is normal", () => {
     const rows = compareTokens(id, access);
     expect(row(rows, "header", "kid")).toMatchObject({ status: "different", note: expect.stringMatching(/Normal: Cognito signs ID and access tokens with different keys/) });

@@ -1,5 +1,6 @@
 import type { DecodedToken } from "./decode";
 import { show } from "./checks";
+import { isCognitoClaim } from "./claims";
 
 /**
  * Side-by-side of two tokens — typically the one that works and the one that doesn't, or the ID
@@ -38,7 +39,8 @@ export function compareTokens(a: DecodedToken, b: DecodedToken): CompareRow[] {
       const av = inA ? show(l[name]) : null;
       const bv = inB ? show(r[name]) : null;
       const status: CompareStatus = !inB ? "onlyA" : !inA ? "onlyB" : av === bv ? "same" : "different";
-      rows.push({ section, name, status, a: av, b: bv, note: noteFor(section, name, status, idAndAccess) });
+      const onlyIn = status === "onlyA" ? a.tokenUse : status === "onlyB" ? b.tokenUse : null;
+      rows.push({ section, name, status, a: av, b: bv, note: noteFor(section, name, status, idAndAccess, onlyIn) });
     }
   }
   return rows;
@@ -48,7 +50,7 @@ function orderedUnion(a: string[], b: string[]): string[] {
   return [...new Set([...a, ...b])];
 }
 
-function noteFor(section: "header" | "claims", name: string, status: CompareStatus, idAndAccess: boolean): string | null {
+function noteFor(section: "header" | "claims", name: string, status: CompareStatus, idAndAccess: boolean, onlyIn: DecodedToken["tokenUse"] | null): string | null {
   if (section === "header") {
     if (name === "kid" && status === "different") {
       return idAndAccess
@@ -66,6 +68,12 @@ function noteFor(section: "header" | "claims", name: string, status: CompareStat
   if (name === "token_use" && idAndAccess) return "One ID token and one access token.";
   if (idAndAccess && ["aud", "client_id", "scope", "username", "cognito:username", "version"].includes(name)) {
     return "Expected between an ID and an access token: ID tokens carry aud and cognito:username, access tokens client_id, scope and username.";
+  }
+  // A pre token generation trigger of event version V1_0 writes the ID token only; access tokens
+  // need V2_0 or V3_0 (Cognito developer guide, "Pre token generation Lambda trigger").
+  if (idAndAccess && onlyIn === "id" && !isCognitoClaim(name)) {
+    return "Only in the ID token, as user attributes and claims a V1_0 pre token generation trigger adds are. Whatever reads the access token " +
+      "(AgentCore customClaims, an API's own check) never sees it: a trigger writes access tokens only as V2_0 or V3_0 (accessTokenGeneration).";
   }
   if (idAndAccess && status !== "different") return "User attributes appear only in ID tokens.";
   if (name === "iss") return "Different issuers: the tokens come from different user pools or environments.";

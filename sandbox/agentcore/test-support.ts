@@ -36,6 +36,17 @@ export const UPDATED_ISSUER = {
   ...scenario("310000000007", "UpdIss001", "updissuerclient00000000001", "updiss_echo_agent-Ui3sQ8wLp2"),
   gatewayId: "updiss-gateway-q7w2e9r4tz",
 };
+/** agentcore-custom-claims.json: customClaims tenant_id EQUALS acme; the pool's V1_0 trigger adds tenant_id to ID tokens only. */
+export const CUSTOM_CLAIMS = {
+  ...scenario("310000000011", "CusClm001", "cusclmclient00000000000001", "claims_echo_agent-Cc4tN8vR2w"),
+  gatewayId: "claims-gateway-t3n8q5w2ka",
+};
+/** agentcore-custom-claims-fixed.json: the same rule; a V3_0 trigger writes tenant_id into access tokens too, client credentials included. */
+export const CUSTOM_CLAIMS_FIXED = {
+  ...scenario("310000000012", "CusClmFx1", "cusclmfixclient00000000001", "claims_fixed_agent-Cf5uP9wS3x"),
+  gatewayId: "claims-fixed-gateway-u4p9r6x3lb",
+  m2m: { clientId: "cusclmfixm2mclient00000001", secret: "sandboxCustomClaimsM2mSecretEXAMPLE00000000000001", domain: "custom-claims-fixed-demo" },
+};
 
 const DEMO_LOGIN = { email: "demo@example.com", password: "Demo-Passw0rd!" };
 export const SESSION = "session-0123456789abcdef0123456789abcdef";

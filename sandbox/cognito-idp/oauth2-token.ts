@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
+import { customizeAccessClaims } from "./pre-token-generation";
 import { UNCONFIRMED_WORDING_HEADER } from "../../lib/http/unconfirmed-wording";
 import type { HttpResult, RawResult, RequestContext, Route } from "../http/types";
 import type { KeyRing } from "./keys";
@@ -105,7 +106,8 @@ async function issue(ctx: TokenEndpointContext, baseUrl: string, pool: PoolRecor
     client_id: client.id,
   };
   const key = ctx.keys.signingKey(pool.id, "access");
-  const accessToken = await new SignJWT(claims).setProtectedHeader({ kid: key.kid, alg: "RS256" }).sign(key.privateKey);
+  // Only a V3_0 pre token generation trigger customises client credentials tokens.
+  const accessToken = await new SignJWT(customizeAccessClaims(pool.preTokenGeneration, claims, "client-credentials")).setProtectedHeader({ kid: key.kid, alg: "RS256" }).sign(key.privateKey);
   return {
     status: 200,
     contentType: "application/json;charset=UTF-8",

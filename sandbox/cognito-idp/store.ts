@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { IssuerForm } from "../../lib/tokens/issuer";
 import { customScopes } from "./oauth-scenario";
+import type { PreTokenGeneration } from "./pre-token-generation";
 import type { MFA_TYPES, Scenario, ScenarioClient, ScenarioUserPool } from "../scenario";
 
 /**
@@ -52,6 +53,8 @@ export interface PoolRecord {
   readonly domain?: string;
   /** `{identifier}/{scope}` of every resource server's scopes. */
   readonly customScopes: ReadonlySet<string>;
+  /** The pre token generation trigger, declared in the scenario (pre-token-generation.ts). */
+  readonly preTokenGeneration?: PreTokenGeneration;
 }
 
 export interface ClientRecord {
@@ -137,6 +140,7 @@ export class UserPoolStore {
           groups: new Map(pool.groups.map((group) => [group.name, { ...(group.roleArn ? { roleArn: group.roleArn } : {}), ...(group.precedence !== undefined ? { precedence: group.precedence } : {}) }])),
           ...(pool.domain ? { domain: pool.domain } : {}),
           customScopes: customScopes(pool),
+          ...(pool.preTokenGeneration ? { preTokenGeneration: pool.preTokenGeneration } : {}),
         });
         for (const client of pool.clients) this.clientsById.set(client.id, toClient(pool.id, client));
       }

@@ -4,6 +4,7 @@ import { cognitoIssuer, poolIssuers, type IssuerForm } from "../../lib/tokens/is
 import * as fail from "./errors";
 import { groupRoleClaims } from "./group-roles";
 import type { KeyRing } from "./keys";
+import { customizeAccessClaims, customizeIdClaims } from "./pre-token-generation";
 import type { SessionStore } from "./sessions";
 import type { ClientRecord, PoolRecord, UserPoolStore, UserRecord } from "./store";
 
@@ -109,8 +110,9 @@ export async function mintTokens(ctx: TokenContext, baseUrl: string, grant: Toke
   const idTtl = forced > 0 ? forced : grant.client.idTokenSeconds;
   const accessTtl = forced > 0 ? forced : grant.client.accessTokenSeconds;
   const [idToken, accessToken] = await Promise.all([
-    sign(ctx, grant.pool.id, "id", idClaims(grant, iss, eventId, iat, idTtl)),
-    sign(ctx, grant.pool.id, "access", accessClaims(grant, iss, eventId, iat, accessTtl)),
+    // The pool's pre token generation trigger sees both tokens' claims before they are signed.
+    sign(ctx, grant.pool.id, "id", customizeIdClaims(grant.pool.preTokenGeneration, idClaims(grant, iss, eventId, iat, idTtl))),
+    sign(ctx, grant.pool.id, "access", customizeAccessClaims(grant.pool.preTokenGeneration, accessClaims(grant, iss, eventId, iat, accessTtl), "user")),
   ]);
   return { idToken, accessToken, expiresIn: accessTtl };
 }

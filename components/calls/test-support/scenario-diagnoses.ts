@@ -172,6 +172,41 @@ export const SCENARIO_RUNS: readonly ScenarioRun[] = [
       { cell: "gateway-mcp|access-token", rule: "agentcore-gateway-jwt-rejected", relay: true, why: "the gateway names no claim (\"Invalid Bearer token\"); here it is allowedScopes, which the sign-in token cannot meet" },
     ],
   },
+  {
+    run: "agentcore-custom-claims",
+    scenario: "agentcore-custom-claims",
+    signIn: DEMO,
+    appSync: false,
+    refused: [
+      ...["agentcore-http|access-token", "agentcore-ws|access-token"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "cognito-claim-only-in-id-token",
+        why: "customClaims wants tenant_id; the pool's V1_0 pre token generation trigger writes it into the ID token only (Cognito guide, pre token generation)",
+      })),
+      ...["agentcore-http|id-token", "agentcore-ws|id-token"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "cognito-client-id-mismatch",
+        why: "the ID token has tenant_id but no client_id, which allowedClients checks (seed 000)",
+      })),
+      { cell: "gateway-mcp|id-token", rule: "cognito-client-id-mismatch", relay: true, why: "the gateway's allowedClients checks client_id, which ID tokens do not carry" },
+      { cell: "gateway-mcp|access-token", rule: "agentcore-gateway-jwt-rejected", relay: true, why: "the gateway names no claim (\"Invalid Bearer token\"); here it is customClaims tenant_id, missing from the access token" },
+    ],
+  },
+  {
+    run: "agentcore-custom-claims-fixed",
+    scenario: "agentcore-custom-claims-fixed",
+    signIn: DEMO,
+    appSync: false,
+    // The V3_0 trigger writes tenant_id into the access token: only the ID token still fails.
+    refused: [
+      ...["agentcore-http|id-token", "agentcore-ws|id-token"].map((cell) => ({
+        cell: cell as RefusedCell["cell"],
+        rule: "cognito-client-id-mismatch",
+        why: "allowedClients checks client_id, which ID tokens do not carry (seed 000)",
+      })),
+      { cell: "gateway-mcp|id-token", rule: "cognito-client-id-mismatch", relay: true, why: "the gateway's allowedClients checks client_id, which ID tokens do not carry" },
+    ],
+  },
   { run: "identity-pool-guest-agentcore", scenario: "identity-pool-guest-agentcore", signIn: ["guest-demo@example.com", "Guest-Passw0rd!"], appSync: false, refused: [...jwtCellsOfAnIamRuntime, perUserCellOfAnIamRuntime] },
   {
     run: "identity-pool-guest-agentcore#guest",

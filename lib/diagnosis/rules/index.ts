@@ -10,6 +10,7 @@ import { awsCredentialRules } from "./aws-credentials";
 import { awsGeneralRules } from "./aws-general";
 import { bedrockRules } from "./bedrock";
 import { cognitoRules } from "./cognito";
+import { cognitoClaimRules } from "./cognito-claims";
 import { cognitoMfaRules } from "./cognito-mfa";
 import { identityPoolRules } from "./identity-pool";
 import { identityPoolRoleMappingRules } from "./identity-pool-role-mapping";
@@ -22,6 +23,7 @@ import { toolingRules } from "./tooling";
  */
 export const RULES: readonly Rule[] = [
   ...cognitoRules,
+  ...cognitoClaimRules,
   ...cognitoMfaRules,
   ...oauthScopeRules,
   ...amplifySessionRules,

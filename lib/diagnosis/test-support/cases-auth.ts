@@ -17,6 +17,22 @@ export const AUTH_CASES: readonly Case[] = [
   nearMiss("cognito-client-id-mismatch", null, "MQTT broker (amqtt)", "Empty client id not allowed with persistent session"),
   nearMiss("cognito-client-id-mismatch", null, "socket.io example", "Client ID not allowed. Connection rejected"),
 
+  // cognito-claim-only-in-id-token
+  real("cognito-claim-only-in-id-token", "localstack/localstack#2896",
+    "Tokens issued by our production Cognito user pool have the injected claim in the `id_token`, not in the `access_token`."),
+  real("cognito-claim-only-in-id-token", "jagregory/cognito-local#402",
+    "It seems that token value overrides only work for ID Tokens, and are not applied to access tokens. My use case is that I need to add additional claims to the access token."),
+  real("cognito-claim-only-in-id-token", "aws-amplify/amplify-cli#13638",
+    "I want to add a claim to access token instead of id token to get this claim on a lambda app sync call."),
+  real("cognito-claim-only-in-id-token", "aws/aws-lambda-java-libs#478",
+    "I am looking to add some custom claims to an access token during the authorisation process following the instructions for the pre token generation trigger."),
+  real("cognito-claim-only-in-id-token", "the local sandbox's AgentCore answer (agentcore-custom-claims scenario, wording not confirmed)",
+    { service: "agentcore", variant: "access-token", status: 401, message: "Claim 'tenant_id' value mismatch with configuration." }),
+  nearMiss("cognito-claim-only-in-id-token", "cognito-client-id-mismatch", "seed 000: allowedClients, not a custom claim",
+    { service: "agentcore", variant: "id-token", status: 401, message: "Claim 'client_id' value mismatch with configuration." }),
+  nearMiss("cognito-claim-only-in-id-token", "oauth-token-lacks-scope", "allowedScopes, not a custom claim",
+    { service: "agentcore", variant: "access-token", status: 401, message: "Claim 'scope' value mismatch with configuration." }),
+
   // cognito-issuer-mismatch
   real("cognito-issuer-mismatch", "aws-jwt-verify assert.ts wording", "JwtInvalidIssuerError: Issuer not allowed: https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AAAA. Expected: https://cognito-idp.us-east-1.amazonaws.com/us-east-1_BBBB"),
   real("cognito-issuer-mismatch", "aws-jwt-verify KidNotFoundInJwksError", 'KidNotFoundInJwksError: JWK for kid "r4LtW3o2vKpZ9=" not found in the JWKS'),

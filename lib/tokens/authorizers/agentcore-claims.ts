@@ -17,15 +17,20 @@ export interface CustomClaimValidation {
   };
 }
 
+/** Which token is checked, for saying why a claim is missing: an ID token, a user's access token, or a client credentials one. */
+export type ClaimHolder = "id" | "access" | "client-credentials" | "unknown";
+
 export function customClaimRules(
   claims: JWTPayload,
   validations: readonly CustomClaimValidation[],
   response: (claim: string) => AwsPrediction,
+  holder: ClaimHolder = "unknown",
 ): Rule[] {
-  return validations.map((v) => customClaimRule(claims, v, response(v.inboundTokenClaimName)));
+  return validations.map((v) => customClaimRule(claims, v, response(v.inboundTokenClaimName), holder));
 }
 
-function customClaimRule(claims: JWTPayload, v: CustomClaimValidation, response: AwsPrediction): Rule {
+function customClaimRule(claims: JWTPayload, v: CustomClaimValidation, response: AwsPrediction, holder: ClaimHolder): Rule {
+  const notMatched = (name: string, value: unknown, type: "STRING" | "STRING_ARRAY") => whyNotMatched(name, value, type, holder);
   const name = `claim ${v.inboundTokenClaimName}`;
   const value = claims[v.inboundTokenClaimName];
   const actual = value === undefined ? "(absent)" : show(value);
@@ -65,9 +70,27 @@ function customClaimRule(claims: JWTPayload, v: CustomClaimValidation, response:
   return configError(`${String(op)} is for STRING claims; a STRING_ARRAY claim uses CONTAINS or CONTAINS_ANY.`);
 }
 
-function notMatched(name: string, value: unknown, type: "STRING" | "STRING_ARRAY"): string {
+/**
+ * Where a pre token generation trigger writes claims, by its event version (Cognito developer
+ * guide, "Pre token generation Lambda trigger"): V1_0 customises the ID token only, V2_0 also the
+ * access tokens of user sign-in (claimsAndScopeOverrideDetails.accessTokenGeneration), V3_0 also
+ * client credentials (M2M) access tokens.
+ */
+const MISSING: Record<ClaimHolder, string> = {
+  access:
+    "The access token lacks this claim. AgentCore reads the access token; a pre token generation trigger adds claims to it only as a V2_0 or V3_0 event " +
+    "with accessTokenGeneration.claimsToAddOrOverride. A V1_0 trigger (or a V2_0 one that sets only idTokenGeneration) puts the claim in the ID token alone: " +
+    "decode the ID token to see it there.",
+  "client-credentials":
+    "This client credentials (M2M) token lacks the claim: only a V3_0 pre token generation trigger customises client credentials tokens " +
+    "(accessTokenGeneration.claimsToAddOrOverride).",
+  id: "The ID token lacks this claim: Cognito adds non-standard claims only through a pre token generation trigger (claimsToAddOrOverride).",
+  unknown: "The token lacks this claim (Cognito adds non-standard claims only through a pre token generation trigger).",
+};
+
+function whyNotMatched(name: string, value: unknown, type: "STRING" | "STRING_ARRAY", holder: ClaimHolder): string {
   if (value === undefined && name === "cognito:groups") return "The user is in no group: Cognito then omits cognito:groups.";
-  if (value === undefined) return "The token lacks this claim (Cognito adds non-standard claims only through a pre-token-generation trigger).";
+  if (value === undefined) return MISSING[holder];
   if (type === "STRING_ARRAY" && !Array.isArray(value)) return "The claim is not a list, but the rule expects STRING_ARRAY.";
   if (type === "STRING" && typeof value !== "string") return "The claim is not a string, but the rule expects STRING.";
   return "The claim's value does not match the rule.";

@@ -146,6 +146,23 @@ describe("AgentCore customClaims", () => {
     expect(result.checks.find((c) => c.name === name)?.status).toBe(expected);
   });
 
+  it("a claim a V1_0 trigger put only in the ID token: the access token fails, naming the claim, and says where triggers write claims", async () => {
+    const rule = claim("tenant_id", "STRING", "EQUALS", "acme");
+    const access = await run("access", {}, { customClaims: [rule] });
+    const row = access.checks.find((c) => c.name === "claim tenant_id");
+    expect(row).toMatchObject({ status: "fail", actual: "(absent)" });
+    expect(row?.message).toMatch(/V2_0 or V3_0.*accessTokenGeneration.*V1_0/);
+    expect(access.response).toMatchObject({ status: 401, message: "Claim 'tenant_id' value mismatch with configuration.", confirmed: false });
+    const id = await run("id", { tenant_id: "acme" }, { customClaims: [rule] });
+    expect(id.checks.find((c) => c.name === "claim tenant_id")?.status).toBe("pass");
+  });
+
+  it("customClaims that could not be read fail the verdict instead of being skipped", async () => {
+    const result = await run("access", {}, { customClaimsError: "customClaims is not JSON" });
+    expect(result.verdict).toBe("fail");
+    expect(result.checks.find((c) => c.name === "config.customClaims")?.status).toBe("fail");
+  });
+
   it("explains a missing cognito:groups", async () => {
     const result = await run("access", { "cognito:groups": undefined }, { customClaims: [claim("cognito:groups", "STRING_ARRAY", "CONTAINS", "admin")] });
     expect(result.checks.at(-1)?.message).toMatch(/in no group/);

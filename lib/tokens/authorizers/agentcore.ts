@@ -1,6 +1,6 @@
 import { asStringList, scopesOf, show, showAllowed } from "../checks";
 import { DISCOVERY_SUFFIX, discoveryUrlFor, issuerFromDiscoveryUrl, issuerMismatchHint, parseCognitoIssuer } from "../issuer";
-import { customClaimRules, type CustomClaimValidation } from "./agentcore-claims";
+import { customClaimRules, type ClaimHolder, type CustomClaimValidation } from "./agentcore-claims";
 import {
   gatewayRefusal,
   MIN_REMAINING_SECONDS,
@@ -29,6 +29,8 @@ export interface AgentCoreJwtConfig {
   readonly allowedAudience?: readonly string[];
   readonly allowedScopes?: readonly string[];
   readonly customClaims?: readonly CustomClaimValidation[];
+  /** customClaims text that could not be read (agentcore-claims-input.ts): the verdict must not pass without them. */
+  readonly customClaimsError?: string;
 }
 
 const PATTERN = "^.+/\\.well-known/openid-configuration$";
@@ -59,9 +61,27 @@ export function checkAgentCore(
     clientsRule(input, config.allowedClients, claimResponse("client_id", true)),
     audienceRule(input, config, claimResponse("aud", true)),
     scopesRule(input, config.allowedScopes, claimResponse("scope", false)),
-    ...customClaimRules(token.claims, config.customClaims ?? [], (claim) => claimResponse(claim, false)),
+    // The runtime's wording for a customClaims refusal is not captured: "Claim '{name}' value
+    // mismatch with configuration." by analogy with client_id / aud, marked not confirmed.
+    ...customClaimRules(token.claims, config.customClaims ?? [], (claim) => claimResponse(claim, false), claimHolder(input)),
+    ...(config.customClaimsError ? [unreadableClaimsRule(config.customClaimsError)] : []),
   ];
   return result("agentcore", rules);
+}
+
+function claimHolder(input: AuthorizerInput): ClaimHolder {
+  if (input.token.tokenUse === "id") return "id";
+  if (input.token.tokenUse !== "access") return "unknown";
+  return isClientCredentialsToken(input.token.claims) ? "client-credentials" : "access";
+}
+
+function unreadableClaimsRule(error: string): Rule {
+  return rule("config.customClaims", "fail", null, "a list of CustomClaimValidationType", error, {
+    status: null,
+    message: `Not checked: ${error}`,
+    confirmed: false,
+    source: "The setting as typed could not be read; nothing was asked of AgentCore",
+  });
 }
 
 /**
