@@ -14,6 +14,7 @@ export const SURFACES = [
   "sts",
   "appsync-http",
   "appsync-realtime",
+  "appsync-events",
   "agentcore-runtime",
   "agentcore-ws",
   "agentcore-gateway",
