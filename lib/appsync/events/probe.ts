@@ -1,3 +1,4 @@
+import { UNCONFIRMED_WORDING_HEADER } from "../../http/unconfirmed-wording";
 import { runSocketProbe, type ProbeControl, type WebSocketFactory, type WsFrame } from "../../ws";
 import { describeClose } from "../realtime-probe";
 import type { AppSyncCredentials } from "../variants";
@@ -21,6 +22,8 @@ export interface EventProbeOutcome {
   message?: string;
   closeCode?: number;
   closeReason?: string;
+  /** What the sandbox says no public source confirms about the error frame (its `x-sandbox-unconfirmed` field). */
+  unconfirmed?: string;
   frames: WsFrame[];
   url: string;
   protocols: string[];
@@ -61,7 +64,7 @@ export async function probeEvents(input: EventProbeInput): Promise<EventProbeOut
       });
     },
     message(text, control) {
-      let frame: { type?: string; errors?: { errorType?: string; message?: string }[] };
+      let frame: { type?: string; errors?: { errorType?: string; message?: string }[]; [UNCONFIRMED_WORDING_HEADER]?: string };
       try {
         frame = JSON.parse(text);
       } catch {
@@ -81,7 +84,8 @@ export async function probeEvents(input: EventProbeInput): Promise<EventProbeOut
         case "connection_error":
         case "error": {
           const first = frame.errors?.[0];
-          return control.finish({ errorType: first?.errorType, message: first?.message ?? `AppSync sent ${frame.type}.` });
+          const unconfirmed = frame[UNCONFIRMED_WORDING_HEADER];
+          return control.finish({ errorType: first?.errorType, message: first?.message ?? `AppSync sent ${frame.type}.`, ...(unconfirmed ? { unconfirmed } : {}) });
         }
       }
     },

@@ -49,7 +49,8 @@ describe("Event API test calls", () => {
     expect(outcome(EVENT_ROWS.subscribe, "id-token")).toBe("fail");
     const byKey = results.get(`${EVENT_ROWS.http}|api-key`)!;
     expect(byKey).toMatchObject({ status: 401, errorType: "UnauthorizedException", message: "You are not authorized to make this call.", unconfirmed: expect.any(String) });
-    expect(results.get(`${EVENT_ROWS.publish}|api-key`)).toMatchObject({ errorType: "UnauthorizedException" });
+    expect(results.get(`${EVENT_ROWS.publish}|api-key`)).toMatchObject({ errorType: "UnauthorizedException", unconfirmed: expect.stringMatching(/namespace does not allow/) });
+    expect(results.get(`${EVENT_ROWS.publish}|iam`)?.unconfirmed).toBeUndefined();
   });
 
   it("each WebSocket cell's command, pasted into bash, gets the answer the cell got; IAM signs the message in the shell", async () => {

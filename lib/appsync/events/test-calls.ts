@@ -91,6 +91,7 @@ function wsResult(outcome: EventProbeOutcome, latencyMs: number, command: { comm
     summary: `${outcome.errorType ? `${outcome.errorType}: ` : ""}${outcome.message ?? "Failed"}`,
     errorType: outcome.errorType,
     message: outcome.message,
+    ...(outcome.unconfirmed ? { unconfirmed: outcome.unconfirmed } : {}),
     latencyMs,
     detail,
   };

@@ -1,4 +1,5 @@
 import type { AwsRefusal } from "../../../lib/errors";
+import { UNCONFIRMED_WORDING_HEADER } from "../../../lib/http/unconfirmed-wording";
 import { WebSocket } from "ws";
 import { flatHeaders } from "../caller";
 import { authorizeEvent, type EventAuthEnv, type EventApiConfig, type SignedRequest } from "./authorize";
@@ -32,6 +33,12 @@ const CONNECTION_TIMEOUT_MS = 300_000;
 type Subscription = Extract<ParsedChannel, { ok: true }>;
 
 const errorsOf = (failure: AwsRefusal) => [{ errorType: failure.errorType, ...(failure.message ? { message: failure.message } : {}) }];
+/**
+ * A frame cannot carry the `x-sandbox-unconfirmed` header, so an error frame whose words no public
+ * source shows carries it as a top-level field of the same name (AWS never sends one), for the
+ * dashboard to show the answer as not confirmed.
+ */
+const unconfirmedOf = (failure: AwsRefusal) => (failure.unconfirmed ? { [UNCONFIRMED_WORDING_HEADER]: failure.unconfirmed } : {});
 
 export class EventConnection {
   private readonly subscriptions = new Map<string, Subscription>();
@@ -59,23 +66,23 @@ export class EventConnection {
   }
 
   /** connection_error, then the socket drops, as on the GraphQL endpoint. */
-  refuse(errors: Record<string, unknown>[]): void {
+  refuse(errors: Record<string, unknown>[], unconfirmed?: string): void {
     if (this.refused || this.ws.readyState !== WebSocket.OPEN) return;
     this.refused = true;
-    this.ws.send(JSON.stringify({ type: "connection_error", errors }), () => this.ws.terminate());
+    this.ws.send(JSON.stringify({ type: "connection_error", errors, ...(unconfirmed ? { [UNCONFIRMED_WORDING_HEADER]: unconfirmed } : {}) }), () => this.ws.terminate());
     this.dispose();
   }
 
   private async authenticateConnection(auth: ConnectAuth): Promise<void> {
     // unconfirmed: the Event API's words for a connection without (or with an unreadable) header
     // subprotocol; the GraphQL endpoint's ("Required headers are missing.", graphql-client #662) stand in.
-    if (auth.kind === "missing") return this.refuse([{ errorType: "UnauthorizedException", message: "Required headers are missing." }]);
-    if (auth.kind === "unreadable") return this.refuse([{ errorType: "UnauthorizedException", message: "You are not authorized to make this call." }]);
+    if (auth.kind === "missing") return this.refuse([{ errorType: "UnauthorizedException", message: "Required headers are missing." }], "the Event API's answer to a connection without the header subprotocol");
+    if (auth.kind === "unreadable") return this.refuse([{ errorType: "UnauthorizedException", message: "You are not authorized to make this call." }], "the Event API's answer to an unreadable header subprotocol");
     const headers = flatHeaders(auth.header);
     // The IAM connect header signs `POST {http domain}/event` with the body `{}` (amplify-js
     // AWSWebSocketProvider: payload '{}'; amplify-js #14001 shows AppSync's canonical request 'POST\n/event').
     const result = await authorizeEvent(this.api, "connect", undefined, headers, () => this.signedPost(headers, "{}"), this.options.env());
-    if (!result.ok) this.refuse(errorsOf(result.failure));
+    if (!result.ok) this.refuse(errorsOf(result.failure), result.failure.unconfirmed);
   }
 
   /** The request an authorization object's SigV4 headers sign: POST on the HTTP domain's `/event`. */
@@ -102,7 +109,7 @@ export class EventConnection {
       message = JSON.parse(text) as Record<string, unknown>;
     } catch {
       // unconfirmed: AppSync's frame for text that is not JSON.
-      return this.send({ type: "error", errors: [{ errorType: "BadRequestException", message: "The message is not JSON." }] });
+      return this.send({ type: "error", errors: [{ errorType: "BadRequestException", message: "The message is not JSON." }], [UNCONFIRMED_WORDING_HEADER]: "the frame for a message that is not JSON" });
     }
     const id = typeof message["id"] === "string" ? message["id"] : undefined;
     switch (message["type"]) {
@@ -122,7 +129,7 @@ export class EventConnection {
         return this.send({ type: "unsubscribe_success", id });
       default:
         // unconfirmed: AppSync's frame for an unknown message type.
-        return this.send({ type: "error", ...(id ? { id } : {}), errors: [{ errorType: "BadRequestException", message: `Unknown message type ${String(message["type"])}.` }] });
+        return this.send({ type: "error", ...(id ? { id } : {}), errors: [{ errorType: "BadRequestException", message: `Unknown message type ${String(message["type"])}.` }], [UNCONFIRMED_WORDING_HEADER]: "the frame for an unknown message type" });
     }
   }
 
@@ -133,7 +140,7 @@ export class EventConnection {
 
   /** IAM: the signature covers `{"channel":…}` as the client sent it (amplify-js _prepareSubscriptionPayload: `events` undefined drops out of the JSON). */
   private async subscribe(id: string | undefined, message: Record<string, unknown>): Promise<void> {
-    const fail = (failure: AwsRefusal) => this.send({ type: "subscribe_error", ...(id ? { id } : {}), errors: errorsOf(failure) });
+    const fail = (failure: AwsRefusal) => this.send({ type: "subscribe_error", ...(id ? { id } : {}), errors: errorsOf(failure), ...unconfirmedOf(failure) });
     if (!id) return fail(badPublish("a subscribe message without an id"));
     const channel = parseChannel(message["channel"], { allowWildcard: true });
     if (!channel.ok) return fail(badPublish(`an unusable channel (${channel.reason})`));
@@ -154,7 +161,7 @@ export class EventConnection {
    * the WebSocket with "BadRequestException: signature mismatch").
    */
   private async publish(id: string | undefined, message: Record<string, unknown>): Promise<void> {
-    const fail = (failure: AwsRefusal) => this.send({ type: "publish_error", ...(id ? { id } : {}), errors: errorsOf(failure) });
+    const fail = (failure: AwsRefusal) => this.send({ type: "publish_error", ...(id ? { id } : {}), errors: errorsOf(failure), ...unconfirmedOf(failure) });
     if (!id) return fail(badPublish("a publish message without an id"));
     const channel = parseChannel(message["channel"], { allowWildcard: false });
     if (!channel.ok) return fail(badPublish(`an unusable channel (${channel.reason})`));

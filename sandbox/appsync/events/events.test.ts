@@ -96,7 +96,12 @@ describe("WebSocket (aws-appsync-event-ws)", () => {
     socket.send({ type: "subscribe", id: "sub", channel: "/alerts/*", authorization: keyHeader() });
     await socket.reply("sub");
     socket.send({ type: "publish", id: "by-key", channel: "/alerts/outage", events: ['"down"'], authorization: keyHeader() });
-    expect(await socket.reply("by-key")).toEqual({ type: "publish_error", id: "by-key", errors: [{ errorType: "UnauthorizedException", message: "You are not authorized to make this call." }] });
+    expect(await socket.reply("by-key")).toEqual({
+      type: "publish_error",
+      id: "by-key",
+      errors: [{ errorType: "UnauthorizedException", message: "You are not authorized to make this call." }],
+      "x-sandbox-unconfirmed": expect.stringMatching(/namespace does not allow/),
+    });
 
     const message = { channel: "/alerts/outage", events: ['{"level":"high"}'] };
     socket.send({ type: "publish", id: "by-iam", ...message, authorization: await iamHeaders(sandbox.url, aws, JSON.stringify(message)) });
@@ -110,6 +115,8 @@ describe("WebSocket (aws-appsync-event-ws)", () => {
     // Signed over the connect payload `{}` instead of the publish body.
     socket.send({ type: "publish", id: "wrong-body", channel: "/alerts/outage", events: ['"x"'], authorization: await iamHeaders(sandbox.url, aws, "{}") });
     const reply = await socket.reply("wrong-body");
+    // Captured wording (amplify-js #14001, aws-appsync-community #400): not marked unconfirmed.
+    expect(reply["x-sandbox-unconfirmed"]).toBeUndefined();
     expect(reply).toMatchObject({ type: "publish_error", errors: [{ errorType: "BadRequestException", message: expect.stringMatching(/^The request signature we calculated does not match the signature you provided\./) }] });
     socket.close();
   });
@@ -122,7 +129,7 @@ describe("WebSocket (aws-appsync-event-ws)", () => {
     socket.send({ type: "subscribe", id: "key", channel: "/members/lobby", authorization: keyHeader() });
     expect(await socket.reply("id-token")).toEqual({ type: "subscribe_success", id: "id-token" });
     expect(await socket.reply("access-token")).toEqual({ type: "subscribe_success", id: "access-token" });
-    expect(await socket.reply("key")).toEqual({ type: "subscribe_error", id: "key", errors: [{ errorType: "UnauthorizedException", message: "You are not authorized to make this call." }] });
+    expect(await socket.reply("key")).toMatchObject({ type: "subscribe_error", id: "key", errors: [{ errorType: "UnauthorizedException", message: "You are not authorized to make this call." }], "x-sandbox-unconfirmed": expect.any(String) });
     socket.send({ type: "unsubscribe", id: "id-token" });
     expect(await socket.next((f) => f["type"] === "unsubscribe_success")).toEqual({ type: "unsubscribe_success", id: "id-token" });
     socket.close();

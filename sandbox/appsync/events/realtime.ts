@@ -55,7 +55,7 @@ export function eventRealtimeRoute(apis: ReadonlyMap<string, EventApiRuntime>, e
         // unconfirmed: what the Event API answers a connection that does not offer
         // aws-appsync-event-ws; the GraphQL endpoint's "SubProtocolNotSupportedError"
         // (graphql-dotnet/graphql-client #591) stands in.
-        if (!protocols.includes(EVENT_WS_PROTOCOL)) connection.refuse([{ errorType: "BadRequestException", message: "SubProtocolNotSupportedError" }]);
+        if (!protocols.includes(EVENT_WS_PROTOCOL)) connection.refuse([{ errorType: "BadRequestException", message: "SubProtocolNotSupportedError" }], "the Event API's answer to a connection without aws-appsync-event-ws");
         else connection.open(connectAuthOf(protocols));
       });
     },
