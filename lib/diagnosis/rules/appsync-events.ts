@@ -1,4 +1,4 @@
-import { code, concept, msg, phrase, variant, W } from "../signals";
+import { code, concept, msg, phrase, status, variant, W } from "../signals";
 import type { Rule } from "../types";
 
 /**
@@ -17,7 +17,37 @@ const signed = await new SignatureV4({ service: "appsync", region: "<region>", s
 });
 ws.send(JSON.stringify({ type: "publish", id: crypto.randomUUID(), channel, events, authorization: signed.headers }));`;
 
+const NAMESPACE_MODES = `aws appsync list-channel-namespaces --api-id <apiId> \\
+  --query 'channelNamespaces[].{name:name,publish:publishAuthModes[].authType,subscribe:subscribeAuthModes[].authType}'
+aws appsync get-api --api-id <apiId> --query 'api.eventConfig'   # the defaults and connectionAuthModes`;
+
 export const appsyncEventsRules: readonly Rule[] = [
+  {
+    id: "appsync-events-namespace-auth-mode",
+    title: "AppSync Events: the channel's namespace does not take this credential for this operation",
+    services: ["appsync"],
+    signals: [
+      // Set by the test calls for an Event API cell (components/calls/diagnose-test-call.ts): the call, not AWS's words, says so.
+      msg("[appsync event api call", String.raw`\[appsync event api call`, W.strong, "an AppSync Event API call: its namespace's publish and subscribe modes decide which credential passes"),
+      msg("_error", String.raw`(?:publish|subscribe)_error`, W.context, "the Event API refused this one message"),
+      phrase("You are not authorized to make this call", W.hint, "AppSync's generic refusal of the credentials sent"),
+      code("UnauthorizedException", W.generic, "AppSync UnauthorizedException"),
+      status([401], W.generic, "refused"),
+    ],
+    cause:
+      "An Event API authorizes connect, publish and subscribe separately: the connection by the API's connectionAuthModes, publishing and subscribing by the channel namespace's " +
+      "publishAuthModes and subscribeAuthModes, or the API's defaults where the namespace sets none. A namespace can take the API key for subscribing and only IAM for " +
+      "publishing, so the same credential subscribes and then fails to publish, or works on one namespace and not on the next (`/default/…` vs `/alerts/…`). " +
+      "What AppSync answers for a credential of a mode the namespace does not take is not publicly documented.",
+    fix: [
+      { text: "List each namespace's publish and subscribe modes and the API's defaults, and compare them with the credential the failing call sent.", snippet: { lang: "sh", code: NAMESPACE_MODES } },
+      { text: "Either send the credential the namespace expects (e.g. publish from the backend with IAM, events.post(channel, event, { authMode: \"iam\" }) in Amplify), or add the mode to the namespace (aws appsync update-channel-namespace --publish-auth-modes / --subscribe-auth-modes), keeping it among the API's auth providers." },
+    ],
+    source: [
+      { kind: "doc", url: "https://docs.aws.amazon.com/appsync/latest/APIReference/API_CreateChannelNamespace.html", note: "publishAuthModes / subscribeAuthModes override the API's default authorization" },
+      { kind: "doc", url: "https://docs.aws.amazon.com/appsync/latest/eventapi/configure-event-api-auth.html", note: "connect, publish and subscribe authorization of Event APIs" },
+    ],
+  },
   {
     id: "appsync-events-signature-body",
     title: "AppSync Events: the IAM signature of a WebSocket message does not cover what the message carries",
