@@ -90,6 +90,16 @@ export class ScenarioContext {
       values.appsyncHost = new URL(this.base).host;
       if (api.apiKeys[0]) values.apiKey = api.apiKeys[0].id;
     }
+    const eventApi = s.appSyncEventApis[0];
+    if (eventApi) {
+      // An Event API's HTTP endpoint (https://{dns}.appsync-api.{region}.amazonaws.com/event) and
+      // realtime endpoint (wss://{dns}.appsync-realtime-api.{region}.amazonaws.com/event/realtime).
+      values.eventsApiId = eventApi.id;
+      values.events = `${this.base}/appsync-events/${eventApi.id}/event`;
+      values.eventsRealtime = `${this.base.replace(/^http/, "ws")}/appsync-events/${eventApi.id}/event/realtime`;
+      values.eventsHost = new URL(this.base).host;
+      if (eventApi.apiKeys[0]) values.eventsApiKey = eventApi.apiKeys[0].id;
+    }
     const roles = s.roles;
     if (roles[0]) values.roleArn = roles[0].arn;
     return values;

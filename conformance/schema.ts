@@ -15,6 +15,7 @@ export const SURFACES = [
   "sts",
   "appsync-http",
   "appsync-realtime",
+  "appsync-events",
   "agentcore-runtime",
   "agentcore-ws",
   "agentcore-gateway",

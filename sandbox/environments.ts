@@ -57,6 +57,7 @@ export function sandboxEnvironments(scenarios: readonly Scenario[], baseUrl: str
           ...(pool.domain ? { cognitoDomain: `${baseUrl}/cognito-domain/${pool.domain}` } : {}),
         },
         appSync: appSyncPresets(scenario, baseUrl),
+        ...eventApiPresets(scenario, baseUrl),
         sandboxFacts: sandboxFacts(scenario, identityPool),
         ...agentCorePreset(scenario, baseUrl),
         description: scenario.description,
@@ -103,6 +104,22 @@ function appSyncPresets(scenario: Scenario, baseUrl: string) {
       ...(apiKey ? { apiKey } : {}),
     };
   });
+}
+
+/**
+ * The scenario's Event APIs at their sandbox URLs (standing for `https://{dns}.appsync-api.{region}.amazonaws.com/event`),
+ * each with its first unexpired API key and, as the test calls' channel, one in the first namespace
+ * that overrides the API's publish or subscribe modes (where a credential's fate differs), else the first.
+ */
+function eventApiPresets(scenario: Scenario, baseUrl: string) {
+  if (scenario.appSyncEventApis.length === 0) return {};
+  return {
+    appSyncEvents: scenario.appSyncEventApis.map((api) => {
+      const apiKey = api.apiKeys.find((key) => Date.parse(key.expires) > Date.now())?.id;
+      const namespace = api.channelNamespaces.find((ns) => ns.publishAuthModes || ns.subscribeAuthModes) ?? api.channelNamespaces[0]!;
+      return { name: api.name, url: `${baseUrl}/appsync-events/${api.id}/event`, region: api.region, ...(apiKey ? { apiKey } : {}), channel: `/${namespace.name}/test` };
+    }),
+  };
 }
 
 /** The scenario's first AgentCore runtime and gateway, when it has them. */

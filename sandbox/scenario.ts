@@ -6,6 +6,7 @@ import { CLIENT_ID_PATTERN, REGION_PATTERN, USER_POOL_ID_PATTERN } from "../lib/
 import { ISSUER_FORMS } from "../lib/tokens/issuer";
 import { identityPoolSchema } from "./cognito-identity/schema";
 import { roleArnSchema, roleSchema } from "./iam/roles";
+import { appSyncEventApiSchema } from "./appsync/events/scenario";
 import { appSyncApiSchema } from "./appsync/scenario";
 import { gatewaySchema, runtimeSchema } from "./agentcore/scenario";
 import { cloudTrailScenarioKeys } from "./cloudtrail/scenario";
@@ -169,6 +170,7 @@ export const scenarioSchema = z
     identityPools: z.array(identityPoolSchema).default([]),
     roles: z.array(roleSchema).default([]),
     appSyncApis: z.array(appSyncApiSchema).default([]),
+    appSyncEventApis: z.array(appSyncEventApiSchema).default([]),
     agentCoreRuntimes: z.array(runtimeSchema).default([]),
     agentCoreGateways: z.array(gatewaySchema).default([]),
     ...cloudTrailScenarioKeys,
@@ -290,6 +292,8 @@ export function assertDistinctIds(scenarios: readonly Scenario[]): void {
     for (const role of scenario.roles) claim("role", role.arn, `scenario ${scenario.name}`);
     // AppSync routes /appsync/{apiId}/… by id alone.
     for (const api of scenario.appSyncApis) claim("AppSync API", api.id, `scenario ${scenario.name}`);
+    // Event APIs route /appsync-events/{apiId}/… by id alone.
+    for (const api of scenario.appSyncEventApis) claim("AppSync Event API", api.id, `scenario ${scenario.name}`);
     // AgentCore routes by runtime ARN and gateway id alone.
     for (const runtime of scenario.agentCoreRuntimes) claim("AgentCore runtime", runtime.arn, `scenario ${scenario.name}`);
     for (const gateway of scenario.agentCoreGateways) claim("AgentCore gateway", gateway.id, `scenario ${scenario.name}`);

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAgentCore } from "./agentcore/index";
 import { createAppSync } from "./appsync/index";
+import { createAppSyncEvents } from "./appsync/events/index";
 import { createCognitoIdentity } from "./cognito-identity/index";
 import { createCloudTrail } from "./cloudtrail/index";
 import { createCognitoIdp } from "./cognito-idp/index";
@@ -118,6 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     createSts(iam),
     ...createCloudTrail(scenarios, iam),
     ...createAppSync(scenarios, now, selfFetch),
+    createAppSyncEvents(scenarios, now, selfFetch),
     ...createAgentCore(scenarios, now, selfFetch),
   ];
 

@@ -25,6 +25,8 @@ const ENVIRONMENTS = {
   "AppSync and AgentCore (runtime and gateway)": { ...base, appSync: [api], agentCore: { runtimeArn: RUNTIME, gatewayUrl: "https://gw.gateway.bedrock-agentcore.ap-northeast-1.amazonaws.com/mcp" } },
   "AgentCore with neither runtime nor gateway": { ...base, agentCore: {} },
   "AppSync with one auth mode": { ...base, appSync: [{ ...api, defaultAuthMode: "API_KEY", additionalAuthModes: [] }] },
+  "an Event API beside AppSync": { ...base, appSync: [api], appSyncEvents: [{ name: "Events", url: "https://abc.appsync-api.ap-northeast-1.amazonaws.com/event", region: "ap-northeast-1", channel: "/default/test" }] },
+  "an Event API alone": { ...base, appSyncEvents: [{ name: "Events", url: "https://abc.appsync-api.ap-northeast-1.amazonaws.com/event", region: "ap-northeast-1" }] },
   "nothing to call": base,
 };
 

@@ -1,5 +1,7 @@
 import type { AppSyncApi, Environment } from "@/lib/config/environment";
 import { APPSYNC_ROWS } from "@/lib/appsync/test-calls";
+import { EVENT_ROW_LABEL, EVENT_ROWS } from "@/lib/appsync/events/test-calls";
+import { EVENT_VARIANTS } from "@/lib/appsync/events/auth";
 import { appSyncVariantsFor, VARIANT_LABEL } from "@/lib/appsync/variants";
 import { AGENTCORE_COLUMNS, AGENTCORE_ROWS, COLUMN_LABEL, HTTP_COLUMNS, ROW_LABEL, RUNTIME_HTTP_COLUMNS, WS_COLUMNS } from "@/lib/agentcore/variants";
 import type { TestCallKey, TestCallAxis } from "@/lib/test-calls/types";
@@ -14,6 +16,9 @@ export const APPSYNC_AXIS: TestCallAxis[] = [
   { id: APPSYNC_ROWS.http, label: "AppSync HTTP" },
   { id: APPSYNC_ROWS.realtime, label: "AppSync realtime subscribe" },
 ];
+/** An Event API: HTTP publish, WebSocket subscribe and WebSocket publish, by the credentials it can take. */
+export const EVENTS_AXIS: TestCallAxis[] = Object.values(EVENT_ROWS).map((id) => ({ id, label: EVENT_ROW_LABEL[id] }));
+export const EVENTS_COLUMN_AXIS: TestCallAxis[] = EVENT_VARIANTS.map((id) => ({ id, label: VARIANT_LABEL[id] }));
 export const AGENTCORE_AXIS: TestCallAxis[] = Object.values(AGENTCORE_ROWS).map((id) => ({ id, label: ROW_LABEL[id] }));
 export const AGENTCORE_COLUMN_AXIS: TestCallAxis[] = AGENTCORE_COLUMNS.map((id) => ({ id, label: COLUMN_LABEL[id] }));
 
@@ -48,6 +53,9 @@ export function plannedTestCalls(environment: Environment, subscription: string)
   if (api) {
     for (const column of appSyncColumns(api)) keys.push({ row: APPSYNC_ROWS.http, column: column.id });
     if (subscription.trim()) for (const column of appSyncVariantsFor(api)) keys.push({ row: APPSYNC_ROWS.realtime, column });
+  }
+  if (environment.appSyncEvents?.[0]) {
+    for (const row of Object.values(EVENT_ROWS)) for (const column of EVENT_VARIANTS) keys.push({ row, column });
   }
   if (environment.agentCore) {
     for (const column of RUNTIME_HTTP_COLUMNS) keys.push({ row: AGENTCORE_ROWS.http, column });

@@ -3,6 +3,7 @@
 import type { Environment } from "@/lib/config/environment";
 import { agentCoreTestCalls } from "@/lib/agentcore/test-calls";
 import { appSyncTestCalls } from "@/lib/appsync/test-calls";
+import { eventTestCalls } from "@/lib/appsync/events/test-calls";
 import type { UpgradeExplanation, UpgradeRefusal, WebSocketFactory } from "@/lib/ws";
 import type { RunCredentials } from "./gather-credentials";
 import type { TestCallKey, TestCall } from "@/lib/test-calls/types";
@@ -31,7 +32,7 @@ interface TestCallInputs {
   onChunk: (testCall: TestCallKey, text: string) => void;
 }
 
-/** The whole set of test calls for one environment: AppSync rows, aws-amplify's own calls, AgentCore rows. */
+/** The whole set of test calls for one environment: AppSync rows, aws-amplify's own calls, Event API rows, AgentCore rows. */
 export function buildTestCalls({ environment, appSync, agentCore, credentials, onChunk }: TestCallInputs): TestCall[] | string {
   const testCalls: TestCall[] = [];
   const api = environment.appSync[0];
@@ -52,6 +53,8 @@ export function buildTestCalls({ environment, appSync, agentCore, credentials, o
       ...amplifyTestCalls(api, query, credentials),
     );
   }
+  const eventApi = environment.appSyncEvents?.[0];
+  if (eventApi) testCalls.push(...eventTestCalls({ api: eventApi, credentials, createSocket: browserSocket as WebSocketFactory, fetchImpl: baseFetch }));
   if (environment.agentCore) {
     testCalls.push(
       ...agentCoreTestCalls({

@@ -11,7 +11,7 @@ import type { TestCallKey } from "@/lib/test-calls/types";
 import { AgentCoreControls } from "./agentcore-controls";
 import { M2mControls } from "./m2m-controls";
 import { AppSyncControls } from "./appsync-controls";
-import { AGENTCORE_AXIS, AGENTCORE_COLUMN_AXIS, APPSYNC_AXIS, appSyncColumns, describeTestCall } from "./axes";
+import { AGENTCORE_AXIS, AGENTCORE_COLUMN_AXIS, APPSYNC_AXIS, appSyncColumns, describeTestCall, EVENTS_AXIS, EVENTS_COLUMN_AXIS } from "./axes";
 import { LiveReplies } from "./live-replies";
 import { RestoredNote, RunProgress } from "./run-progress";
 import { roleCheckLink } from "./role-check-link";
@@ -34,8 +34,9 @@ function Calls() {
 
   const openResult = open ? calls.results.get(open) : undefined;
   const openTrail = open ? calls.cloudTrailOf(open) : undefined;
-  const allAxes = [...APPSYNC_AXIS, ...AGENTCORE_AXIS, ...columns, ...AGENTCORE_COLUMN_AXIS];
-  const nothing = !api && !environment.agentCore;
+  const eventApi = environment.appSyncEvents?.[0];
+  const allAxes = [...APPSYNC_AXIS, ...EVENTS_AXIS, ...AGENTCORE_AXIS, ...columns, ...AGENTCORE_COLUMN_AXIS];
+  const nothing = !api && !eventApi && !environment.agentCore;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -47,7 +48,7 @@ function Calls() {
       </div>
       {nothing && (
         <p className="rounded border border-slate-200 bg-white p-4 text-sm">
-          {environment.name} has no AppSync API or AgentCore runtime to call. Add them on <Link href="/environments" className="text-blue-700 underline">Environments</Link>.
+          {environment.name} has no AppSync API, AppSync Event API or AgentCore runtime to call. Add them on <Link href="/environments" className="text-blue-700 underline">Environments</Link>.
         </p>
       )}
       {api && (
@@ -58,6 +59,14 @@ function Calls() {
             {api.additionalAuthModes.length > 0 && <> · also {api.additionalAuthModes.join(", ")}</>}
           </p>
           <AppSyncControls api={api} value={calls.appSync} onChange={calls.setAppSync} />
+        </section>
+      )}
+      {eventApi && (
+        <section aria-labelledby="events-heading" className="space-y-1">
+          <h2 id="events-heading" className="text-lg font-semibold">AppSync Events</h2>
+          <p className="text-xs text-slate-500">
+            <code>{eventApi.url}</code> · channel <code>{eventApi.channel}</code> (its namespace&apos;s publish and subscribe modes decide)
+          </p>
         </section>
       )}
       {environment.agentCore && (
@@ -91,6 +100,7 @@ function Calls() {
         </ul>
       )}
       {api && <TestCallTable label="AppSync test calls" rows={APPSYNC_AXIS} columns={columns} results={calls.results} exists={calls.exists} onOpen={setOpen} onCancel={calls.cancelTestCall} />}
+      {eventApi && <TestCallTable label="AppSync Events test calls" rows={EVENTS_AXIS} columns={EVENTS_COLUMN_AXIS} results={calls.results} exists={calls.exists} onOpen={setOpen} onCancel={calls.cancelTestCall} />}
       {environment.agentCore && <TestCallTable label="AgentCore test calls" rows={AGENTCORE_AXIS} columns={AGENTCORE_COLUMN_AXIS} results={calls.results} exists={calls.exists} onOpen={setOpen} onCancel={calls.cancelTestCall} />}
       <LiveReplies replies={calls.replies} />
       {open && openResult && (

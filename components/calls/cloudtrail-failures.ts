@@ -14,6 +14,9 @@ const LABEL: Record<string, string> = {
   "agentcore-http": "AgentCore runtime HTTP",
   "agentcore-ws": "AgentCore runtime WebSocket",
   "gateway-mcp": "AgentCore gateway",
+  "events-http-publish": "Events HTTP publish",
+  "events-ws-subscribe": "Events WebSocket subscribe",
+  "events-ws-publish": "Events WebSocket publish",
 };
 
 /**
@@ -51,6 +54,8 @@ export function cloudTrailFailures(
 }
 
 function neededPermission(environment: Environment, row: string, account: string | undefined, field: string | undefined) {
+  // Event APIs: the namespace ARN needs the API id, which the HTTP domain's first label is not (`aws appsync get-api` tells them apart).
+  if (row.startsWith("events-")) return { action: row === "events-ws-subscribe" ? "appsync:EventSubscribe" : "appsync:EventPublish", resource: undefined };
   if (row.startsWith("appsync")) {
     const api = environment.appSync[0];
     const apiId = api ? appSyncEndpoints(api.url).apiId : undefined;

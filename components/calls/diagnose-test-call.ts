@@ -2,6 +2,7 @@ import { diagnose } from "@/lib/diagnosis/engine";
 import type { AuthorizerInput, Variant } from "@/lib/diagnosis/types";
 import type { AppSyncApi, Environment } from "@/lib/config/environment";
 import { APPSYNC_ROWS } from "@/lib/appsync/test-calls";
+import { EVENT_ROWS } from "@/lib/appsync/events/test-calls";
 import { isDone, type TestCallKey, type TestCallResult } from "@/lib/test-calls/types";
 
 /**
@@ -20,7 +21,8 @@ export function withDiagnosis({ row, column }: TestCallKey, result: TestCallResu
     status: result.status,
     errorType: result.errorType,
     message: result.message ?? result.summary,
-    text: [result.summary, result.detail?.response?.slice(0, 4000)].filter(Boolean).join("\n"),
+    // An Event API cell says so: AppSync's words for a namespace's refusal are its generic ones.
+    text: [isEventRow(row) ? `[AppSync Event API call: ${row}]` : undefined, result.summary, result.detail?.response?.slice(0, 4000)].filter(Boolean).join("\n"),
     ...(api && isAppSyncRow(row) ? { authorizer: appSyncAuthorizer(api, variant) } : {}),
   });
   if (!top) return result;
@@ -28,6 +30,7 @@ export function withDiagnosis({ row, column }: TestCallKey, result: TestCallResu
   return { ...result, diagnosis: { id: top.id, title: top.title, cause: top.cause, evidence, fix: top.fix } };
 }
 
+const isEventRow = (row: string) => (Object.values(EVENT_ROWS) as string[]).includes(row);
 const isAppSyncRow = (row: string) => row === APPSYNC_ROWS.http || row === APPSYNC_ROWS.realtime;
 
 /**

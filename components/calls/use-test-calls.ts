@@ -9,7 +9,7 @@ import type { ReportInput } from "@/lib/report/report";
 import { knownAccount } from "@/components/credentials/known-account";
 import { initialAgentCore, type AgentCoreInputs } from "./agentcore-controls";
 import { INITIAL_APPSYNC, type AppSyncInputs } from "./appsync-controls";
-import { AGENTCORE_AXIS, AGENTCORE_COLUMN_AXIS, APPSYNC_AXIS, appSyncColumns, plannedTestCalls } from "./axes";
+import { AGENTCORE_AXIS, AGENTCORE_COLUMN_AXIS, APPSYNC_AXIS, appSyncColumns, EVENTS_AXIS, EVENTS_COLUMN_AXIS, plannedTestCalls } from "./axes";
 import { readRun, saveRun, type SavedRun } from "./saved-run";
 import { useCallRuns } from "./use-call-runs";
 
@@ -128,8 +128,8 @@ export function useTestCalls(environment: Environment) {
 
 /** A cell's row and credential as the page names them, for the report. */
 function callLabels(row: string, column: string, environment: Environment): { rowLabel?: string; columnLabel?: string } {
-  const columns = row.startsWith("appsync") ? appSyncColumns(environment.appSync[0]) : AGENTCORE_COLUMN_AXIS;
-  const rowAxis = [...APPSYNC_AXIS, ...AGENTCORE_AXIS].find((a) => a.id === row);
+  const columns = row.startsWith("appsync") ? appSyncColumns(environment.appSync[0]) : row.startsWith("events-") ? EVENTS_COLUMN_AXIS : AGENTCORE_COLUMN_AXIS;
+  const rowAxis = [...APPSYNC_AXIS, ...EVENTS_AXIS, ...AGENTCORE_AXIS].find((a) => a.id === row);
   const columnAxis = columns.find((a) => a.id === column);
   return {
     ...(rowAxis ? { rowLabel: rowAxis.label } : {}),

@@ -98,7 +98,7 @@ export async function probeRealtime(input: RealtimeProbeInput): Promise<Realtime
  * upgrade from a dead endpoint (both are 1006); after it, 1006 means the connection went away
  * without a close frame, and any other code is the server's own.
  */
-export function describeClose(url: string, reached: RealtimeStage | "none", event: { code: number; reason: string }): string {
+export function describeClose(url: string, reached: string, event: { code: number; reason: string }): string {
   const host = hostOf(url);
   if (reached === "none") {
     return `No WebSocket connection to ${host}: it failed before opening (code ${event.code}: refused, DNS, TLS, or offline; a browser does not say which).`;

@@ -124,4 +124,12 @@ describe("importAmplifyOutputs", () => {
     const file = { ...outputs, custom: { agentCore: { runtimeArn: "arn:aws:lambda:x" } } };
     expect(problems(JSON.stringify(file))[0]).toMatch(/^custom\.agentCore\.runtimeArn \| custom\.agentCore\.runtimeArn: runtime ARN must look like/);
   });
+
+  it("imports an Event API from custom.events, as backend.addOutput writes it", () => {
+    const file = { ...outputs, custom: { events: { url: "https://abcdefghijklmnopqrstuvwxyz.appsync-api.ap-northeast-1.amazonaws.com/event", aws_region: "ap-northeast-1", default_authorization_type: "AMAZON_COGNITO_USER_POOLS", api_key: "da2-eventsapikey" } } };
+    const environment = importAmplifyOutputs(JSON.stringify(file), { id: "with-events" });
+    expect(environment.appSyncEvents).toEqual([{ name: "events", url: file.custom.events.url, region: "ap-northeast-1", apiKey: "da2-eventsapikey", channel: "/default/test" }]);
+    const broken = { ...outputs, custom: { events: { url: "https://abcdefghijklmnopqrstuvwxyz.appsync-api.ap-northeast-1.amazonaws.com/graphql", aws_region: "ap-northeast-1" } } };
+    expect(problems(JSON.stringify(broken))[0]).toMatch(/custom\.events\.url/);
+  });
 });

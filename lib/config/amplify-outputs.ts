@@ -88,6 +88,18 @@ const agentCoreCustomSchema = z.object({
   gatewayUrl: z.string().optional(),
 });
 
+/**
+ * An Event API added to the outputs with backend.addOutput: `custom.events` = { url, aws_region,
+ * default_authorization_type, api_key? } (aws-amplify AmplifyOutputsCustomProperties, which
+ * Amplify.configure reads into API.Events).
+ */
+const eventsCustomSchema = z.object({
+  url: z.string(),
+  aws_region: z.string(),
+  default_authorization_type: z.string().optional(),
+  api_key: z.string().optional(),
+});
+
 interface ImportOptions {
   id: string;
   name?: string;
@@ -120,6 +132,12 @@ export function importAmplifyOutputs(text: string, options: ImportOptions): Envi
   const agentCore = agentCoreRaw === undefined ? undefined : agentCoreCustomSchema.safeParse(agentCoreRaw);
   if (agentCore && !agentCore.success) {
     fieldErrors.push(...toFieldErrors(agentCore.error).map((e) => ({ ...e, path: `custom.agentCore.${e.path}` })));
+  }
+
+  const eventsRaw = custom?.events;
+  const events = eventsRaw === undefined ? undefined : eventsCustomSchema.safeParse(eventsRaw);
+  if (events && !events.success) {
+    fieldErrors.push(...toFieldErrors(events.error).map((e) => ({ ...e, path: `custom.events.${e.path}` })));
   }
 
   const candidate = {
@@ -170,6 +188,7 @@ export function importAmplifyOutputs(text: string, options: ImportOptions): Envi
         ]
       : [],
     agentCore: agentCore?.success ? agentCore.data : undefined,
+    ...(events?.success ? { appSyncEvents: [{ name: "events", url: events.data.url, region: events.data.aws_region, ...(events.data.api_key ? { apiKey: events.data.api_key } : {}) }] } : {}),
   };
 
   const environment = environmentSchema.safeParse(candidate);
@@ -189,6 +208,8 @@ const OUTPUT_PATHS: Record<string, string> = {
   "oauth.domain": "auth.oauth.domain",
   "appSync.0.url": "data.url",
   "appSync.0.region": "data.aws_region",
+  "appSyncEvents.0.url": "custom.events.url",
+  "appSyncEvents.0.region": "custom.events.aws_region",
   "agentCore.runtimeArn": "custom.agentCore.runtimeArn",
   "agentCore.gatewayUrl": "custom.agentCore.gatewayUrl",
   "agentCore.qualifier": "custom.agentCore.qualifier",

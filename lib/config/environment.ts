@@ -51,6 +51,24 @@ export const appSyncApiSchema = z.object({
 });
 export type AppSyncApi = z.infer<typeof appSyncApiSchema>;
 
+/**
+ * An AppSync Event API: its HTTP endpoint (`https://{http domain}/event`, what amplify_outputs'
+ * and Amplify's `API.Events.endpoint` name), an API key if it has one, and the channel the test
+ * calls publish to and subscribe on (`/{namespace}/…`, no wildcard: a wildcard cannot be published to).
+ */
+export const appSyncEventApiSchema = z.object({
+  name: z.string().trim().min(1, "name is required").max(100),
+  url: httpUrl("Event API url").refine((v) => /\/event$/.test(new URL(v).pathname), { message: "Event API url must end in /event" }),
+  region: z.string().regex(REGION_PATTERN, "region must look like ap-northeast-1"),
+  apiKey: z.string().trim().min(1).optional(),
+  channel: z
+    .string()
+    .trim()
+    .regex(/^\/?[A-Za-z0-9-]{1,50}(\/[A-Za-z0-9-]{1,50}){0,4}$/, "channel must look like /namespace/path (letters, digits, dashes; no wildcard)")
+    .default("/default/test"),
+});
+export type AppSyncEventApi = z.infer<typeof appSyncEventApiSchema>;
+
 const agentCoreSchema = z.object({
   runtimeArn: z
     .string()
@@ -175,6 +193,7 @@ export const environmentSchema = z
      */
     identityPoolRoles: identityPoolRolesSchema.optional(),
     appSync: z.array(appSyncApiSchema).default([]),
+    appSyncEvents: z.array(appSyncEventApiSchema).optional(),
     agentCore: agentCoreSchema.optional(),
     endpoints: endpointOverridesSchema.default({}),
     sandboxFacts: sandboxFactsSchema.optional(),

@@ -58,6 +58,9 @@ const SERVICE_ALIASES: Record<string, readonly string[]> = {
   // The test calls' row ids (lib/appsync/test-calls.ts, lib/agentcore/variants.ts).
   "appsync-http": ["appsync"],
   "appsync-realtime": ["appsync"],
+  "events-http-publish": ["appsync"],
+  "events-ws-subscribe": ["appsync"],
+  "events-ws-publish": ["appsync"],
   "agentcore-http": ["agentcore"],
   "agentcore-ws": ["agentcore"],
   "gateway-mcp": ["agentcore-gateway", "agentcore"],

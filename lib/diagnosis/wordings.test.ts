@@ -29,6 +29,7 @@ function realWordings(ruleId: string): string[] {
  */
 const FEWER_THAN_TWO: Readonly<Record<string, string>> = {
   "cloudtrail-no-assume-role": "decided by the CloudTrail verdict (no event), not by words",
+  "appsync-events-namespace-auth-mode": "decided by the test call (an Event API cell) and AppSync's generic words; no public capture of an Event API namespace's refusal yet",
   "appsync-auth-mode-missing": "decided by the API's authorization modes and the credential sent; AppSync's words are those of other causes",
   "agentcore-gateway-policy-iam": "one wording known (seed 000, Policy Evaluation Internal Failure); no public report yet",
   "agentcore-gateway-jwt-rejected": "one wording known (the gateway's JSON-RPC -32001 answer); no public capture with a settled cause yet",

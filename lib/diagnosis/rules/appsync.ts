@@ -1,5 +1,6 @@
 import { authorizer, code, concept, msg, phrase, status, trail, variant, W } from "../signals";
 import type { Rule } from "../types";
+import { appsyncEventsRules } from "./appsync-events";
 import { appsyncLambdaRules } from "./appsync-lambda";
 import { appsyncKeyAndRealtimeRules } from "./appsync-realtime";
 
@@ -192,5 +193,6 @@ export const appsyncRules: readonly Rule[] = [
     ],
   },
   ...appsyncKeyAndRealtimeRules,
+  ...appsyncEventsRules,
   ...appsyncLambdaRules,
 ];
