@@ -45,6 +45,19 @@ describe("policy-check", () => {
     expect(json.calls[0]!.resources.map((r) => r.resource)).toEqual([needed, needed.replace("listNotes", "whoami")]);
   });
 
+  it("checks an AgentCore runtime's three actions: a role without InvokeAgentRuntimeForUser fails only the per-user call", async () => {
+    const perUser = JSON.parse(readFileSync(new URL("../sandbox/scenarios/agentcore-user-id-permission-missing.json", import.meta.url), "utf8")) as { roles: { policies: unknown[] }[]; agentCoreRuntimes: { arn: string }[] };
+    const runtimeArn = perUser.agentCoreRuntimes[0]!.arn;
+    const out = await cli(["--policy", file("per-user.json", perUser.roles[0]!.policies[0]), "--runtime-arn", runtimeArn, "--json"]);
+    expect(out.code).toBe(1);
+    const json = JSON.parse(out.stdout) as { calls: { call: { action: string; resources: string[] }; decision: string }[] };
+    const call = (action: string) => json.calls.find((c) => c.call.action === action);
+    expect(call("bedrock-agentcore:InvokeAgentRuntime")?.decision).toBe("Allow");
+    expect(call("bedrock-agentcore:InvokeAgentRuntimeForUser")?.decision).not.toBe("Allow");
+    expect(call("bedrock-agentcore:InvokeAgentRuntimeForUser")?.call.resources).toEqual([runtimeArn, `${runtimeArn}/runtime-endpoint/DEFAULT`]);
+    expect((await cli(["--policy", file("p2.json", perUser.roles[0]!.policies[0]), "--runtime-arn", "runtime/x"])).code).toBe(2);
+  });
+
   it("says which error each flow shows when the trust names another pool", async () => {
     const out = await cli(["--trust", trust, "--identity-pool", "ap-northeast-1:00000000-0000-4000-8000-000000000000", "--flow", "basic"]);
     expect(out.code).toBe(1);

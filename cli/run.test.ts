@@ -142,6 +142,16 @@ describe("run: check", () => {
     expect(out.json().response).toMatchObject({ status: 200, message: expect.stringContaining("Not Authorized to access deleteTicket on type Mutation") });
   });
 
+  it("appsync-events: a namespace whose publish modes leave out user pools refuses a good token; one that lists them takes it", async () => {
+    const base = ["check", access, "--authorizer", "appsync-events", "--user-pool-id", POOL_ID, "--operation", "publish", "--namespace", "alerts", "--json"];
+    const iamOnly = await cli([...base, "--auth-modes", "AWS_IAM"]);
+    expect(iamOnly.code).toBe(1);
+    expect(statusOf(iamOnly, "auth mode")).toBe("fail");
+    expect(iamOnly.json().response).toMatchObject({ status: 401, confirmed: false });
+    expect((await cli([...base, "--auth-modes", "AWS_IAM,AMAZON_COGNITO_USER_POOLS"])).code).toBe(0);
+    expect((await cli([...base, "--operation", "delete"])).code).toBe(2);
+  });
+
   it("appsync-oidc: TTLs in milliseconds", async () => {
     const out = await cli(["check", id, "--authorizer", "appsync-oidc", "--issuer", ISSUER, "--iat-ttl", "30000", "--json"]);
     expect(out.code).toBe(1);

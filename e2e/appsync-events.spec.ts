@@ -50,4 +50,23 @@ test("appsync-events-namespace-modes: the API key subscribes but may not publish
   const output = execFileSync("bash", ["-c", snippet], { timeout: 20_000, env: { ...process.env, NODE_PATH: `${process.cwd()}/node_modules` } }).toString();
   expect(output).toContain('"type":"publish_success"');
   await dialog.getByRole("button", { name: "Close" }).click();
+
+  // "Will this token pass?" predicts the same refusal from the namespace's modes, before any call:
+  // the signed-in access token is good, but alerts' publish modes leave user pools out.
+  await page.getByRole("link", { name: "Tokens", exact: true }).click();
+  const authorizer = page.getByRole("region", { name: "Will this token pass?" });
+  await authorizer.getByLabel("Token to check").selectOption({ label: "access token" });
+  await authorizer.getByLabel("Consumer").selectOption("appsync-events");
+  await expect(authorizer.getByLabel("Channel namespace")).toHaveValue("alerts");
+  await authorizer.getByLabel(/^Auth modes the operation allows/).fill("AWS_IAM");
+  await authorizer.getByRole("button", { name: "Check" }).click();
+  const verdict = authorizer.getByRole("status");
+  await expect(verdict).toContainText("would refuse the access token");
+  await expect(verdict.locator('[data-failure="auth mode"]')).toContainText("You are not authorized to make this call.");
+  await expect(verdict.locator('[data-failure="auth mode"]')).toContainText(/not confirmed/i);
+  // members lets user pools publish: the same token would pass there.
+  await authorizer.getByLabel("Channel namespace").fill("members");
+  await authorizer.getByLabel(/^Auth modes the operation allows/).fill("AMAZON_COGNITO_USER_POOLS");
+  await authorizer.getByRole("button", { name: "Check" }).click();
+  await expect(verdict).toContainText("would accept the access token");
 });

@@ -10,6 +10,7 @@ import { writeFileSync } from "node:fs";
 import { startSandbox } from "../sandbox/server";
 import { appSyncTestCalls } from "../lib/appsync/test-calls";
 import { agentCoreTestCalls } from "../lib/agentcore/test-calls";
+import { eventTestCalls } from "../lib/appsync/events/test-calls";
 import { appSyncEndpoints } from "../lib/appsync/endpoints";
 import { buildGraphqlRequest } from "../lib/appsync/http-request";
 import { examplesFromIntrospection, INTROSPECTION } from "../lib/appsync/examples";
@@ -82,6 +83,8 @@ for (const { run: key, scenario: name, signIn: user, lambdaToken } of SCENARIO_R
       sessionId: "session-0123456789abcdef0123456789abcdef", createSocket, explainRefusal,
     }));
   }
+  const eventApi = environment.appSyncEvents?.[0];
+  if (eventApi) calls.push(...eventTestCalls({ api: eventApi, credentials, createSocket }));
   const results = await runCalls(calls, { timeoutMs: 10_000, onResult: () => {} });
   out[key] = {
     appSync: environment.appSync.map((a: Record<string, unknown>) => ({ ...a, apiKey: a.apiKey ? "da2-…redacted…" : undefined })),

@@ -4,6 +4,7 @@ import { parseCustomClaims } from "../../lib/tokens/authorizers/agentcore-claims
 import type { ApiGatewayCognitoConfig } from "../../lib/tokens/authorizers/api-gateway";
 import type { AppSyncUserPoolConfig } from "../../lib/tokens/authorizers/appsync";
 import type { AppSyncOidcConfig } from "../../lib/tokens/authorizers/appsync-oidc";
+import type { AppSyncEventsConfig } from "../../lib/tokens/authorizers/appsync-events";
 import { cognitoIssuer, issuerFromDiscoveryUrl, poolIssuers } from "../../lib/tokens/issuer";
 import { UsageError } from "../io";
 
@@ -33,6 +34,10 @@ const CHECK_OPTIONS = {
   "iat-ttl": { type: "string" },
   "auth-ttl": { type: "string" },
   scopes: { type: "string" },
+  // AppSync Events
+  operation: { type: "string" },
+  namespace: { type: "string" },
+  "auth-modes": { type: "string" },
   // Signature verification (fetches the JWKS)
   verify: { type: "boolean" },
   issuer: { type: "string" },
@@ -51,6 +56,7 @@ export type AuthorizerChoice =
   | { kind: "agentcore"; config: AgentCoreJwtConfig; target: AgentCoreTarget }
   | { kind: "appsync-userpool"; config: AppSyncUserPoolConfig }
   | { kind: "appsync-oidc"; config: AppSyncOidcConfig }
+  | { kind: "appsync-events"; config: AppSyncEventsConfig }
   | { kind: "api-gateway"; config: ApiGatewayCognitoConfig };
 
 export const list = (value: string | undefined): string[] | undefined =>
@@ -148,12 +154,29 @@ export function authorizerFrom(values: CheckValues): AuthorizerChoice | null {
         },
       };
     }
+    case "appsync-events": {
+      const [userPoolId] = userPools(values, kind);
+      const operation = values.operation ?? "publish";
+      if (operation !== "connect" && operation !== "publish" && operation !== "subscribe") throw new UsageError(`--operation is connect, publish or subscribe, not "${operation}".`);
+      const modes = list(values["auth-modes"]);
+      return {
+        kind,
+        config: {
+          userPoolId: userPoolId ?? "",
+          operation,
+          ...(values["app-id-client-regex"] !== undefined ? { appIdClientRegex: values["app-id-client-regex"] } : {}),
+          ...(modes ? { allowedModes: modes } : {}),
+          ...(values.namespace ? { namespace: values.namespace } : {}),
+          ...(endpoint ? { userPoolEndpoint: endpoint } : {}),
+        },
+      };
+    }
     case "api-gateway": {
       const scopes = list(values.scopes);
       return { kind, config: { userPoolIds: userPools(values, kind), ...(scopes ? { scopes } : {}), ...(endpoint ? { userPoolEndpoint: endpoint } : {}) } };
     }
     default:
-      throw new UsageError(`--authorizer is agentcore, appsync-userpool, appsync-oidc or api-gateway, not "${kind}".`);
+      throw new UsageError(`--authorizer is agentcore, appsync-userpool, appsync-oidc, appsync-events or api-gateway, not "${kind}".`);
   }
 }
 
@@ -170,6 +193,7 @@ export function authorizerIssuer(choice: AuthorizerChoice | null): string | read
     case "agentcore":
       return issuerFromDiscoveryUrl(choice.config.discoveryUrl);
     case "appsync-userpool":
+    case "appsync-events":
       return poolIssuers(choice.config.userPoolId, endpointOf(choice.config.userPoolEndpoint));
     case "appsync-oidc":
       return choice.config.issuer;

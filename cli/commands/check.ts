@@ -2,6 +2,7 @@ import { checkAgentCore } from "../../lib/tokens/authorizers/agentcore";
 import { checkApiGateway } from "../../lib/tokens/authorizers/api-gateway";
 import { checkAppSyncUserPool } from "../../lib/tokens/authorizers/appsync";
 import { checkAppSyncOidc } from "../../lib/tokens/authorizers/appsync-oidc";
+import { checkAppSyncEvents } from "../../lib/tokens/authorizers/appsync-events";
 import type { AuthorizerInput } from "../../lib/tokens/authorizers/common";
 import type { AuthorizerResult } from "../../lib/tokens/authorizers/result";
 import type { Check } from "../../lib/tokens/checks";
@@ -32,6 +33,9 @@ a pasted request or JSON (- or none: stdin). Nothing is fetched unless --verify 
       --field-groups a,b (the field's @aws_auth cognito_groups; "" for none)  --field Type.field
   --authorizer appsync-oidc      AppSync OPENID_CONNECT
       --issuer URL  --client-id-regex RE  --iat-ttl MS  --auth-ttl MS
+  --authorizer appsync-events    AppSync Event API, AMAZON_COGNITO_USER_POOLS on one operation
+      --user-pool-id ID [--app-id-client-regex RE] [--operation connect|publish|subscribe]
+      [--namespace NAME] [--auth-modes API_KEY,AWS_IAM,…]  the modes the operation allows
   --authorizer api-gateway       API Gateway REST COGNITO_USER_POOLS
       --user-pool-id ID[,ID]  --scopes s,t (the method's OAuth scopes)
   --user-pool-endpoint URL       stands in for https://cognito-idp.{region}.amazonaws.com (sandbox); the
@@ -56,6 +60,7 @@ const NAMES: Record<AuthorizerChoice["kind"], string> = {
   agentcore: "AgentCore",
   "appsync-userpool": "AppSync (Cognito user pools)",
   "appsync-oidc": "AppSync (OpenID Connect)",
+  "appsync-events": "AppSync Events (Cognito user pools)",
   "api-gateway": "API Gateway",
 };
 
@@ -114,6 +119,8 @@ function evaluate(choice: AuthorizerChoice, input: AuthorizerInput): AuthorizerR
       return checkAppSyncUserPool(input, choice.config);
     case "appsync-oidc":
       return checkAppSyncOidc(input, choice.config);
+    case "appsync-events":
+      return checkAppSyncEvents(input, choice.config);
     case "api-gateway":
       return checkApiGateway(input, choice.config);
   }

@@ -8,7 +8,8 @@ import type { Command } from "./command";
 
 const usage = `Usage: auth-flow-debugger policy-check [--trust FILE] [--policy FILE]… [--template FILE [--role LOGICAL_ID]]
          --identity-pool ID [--amr LIST | --user-pool ID --sub SUB] [--identity-id ID] [--flow enhanced|basic]
-         [--call ACTION=ARN[,ARN…]]… [--query GRAPHQL --api-id ID --account ACCOUNT --region REGION] [--json]
+         [--call ACTION=ARN[,ARN…]]… [--query GRAPHQL --api-id ID --account ACCOUNT --region REGION]
+         [--runtime-arn ARN [--qualifier NAME]] [--json]
 
 Checks an identity pool role the way STS and IAM would decide it, statement by statement: the trust
 policy against the identity's sts:AssumeRoleWithWebIdentity, and the permission policies against
@@ -28,6 +29,10 @@ what: action, resource or condition; explicit vs implicit deny; the ARN a near-m
   --call A=ARN         an action and the resource(s) it needs, e.g.
                        appsync:GraphQL=arn:aws:appsync:REGION:ACCOUNT:apis/API_ID/types/Query/fields/listNotes
   --query, --api-id, --account, --region   an AppSync operation: one appsync:GraphQL per top-level field
+  --runtime-arn ARN    an AgentCore runtime: InvokeAgentRuntime, InvokeAgentRuntimeWithWebSocketStream and
+                       InvokeAgentRuntimeForUser (per-user invocation, the user-id header) on the runtime
+                       and its endpoint
+  --qualifier NAME     the runtime endpoint (default DEFAULT)
   --json               {"trust":…,"calls":[…]}
 
 Only the role's identity policies are evaluated: permissions boundaries, SCPs, session and
@@ -84,6 +89,8 @@ export const policyCheckCommand: Command = {
         "api-id": { type: "string" },
         account: { type: "string" },
         region: { type: "string" },
+        "runtime-arn": { type: "string" },
+        qualifier: { type: "string" },
         json: { type: "boolean" },
       },
     });
@@ -111,6 +118,13 @@ export const policyCheckCommand: Command = {
       if (!values["api-id"] || !values.region) throw new UsageError("--query needs --api-id and --region (and --account).");
       const api = { name: "api", url: `https://${values["api-id"]}.appsync-api.${values.region}.amazonaws.com/graphql`, region: values.region, defaultAuthMode: "AWS_IAM" as const, additionalAuthModes: [] };
       calls.push(...requiredCalls({ environment: { region: values.region, appSync: [api] }, appSyncApiId: values["api-id"], query: values.query, ...(values.account ? { account: values.account } : {}) }));
+    }
+    const runtimeArn = values["runtime-arn"];
+    if (runtimeArn) {
+      const parsed = /^arn:aws[a-z-]*:bedrock-agentcore:([a-z0-9-]+):(\d{12}):runtime\/[A-Za-z0-9_-]+$/.exec(runtimeArn);
+      if (!parsed) throw new UsageError(`--runtime-arn wants arn:aws:bedrock-agentcore:REGION:ACCOUNT:runtime/NAME, got "${runtimeArn}".`);
+      const agentCore = { runtimeArn, qualifier: values.qualifier ?? "DEFAULT" };
+      calls.push(...requiredCalls({ environment: { region: parsed[1]!, appSync: [], agentCore }, account: parsed[2]! }));
     }
     if (!trust && calls.length === 0) throw new UsageError("Nothing to check: give --trust (or --template) and/or --call / --query.");
     if (calls.length > 0 && policies.length === 0) throw new UsageError("--call and --query need the role's permission policies: --policy or --template.");

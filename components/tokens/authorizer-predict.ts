@@ -5,6 +5,7 @@ import { checkAgentCore } from "@/lib/tokens/authorizers/agentcore";
 import { parseCustomClaims } from "@/lib/tokens/authorizers/agentcore-claims-input";
 import { checkAppSyncUserPool } from "@/lib/tokens/authorizers/appsync";
 import { checkAppSyncOidc } from "@/lib/tokens/authorizers/appsync-oidc";
+import { checkAppSyncEvents, type EventOperation } from "@/lib/tokens/authorizers/appsync-events";
 import { checkApiGateway } from "@/lib/tokens/authorizers/api-gateway";
 import type { AuthorizerResult } from "@/lib/tokens/authorizers/result";
 import { labelOf, REQUIRED, type Consumer, type Fields, type Prefilled } from "./authorizer-settings";
@@ -45,6 +46,17 @@ function evaluate(consumer: Consumer, f: Fields, token: DecodedToken, environmen
       return checkAppSyncUserPool(input, { userPoolId: f.userPoolId.trim(), appIdClientRegex: f.appIdClientRegex.trim() || undefined, userPoolEndpoint: endpoint });
     case "appsync-oidc":
       return checkAppSyncOidc(input, { issuer: f.issuer.trim(), clientId: f.clientId.trim() || undefined, iatTTL: num(f.iatTTL), authTTL: num(f.authTTL) });
+    case "appsync-events": {
+      const operation = f.eventOperation.trim().toLowerCase();
+      return checkAppSyncEvents(input, {
+        userPoolId: f.userPoolId.trim(),
+        appIdClientRegex: f.appIdClientRegex.trim() || undefined,
+        operation: (["connect", "publish", "subscribe"].includes(operation) ? operation : "publish") as EventOperation,
+        allowedModes: list(f.eventModes),
+        ...(f.eventNamespace.trim() ? { namespace: f.eventNamespace.trim() } : {}),
+        ...(endpoint ? { userPoolEndpoint: endpoint } : {}),
+      });
+    }
     case "api-gateway":
       return checkApiGateway(input, { userPoolIds: list(f.userPoolId), scopes: list(f.scopes), userPoolEndpoint: endpoint });
   }

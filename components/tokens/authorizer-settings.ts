@@ -16,12 +16,15 @@ export const CONSUMERS = {
   "agentcore-gateway": "AgentCore Gateway (CUSTOM_JWT)",
   "appsync-userpool": "AppSync: Cognito user pools",
   "appsync-oidc": "AppSync: OpenID Connect",
+  "appsync-events": "AppSync Events: Cognito user pools",
   "api-gateway": "API Gateway: Cognito authorizer",
 } as const;
 export type Consumer = keyof typeof CONSUMERS;
 export const CONSUMER_IDS = Object.keys(CONSUMERS) as Consumer[];
 
-export type FieldKey = "discoveryUrl" | "allowedClients" | "allowedAudience" | "allowedScopes" | "customClaims" | "userPoolId" | "appIdClientRegex" | "issuer" | "clientId" | "iatTTL" | "authTTL" | "scopes";
+export type FieldKey =
+  | "discoveryUrl" | "allowedClients" | "allowedAudience" | "allowedScopes" | "customClaims" | "userPoolId" | "appIdClientRegex"
+  | "issuer" | "clientId" | "iatTTL" | "authTTL" | "scopes" | "eventOperation" | "eventNamespace" | "eventModes";
 export type Fields = Record<FieldKey, string>;
 
 const AGENTCORE_FIELDS: [FieldKey, string][] = [["discoveryUrl", "discoveryUrl"], ["allowedClients", "allowedClients (comma-separated)"], ["allowedAudience", "allowedAudience"], ["allowedScopes", "allowedScopes"], ["customClaims", "customClaims (JSON)"]];
@@ -33,6 +36,10 @@ export const FIELDS_OF: Record<Consumer, [FieldKey, string][]> = {
   "agentcore-gateway": AGENTCORE_FIELDS,
   "appsync-userpool": [["userPoolId", "User pool id"], ["appIdClientRegex", "appIdClientRegex"]],
   "appsync-oidc": [["issuer", "Issuer"], ["clientId", "Client id (regex)"], ["iatTTL", "iatTTL (ms)"], ["authTTL", "authTTL (ms)"]],
+  "appsync-events": [
+    ["userPoolId", "User pool id"], ["appIdClientRegex", "appIdClientRegex"], ["eventOperation", "Operation (connect, publish or subscribe)"],
+    ["eventNamespace", "Channel namespace"], ["eventModes", "Auth modes the operation allows (e.g. API_KEY, AWS_IAM)"],
+  ],
   "api-gateway": [["userPoolId", "User pool ids"], ["scopes", "OAuth scopes on the method"]],
 };
 
@@ -42,6 +49,7 @@ export const REQUIRED: Record<Consumer, FieldKey> = {
   "agentcore-gateway": "discoveryUrl",
   "appsync-userpool": "userPoolId",
   "appsync-oidc": "issuer",
+  "appsync-events": "userPoolId",
   "api-gateway": "userPoolId",
 };
 
@@ -56,6 +64,7 @@ export interface Prefilled {
 const EMPTY: Fields = {
   discoveryUrl: "", allowedClients: "", allowedAudience: "", allowedScopes: "", customClaims: "", userPoolId: "",
   appIdClientRegex: "", issuer: "", clientId: "", iatTTL: "", authTTL: "", scopes: "",
+  eventOperation: "publish", eventNamespace: "", eventModes: "",
 };
 
 /**
@@ -70,7 +79,14 @@ export function prefill(environment: Environment | undefined, token: DecodedToke
     const issuers = environmentIssuers(environment);
     const issuer = !environment.issuerConfiguration && tokenIssuer && issuers.includes(tokenIssuer) ? tokenIssuer : issuers[0];
     return {
-      fields: { ...EMPTY, discoveryUrl: `${issuer}${DISCOVERY_SUFFIX}`, allowedClients: environment.userPoolClientId ?? "", userPoolId: environment.userPoolId ?? "", issuer },
+      fields: {
+        ...EMPTY,
+        discoveryUrl: `${issuer}${DISCOVERY_SUFFIX}`,
+        allowedClients: environment.userPoolClientId ?? "",
+        userPoolId: environment.userPoolId ?? "",
+        issuer,
+        eventNamespace: namespaceOf(environment.appSyncEvents?.[0]?.channel),
+      },
       fromToken: new Set(),
     };
   }
@@ -80,6 +96,9 @@ export function prefill(environment: Environment | undefined, token: DecodedToke
     fromToken: new Set<FieldKey>(["discoveryUrl", "issuer"]),
   };
 }
+
+/** The namespace of a channel path (`/alerts/room-1` → `alerts`). */
+const namespaceOf = (channel: string | undefined) => channel?.replace(/^\//, "").split("/")[0] ?? "";
 
 export interface TokenChoice {
   readonly label: string;

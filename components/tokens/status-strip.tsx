@@ -14,6 +14,7 @@ const SHORT: Record<Consumer, string> = {
   "agentcore-gateway": "AgentCore Gateway",
   "appsync-userpool": "AppSync user pools",
   "appsync-oidc": "AppSync OIDC",
+  "appsync-events": "AppSync Events",
   "api-gateway": "API Gateway",
 };
 

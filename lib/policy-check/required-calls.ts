@@ -22,7 +22,12 @@ import type { RequiredCall } from "./types";
  *   resource types runtime and runtime-endpoint; a grant on the runtime ARN alone is refused:
  *   aws/aws-cdk#35864, aws-samples/remote-swe-agents#413 "runtime-endpoint/DEFAULT sub-resource,
  *   which is required for the actual invocation"). The WebSocket action is a separate grant
- *   (aws/aws-cdk#37495).
+ *   (aws/aws-cdk#37495). Invoking for a user (the `X-Amzn-Bedrock-AgentCore-Runtime-User-Id`
+ *   header, SigV4 callers) needs `bedrock-agentcore:InvokeAgentRuntimeForUser` as well, on the same
+ *   two resources (InvokeAgentRuntime's documentation in the aws-sdk-js-v3 bedrock-agentcore model;
+ *   devguide runtime-oauth.html: "will require a new IAM action:
+ *   bedrock-agentcore:InvokeAgentRuntimeForUser"; aws-cdk's grantInvokeRuntimeForUser grants it on
+ *   the runtime and its sub-resources, aws/aws-cdk#35864).
  * - AgentCore gateway with an AWS_IAM inbound authorizer: `bedrock-agentcore:InvokeGateway` on
  *   `arn:aws:bedrock-agentcore:{region}:{account}:gateway/{gatewayId}` (same reference, resource
  *   type gateway). A gateway with a JWT authorizer asks IAM nothing.
@@ -79,6 +84,13 @@ export function requiredCalls(inputs: RequiredCallInputs): RequiredCall[] {
   if (agentCore?.runtimeArn) {
     const endpoint = `${agentCore.runtimeArn}/runtime-endpoint/${agentCore.qualifier}`;
     calls.push({ row: AGENTCORE_ROWS.http, label: "Runtime: HTTP invocations", action: "bedrock-agentcore:InvokeAgentRuntime", resources: [agentCore.runtimeArn, endpoint], source: AGENTCORE_SOURCE });
+    calls.push({
+      row: AGENTCORE_ROWS.http,
+      label: "Runtime: HTTP invocations for a user (only when the app sends X-Amzn-Bedrock-AgentCore-Runtime-User-Id)",
+      action: "bedrock-agentcore:InvokeAgentRuntimeForUser",
+      resources: [agentCore.runtimeArn, endpoint],
+      source: AGENTCORE_SOURCE,
+    });
     calls.push({ row: AGENTCORE_ROWS.ws, label: "Runtime: WebSocket stream", action: "bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStream", resources: [agentCore.runtimeArn, endpoint], source: AGENTCORE_SOURCE });
   }
   const gatewayId = agentCore?.gatewayUrl ? gatewayIdFromUrl(agentCore.gatewayUrl) : undefined;

@@ -60,8 +60,26 @@ const jwtCellsOfAnIamRuntime: RefusedCell[] = ["agentcore-http|access-token", "a
   (cell) => ({ cell: cell as RefusedCell["cell"], rule: "agentcore-auth-method-mismatch", why: JWT_TO_IAM_RUNTIME }),
 );
 
+/**
+ * The Event API of appsync-events-namespace-modes: namespace alerts is published to with IAM only
+ * and subscribed to with the API key or IAM, so every other credential is refused on that operation.
+ */
+const ALERTS_MODES = "alerts' publish modes are AWS_IAM only and its subscribe modes API_KEY and AWS_IAM (ChannelNamespace publishAuthModes / subscribeAuthModes): any other credential is refused on that operation";
+const eventModeCells: RefusedCell[] = [
+  "events-http-publish|api-key", "events-http-publish|id-token", "events-http-publish|access-token",
+  "events-ws-publish|api-key", "events-ws-publish|id-token", "events-ws-publish|access-token",
+  "events-ws-subscribe|id-token", "events-ws-subscribe|access-token",
+].map((cell) => ({ cell: cell as RefusedCell["cell"], rule: "appsync-events-namespace-auth-mode", why: ALERTS_MODES }));
+
 export const SCENARIO_RUNS: readonly ScenarioRun[] = [
   { run: "demo", scenario: "demo", signIn: DEMO, appSync: true, refused: [] },
+  {
+    run: "appsync-events-namespace-modes",
+    scenario: "appsync-events-namespace-modes",
+    signIn: ["events@example.com", "Events-Passw0rd!"],
+    appSync: false,
+    refused: eventModeCells,
+  },
   {
     run: "appsync-role-wrong-resource",
     scenario: "appsync-role-wrong-resource",

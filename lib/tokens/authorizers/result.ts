@@ -11,7 +11,7 @@ import { check, type Check, type CheckStatus } from "../checks";
 /** What the service would answer (lib/errors AwsPrediction): status null when not known. */
 export type { AwsPrediction } from "../../errors";
 
-export type AuthorizerName = "agentcore" | "appsync-userpool" | "appsync-oidc" | "api-gateway";
+export type AuthorizerName = "agentcore" | "appsync-userpool" | "appsync-oidc" | "appsync-events" | "api-gateway";
 
 export interface AuthorizerResult {
   readonly authorizer: AuthorizerName;
