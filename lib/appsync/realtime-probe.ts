@@ -50,24 +50,10 @@ export async function probeRealtime(input: RealtimeProbeInput): Promise<Realtime
   const send = (control: ProbeControl<RealtimeOutcome>, frame: object) => control.send(JSON.stringify(frame));
 
   return runSocketProbe(outcome, { url: endpoints.realtimeUrl, protocols, createSocket: input.createSocket, timeoutMs: input.timeoutMs, signal: input.signal }, {
-    opened(control) {
-      outcome.reached = "connect";
-      send(control, { type: "connection_init" });
-    },
-    closed(event, control) {
-      control.finish({
-        closeCode: event.code,
-        ...(event.reason ? { closeReason: event.reason } : {}),
-        message: outcome.message ?? describeClose(endpoints.realtimeUrl, outcome.reached, event),
-      });
-    },
+    ...connectionInit(outcome, endpoints.realtimeUrl),
     message(text, control) {
-      let frame: { type?: string; id?: string; payload?: { errors?: { errorType?: string; message?: string }[] } };
-      try {
-        frame = JSON.parse(text);
-      } catch {
-        return;
-      }
+      const frame = parseFrame<{ type?: string; id?: string; payload?: { errors?: { errorType?: string; message?: string }[] } }>(text);
+      if (!frame) return;
       switch (frame.type) {
         case "connection_ack":
           outcome.reached = "connection_ack";
@@ -88,9 +74,53 @@ export async function probeRealtime(input: RealtimeProbeInput): Promise<Realtime
         }
       }
     },
-    timedOut: () => ({ message: `No answer within ${input.timeoutMs} ms after reaching ${outcome.reached}.` }),
-    cancelled: () => ({ message: "Cancelled." }),
+    ...endings(outcome, input.timeoutMs),
   });
+}
+
+/** The outcome fields both AppSync WebSocket protocols (GraphQL realtime, Event API) share. */
+interface HandshakeOutcome {
+  reached: string;
+  message?: string;
+  closeCode?: number;
+  closeReason?: string;
+}
+
+/**
+ * What both protocols do alike around their own messages: `connection_init` once open, and a
+ * close explained by how far the handshake had got.
+ */
+export function connectionInit<O extends HandshakeOutcome>(outcome: O, url: string) {
+  return {
+    opened(control: ProbeControl<O>) {
+      outcome.reached = "connect";
+      control.send(JSON.stringify({ type: "connection_init" }));
+    },
+    closed(event: { code: number; reason: string }, control: ProbeControl<O>) {
+      control.finish({
+        closeCode: event.code,
+        ...(event.reason ? { closeReason: event.reason } : {}),
+        message: outcome.message ?? describeClose(url, outcome.reached, event),
+      } as Partial<O>);
+    },
+  };
+}
+
+/** A timeout names the stage it stopped at; a cancel says so. */
+export function endings<O extends HandshakeOutcome>(outcome: O, timeoutMs: number) {
+  return {
+    timedOut: () => ({ message: `No answer within ${timeoutMs} ms after reaching ${outcome.reached}.` }) as Partial<O>,
+    cancelled: () => ({ message: "Cancelled." }) as Partial<O>,
+  };
+}
+
+/** A frame as JSON; anything else (AppSync sends only JSON) is skipped. */
+export function parseFrame<F>(text: string): F | undefined {
+  try {
+    return JSON.parse(text) as F;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

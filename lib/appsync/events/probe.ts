@@ -1,6 +1,6 @@
 import { UNCONFIRMED_WORDING_HEADER } from "../../http/unconfirmed-wording";
 import { runSocketProbe, type ProbeControl, type WebSocketFactory, type WsFrame } from "../../ws";
-import { describeClose } from "../realtime-probe";
+import { connectionInit, endings, parseFrame } from "../realtime-probe";
 import type { AppSyncCredentials } from "../variants";
 import { encodeEventSubprotocol, eventAuthHeader, signedBody, type EventVariant } from "./auth";
 import type { EventEndpoints } from "./endpoints";
@@ -52,24 +52,10 @@ export async function probeEvents(input: EventProbeInput): Promise<EventProbeOut
   const send = (control: ProbeControl<EventProbeOutcome>, frame: object) => control.send(JSON.stringify(frame));
 
   return runSocketProbe(outcome, { url: endpoints.realtimeUrl, protocols, createSocket: input.createSocket, timeoutMs: input.timeoutMs, signal: input.signal }, {
-    opened(control) {
-      outcome.reached = "connect";
-      send(control, { type: "connection_init" });
-    },
-    closed(event, control) {
-      control.finish({
-        closeCode: event.code,
-        ...(event.reason ? { closeReason: event.reason } : {}),
-        message: outcome.message ?? describeClose(endpoints.realtimeUrl, outcome.reached, event),
-      });
-    },
+    ...connectionInit(outcome, endpoints.realtimeUrl),
     message(text, control) {
-      let frame: { type?: string; errors?: { errorType?: string; message?: string }[]; [UNCONFIRMED_WORDING_HEADER]?: string };
-      try {
-        frame = JSON.parse(text);
-      } catch {
-        return;
-      }
+      const frame = parseFrame<{ type?: string; errors?: { errorType?: string; message?: string }[]; [UNCONFIRMED_WORDING_HEADER]?: string }>(text);
+      if (!frame) return;
       switch (frame.type) {
         case "connection_ack":
           outcome.reached = "connection_ack";
@@ -89,7 +75,6 @@ export async function probeEvents(input: EventProbeInput): Promise<EventProbeOut
         }
       }
     },
-    timedOut: () => ({ message: `No answer within ${input.timeoutMs} ms after reaching ${outcome.reached}.` }),
-    cancelled: () => ({ message: "Cancelled." }),
+    ...endings(outcome, input.timeoutMs),
   });
 }
