@@ -81,6 +81,26 @@ const AUTHORIZER_ALIASES: Record<string, AuthorizerType> = {
 const TEXT_STATUS =
   /(?:status(?:[ _]?code)?["']?\s*[:=]?\s*["']?|\bhttp(?:\/\d(?:\.\d)?)?\s+|\berror:?\s+|\bhttp_status_)([1-5]\d\d)\b|\b([1-5]\d\d)\W{0,2}\s+(?:unauthorized|forbidden|not found|too many requests|bad request)\b|\b(40[13])(?:'?s)?\W{0,2}\s+(?:errors?|responses?|back|for)\b/g;
 
+/**
+ * Japanese (and other CJK) prose is often typed with full-width Latin letters, digits and
+ * punctuation ("ＡｃｃｅｓｓＤｅｎｉｅｄ", "４０３", "：") and ideographic spaces; word processors turn
+ * quotes into curly ones. Rules are written in ASCII, so the matched text reads those as their
+ * ASCII forms. Every replacement is one UTF-16 unit for one, so offsets into `text` (the quoted
+ * evidence) stay aligned.
+ */
+const WIDE = /[\uFF01-\uFF5E\u3000\u2018\u2019\u201C\u201D]/g;
+function foldWidth(lower: string): string {
+  WIDE.lastIndex = 0;
+  if (!WIDE.test(lower)) return lower;
+  return lower.replace(WIDE, (c) => {
+    const code = c.charCodeAt(0);
+    if (code === 0x3000) return " ";
+    if (code === 0x2018 || code === 0x2019) return "'";
+    if (code === 0x201c || code === 0x201d) return '"';
+    return String.fromCharCode(code - 0xfee0);
+  });
+}
+
 function truncate(text: string): string {
   if (text.length <= MAX_TEXT) return text;
   const half = MAX_TEXT / 2;
@@ -94,7 +114,7 @@ export function buildContext(input: DiagnoseInput): Context {
   const given = truncate(parts.filter((p): p is string => typeof p === "string" && p.length > 0).join("\n"));
   const unwrapped = unwrap(given);
   const text = unwrapped ? `${given}\n${unwrapped}` : given;
-  const lower = text.toLowerCase();
+  const lower = foldWidth(text.toLowerCase());
 
   const statuses = new Set<number>();
   if (typeof input.status === "number" && Number.isInteger(input.status)) statuses.add(input.status);

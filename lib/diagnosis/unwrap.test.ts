@@ -47,3 +47,31 @@ describe("wrapped failures", () => {
     expect(unwrap(`${"x".repeat(600 * 1024)} \\"a\\"`)).toBe("");
   });
 });
+
+describe("full-width and curly-quoted text", () => {
+  it("reads full-width Latin letters and ideographic spaces as ASCII, and quotes the evidence as pasted", () => {
+    const wide = "エラー：Ｕｎａｂｌｅ　ｔｏ　ｌｏｃａｔｅ　ｃｒｅｄｅｎｔｉａｌｓ";
+    const [match] = diagnose(wide);
+    expect(match?.id).toBe("credentials-missing");
+    // The evidence is the user's own characters (whitespace collapsed as in every excerpt).
+    expect(match?.signals[0]?.phrase).toMatch(/^Ｕｎａｂｌｅ\s+ｔｏ\s+ｌｏｃａｔｅ\s+ｃｒｅｄｅｎｔｉａｌｓ$/);
+  });
+
+  it("reads curly apostrophes as straight ones", () => {
+    expect(first("AccessDeniedException: You don’t have access to the model with the specified model ID.")).toBe("bedrock-model-access");
+  });
+});
+
+describe("the accounts in an IAM denial", () => {
+  // IAM's denial format (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html): the caller's ARN, the action, the resource's ARN.
+  const denial = (resourceAccount: string) =>
+    `AccessDeniedException: User: arn:aws:sts::111122223333:assumed-role/app-role/session is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:${resourceAccount}:function:worker`;
+
+  it("names the other account's resource policy when caller and resource are in different accounts", () => {
+    expect(first(denial("444455556666"))).toBe("iam-cross-account-resource-policy");
+  });
+
+  it("names the caller's own policy when both are in the same account", () => {
+    expect(first(denial("111122223333"))).toBe("iam-action-not-authorized");
+  });
+});

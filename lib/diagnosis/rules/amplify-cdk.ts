@@ -15,6 +15,9 @@ export const amplifyCdkRules: readonly Rule[] = [
       msg("amplify_outputs.json", String.raw`cannot find module '(?:\.{1,2}/)*amplify_outputs\.json'`, W.verbatim, "the import of amplify_outputs.json fails"),
       msg("amplify_outputs.json", String.raw`can't resolve '(?:\.{1,2}/)*amplify_outputs\.json'`, 9, "the bundler cannot resolve amplify_outputs.json"),
       msg("amplify_outputs.json", String.raw`amplify_outputs\.json.{0,40}(?:not found|no such file|enoent|見つからない)`, 6, "amplify_outputs.json missing"),
+      // The same finding as a question or remark: where is amplify_outputs.json, it does not exist, it was not generated.
+      msg("amplify_outputs", String.raw`(?:where (?:is|are|do i find|can i find)|can'?t find|cannot find|could ?n[o']t find|missing|there is no|there's no)[\s\S]{0,60}amplify_outputs`, 6, "amplify_outputs.json is missing"),
+      msg("amplify_outputs", String.raw`amplify_outputs(?:\.json)?[\s\S]{0,40}(?:does ?n[o']t exist|is missing|was not generated|is ?n[o']t generated|not being generated|存在しない|生成されない)`, 6, "amplify_outputs.json is missing"),
       phrase("ampx sandbox", W.weak, "the Amplify sandbox"),
     ],
     cause:

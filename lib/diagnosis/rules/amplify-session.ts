@@ -27,6 +27,9 @@ export const amplifySessionRules: readonly Rule[] = [
     services: ["amplify", "cognito", "appsync", "api-gateway", "identity-pool"],
     signals: [
       concept("signed in", String.raw`\b(?:not|isn'?t|no one|(?<!there is )no user|nobody)\b[^.\n]{0,12}\bsigned in\b`, "no one signed in yet"),
+      // "Not signed in" in Japanese: ログインしていない / サインインしていません / サインインされていない.
+      msg("イン", String.raw`(?:ログ|サイン)イン(?:して|されて)(?:いない|いません|いなかった)`, 5, "no one is signed in (Japanese)"),
+      concept("logged", String.raw`\b(?:not|isn'?t|no one|no|nobody)\b[^.\n]{0,12}\blogged[- ]in\b`, "no one logged in"),
       concept("allowguestaccess", String.raw`\ballowguestaccess\b`, "allowGuestAccess"),
       concept("fetchauthsession", String.raw`\bfetchauthsession\b`, "fetchAuthSession"),
       concept("getcurrentuser", String.raw`\bgetcurrentuser\b`, "getCurrentUser"),
@@ -71,7 +74,8 @@ export const amplifySessionRules: readonly Rule[] = [
       phrase("You are currently signed out", W.specific, "amplify-android SignedOutException"),
       phrase("Please sign in and reattempt the operation", W.strong, "amplify-android SignedOutException (guest access off)"),
       phrase("If you have guest access enabled, please check that your device is online", W.strong, "amplify-android SignedOutException (guest access possible)"),
-      code("SignedOutException", W.hint, "SignedOutException (amplify-android / amplify-flutter)"),
+      // amplify-android / amplify-flutter name the state itself: the auth category is signed out (no session to refresh).
+      code("SignedOutException", 5, "SignedOutException (amplify-android / amplify-flutter)"),
       // aws-amplify/amplify-flutter packages/auth/amplify_auth_cognito_dart/lib/src/flows/hosted_ui/hosted_ui_platform.dart.
       phrase("The user is currently signed out", W.specific, "amplify-flutter SignedOutException (hosted UI)"),
       // aws-amplify v5 packages/core/src/Credentials.ts _setCredentialsForGuest: with mandatorySignIn on, no guest credentials

@@ -24,6 +24,12 @@ export const appsyncKeyAndRealtimeRules: readonly Rule[] = [
       concept("expir", String.raw`\bexpir(?:ed|es|y|ation)\b`, "expiry"),
       concept("appsync", String.raw`appsync`, "AppSync"),
       concept("days", String.raw`\b(?:7|seven) days\b`, "seven days (Amplify's API key default)"),
+      // An API that worked for days or weeks and then refuses every call: the key's lifetime ran out (Amplify creates
+      // keys valid for 7 days by default; https://docs.aws.amazon.com/appsync/latest/devguide/using-your-api.html).
+      concept("week", String.raw`\b(?:for|after|since|about|over) (?:a |one |1 |two |2 |a few |several |many )?weeks?\b`, "a week or weeks of working"),
+      concept("sudden", String.raw`\b(?:all of a )?sudden(?:ly)?\b`, "it stopped working at once"),
+      concept("日経", String.raw`(?:7|七|数)日経(?:つと|過)`, "some days later (Japanese)"),
+      concept("graphql", String.raw`\bgraphql(?:error)?\b`, "a GraphQL API"),
       // The text AppSync answers an API-key call it refuses, over HTTP and realtime alike.
       phrase("You are not authorized to make this call", W.specific, "AppSync's refusal of the credentials sent (typically an API key)"),
       msg("x-api-key", String.raw`\bx-api-key\b`, W.context, "an API key was sent"),

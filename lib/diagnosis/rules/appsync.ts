@@ -84,6 +84,9 @@ export const appsyncRules: readonly Rule[] = [
       // The pasted code or configuration says which credential was sent.
       msg("authmode", String.raw`authmode\W{1,4}(?:aws_iam|iam)\b`, W.hint, "the call is made with authMode IAM"),
       msg("iam", String.raw`\b(?:401s?|unauthori[sz]ed)\b[^.\n]{0,80}\biam (?:config|polic|role|permission)`, W.context, "a 401 the reporter ties to IAM"),
+      msg("iam", String.raw`\biam (?:credentials|auth(?:orization)?|role|polic(?:y|ies)|permissions?)\b[^.\n]{0,120}\b(?:401|unauthori[sz]ed)\b`, W.context, "IAM-signed calls answered 401"),
+      concept("graphql", String.raw`\bgraphql\b`, "a GraphQL API"),
+      concept("gql", String.raw`\bgql\b`, "a GraphQL API"),
       authorizer("aws-iam", W.weak, "the API (or the field) uses AWS_IAM"),
       trail(["assumed"], W.hint, "CloudTrail shows the pool's role was assumed, so the credentials exist and lack the permission"),
       code("UnauthorizedException", W.generic, "AppSync UnauthorizedException"),

@@ -40,6 +40,8 @@ export const awsCredentialRules: readonly Rule[] = [
       // (aws-amplify's NoCredentials for an authMode "iam" call — nobody signed in, guest access off — is amplify-not-signed-in.)
       // Amplify JS (v5 Credentials) when it could get no AWS credentials at all.
       msg("no credentials", String.raw`\bno credentials\b`, 5, "Amplify found no credentials"),
+      // The same finding in people's words: credentials not set, not configured, not found.
+      msg("credentials", String.raw`\b(?:aws )?credentials (?:are |were |is |was )?(?:not|never) (?:set|configured|found|provided|available|loaded)\b`, 5, "credentials are not set up"),
       // With nothing configured the SDKs end the chain at the EC2 instance metadata service, which
       // off EC2 times out: the stack names the IMDS provider or its address.
       phrase("Unable to resolve AWS account to use", W.strong, "the CDK CLI found no credentials"),
@@ -115,6 +117,9 @@ export const awsCredentialRules: readonly Rule[] = [
       phrase("The request signature we calculated does not match the signature you provided", 9, "AWS recomputed another signature"),
       msg("credential should be scoped", String.raw`credential should be scoped (?:to a valid region|to correct service)`, 9, "signed for another region or service"),
       code("SignatureDoesNotMatch", 6, "query-protocol services"),
+      // The finding in words: the signatures do not match (AWS recomputed another one).
+      msg("signature", String.raw`\bsignatures? (?:does ?n[o']t|did ?n[o']t|do not|don't|never) match\b`, 5, "the signatures do not match"),
+      msg("署名", String.raw`署名(?:が|は)?(?:一致しない|一致しません|不一致|合わない)`, 5, "the signatures do not match (Japanese)"),
       msg("signature ", String.raw`signature (?:expired|not\s+yet current)`, -6, "a signing time out of range: the clock, not the signature"),
       msg("skew", String.raw`clock ?skew`, -3, "the reporter points at the clock"),
       code("InvalidSignatureException", 6, "JSON-protocol services and AppSync"),
@@ -154,6 +159,10 @@ export const awsCredentialRules: readonly Rule[] = [
       code("RequestExpired", 5, "the request (or presigned URL) expired"),
       phrase("Request has expired", 5, "the request (or presigned URL) expired"),
       msg("skew", String.raw`clock ?skew`, W.context, "clock skew"),
+      // A clock said to be off, in words: out of sync, drifting, minutes behind or ahead (the signing time AWS checks).
+      msg("clock", String.raw`\bclocks?\b[^.\n]{0,40}\b(?:out of sync|not in sync|drift(?:ed|ing|s)?|skewed|behind|ahead|off by|slower|faster|lagging)\b`, 5, "the machine's clock is off"),
+      msg("時刻", String.raw`時刻(?:が|の)?(?:ずれ|ズレ|狂|同期されていな)`, 5, "the clock is off (Japanese)"),
+      msg("時計", String.raw`時計(?:が|の)?(?:ずれ|ズレ|狂|遅れ|進ん)`, 5, "the clock is off (Japanese)"),
       // Amazon S3 error responses (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html): RequestTimeTooSkewed.
       phrase("The difference between the request time and the current time is too large", 9, "S3: the request time is off"),
       // smithy-lang/smithy-typescript packages/service-error-classification/src/constants.ts CLOCK_SKEW_ERROR_CODES.

@@ -21,13 +21,24 @@ export const awsGeneralRules: readonly Rule[] = [
       msg(" permission", String.raw`\b(?:lacks?|lacking|missing|requires?|needs?|without)\b[^.\n]{0,30}\b[a-z0-9-]+:[a-z][a-z0-9*]+\W{0,2} permission`, W.specific, "a named IAM permission is missing"),
       msg("but not", String.raw`\bgrants?\b[^.\n]{0,20}\b[a-z0-9-]+:[a-z][a-z0-9*]+\b[^.\n]{0,80}\bbut not\b`, W.hint, "a policy grants the action, but not for this resource"),
       msg("permissions for", String.raw`\brequires? permissions for\W{0,2}[a-z0-9-]+:[a-z][a-z0-9*]+`, W.specific, "a named IAM permission is required"),
-      msg("permission", String.raw`\b(?:role|user|policy)\b[^.\n]{0,40}\b(?:lacks?|is missing|does not have|doesn't have)\b[^.\n]{0,20}\bpermissions?\b`, W.hint, "a role or user lacks a permission"),
+      // A role or user said to lack permissions, in any of the usual phrasings ("the gateway role lacks permissions to invoke
+      // them", "the user doesn't have the permission", "policy had no permission"): the cause itself, told in prose.
+      msg("permission", String.raw`\b(?:role|policy|principal)\b[^.\n]{0,40}\b(?:lacks?|lacking|is missing|was missing|does not have|doesn't have|did not have|didn't have|has no|had no|without)\b[^.\n]{0,20}\b(?:the |any |enough |sufficient |necessary |required )?permissions?\b`, W.hint, "a role or policy lacks a permission"),
+      msg("permission", String.raw`\buser\b[^.\n]{0,40}\b(?:lacks?|lacking|is missing|does not have|doesn't have|did not have|didn't have|has no|had no)\b[^.\n]{0,20}\b(?:the |any |enough |sufficient |necessary |required )?permissions?\b`, W.hint, "a user lacks a permission (also how other services word their own refusals)"),
+      msg("permission", String.raw`\b(?:insufficient|missing|not enough|lack of)\s+(?:iam\s+)?permissions?\b`, W.hint, "permissions are said to be insufficient"),
       msg("explicit deny", String.raw`with an explicit deny in an? (?:identity-based|resource-based|service control|session|permissions boundary) polic`, W.hint, "an explicit deny"),
-      msg("権限", String.raw`権限(?:が)?不足`, W.context, "missing permission (Japanese)"),
+      // Japanese prose for the same finding: 権限不足 / 権限が足りない / 権限がない / 権限が付与されていない / 権限回りのエラー.
+      msg("権限", String.raw`権限(?:(?:が|は)?(?:不足|足りな|足りてい|ない|ありません|付与されていな|与えられていな)|回り|周り)`, W.hint, "missing permission (Japanese)"),
       code("AccessDenied", W.generic, "AccessDenied"),
       // Amazon EC2 API error codes (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html): UnauthorizedOperation
       // "You are not authorized to perform this operation." — the identity's policies do not allow the action.
       code("UnauthorizedOperation", W.specific, "EC2: the caller's policies do not allow this action"),
+      phrase("You are not authorized to perform this operation", W.specific, "EC2 UnauthorizedOperation's message"),
+      // The IAM denial as the Japanese console words it ("…には、次の操作を実行する権限がありません: s3:ListBucket").
+      msg("権限がありません", String.raw`(?:実行|操作|呼び出)(?:する|す)(?:ための)?権限がありません`, W.specific, "IAM denial (Japanese console)"),
+      // The fix told as what was missing: "adding s3:GetObject to the role fixed it", "bedrock:InvokeModel の権限を付与".
+      msg("add", String.raw`\badd(?:ed|ing)?\b[^.\n]{0,30}\b[a-z0-9-]+:[a-z][a-z0-9*]+\b[^.\n]{0,40}\b(?:permissions?|polic(?:y|ies)|role)\b[^.\n]{0,40}\b(?:fix(?:ed|es)?|solved|resolved|works?|worked)\b`, 5, "adding a named IAM action fixed it"),
+      msg("権限を", String.raw`[a-z0-9-]+:[a-z][a-z0-9*]+\s*(?:の)?権限を(?:追加|付与)`, 5, "a named IAM action had to be granted (Japanese)"),
       code("AccessDeniedException", W.generic, "AccessDeniedException"),
       status([403], W.generic, "refused"),
     ],
@@ -55,6 +66,9 @@ export const awsGeneralRules: readonly Rule[] = [
       concept("resource", String.raw`\bresource[- ]based polic(?:y|ies)\b`, "a resource-based policy"),
       msg("because no resource-based", String.raw`because no resource-based\s+policy\s+allows\s+the\s+[a-z0-9-]+:[a-z0-9*]+\s+action`, W.strong, "IAM's cross-account denial"),
       msg("is not authorized to perform", String.raw`is not authorized to perform:? [a-z0-9-]+:[a-z0-9*]+`, W.context, "IAM AccessDenied naming the action"),
+      // The denial itself shows the two accounts: the caller's ARN (arn:aws:sts::A:assumed-role/… or arn:aws:iam::A:…) and a
+      // resource ARN in account B ≠ A (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
+      msg("is not authorized to perform", String.raw`arn:aws[a-z-]*:(?:sts|iam)::(\d{12}):\S+\s+is not authorized to perform:? [a-z0-9-]+:[a-z0-9*]+ on resource:? "?arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(?!\1)\d{12}:`, W.specific, "the caller and the resource are in different accounts"),
       code("AccessDeniedException", W.generic, "AccessDeniedException"),
       status([403], W.generic, "refused"),
     ],
@@ -103,6 +117,10 @@ export const awsGeneralRules: readonly Rule[] = [
       msg("too many tokens per", String.raw`too many tokens per (?:day|minute)`, W.strong, "Bedrock token quota"),
       code("ThrottlingException", 7, "ThrottlingException"),
       msg("rate exceeded", String.raw`\brate exceeded\b`, 6, "Rate exceeded"),
+      // HTTP 429's reason phrase and the usual words for it (https://docs.aws.amazon.com/general/latest/gr/api-retries.html).
+      msg("too many requests", String.raw`\btoo many requests\b`, 5, "Too Many Requests"),
+      msg("rate", String.raw`\brate[- ]limit(?:ed|ing)?\b[^.\n]{0,20}\b(?:exceeded|hit|reached)?`, W.hint, "rate limited"),
+      phrase("リクエストが多すぎ", 5, "too many requests (Japanese)"),
       code("TooManyRequestsException", 7, "TooManyRequestsException"),
       code("RequestLimitExceeded", 6, "RequestLimitExceeded"),
       // The throttling error codes both SDKs retry as throttling: boto/botocore botocore/retries/standard.py

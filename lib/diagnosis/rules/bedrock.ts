@@ -37,6 +37,10 @@ export const bedrockRules: readonly Rule[] = [
     signals: [
       concept("モデル", String.raw`モデル(?:への)?アクセス`, "model access (Japanese)"),
       concept("model access", String.raw`\bmodel access\b`, "model access"),
+      // Model access that was never requested or granted (https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html).
+      msg("model access", String.raw`\b(?:request(?:ed|ing)?|enabl(?:e|ed|ing)|grant(?:ed|ing)?)\b[^.\n]{0,25}\bmodel access\b`, 5, "model access had to be requested"),
+      msg("model access", String.raw`\bmodel access\b[^.\n]{0,25}\b(?:not (?:enabled|granted|requested)|was(?:n't| not) (?:enabled|granted|requested)|pending)\b`, 5, "model access not enabled"),
+      msg("アクセス", String.raw`モデル(?:への)?アクセス(?:を|が)?(?:有効化|リクエスト|申請|許可|付与)(?:されていな|していな|しておらず|が必要|する必要)`, 5, "model access not enabled (Japanese)"),
       concept("bedrock", String.raw`\bbedrock\b`, "Bedrock"),
       concept("anthropic", String.raw`\banthropic\b`, "an Anthropic model"),
       concept("marketplace", String.raw`\bmarketplace\b`, "the Marketplace"),

@@ -224,6 +224,9 @@ export const cognitoRules: readonly Rule[] = [
       phrase("Refresh Token has expired", W.verbatim, "the refresh token's lifetime is over"),
       phrase("Refresh Token has been revoked", W.verbatim, "RevokeToken or a global sign-out revoked it"),
       msg("invalid refresh token", String.raw`\binvalid refresh token\b`, W.verbatim, "a refresh token this app client did not issue"),
+      // The same finding in words: the refresh token is invalid, expired, revoked or refused (English, Japanese).
+      msg("refresh", String.raw`\brefresh[ _]?tokens?\b[^.\n]{0,30}\b(?:is |was |are |were |has |had |gets? |got )?(?:invalid|expired|revoked|rejected|refused|no longer valid|not (?:valid|accepted))\b`, 6, "the refresh token is refused"),
+      msg("トークン", String.raw`(?:リフレッシュ|更新)トークン(?:が|は)?(?:無効|期限切れ|切れ|失効)`, 6, "the refresh token is refused (Japanese)"),
       // The Amplify libraries turn a refresh refused with NotAuthorizedException into "session expired":
       // aws-amplify/amplify-swift AmplifyPlugins/Auth/Sources/AWSCognitoAuthPlugin/Actions/FetchAuthorizationSession/InformSessionError.swift
       // with the texts of Support/Constants/AuthPluginErrorConstants.swift (recovery "Invoke Auth.signIn to re-authenticate the user");

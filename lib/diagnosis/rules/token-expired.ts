@@ -11,9 +11,18 @@ export const tokenExpiredRule: Rule = {
       concept("切れ", String.raw`(?:有効)?期限(?:が)?切れ`, "expiry (Japanese)"),
       concept("トークン", String.raw`トークン`, "a token (Japanese)"),
       concept("expir", String.raw`\bexpir(?:ed|es|y|ation)\b`, "expiry"),
-      concept("hour", String.raw`\b(?:after|every|within) (?:an|one|1) hour\b`, "an hour (Cognito's default token lifetime)"),
+      // A failure that starts a while after sign-in: "after an hour", "after ~15-30 minutes", "within the hour", "1時間後".
+      concept("hour", String.raw`\b(?:after|every|within|for)\s+(?:about |around |roughly |approximately |more than |over |~\s?)?(?:an|one|1|a few|\d{1,2}\s?[-–~]\s?\d{1,2}) ?hours?\b`, "a failure that comes a while after sign-in"),
+      concept("min", String.raw`\b(?:after|every|within|for)\s+(?:about |around |roughly |approximately |more than |over |~\s?)?(?:\d{1,3}|a few|\d{1,2}\s?[-–~]\s?\d{1,2}) ?min(?:ute)?s?\b`, "a failure that comes some minutes after sign-in"),
+      concept("時間", String.raw`(?:1|一)\s?時間(?:後|経つと|ほど|程度|くらい|で)`, "a failure that comes an hour after sign-in (Japanese)"),
+      concept("分後", String.raw`(?:\d{1,2}|数十)\s?分後`, "a failure that comes some minutes after sign-in (Japanese)"),
+      // Idle for a while, then the next call fails: the token (or session) outlived its lifetime in between.
+      concept("inactiv", String.raw`\binactiv(?:e|ity)\b`, "a period of inactivity"),
+      concept("idle", String.raw`\b(?:sitting |been |being |left |stays? |was |is )idle\b`, "a period of inactivity"),
+      concept("放置", String.raw`放置(?:する|した|して|すると)`, "a period of inactivity (Japanese)"),
       concept("期限", String.raw`期限`, "expiry (Japanese)"),
       concept("token", String.raw`\b(?:id|access|jwt|bearer|session)[ _]?token\b`, "a token"),
+      concept("refresh", String.raw`\b(?:not|never|without|n't|no longer)\s+(?:being\s+|getting\s+)?refresh(?:ing|ed)?\b`, "tokens that are not refreshed"),
       phrase("The incoming token has expired", 9, "API Gateway's expired-token answer"),
       phrase("Ineffectual token, will expire within the next minute", W.verbatim, "AgentCore Runtime refuses tokens with less than a minute left"),
       phrase("Access Token has expired", 9, "Cognito user-pool API"),
@@ -32,6 +41,9 @@ export const tokenExpiredRule: Rule = {
       // Other verifiers' lifetime checks, in their own words (verifier-signals.ts).
       ...EXPIRY_CHECKS,
       msg("token is expired", String.raw`\btoken is expired\b`, W.hint, "expired token"),
+      // "Token expired" as a bare statement (not a refresh token's: that one is cognito-refresh-token-rejected).
+      msg("expired", String.raw`(?<!refresh[ _])\btokens? expired\b(?! at \d)`, W.specific, "the token expired"),
+      msg("トークン", String.raw`(?:id|アクセス|jwt)?\s?トークン(?:の)?(?:有効)?期限(?:が)?切れ`, W.specific, "the token expired (Japanese)"),
       msg("expired", String.raw`\btokens?\b[^.\n]{0,40}\b(?:got|gets|had|was|were|becomes?|became) expired\b`, W.specific, "a token that expired"),
       // Expired AWS sign-in sessions: IAM Identity Center (SSO) and `aws login` (botocore LoginRefreshRequired).
       msg("expired ", String.raw`\bexpired (?:jwt |id |access |bearer |auth |session )?tokens?\b`, W.specific, "an expired token"),

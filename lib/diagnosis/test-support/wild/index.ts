@@ -26,6 +26,7 @@ import amplifyGen2 from "./amplify-gen2.json";
 import identityOther from "./identity-other.json";
 import github3 from "./github-3.json";
 import posts3 from "./posts-3.json";
+import mixed4 from "./mixed-4.json";
 import unrelated from "./unrelated.json";
 import unrelatedGithub3 from "./unrelated-github-3.json";
 import unrelatedPosts3 from "./unrelated-posts-3.json";
@@ -72,6 +73,7 @@ export const WILD_FILES: ReadonlyArray<{ readonly name: string; readonly data: u
   { name: "identity-other.json", data: identityOther },
   { name: "github-3.json", data: github3 },
   { name: "posts-3.json", data: posts3 },
+  { name: "mixed-4.json", data: mixed4 },
 ];
 /** Real non-auth errors, one file per gatherer so files grow independently. */
 export const UNRELATED_FILES: ReadonlyArray<{ readonly name: string; readonly data: unknown }> = [
