@@ -103,7 +103,7 @@ export type WildCase = WildEntry & { readonly family: string; readonly split: Sp
 export function wildCorpus(): WildCase[] {
   return WILD_FILES.flatMap(({ data }) => {
     const file: z.infer<typeof WildFile> = WildFile.parse(data);
-    return file.entries.map((e) => ({ ...e, family: file.family, split: splitOf(e.text) }));
+    return file.entries.map((e) => ({ ...e, family: file.family, split: file.split ?? splitOf(e.text) }));
   });
 }
 

@@ -25,5 +25,15 @@ export type WildEntry = z.infer<typeof WildEntry>;
 export const UnrelatedEntry = z.object({ text: z.string().trim().min(1), source: z.string().trim().min(1), what: z.string().trim().min(1) }).strict();
 export type UnrelatedEntry = z.infer<typeof UnrelatedEntry>;
 
-export const WildFile = z.object({ family: z.string().min(1), entries: z.array(WildEntry) }).strict();
+export const WildFile = z
+  .object({
+    family: z.string().min(1),
+    /**
+     * "tuning" for a batch whose entries were read by whoever then wrote rules for them: none of
+     * them can stand as held-out, wherever the hash would put it.
+     */
+    split: z.literal("tuning").optional(),
+    entries: z.array(WildEntry),
+  })
+  .strict();
 export const UnrelatedFile = z.object({ family: z.literal("unrelated"), entries: z.array(UnrelatedEntry) }).strict();
