@@ -47,7 +47,8 @@ beforeAll(async () => {
 afterAll(() => sandbox?.close());
 
 function launch(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: Record<string, string> = {
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: "test",
     PATH: process.env["PATH"] ?? "",
     HOME: process.env["HOME"] ?? "/tmp",
     AWS_ENDPOINT_URL_ATHENA: `${sandbox.url}/athena`,

@@ -154,7 +154,7 @@ export function CloudTrailView() {
           For each failed call, the AssumeRoleWithWebIdentity event that issued (or refused) its credentials. Assumed: the denial is in the role&apos;s permissions. Refused: the trust policy, token or pool configuration. Absent: see what that can mean.
         </p>
         <p className="max-w-3xl rounded border border-sky-200 bg-sky-50 p-2 text-sm text-sky-900" data-note="data-events">
-          GetId and GetCredentialsForIdentity are CloudTrail <em>data</em> events: LookupEvents and the console&apos;s Event history never return them. Only a trail or event data store with data events enabled has them — look for AssumeRoleWithWebIdentity instead.
+          GetId and GetCredentialsForIdentity are CloudTrail <em>data</em> events: LookupEvents and the console&apos;s Event history never return them. Only a trail or event data store with data events enabled has them: query an organization trail with the Athena source, or look for AssumeRoleWithWebIdentity instead.
         </p>
       </header>
       <FailuresPanel entries={entries} recordedAt={recorded.recordedAt} {...(active?.identityPoolId ? { identityPoolId: active.identityPoolId } : {})} onAdd={(f) => setManual((m) => [...m, f])} onRemove={(e) => (e.source === "link" ? setLinked(null) : setManual((m) => m.filter((f) => f !== e.failure)))} onClearTestCalls={clearFailures} />
