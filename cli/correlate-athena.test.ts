@@ -107,6 +107,15 @@ describe("correlate --athena", () => {
     expect(sent).toHaveLength(0);
   });
 
+  it("asks for a Region when the SDK's configuration has none", async () => {
+    const sent = fakeAthena({});
+    athenaClients.create = () => ({ config: { region: async () => { throw new Error("Region is missing"); } }, destroy: () => undefined, send: async () => ({}) }) as never;
+    const out = await cli([...athenaArgs, ...seedArgs]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain("No AWS Region for Athena: set AWS_REGION");
+    expect(sent).toHaveLength(0);
+  });
+
   it("wants a database to run, and a table always", async () => {
     expect((await cli(["--athena", "--table", "t", ...seedArgs])).stderr).toContain("--athena needs --database");
     expect((await cli(["--athena", "--database", "d", ...seedArgs])).stderr).toContain("--table is required");

@@ -118,7 +118,11 @@ export async function correlateWithAthena(values: AthenaValues & { json?: boolea
 
   const client = athenaClients.create();
   const region = await client.config.region().catch(() => undefined);
-  const endpoint = process.env["AWS_ENDPOINT_URL_ATHENA"] ?? process.env["AWS_ENDPOINT_URL"] ?? (region ? `https://athena.${region}.amazonaws.com` : "Athena");
+  if (!region) {
+    client.destroy();
+    throw new UsageError("No AWS Region for Athena: set AWS_REGION (or a region in the AWS_PROFILE's config).");
+  }
+  const endpoint = process.env["AWS_ENDPOINT_URL_ATHENA"] ?? process.env["AWS_ENDPOINT_URL"] ?? `https://athena.${region}.amazonaws.com`;
   const records: Record<string, unknown>[] = [];
   let done: { dataScannedBytes: number; queryExecutionId: string; rows: number; truncated: boolean } | undefined;
   try {
