@@ -8,8 +8,9 @@ import type { FailedCall, TrailEvent } from "../../lib/cloudtrail/types";
 import { fileStream } from "../file-stream";
 import { EXIT, UsageError } from "../io";
 import type { Command } from "./command";
+import { ATHENA_OPTIONS, ATHENA_USAGE, correlateWithAthena, wantsAthena } from "./correlate-athena";
 
-const usage = `Usage: auth-flow-debugger correlate --events FILE --at ISO_TIME [--identity-id ID]
+const usage = `Usage: auth-flow-debugger correlate (--events FILE | --athena …) --at ISO_TIME [--identity-id ID]
          [--identity-pool-id ID] [--access-key-id AKID] [--role-arn ARN]
          [--action ACTION --resource ARN] [--window-minutes N] [--region REGION] [--json]
 
@@ -30,7 +31,9 @@ of \`aws cloudtrail lookup-events\` ({"Events":[…]}) — and gives a verdict:
 
 GetId and GetCredentialsForIdentity are data events: LookupEvents and the console's event
 history never contain them.
-Exit codes: 0 verdicts given, 2 bad flags or an unreadable file (the reason on stderr).
+${ATHENA_USAGE}
+Exit codes: 0 verdicts given, 2 bad flags or an unreadable file (the reason on stderr), 3 Athena
+refused or failed the query.
 `;
 
 async function readEvents(file: string, keep: (event: TrailEvent) => boolean) {
@@ -68,10 +71,14 @@ export const correlateCommand: Command = {
         "window-minutes": { type: "string" },
         region: { type: "string" },
         json: { type: "boolean" },
+        ...ATHENA_OPTIONS,
       },
     });
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
-    if (!values.events) throw new UsageError("--events FILE is required.");
+    const athena = wantsAthena(values);
+    if (athena && values.events) throw new UsageError("Give --events FILE or --athena, not both.");
+    if (athena && values["create-table"]) return correlateWithAthena(values, { at: "" }, 15, io);
+    if (!values.events && !athena) throw new UsageError("--events FILE is required.");
     if (!values.at || !Number.isFinite(Date.parse(values.at))) throw new UsageError("--at wants the ISO time of the failed call, e.g. 2025-02-24T14:15:40Z.");
     const windowMinutes = values["window-minutes"] === undefined ? 15 : Number(values["window-minutes"]);
     if (!Number.isFinite(windowMinutes) || windowMinutes <= 0 || windowMinutes > 90 * 24 * 60) throw new UsageError("--window-minutes wants a positive number of minutes.");
@@ -83,6 +90,8 @@ export const correlateCommand: Command = {
     if (values["role-arn"]) failure.expectedRoleArn = values["role-arn"];
     if (values.action) failure.action = values.action;
     if (values.resource) failure.resource = values.resource;
+
+    if (athena || !values.events) return correlateWithAthena(values, failure, windowMinutes, io);
 
     // Only events that can bear on this call are kept: a huge file stays small in memory.
     const file = await readEvents(values.events, relevantTo([failure], { windowBeforeMs: windowMinutes * 60_000 }));

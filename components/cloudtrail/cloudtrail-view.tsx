@@ -7,6 +7,7 @@ import { failureFromFragment } from "@/lib/cloudtrail/fragment";
 import type { LookupRequestInput } from "@/lib/cloudtrail/lookup/request-schema";
 import { mergeByAccessKey } from "@/lib/cloudtrail/merge-verdicts";
 import type { FailedCall } from "@/lib/cloudtrail/types";
+import { AthenaSource, type AthenaSettings } from "./athena-source";
 import { EventTable } from "./event-table";
 import { FailuresPanel, type FailureEntry } from "./failures-panel";
 import { clearFailures, useFailures } from "./failures-store";
@@ -16,6 +17,7 @@ import { PollControl } from "./poll-control";
 import { Timeline } from "./timeline";
 import { useFileEvents } from "./use-file-events";
 import { useLookup } from "./use-lookup";
+import { useAthena } from "./use-athena";
 import { readLookup, saveLookup } from "./saved-lookup";
 import { formatClockTime } from "@/lib/format/time";
 import { usePolling } from "./use-polling";
@@ -39,7 +41,7 @@ export function CloudTrailView() {
   const recorded = useFailures();
   const [linked, setLinked] = useState<FailedCall | null>(null);
   const [manual, setManual] = useState<FailedCall[]>([]);
-  const [source, setSource] = useState<"live" | "file">("live");
+  const [source, setSource] = useState<"live" | "file" | "athena">("live");
   const [serverMode, setServerMode] = useState(false);
   const [sandboxConfigured, setSandboxConfigured] = useState(false);
   const [lookBackMs, setLookBackMs] = useState(15 * 60_000);
@@ -49,6 +51,8 @@ export function CloudTrailView() {
   /** When the events shown were looked up, if they were kept from an earlier visit; null once looked up here. */
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
   const file = useFileEvents();
+  const athena = useAthena();
+  const [athenaLookBackMs, setAthenaLookBackMs] = useState(15 * 60_000);
   const lastSettings = useRef<LiveLookupSettings | null>(null);
 
   useEffect(() => {
@@ -82,6 +86,8 @@ export function CloudTrailView() {
 
   const defaultRegion = active?.identityPoolId?.split(":")[0] ?? active?.region ?? "us-east-1";
   const endpoint = active?.endpoints.cloudTrail;
+  // The sandbox serves Athena beside CloudTrail on its one port (`/athena`); AWS environments use the regional endpoint.
+  const athenaEndpoint = active?.source === "sandbox" && endpoint ? endpoint.replace(/\/cloudtrail\/?$/, "/athena") : undefined;
 
   const runLookup = useCallback(
     async (settings: LiveLookupSettings) => {
@@ -104,6 +110,17 @@ export function CloudTrailView() {
     [failures, endpoint, lookup, environmentId],
   );
 
+  const runAthena = useCallback(
+    async (settings: AthenaSettings) => {
+      setAthenaLookBackMs((settings.lookBackMinutes ?? 15) * 60_000);
+      const token = settings.credentials.mode !== "pasted" ? await accessToken().catch(() => undefined) : undefined;
+      const pick = ({ at, identityId, identityPoolId, accessKeyId, expectedRoleArn }: FailedCall) => ({ at, ...(identityId ? { identityId } : {}), ...(identityPoolId ? { identityPoolId } : {}), ...(accessKeyId ? { accessKeyId } : {}), ...(expectedRoleArn ? { expectedRoleArn } : {}) });
+      await athena.run({ ...settings, ...(athenaEndpoint ? { endpoint: athenaEndpoint } : {}), failures: failures.map(pick) }, token);
+      setNow(Date.now());
+    },
+    [athena, athenaEndpoint, failures],
+  );
+
   // The environment's last look-up, kept for this tab: leaving the page and coming back, or
   // switching environments, shows each one's own events and verdicts again, marked with their time.
   const { restore } = lookup;
@@ -115,14 +132,14 @@ export function CloudTrailView() {
     lastSettings.current = null;
   }, [environmentId, restore]);
 
-  const hasEvents = source === "live" ? lookup.result !== null : file.state.status === "done";
-  const events = source === "live" ? (lookup.result?.events ?? []) : file.state.status === "done" ? file.state.result.events : [];
+  const hasEvents = source === "live" ? lookup.result !== null : source === "athena" ? athena.result !== null : file.state.status === "done";
+  const events = source === "live" ? (lookup.result?.events ?? []) : source === "athena" ? (athena.result?.events ?? []) : file.state.status === "done" ? file.state.result.events : [];
   const verdicts = useMemo(() => {
     if (!hasEvents) return [];
-    const coverage = source === "live" ? lookup.result?.coverage : file.state.status === "done" ? (file.state.result.coverage ?? undefined) : undefined;
+    const coverage = source === "live" ? lookup.result?.coverage : source === "athena" ? athena.result?.coverage : file.state.status === "done" ? (file.state.result.coverage ?? undefined) : undefined;
     const region = source === "live" ? lookup.result?.region : undefined;
-    return correlate(failures, events, { now, windowBeforeMs: lookBackMs, ...(region ? { region } : {}), ...(coverage ? { coverage } : {}) });
-  }, [hasEvents, source, lookup.result, file.state, failures, events, now, lookBackMs]);
+    return correlate(failures, events, { now, windowBeforeMs: source === "athena" ? athenaLookBackMs : lookBackMs, ...(region ? { region } : {}), ...(coverage ? { coverage } : {}) });
+  }, [hasEvents, source, lookup.result, athena.result, file.state, failures, events, now, lookBackMs, athenaLookBackMs]);
 
   // Calls signed with one key rest on one event: one card for them, not one per call.
   const groups = useMemo(() => mergeByAccessKey(verdicts), [verdicts]);
@@ -137,16 +154,16 @@ export function CloudTrailView() {
           For each failed call, the AssumeRoleWithWebIdentity event that issued (or refused) its credentials. Assumed: the denial is in the role&apos;s permissions. Refused: the trust policy, token or pool configuration. Absent: see what that can mean.
         </p>
         <p className="max-w-3xl rounded border border-sky-200 bg-sky-50 p-2 text-sm text-sky-900" data-note="data-events">
-          GetId and GetCredentialsForIdentity are CloudTrail <em>data</em> events: LookupEvents and the console&apos;s Event history never return them. Only a trail or event data store with data events enabled has them — look for AssumeRoleWithWebIdentity instead.
+          GetId and GetCredentialsForIdentity are CloudTrail <em>data</em> events: LookupEvents and the console&apos;s Event history never return them. Only a trail or event data store with data events enabled has them: query an organization trail with the Athena source, or look for AssumeRoleWithWebIdentity instead.
         </p>
       </header>
       <FailuresPanel entries={entries} recordedAt={recorded.recordedAt} {...(active?.identityPoolId ? { identityPoolId: active.identityPoolId } : {})} onAdd={(f) => setManual((m) => [...m, f])} onRemove={(e) => (e.source === "link" ? setLinked(null) : setManual((m) => m.filter((f) => f !== e.failure)))} onClearTestCalls={clearFailures} />
       <section aria-labelledby="source-heading" className="space-y-3 rounded border border-slate-200 bg-white p-4">
         <h2 id="source-heading" className="text-lg font-semibold">Events</h2>
         <div role="tablist" className="flex gap-2 text-sm">
-          {(["live", "file"] as const).map((s) => (
+          {(["live", "athena", "file"] as const).map((s) => (
             <button key={s} type="button" role="tab" aria-selected={source === s} onClick={() => setSource(s)} className={`rounded px-2 py-1 ${source === s ? "bg-slate-900 text-white" : "border border-slate-300"}`}>
-              {s === "live" ? "Look up live (LookupEvents)" : "Load a file"}
+              {s === "live" ? "Look up live (LookupEvents)" : s === "athena" ? "Athena (organization trail)" : "Load a file"}
             </button>
           ))}
         </div>
@@ -157,6 +174,8 @@ export function CloudTrailView() {
         )}
         {source === "live" ? (
           <LiveLookup defaultRegion={defaultRegion} {...(endpoint ? { endpoint } : {})} serverMode={serverMode} sandboxReader={sandboxConfigured && active?.source === "sandbox" && endpoint !== undefined} disabled={failures.length === 0} state={lookup.state} onLookup={(s) => void runLookup(s)} onCancel={lookup.cancel} />
+        ) : source === "athena" ? (
+          <AthenaSource defaultRegion={defaultRegion} {...(athenaEndpoint ? { endpoint: athenaEndpoint } : {})} serverMode={serverMode} sandboxReader={sandboxConfigured && athenaEndpoint !== undefined} failures={failures} state={athena.state} onRun={(s) => void runAthena(s)} onCancel={athena.cancel} />
         ) : (
           <FileLoader state={file.state} onFile={file.load} onCancel={file.cancel} />
         )}

@@ -21,6 +21,8 @@ export const AWS_HOST_PATTERNS = {
   "bedrock-agentcore": new RegExp(`^bedrock-agentcore\\.${REGION}\\.${AWS_SUFFIX}$`),
   "agentcore-gateway": new RegExp(`^[a-z0-9-]+\\.gateway\\.bedrock-agentcore\\.${REGION}\\.${AWS_SUFFIX}$`),
   cloudtrail: new RegExp(`^cloudtrail\\.${REGION}\\.${AWS_SUFFIX}$`),
+  // Athena's regional endpoint (aws-sdk-js-v3 client-athena's endpoint ruleset: https://athena.{region}.{dnsSuffix}).
+  athena: new RegExp(`^athena\\.${REGION}\\.${AWS_SUFFIX}$`),
 } as const;
 
 export type AwsServiceHost = keyof typeof AWS_HOST_PATTERNS;

@@ -21,6 +21,10 @@ export const LOOKUP_ERRORS = {
   "unreachable:cloudtrail": { message: "CloudTrail could not be reached." },
   "misconfigured:cloudtrail:credentials": { message: "The server found no AWS credentials of its own (credential chain empty)." },
   "internal:cloudtrail": { message: "The lookup failed unexpectedly." },
+  "forbidden:cloudtrail:athena-endpoint": { message: "The Athena endpoint must be AWS's regional endpoint or the configured sandbox." },
+  "upstream:cloudtrail:athena": { message: "Athena refused or failed the query." },
+  "unreachable:cloudtrail:athena": { message: "Athena could not be reached." },
+  "timeout:cloudtrail:athena": { message: "The Athena query did not finish in time; it was stopped." },
 } as const satisfies Record<`${string}:cloudtrail${string}`, { message: string }>;
 
 export type LookupErrorCode = keyof typeof LOOKUP_ERRORS;
